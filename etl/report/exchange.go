@@ -1,0 +1,45 @@
+package report
+
+import "path/filepath"
+
+// Exchange is one line of `xxgk extract --json`: the stable exchange format
+// read by tools/score.py. Non-numeric cells are omitted from Metrics.
+type Exchange struct {
+	File       string             `json:"file"`
+	Agency     string             `json:"agency"`
+	Year       int                `json:"year"`
+	Period     Period             `json:"period"`
+	Form       Form               `json:"form"`
+	Published  string             `json:"published,omitempty"`
+	Level      string             `json:"level,omitempty"`
+	Province   string             `json:"province,omitempty"`
+	City       string             `json:"city,omitempty"`
+	Metrics    map[string]float64 `json:"metrics"`
+	Approx     []string           `json:"approx"`
+	Provenance map[string]string  `json:"provenance"`
+	Checks     []Check            `json:"checks"`
+}
+
+// ToExchange maps a report onto the exchange format.
+func (r *Report) ToExchange() Exchange {
+	x := Exchange{
+		File: filepath.Base(r.Path), Agency: r.Agency, Year: r.Year, Period: r.Period,
+		Form: r.Form, Published: r.Published, Level: r.Level, Province: r.Province, City: r.City,
+		Metrics: map[string]float64{}, Approx: []string{}, Provenance: map[string]string{},
+		Checks: r.Checks,
+	}
+	if x.Checks == nil {
+		x.Checks = []Check{}
+	}
+	for _, m := range r.Metrics {
+		if m.Kind != KindNumber {
+			continue
+		}
+		x.Metrics[m.Key] = m.Value
+		x.Provenance[m.Key] = m.Prov.Text
+		if m.Approx {
+			x.Approx = append(x.Approx, m.Key)
+		}
+	}
+	return x
+}

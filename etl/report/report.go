@@ -1,0 +1,135 @@
+package report
+
+import (
+	"sort"
+)
+
+// Form is the layout family a report follows.
+type Form string
+
+// The forms of the exchange format.
+const (
+	FormTable2021 Form = "table2021"
+	FormTable2019 Form = "table2019"
+	FormLegacy    Form = "legacy"
+	FormNarrative Form = "narrative"
+)
+
+// Period is the span a report covers.
+type Period string
+
+// The periods of the exchange format.
+const (
+	PeriodYear Period = "year"
+	PeriodH1   Period = "h1"
+)
+
+// ParserVersion changes whenever extraction rules change, so stored reports
+// can be re-parsed when their figures could differ.
+const ParserVersion = "0.1.0"
+
+// ValueKind says what a printed cell or phrase holds. Blank is not zero: only
+// KindNumber carries a figure; the other kinds are stored with their meaning.
+type ValueKind string
+
+// The kinds of a printed value.
+const (
+	KindNumber        ValueKind = "number"
+	KindEmpty         ValueKind = "empty"          // an empty cell, "-", "—"
+	KindNotApplicable ValueKind = "not_applicable" // "/", "无", "不适用"
+)
+
+// Provenance says where a figure came from, so a researcher can check it.
+type Provenance struct {
+	Source string `json:"source"`          // "table" or "prose"
+	Table  string `json:"table,omitempty"` // "article20", "applications", "review", "legacy"
+	Row    string `json:"row,omitempty"`   // the row label as printed
+	Col    string `json:"col,omitempty"`   // the column label as printed
+	Text   string `json:"text"`            // the sentence or cell text, as in the original
+	Start  int    `json:"start"`           // byte offset of Text in the document's original text
+	End    int    `json:"end"`             // byte offset just past Text
+	Rule   string `json:"rule,omitempty"`  // the prose rule that read the figure
+	Unit   string `json:"unit,omitempty"`  // the unit as printed (e.g. "元") when converted
+}
+
+// Metric is one figure of a report under a key of spec/metrics.tsv.
+type Metric struct {
+	Key    string     `json:"key"`
+	Kind   ValueKind  `json:"kind"`
+	Value  float64    `json:"value"` // meaningful only when Kind is KindNumber
+	Approx bool       `json:"approx,omitempty"`
+	Prov   Provenance `json:"provenance"`
+}
+
+// IsNumber reports whether the metric carries a figure.
+func (m Metric) IsNumber() bool { return m.Kind == KindNumber }
+
+// CheckStatus is the outcome of one accounting identity.
+type CheckStatus string
+
+// The outcomes of a check. NotAssessable means a needed cell is blank or missing.
+const (
+	Pass          CheckStatus = "PASS"
+	Fail          CheckStatus = "FAIL"
+	NotAssessable CheckStatus = "NOT_ASSESSABLE"
+)
+
+// Check is one accounting identity evaluated on a report.
+type Check struct {
+	Rule     string      `json:"rule"`            // e.g. "I1.flow", "I3.rowsum"
+	Scope    string      `json:"scope,omitempty"` // the column or row it was applied to
+	Expected *float64    `json:"expected"`
+	Actual   *float64    `json:"actual"`
+	Status   CheckStatus `json:"status"`
+	Detail   string      `json:"detail,omitempty"`
+}
+
+// Identity is who published a report and for which period.
+type Identity struct {
+	Agency    string `json:"agency"`
+	Level     string `json:"level,omitempty"` // province, city, county, township
+	Province  string `json:"province,omitempty"`
+	City      string `json:"city,omitempty"`
+	Year      int    `json:"year"`
+	Period    Period `json:"period"`
+	Published string `json:"published,omitempty"` // YYYY-MM-DD when shown
+}
+
+// Report is one parsed annual report.
+type Report struct {
+	ID       string `json:"id"`   // hex SHA-256 of the file's bytes
+	Path     string `json:"path"` // as given to the reader
+	Format   string `json:"format"`
+	Encoding string `json:"encoding,omitempty"`
+	Size     int64  `json:"size"`
+	Identity
+	Form    Form     `json:"form"`
+	Metrics []Metric `json:"metrics"`
+	Checks  []Check  `json:"checks"`
+}
+
+// Number returns the figure stored under key, and whether there is one.
+// A blank or not-applicable cell has no figure.
+func (r *Report) Number(key string) (float64, bool) {
+	for _, m := range r.Metrics {
+		if m.Key == key && m.Kind == KindNumber {
+			return m.Value, true
+		}
+	}
+	return 0, false
+}
+
+// Metric returns the metric stored under key, figure or not.
+func (r *Report) Metric(key string) (Metric, bool) {
+	for _, m := range r.Metrics {
+		if m.Key == key {
+			return m, true
+		}
+	}
+	return Metric{}, false
+}
+
+// SortMetrics orders metrics by key, for stable output.
+func (r *Report) SortMetrics() {
+	sort.SliceStable(r.Metrics, func(i, j int) bool { return r.Metrics[i].Key < r.Metrics[j].Key })
+}
