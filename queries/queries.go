@@ -20,3 +20,33 @@ func Schema() string {
 	}
 	return string(b)
 }
+
+// Query is one named query: a SELECT whose file starts with
+// `-- name: NAME` and `-- description: ...`.
+type Query struct {
+	Name        string
+	Description string
+	SQL         string
+}
+
+// Filter narrows a named query's result to some agencies and years. A
+// filter applies only when the result has an `agency` or `year` column.
+type Filter struct {
+	Agencies []string
+	Years    []int
+}
+
+// Result is a query's answer: column names and rows of driver values.
+type Result struct {
+	Columns []string
+	Rows    [][]any
+}
+
+// STUB: List, Get and Run are replaced by the analysis work (issue 6); the
+// signatures are the contract the chart pages and workbooks code against.
+
+// List returns every named query, sorted by name.
+func List() []Query { return nil }
+
+// Get returns the named query.
+func Get(name string) (Query, bool) { return Query{}, false }
