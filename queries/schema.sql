@@ -80,7 +80,7 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
     hash     VARCHAR,
     stage    VARCHAR NOT NULL,         -- read, identify, extract, load
     message  VARCHAR NOT NULL,
-    at       TIMESTAMP NOT NULL,
+    "at"     TIMESTAMP NOT NULL,        -- quoted: AT is a keyword in DuckDB 1.5
     resolved BOOLEAN NOT NULL DEFAULT false
 );
 
