@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	_ "github.com/duckdb/duckdb-go/v2" // the DuckDB driver
 
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/queries"
+	"github.com/xxgk/xxgk/queries/store"
 )
 
 // Store is an open xxgk database.
@@ -20,7 +20,8 @@ type Store struct {
 	path string
 }
 
-// Open opens (creating if needed) the DuckDB file at path and applies the schema.
+// Open opens (creating if needed) the DuckDB file at path and brings its
+// schema up to the latest version.
 func Open(ctx context.Context, path string) (*Store, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -42,87 +43,73 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // DB is the underlying connection pool, for queries.
 func (s *Store) DB() *sql.DB { return s.db }
 
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
+// migrate applies schema version 1 (queries/schema.sql) and then every
+// numbered migration not yet recorded, in order, in one transaction, so a
+// crash leaves the database at the old version or the new one.
 func (s *Store) migrate(ctx context.Context) error {
+	var hasSchema int
+	if err := s.db.QueryRowContext(ctx, store.SQL("has_schema")).Scan(&hasSchema); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	applied := map[int]bool{}
+	if hasSchema > 0 {
+		rows, err := s.db.QueryContext(ctx, store.SQL("schema_version"))
+		if err != nil {
+			return fmt.Errorf("read schema version: %w", err)
+		}
+		for rows.Next() {
+			var v int
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return fmt.Errorf("read schema version: %w", err)
+			}
+			applied[v] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read schema version: %w", err)
+		}
+	}
+	steps := append([]store.Migration{{Version: 1, SQL: queries.Schema()}}, store.Migrations()...)
+	pending := steps[:0:0]
+	for _, m := range steps {
+		if !applied[m.Version] {
+			pending = append(pending, m)
+		}
+	}
+	if len(pending) == 0 {
+		return nil
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, queries.Schema()); err != nil {
-		return fmt.Errorf("apply schema: %w", err)
-	}
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_version WHERE version = 1`).Scan(&n); err != nil {
-		return err
-	}
-	if n == 0 {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version VALUES (1, now())`); err != nil {
-			return err
+	for _, m := range pending {
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+			return fmt.Errorf("apply schema version %d: %w", m.Version, err)
+		}
+		if _, err := tx.ExecContext(ctx, store.SQL("record_version"), m.Version); err != nil {
+			return fmt.Errorf("record schema version %d: %w", m.Version, err)
 		}
 	}
 	return tx.Commit()
 }
 
-// SaveReports stores reports, their metrics and checks in one transaction.
-// A report already stored (same content hash) is left as it is.
+// SaveReports stores reports, their metrics and checks in one transaction,
+// each as the current content of its path. A report already stored (same
+// content hash) is left as it is. It is the short way to fill a database
+// (test fixtures); ingest writes a whole Batch with its change log.
 func (s *Store) SaveReports(ctx context.Context, reps []*report.Report) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	now := time.Now().UTC()
+	b := &Batch{Reports: reps}
 	for _, r := range reps {
-		var exists int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM reports WHERE id = ?`, r.ID).Scan(&exists); err != nil {
-			return err
-		}
-		if exists > 0 {
-			continue
-		}
-		// An older content at the same path is no longer current.
-		if _, err := tx.ExecContext(ctx, `UPDATE reports SET current = false WHERE path = ? AND id <> ?`, r.Path, r.ID); err != nil {
-			return err
-		}
-		n := 0
-		for _, m := range r.Metrics {
-			if m.IsNumber() {
-				n++
-			}
-		}
-		var pub any
-		if r.Published != "" {
-			pub = r.Published
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,true,?,?)`,
-			r.ID, r.Path, r.Format, r.Encoding, r.Size, r.Agency, AgencyKind(r.Agency), r.Level, r.Province, r.City,
-			r.Year, string(r.Period), string(r.Form), pub, n, report.ParserVersion, now); err != nil {
-			return fmt.Errorf("store report %q: %w", r.Path, err)
-		}
-		for _, m := range r.Metrics {
-			var v any
-			if m.IsNumber() {
-				v = m.Value
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO metrics VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-				r.ID, m.Key, string(m.Kind), v, m.Approx, m.Prov.Source, m.Prov.Table, m.Prov.Row, m.Prov.Col,
-				m.Prov.Text, m.Prov.Start, m.Prov.End, m.Prov.Rule, m.Prov.Unit); err != nil {
-				return fmt.Errorf("store metric %s of %q: %w", m.Key, r.Path, err)
-			}
-		}
-		for _, c := range r.Checks {
-			var ok any
-			if c.Status != report.NotAssessable {
-				ok = c.Status == report.Pass
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO checks VALUES (?,?,?,?,?,?,?,?)`,
-				r.ID, c.Rule, c.Scope, c.Expected, c.Actual, string(c.Status), ok, c.Detail); err != nil {
-				return err
-			}
-		}
+		b.Files = append(b.Files, FileRecord{Path: r.Path, Size: r.Size, Hash: r.ID, ReportID: r.ID, Settled: true})
 	}
-	return tx.Commit()
+	return s.Commit(ctx, b)
 }

@@ -1,0 +1,340 @@
+package load
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/queries/store"
+)
+
+// Batch is everything one ingest writes. Commit writes it in one
+// transaction, so a crash at any point leaves the database as it was before
+// the batch or as it is after it.
+type Batch struct {
+	// Run is the runs row. Kind "" writes no row (SaveReports); Commit sets
+	// Run.ID, and the run id of every file, error and change row.
+	Run     Run
+	Reports []*report.Report // new contents; those already stored are skipped
+	Files   []FileRecord     // files rows to write or replace
+	Errors  []Failure
+	Changes []Change
+	// Agencies whose preferred reports may have changed beyond those of
+	// Reports (a superseded report's agency), for the cross-year checks.
+	Agencies []string
+	// CrossYear, when set, evaluates the identities between consecutive
+	// years of an agency's preferred reports; Commit stores its checks
+	// (replacing the earlier ones) for every agency the batch touched.
+	CrossYear func(prev, cur *report.Report) []report.Check
+}
+
+// Run is one row of the runs table.
+type Run struct {
+	ID                int64
+	Kind              string // ingest, run, build
+	Started, Finished time.Time
+	FilesSeen, Parsed int
+	New, Changed      int
+	Skipped, Removed  int
+	Failed            int
+	Note              string
+}
+
+// Duration is how long the run took.
+func (r Run) Duration() time.Duration { return r.Finished.Sub(r.Started) }
+
+// FileRecord is what a run saw at one path.
+type FileRecord struct {
+	Path     string
+	Size     int64
+	MtimeNS  int64
+	Hash     string
+	ReportID string // "" when the content failed
+	Removed  bool   // the path is gone from the inputs; its data is kept
+	Settled  bool   // the batch stored, failed anew or removed the path: its old errors close
+}
+
+// Failure is one ingest_errors row.
+type Failure struct {
+	Path    string
+	Hash    string
+	Stage   report.Stage
+	Message string
+}
+
+// Change kinds of the change log.
+const (
+	ChangeNew     = "new"
+	ChangeChanged = "changed"
+	ChangeRemoved = "removed"
+	ChangeFailed  = "failed"
+)
+
+// Change is one row of the change log. A changed report has one row without
+// Key and one row per figure that changed; Old or New is nil when that side
+// has no figure (blank is not zero).
+type Change struct {
+	Path     string
+	Kind     string
+	ReportID string
+	OldID    string
+	Key      string
+	Old, New *float64
+	Detail   string
+}
+
+// Commit writes the batch in one transaction on one connection: reports,
+// metrics, checks, errors and changes through the DuckDB Appender (which
+// appends inside the connection's open transaction), the files table and
+// the current flags through set-based statements over scratch tables, and
+// finally the cross-year checks of the touched agencies, read back from the
+// database as it stands inside the transaction.
+func (s *Store) Commit(ctx context.Context, b *Batch) (err error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("commit batch: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return fmt.Errorf("commit batch: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			// A failed statement aborts the transaction already; the
+			// rollback error adds nothing.
+			_, _ = conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		}
+	}()
+	if err := s.writeBatch(ctx, conn, b); err != nil {
+		return fmt.Errorf("commit batch: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return fmt.Errorf("commit batch: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) writeBatch(ctx context.Context, conn *sql.Conn, b *Batch) error {
+	if b.Run.Kind != "" {
+		if err := conn.QueryRowContext(ctx, store.SQL("next_run_id")).Scan(&b.Run.ID); err != nil {
+			return fmt.Errorf("next run id: %w", err)
+		}
+		r := b.Run
+		if _, err := conn.ExecContext(ctx, store.SQL("insert_run"), r.ID, r.Kind, r.Started.UTC(), r.Finished.UTC(),
+			r.FilesSeen, r.Parsed, r.New, r.Changed, r.Skipped, r.Removed, r.Failed,
+			r.Duration().Milliseconds(), nullString(r.Note)); err != nil {
+			return fmt.Errorf("record run: %w", err)
+		}
+	}
+	stored, err := storedIDs(ctx, conn)
+	if err != nil {
+		return err
+	}
+	var reps []*report.Report
+	for _, r := range b.Reports {
+		if stored[r.ID] {
+			continue
+		}
+		stored[r.ID] = true // two paths with the same new content: one report
+		reps = append(reps, r)
+	}
+	if _, err := conn.ExecContext(ctx, store.SQL("batch_tables")); err != nil {
+		return fmt.Errorf("scratch tables: %w", err)
+	}
+	err = conn.Raw(func(dc any) error {
+		c, ok := dc.(driver.Conn)
+		if !ok {
+			return errors.New("not a database/sql driver connection")
+		}
+		return appendBatch(c, b, reps, time.Now().UTC())
+	})
+	if err != nil {
+		return err
+	}
+	for _, name := range []string{"supersede_reports", "upsert_files", "restore_current", "resolve_errors"} {
+		if _, err := conn.ExecContext(ctx, store.SQL(name)); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if err := conn.Raw(func(dc any) error {
+		return appendRows(dc.(driver.Conn), "ingest_errors", len(b.Errors), func(i int) []driver.Value {
+			e := b.Errors[i]
+			return []driver.Value{runID(b), e.Path, nullString(e.Hash), string(e.Stage), e.Message, time.Now().UTC(), false}
+		})
+	}); err != nil {
+		return err
+	}
+	if b.CrossYear != nil {
+		if err := s.crossYear(ctx, conn, b, reps); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendBatch appends the batch's own rows: reports, metrics, within-report
+// checks, the scratch files rows and the change log.
+func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) error {
+	if err := appendRows(c, "reports", len(reps), func(i int) []driver.Value {
+		r := reps[i]
+		return []driver.Value{r.ID, r.Path, r.Format, nullString(r.Encoding), r.Size, r.Agency,
+			nullString(AgencyKind(r.Agency)), nullString(r.Level), nullString(r.Province), nullString(r.City),
+			int32(r.Year), string(r.Period), string(r.Form), date(r.Published), int32(figures(r)), true,
+			report.ParserVersion, now}
+	}); err != nil {
+		return err
+	}
+	var ms []metricRow
+	var cs []checkRow
+	for _, r := range reps {
+		seen := map[string]bool{}
+		for _, m := range r.Metrics {
+			// The metrics key is (report, key): the first figure of a key
+			// wins, as extract.Merge does, so the Appender never sees a
+			// duplicate (which would void the whole batch at Flush).
+			if seen[m.Key] {
+				continue
+			}
+			seen[m.Key] = true
+			ms = append(ms, metricRow{r.ID, m})
+		}
+		for _, c := range r.Checks {
+			cs = append(cs, checkRow{r.ID, "", c})
+		}
+	}
+	if err := appendRows(c, "metrics", len(ms), func(i int) []driver.Value { return ms[i].values() }); err != nil {
+		return err
+	}
+	if err := appendRows(c, "checks", len(cs), func(i int) []driver.Value { return cs[i].values() }); err != nil {
+		return err
+	}
+	if err := appendRows(c, "batch_files", len(b.Files), func(i int) []driver.Value {
+		f := b.Files[i]
+		return []driver.Value{f.Path, f.Size, f.MtimeNS, f.Hash, nullString(f.ReportID), runID(b), f.Removed, f.Settled}
+	}); err != nil {
+		return err
+	}
+	return appendRows(c, "changes", len(b.Changes), func(i int) []driver.Value {
+		ch := b.Changes[i]
+		return []driver.Value{runID(b), ch.Path, ch.Kind, nullString(ch.ReportID), nullString(ch.OldID),
+			nullString(ch.Key), nullFloat(ch.Old), nullFloat(ch.New), nullString(ch.Detail)}
+	})
+}
+
+// appendRows appends n rows to table with one Appender. Appender errors
+// surface at Close and void what it buffered, so the caller's transaction
+// must fail with it, which returning the error does.
+func appendRows(c driver.Conn, table string, n int, row func(i int) []driver.Value) error {
+	if n == 0 {
+		return nil
+	}
+	a, err := duckdb.NewAppenderFromConn(c, "", table)
+	if err != nil {
+		return fmt.Errorf("append %s: %w", table, err)
+	}
+	for i := 0; i < n; i++ {
+		if err := a.AppendRow(row(i)...); err != nil {
+			a.Close()
+			return fmt.Errorf("append %s: %w", table, err)
+		}
+	}
+	if err := a.Close(); err != nil {
+		return fmt.Errorf("append %s: %w", table, err)
+	}
+	return nil
+}
+
+type metricRow struct {
+	id string
+	m  report.Metric
+}
+
+func (r metricRow) values() []driver.Value {
+	m := r.m
+	var v driver.Value
+	if m.IsNumber() {
+		v = m.Value
+	}
+	p := m.Prov
+	return []driver.Value{r.id, m.Key, string(m.Kind), v, m.Approx, p.Source, nullString(p.Table),
+		nullString(p.Row), nullString(p.Col), p.Text, int32(p.Start), int32(p.End), nullString(p.Rule), nullString(p.Unit)}
+}
+
+type checkRow struct {
+	id, prev string
+	c        report.Check
+}
+
+func (r checkRow) values() []driver.Value {
+	c := r.c
+	var ok driver.Value
+	if c.Status != report.NotAssessable {
+		ok = c.Status == report.Pass
+	}
+	return []driver.Value{r.id, c.Rule, c.Scope, nullFloat(c.Expected), nullFloat(c.Actual), string(c.Status), ok,
+		nullString(c.Detail), nullString(r.prev)}
+}
+
+func storedIDs(ctx context.Context, conn *sql.Conn) (map[string]bool, error) {
+	rows, err := conn.QueryContext(ctx, store.SQL("report_ids"))
+	if err != nil {
+		return nil, fmt.Errorf("stored reports: %w", err)
+	}
+	defer rows.Close()
+	ids := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("stored reports: %w", err)
+		}
+		ids[id] = true
+	}
+	return ids, rows.Err()
+}
+
+func figures(r *report.Report) int {
+	n := 0
+	for _, m := range r.Metrics {
+		if m.IsNumber() {
+			n++
+		}
+	}
+	return n
+}
+
+func runID(b *Batch) driver.Value {
+	if b.Run.ID == 0 {
+		return int64(0)
+	}
+	return b.Run.ID
+}
+
+func nullString(s string) driver.Value {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullFloat(f *float64) driver.Value {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+// date turns a YYYY-MM-DD publication date into a DATE value; anything else
+// is unknown, not a guess.
+func date(s string) driver.Value {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return nil
+	}
+	return t
+}

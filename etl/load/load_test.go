@@ -1,0 +1,111 @@
+package load
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/xxgk/xxgk/etl/report"
+)
+
+func testReport(id, path, agency string, year int, figures map[string]float64) *report.Report {
+	r := &report.Report{ID: id, Path: path, Format: "txt", Size: 100,
+		Identity: report.Identity{Agency: agency, Year: year, Period: report.PeriodYear, Published: "2022-01-15"},
+		Form:     report.FormTable2021}
+	for k, v := range figures {
+		r.Metrics = append(r.Metrics, report.Metric{Key: k, Kind: report.KindNumber, Value: v,
+			Prov: report.Provenance{Source: "table", Text: "cell", Start: 1, End: 5}})
+	}
+	r.Metrics = append(r.Metrics, report.Metric{Key: "apps_new.person", Kind: report.KindNotApplicable,
+		Prov: report.Provenance{Source: "table", Text: "/"}})
+	r.SortMetrics()
+	return r
+}
+
+func openTemp(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "x.duckdb")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func TestSaveReportsRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s, path := openTemp(t)
+	r := testReport("aa", "a.txt", "某市司法局", 2021, map[string]float64{"apps_new.total": 13, "proactive.total": 1901})
+	if err := s.SaveReports(ctx, []*report.Report{r}); err != nil {
+		t.Fatalf("SaveReports: %v", err)
+	}
+	// Saving again is a no-op, not a duplicate.
+	if err := s.SaveReports(ctx, []*report.Report{r}); err != nil {
+		t.Fatalf("SaveReports again: %v", err)
+	}
+	s.Close()
+	s, err := Open(ctx, path) // migrations are not re-applied
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.DB().QueryRow(`SELECT count(*) FROM reports`).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("reports = %d, %v; want 1", n, err)
+	}
+	got, ok, err := s.Report(ctx, "aa")
+	if err != nil || !ok {
+		t.Fatalf("Report(aa) = %v, %v", ok, err)
+	}
+	if got.Agency != r.Agency || got.Year != r.Year || got.Published != r.Published || got.Form != r.Form {
+		t.Errorf("Report(aa) identity = %+v, want %+v", got.Identity, r.Identity)
+	}
+	if !reflect.DeepEqual(got.Metrics, r.Metrics) {
+		t.Errorf("Report(aa) metrics = %+v, want %+v", got.Metrics, r.Metrics)
+	}
+	if m, _ := got.Metric("apps_new.person"); m.IsNumber() {
+		t.Errorf("a not-applicable cell came back as a number: %+v", m)
+	}
+}
+
+func TestSupersedeAndCrossYear(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	old := testReport("v1", "a.txt", "某县统计局", 2021, map[string]float64{"apps_new.total": 5})
+	prev := testReport("p0", "b.txt", "某县统计局", 2020, map[string]float64{"apps_new.total": 3})
+	if err := s.SaveReports(ctx, []*report.Report{old, prev}); err != nil {
+		t.Fatal(err)
+	}
+	nw := testReport("v2", "a.txt", "某县统计局", 2021, map[string]float64{"apps_new.total": 6})
+	var pairs [][2]string
+	b := &Batch{
+		Run:     Run{Kind: "ingest"},
+		Reports: []*report.Report{nw},
+		Files:   []FileRecord{{Path: "a.txt", Size: 1, Hash: "v2", ReportID: "v2", Settled: true}},
+		CrossYear: func(p, c *report.Report) []report.Check {
+			pairs = append(pairs, [2]string{p.ID, c.ID})
+			return []report.Check{{Rule: "X.carry", Status: report.Pass}}
+		},
+	}
+	if err := s.Commit(ctx, b); err != nil {
+		t.Fatalf("Commit: %v", err)
+	}
+	if want := [][2]string{{"p0", "v2"}}; !reflect.DeepEqual(pairs, want) {
+		t.Errorf("CrossYear pairs = %v, want %v", pairs, want)
+	}
+	var cur bool
+	s.DB().QueryRow(`SELECT current FROM reports WHERE id = 'v1'`).Scan(&cur)
+	if cur {
+		t.Errorf("v1 still current after a.txt changed")
+	}
+	var prevID string
+	if err := s.DB().QueryRow(`SELECT prev_id FROM checks WHERE rule = 'X.carry' AND report_id = 'v2'`).Scan(&prevID); err != nil || prevID != "p0" {
+		t.Errorf("cross-year check prev_id = %q, %v; want p0", prevID, err)
+	}
+	conf, err := s.Conflicts(ctx)
+	if err != nil || len(conf) != 2 || !conf[0].Preferred || conf[0].ID != "v2" {
+		t.Errorf("Conflicts = %+v, %v; want v2 preferred over v1", conf, err)
+	}
+}

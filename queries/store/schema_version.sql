@@ -1,0 +1,2 @@
+-- The versions already applied to this database.
+SELECT version FROM schema_version ORDER BY version
