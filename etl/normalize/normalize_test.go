@@ -1,0 +1,220 @@
+package normalize
+
+import (
+	"bytes"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNew(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in, want string
+	}{
+		{"traditional", "政府資訊公開條例", "政府信息公开条例"},
+		{"phrase beats characters", "乾隆年間", "乾隆年间"},
+		{"character fallback", "乾燥", "干燥"},
+		{"pinyin tone marks", "規(guī)範", "规范"},
+		{"pinyin two glosses", "當(dāng)前", "当前"},
+		{"pinyin plain letters", "公(gong)開(kai)", "公开"},
+		{"pinyin full-width parens", "公（gōng）開", "公开"},
+		{"pinyin tone digit", "公(gong1)開", "公开"},
+		{"keep parenthesised Chinese", "办法(暂行)", "办法(暂行)"},
+		{"keep year", "报告(2021)", "报告(2021)"},
+		{"keep ordinal", "一、(一)主动公开", "一、(一)主动公开"},
+		{"keep acronym", "政务(APP)", "政务(APP)"},
+		{"keep latin after non-Han", "see (note) here", "see (note) here"},
+		{"keep long latin word", "平台(platform)", "平台(platform)"},
+		{"full-width punctuation", "（一）数量：１２３，共４５％", "(一)数量:123,共45%"},
+		{"full-width letters", "ＡＢＣｘｙｚ", "ABCxyz"},
+		{"keep Chinese punctuation", "《条例》、“公开”。〔2021〕", "《条例》、“公开”。〔2021〕"},
+		{"fold spaces", "a  \t b　　c", "a b c"},
+		{"trim lines", "  一、总体情况  \n\t二  ", "一、总体情况\n二"},
+		{"keep blank lines", "a\n\n\n\nb", "a\n\n\n\nb"},
+		{"CRLF", "a\r\nb\rc", "a\nb\nc"},
+		{"BOM dropped", "\ufeff报告", "报告"},
+		{"zh-TW portal", "入口網站", "门户网站"},
+		{"zh-TW document", "規範性檔案", "规范性文件"},
+		{"archives stay archives", "檔案館", "档案馆"},
+		{"invalid UTF-8 kept", "a\xffb", "a\xffb"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := New(tt.in).Norm; got != tt.want {
+				t.Errorf("New(%q).Norm = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestQuote(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in, find, want string
+	}{
+		{"pinyin kept in quote", "依據規(guī)範辦理", "规范", "規(guī)範"},
+		{"full-width quoted", "共１２件。", "12件", "１２件"},
+		{"folded space quoted", "共  12 件", "共 12", "共  12"},
+		{"traditional", "收到申請１０５件", "申请105", "申請１０５"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			x := New(tt.in)
+			i := strings.Index(x.Norm, tt.find)
+			if i < 0 {
+				t.Fatalf("New(%q).Norm = %q, has no %q", tt.in, x.Norm, tt.find)
+			}
+			got, s, e := x.Quote(i, i+len(tt.find))
+			if got != tt.want || tt.in[s:e] != got {
+				t.Errorf("Quote(%q in %q) = %q [%d:%d], want %q", tt.find, tt.in, got, s, e, tt.want)
+			}
+		})
+	}
+}
+
+// samples are real reports with traditional characters, pinyin glosses,
+// full-width text and layout noise.
+func samples(t testing.TB) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, pat := range []string{"101_*trad*", "104_*pinyin*", "118_*pinyin*", "127_*trad*", "003_*", "1*_sh_*"} {
+		files, _ := filepath.Glob(filepath.Join("..", "..", "examples", "reports", pat+".txt"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[filepath.Base(f)] = string(b)
+		}
+	}
+	if len(out) < 5 {
+		t.Fatalf("found %d sample reports under examples/reports, want at least 5", len(out))
+	}
+	return out
+}
+
+// TestSpansOnSamples checks that random spans of Norm map to valid,
+// monotone spans of Orig, and that every line of Norm quotes an original
+// that normalises back to the same line.
+func TestSpansOnSamples(t *testing.T) {
+	t.Parallel()
+	for name, orig := range samples(t) {
+		x := New(orig)
+		rng := rand.New(rand.NewSource(int64(len(orig))))
+		for k := 0; k < 2000; k++ {
+			a, b := rng.Intn(len(x.Norm)+1), rng.Intn(len(x.Norm)+1)
+			if a > b {
+				a, b = b, a
+			}
+			s, e := x.OrigSpan(a, b)
+			if s < 0 || s > e || e > len(orig) {
+				t.Fatalf("%s: OrigSpan(%d, %d) = %d, %d: invalid for len %d", name, a, b, s, e, len(orig))
+			}
+			s2, e2 := x.OrigSpan(b, b)
+			if s2 < s || e2 < e && b > a {
+				t.Fatalf("%s: OrigSpan(%d,%d)=%d,%d but OrigSpan(%d,%d)=%d,%d: not monotone", name, a, b, s, e, b, b, s2, e2)
+			}
+			if a < b && s == e {
+				t.Fatalf("%s: OrigSpan(%d, %d) = %d, %d: non-empty span mapped to nothing", name, a, b, s, e)
+			}
+		}
+		start := 0
+		for _, line := range strings.SplitAfter(x.Norm, "\n") {
+			end := start + len(line)
+			q, s, e := x.Quote(start, end)
+			if orig[s:e] != q {
+				t.Fatalf("%s: Quote(%d, %d) = %q, not Orig[%d:%d]", name, start, end, q, s, e)
+			}
+			if got := New(q).Norm; got != line {
+				t.Errorf("%s: New(Quote(line)).Norm = %q, want %q", name, got, line)
+			}
+			start = end
+		}
+		if !utf8.ValidString(x.Norm) && utf8.ValidString(orig) {
+			t.Errorf("%s: Norm is not valid UTF-8", name)
+		}
+	}
+}
+
+// TestAgainstOpenCC compares the converter with Debian's opencc command on
+// the folded samples, with the zh-TW aliases off (they are ours, not OpenCC's).
+func TestAgainstOpenCC(t *testing.T) {
+	if _, err := exec.LookPath("opencc"); err != nil {
+		t.Skip("opencc not installed (Debian package opencc)")
+	}
+	t.Parallel()
+	d := buildDict(false)
+	for name, orig := range samples(t) {
+		folded, _ := fold(orig)
+		got, _ := d.convert(folded)
+		cmd := exec.Command("opencc", "-c", "t2s")
+		cmd.Stdin = strings.NewReader(folded)
+		want, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("opencc -c t2s: %v", err)
+		}
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(bytes.TrimSuffix(want, []byte("\n"))), "\n")
+		if len(gl) != len(wl) {
+			t.Fatalf("%s: %d lines, opencc gives %d", name, len(gl), len(wl))
+		}
+		diff := 0
+		for i := range gl {
+			if gl[i] != wl[i] {
+				diff++
+				if diff <= 5 {
+					t.Errorf("%s line %d:\n got  %q\n want %q", name, i+1, gl[i], wl[i])
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkNew(b *testing.B) {
+	for _, name := range []string{"101_wuxi_sfj_2023_trad.txt", "115_sh_putuo_sfj_2023.txt"} {
+		raw, err := os.ReadFile(filepath.Join("..", "..", "examples", "reports", name))
+		if err != nil {
+			b.Skip(err)
+		}
+		// About 10 KB, the size of a typical report.
+		text := string(raw)
+		for len(text) < 10<<10 {
+			text += text
+		}
+		text = strings.ToValidUTF8(text[:10<<10], "")
+		loadDict()
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for i := 0; i < b.N; i++ {
+				New(text)
+			}
+		})
+	}
+}
+
+// TestDecodeRune checks the inlined decoder against the standard library on
+// every three-byte lead and a few invalid sequences.
+func TestDecodeRune(t *testing.T) {
+	t.Parallel()
+	var inputs []string
+	for r := rune(0x800); r < 0x10000; r++ {
+		inputs = append(inputs, string(r)+"x")
+	}
+	for _, s := range []string{"\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbf", "\xe4\x00\x80", "a", "\xf0\x9f\x98\x80"} {
+		inputs = append(inputs, s)
+	}
+	for _, s := range inputs {
+		r, n := decodeRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("decodeRune(%q) = %U, %d, want %U, %d", s, r, n, wr, wn)
+		}
+	}
+}
