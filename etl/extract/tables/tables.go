@@ -1,11 +1,12 @@
 package tables
 
 import (
+	"github.com/xxgk/xxgk/etl/extract/tables/legacy"
+	"github.com/xxgk/xxgk/etl/extract/tables/national"
 	"github.com/xxgk/xxgk/etl/normalize"
 	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/etl/table"
 )
-
-// STUB: replaced by the table work (issue 3). The API is the contract.
 
 // Result is what the table extractor found.
 type Result struct {
@@ -13,5 +14,24 @@ type Result struct {
 	Metrics []report.Metric // every cell, numeric or blank, with provenance
 }
 
-// Extract reads the standard tables of a report.
-func Extract(t *normalize.Text) Result { return Result{} }
+// Extract reads the standard tables of a report. The national tables win
+// over a legacy table: a report with both is a 2019+ report quoting old
+// figures, which the legacy reader would misfile.
+func Extract(t *normalize.Text) Result {
+	toks := table.Tokens(t.Norm)
+	var cells []table.Cell
+	var form report.Form
+	if n := national.Read(t, toks); len(n.Cells) > 0 {
+		cells, form = n.Cells, n.Form
+	} else if l := legacy.Read(t, toks); len(l) > 0 {
+		cells, form = l, report.FormLegacy
+	}
+	if len(cells) == 0 {
+		return Result{}
+	}
+	out := Result{Form: form, Metrics: make([]report.Metric, 0, len(cells))}
+	for _, c := range cells {
+		out.Metrics = append(out.Metrics, c.Metric(t))
+	}
+	return out
+}

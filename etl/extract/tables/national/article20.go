@@ -1,0 +1,215 @@
+package national
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/etl/table"
+)
+
+// art20Rows maps the Article 20 row labels (folded by table.Canon) to the
+// key prefix of their cells.
+var art20Rows = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^规章$`), "art20.rules"},
+	{regexp.MustCompile(`^(行政)?规范性文件$`), "art20.normative"},
+	{regexp.MustCompile(`^行政许可$`), "art20.licensing"},
+	{regexp.MustCompile(`^其他对外管理服务事项$`), "art20.other_services"},
+	{regexp.MustCompile(`^行政处罚$`), "art20.penalty"},
+	{regexp.MustCompile(`^行政强制$`), "art20.enforcement"},
+	{regexp.MustCompile(`^行政事业性收费$`), "art20.fees"},
+	{regexp.MustCompile(`^政府集中采购$`), "art20.procurement"},
+}
+
+func rowArt20(c string) string {
+	for _, r := range art20Rows {
+		if r.re.MatchString(c) {
+			return r.key
+		}
+	}
+	return ""
+}
+
+// art20Cols maps an Article 20 column header to the key suffix of its cells.
+var art20Cols = []struct {
+	re  *regexp.Regexp
+	col string
+}{
+	{regexp.MustCompile(`^本年制发`), "issued"},
+	{regexp.MustCompile(`^本年废止`), "repealed"},
+	{regexp.MustCompile(`^现行有效`), "in_force"},
+	{regexp.MustCompile(`新制作`), "made"},
+	{regexp.MustCompile(`新公开`), "published"},
+	{regexp.MustCompile(`对外公开总`), "public_total"},
+	{regexp.MustCompile(`^上一?年(度)?项目`), "prev_items"},
+	{regexp.MustCompile(`增/|增减|增、减`), "change"},
+	{regexp.MustCompile(`处理决定`), "decisions"},
+	{regexp.MustCompile(`^采购项目`), "items"},
+	{regexp.MustCompile(`^采购(总)?金额`), "amount"},
+	{regexp.MustCompile(`收费金额`), "amount"},
+}
+
+func colArt20(c string) string {
+	if len(c) > 90 {
+		return ""
+	}
+	for _, r := range art20Cols {
+		if r.re.MatchString(c) {
+			return r.col
+		}
+	}
+	return ""
+}
+
+// art20Default is each row's columns in printed order, by form: used to name
+// a header cell that was cut ("本年新") when the other cells of the header
+// agree with the form's layout.
+var art20Default = map[report.Form]map[string][]string{
+	report.FormTable2021: {
+		"art20.rules": {"issued", "repealed", "in_force"}, "art20.normative": {"issued", "repealed", "in_force"},
+		"art20.licensing": {"decisions"}, "art20.penalty": {"decisions"}, "art20.enforcement": {"decisions"},
+		"art20.fees": {"amount"},
+	},
+	report.FormTable2019: {
+		"art20.rules": {"made", "published", "public_total"}, "art20.normative": {"made", "published", "public_total"},
+		"art20.licensing": {"prev_items", "change", "decisions"}, "art20.other_services": {"prev_items", "change", "decisions"},
+		"art20.penalty": {"prev_items", "change", "decisions"}, "art20.enforcement": {"prev_items", "change", "decisions"},
+		"art20.fees": {"prev_items", "change"}, "art20.procurement": {"items", "amount"},
+	},
+}
+
+// header is a recognised column header: the key suffix and printed label of
+// each column, and the money unit it prints.
+type header struct {
+	cols   []string
+	labels []string
+	unit   []string
+}
+
+// article20 reads the Article 20 table in toks[from:to].
+func (d *doc) article20(from, to int) {
+	var h *header
+	for i := from; i < to; i++ {
+		c := d.canon[i]
+		if c == "信息内容" {
+			h, i = d.art20Header(i+1, to)
+			continue
+		}
+		if strings.HasPrefix(c, "第二十条") {
+			h = nil
+			continue
+		}
+		key := rowArt20(c)
+		if key == "" {
+			continue
+		}
+		cols, labels, units := d.art20Columns(key, h)
+		if cols == nil {
+			continue
+		}
+		run := table.ValuesAfter(d.toks, i, len(cols))
+		n := run.Usable(len(cols))
+		row := d.quote(i)
+		for k := 0; k < n; k++ {
+			v, unit := run.Values[k], ""
+			if cols[k] == "amount" && v.IsNumber() {
+				unit = v.Unit
+				if unit == "" {
+					unit = units[k]
+				}
+				v.Number = table.InWan(v.Number, unit)
+			}
+			d.add(table.Cell{Key: key + "." + cols[k], Table: "article20", Row: row, Col: labels[k],
+				Tok: run.Cells[k], Value: v, Unit: unit})
+		}
+		i += len(run.Cells)
+	}
+}
+
+// art20Header reads the column header cells after 信息内容, up to the next
+// row label, and returns the index of its last cell.
+func (d *doc) art20Header(from, to int) (*header, int) {
+	h := &header{}
+	i := from
+	for ; i < to; i++ {
+		c := d.canon[i]
+		if rowArt20(c) != "" || strings.HasPrefix(c, "第二十条") || c == "信息内容" {
+			break
+		}
+		if _, isValue := table.Parse(d.toks[i].Text); isValue || c == "" {
+			continue
+		}
+		col, label := colArt20(c), d.quote(i)
+		// A header cell split over two lines ("本年新" / "制作数量") is
+		// joined when neither half names a column and the whole does.
+		if col == "" && !d.toks[i].Multi && i+1 < to && !d.toks[i+1].Multi && colArt20(d.canon[i+1]) == "" {
+			if j := colArt20(c + d.canon[i+1]); j != "" {
+				col, label = j, label+d.quote(i+1)
+				i++
+			}
+		}
+		h.cols = append(h.cols, col)
+		h.labels = append(h.labels, label)
+		h.unit = append(h.unit, moneyUnit(c))
+	}
+	return h, i - 1
+}
+
+// moneyUnit returns the money unit a header prints: "（单位：万元）", "(元)".
+func moneyUnit(c string) string {
+	switch {
+	case strings.Contains(c, "万元") || strings.Contains(c, "(万)"):
+		return "万元"
+	case strings.Contains(c, "(元)") || strings.Contains(c, ":元") || strings.Contains(c, "元)"):
+		return "元"
+	}
+	return ""
+}
+
+// art20Columns returns the columns of row key under header h. A header
+// whose every cell names a column is used as printed. A header with a cut
+// cell ("本年新") is used when its named cells sit where the form's layout
+// puts them, the cut cell taking the layout's name. Without a header the
+// form's layout is used only when the form is known.
+func (d *doc) art20Columns(key string, h *header) (cols, labels, units []string) {
+	def := art20Default[d.form][key]
+	if h == nil || len(h.cols) == 0 {
+		if def == nil {
+			return nil, nil, nil
+		}
+		labels = make([]string, len(def))
+		for k, c := range def {
+			labels[k] = art20ColLabel[c]
+		}
+		return def, labels, make([]string, len(def))
+	}
+	cols = append([]string(nil), h.cols...)
+	cut := false
+	for _, c := range cols {
+		cut = cut || c == ""
+	}
+	if cut {
+		if len(def) != len(cols) {
+			return nil, nil, nil
+		}
+		for k := range cols {
+			if cols[k] != "" && cols[k] != def[k] {
+				return nil, nil, nil
+			}
+			cols[k] = def[k]
+		}
+	}
+	return cols, h.labels, h.unit
+}
+
+// art20ColLabel is the template wording of each column, for provenance when
+// the report printed no header.
+var art20ColLabel = map[string]string{
+	"issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数",
+	"made": "本年新制作数量", "published": "本年新公开数量", "public_total": "对外公开总数量",
+	"prev_items": "上一年项目数量", "change": "本年增/减", "decisions": "处理决定数量",
+	"items": "采购项目数量", "amount": "金额",
+}

@@ -1,0 +1,11 @@
+// Package national reads the tables of the national report formats: the 2019
+// form (国办公开办函〔2019〕60号, report years 2019–2020) and the 2021 form
+// (国办公开办函〔2021〕30号, report years 2021 on). Both print an Article 20
+// table, a 7-column application table and a 15-cell review and litigation
+// table; they differ in the Article 20 columns and in the （六）其他处理 rows.
+//
+// Rows and columns are found by their labels, never by position alone: a
+// value is placed by its position only inside a row whose label, and a table
+// whose header, was recognised. The package does not check identities
+// (etl/validate does) and reads no prose.
+package national

@@ -1,0 +1,108 @@
+package national
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/xxgk/xxgk/etl/normalize"
+	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/etl/table"
+)
+
+// Result is what the national tables of one report hold.
+type Result struct {
+	Form  report.Form // table2021 or table2019 when the tables tell; "" otherwise
+	Cells []table.Cell
+}
+
+// Read finds the three national tables in a token stream.
+func Read(t *normalize.Text, toks []table.Token) Result {
+	canon := make([]string, len(toks))
+	for i, tok := range toks {
+		canon[i] = table.Canon(tok.Text)
+	}
+	d := &doc{t: t, toks: toks, canon: canon, form: formCue(canon)}
+	appStart := d.find(0, isAppStart)
+	reviewStart := d.find(max(appStart, 0), isReviewStart)
+	art20End := len(toks)
+	if appStart >= 0 {
+		art20End = appStart
+	} else if reviewStart >= 0 {
+		art20End = reviewStart
+	}
+	d.article20(0, art20End)
+	if appStart >= 0 {
+		end := len(toks)
+		if reviewStart >= 0 {
+			end = reviewStart
+		}
+		d.applications(appStart, end)
+	}
+	if reviewStart >= 0 {
+		d.review(reviewStart)
+	}
+	if len(d.cells) == 0 {
+		return Result{}
+	}
+	return Result{Form: d.form, Cells: d.cells}
+}
+
+// doc is the reading state of one report.
+type doc struct {
+	t     *normalize.Text
+	toks  []table.Token
+	canon []string
+	form  report.Form
+	cells []table.Cell
+}
+
+// find returns the index of the first token at or after from that pred
+// accepts, or -1.
+func (d *doc) find(from int, pred func(string) bool) int {
+	for i := from; i < len(d.canon); i++ {
+		if pred(d.canon[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+func (d *doc) quote(i int) string { return table.Quote(d.t, d.toks[i]) }
+
+func (d *doc) add(c table.Cell) { d.cells = append(d.cells, c) }
+
+// Cues that name the form: column headers and rows only one form prints.
+var (
+	cue2021 = regexp.MustCompile(`本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知`)
+	cue2019 = regexp.MustCompile(`本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|采购项目数量|采购总金额|其他对外管理服务事项`)
+)
+
+// formCue reads the form from label cells only (short cells), so a sentence
+// that quotes a header cannot decide it.
+func formCue(canon []string) report.Form {
+	for _, c := range canon {
+		if len(c) > 120 {
+			continue
+		}
+		switch {
+		case cue2021.MatchString(c):
+			return report.FormTable2021
+		case cue2019.MatchString(c):
+			return report.FormTable2019
+		}
+	}
+	return ""
+}
+
+func isAppStart(c string) bool {
+	return strings.Contains(c, "勾稽关系") && len(c) < 200 || c == "申请人情况" || rowApps(c) == "apps_new"
+}
+
+// isReviewStart matches the review table's first header cell, or the
+// section heading above it when that heading is a cell of its own.
+func isReviewStart(c string) bool {
+	if c == "行政复议" {
+		return true
+	}
+	return len(c) < 90 && strings.Contains(c, "行政复议") && strings.Contains(c, "行政诉讼") && strings.HasSuffix(c, "情况")
+}

@@ -1,0 +1,87 @@
+package national
+
+import (
+	"regexp"
+
+	"github.com/xxgk/xxgk/etl/table"
+)
+
+// reviewCols maps the review table's result headers to key suffixes.
+var reviewCols = []struct {
+	re  *regexp.Regexp
+	col string
+}{
+	{regexp.MustCompile(`^(结果)?维持$`), "upheld"},
+	{regexp.MustCompile(`^(结果)?纠正$`), "corrected"},
+	{regexp.MustCompile(`^其他(结果)?$`), "other"},
+	{regexp.MustCompile(`^尚未审结$`), "pending"},
+	{regexp.MustCompile(`^(总计|合计)$`), "total"},
+}
+
+func colReview(c string) string {
+	for _, r := range reviewCols {
+		if r.re.MatchString(c) {
+			return r.col
+		}
+	}
+	return ""
+}
+
+// The three groups of the review table, in printed order.
+var reviewGroups = []struct{ key, label string }{
+	{"review", "行政复议"},
+	{"lit_direct", "行政诉讼-未经复议直接起诉"},
+	{"lit_after_review", "行政诉讼-复议后起诉"},
+}
+
+// review reads the review and litigation table that starts at toks[from]. Its
+// header names the five results of each of the three groups (行政复议,
+// 未经复议直接起诉, 复议后起诉); the 15 cells follow in one run. The order of
+// the five results is taken from the header as printed; the header must name
+// all five and both litigation groups, else nothing is placed.
+func (d *doc) review(from int) {
+	var order, labels []string
+	direct, after := false, false
+	i := from
+	for ; i < len(d.toks) && i < from+60; i++ {
+		c := d.canon[i]
+		if _, isValue := table.Parse(d.toks[i].Text); isValue && c != "" {
+			break
+		}
+		switch c {
+		case "未经复议直接起诉":
+			direct = true
+			continue
+		case "复议后起诉":
+			after = true
+			continue
+		}
+		if col := colReview(c); col != "" && len(order) < 5 && !contains(order, col) {
+			order = append(order, col)
+			labels = append(labels, d.quote(i))
+		}
+	}
+	if len(order) < 5 || !direct || !after || i >= len(d.toks) {
+		return
+	}
+	// A value row that opens with blank cells starts at its first cell.
+	for i > 0 && d.toks[i].Multi && d.toks[i-1].Line == d.toks[i].Line && d.canon[i-1] == "" {
+		i--
+	}
+	run := table.ValuesFrom(d.toks, i, 15)
+	n := run.Usable(15)
+	for k := 0; k < n; k++ {
+		g := reviewGroups[k/5]
+		d.add(table.Cell{Key: g.key + "." + order[k%5], Table: "review", Row: g.label, Col: labels[k%5],
+			Tok: run.Cells[k], Value: run.Values[k]})
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}

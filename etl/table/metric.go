@@ -1,0 +1,38 @@
+package table
+
+import (
+	"github.com/xxgk/xxgk/etl/normalize"
+	"github.com/xxgk/xxgk/etl/report"
+)
+
+// Cell is one placed cell: the metric key it fills and the labels it was
+// found under, as printed.
+type Cell struct {
+	Key   string
+	Table string // "article20", "applications", "review", "legacy"
+	Row   string // the row label as printed
+	Col   string // the column label as printed
+	Tok   Token
+	Value Value
+	Unit  string // the money unit as printed in the cell or its header, kept when converted
+}
+
+// Metric turns a placed cell into a metric whose provenance quotes the
+// original text. Money is converted to 万元 by the caller (see InWan), so
+// Value.Number is stored as is.
+func (c Cell) Metric(t *normalize.Text) report.Metric {
+	text, s, e := t.Quote(c.Tok.Start, c.Tok.End)
+	m := report.Metric{Key: c.Key, Kind: c.Value.Kind, Approx: c.Value.Approx,
+		Prov: report.Provenance{Source: "table", Table: c.Table, Row: c.Row, Col: c.Col,
+			Text: text, Start: s, End: e, Unit: c.Unit}}
+	if c.Value.IsNumber() {
+		m.Value = c.Value.Number
+	}
+	return m
+}
+
+// Quote returns the original text of a token.
+func Quote(t *normalize.Text, tok Token) string {
+	s, _, _ := t.Quote(tok.Start, tok.End)
+	return s
+}
