@@ -1,0 +1,236 @@
+package charts
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/xxgk/xxgk/queries"
+)
+
+// The named queries the site reads, and nothing else.
+var siteQueries = []string{"harmonised", "rates", "peers", "trust", "sources", "failed_checks", "crosswalk", "coverage", "conflicts"}
+
+// runner runs one named query; the site calls queries.Run through it.
+type runner func(ctx context.Context, name string) (*queries.Result, error)
+
+func dbRunner(db *sql.DB) runner {
+	return func(ctx context.Context, name string) (*queries.Result, error) {
+		return queries.Run(ctx, db, name, queries.Filter{})
+	}
+}
+
+// siteData is everything the pages show, grouped by agency.
+type siteData struct {
+	years     []int // years with annual figures, ascending
+	agencies  []*agency
+	byName    map[string]*agency
+	rateNames []string
+	failed    []failedCheck
+	crosswalk *table
+	coverage  *table
+	conflicts *table
+	trust     []trustRow
+}
+
+// figure is one harmonised annual figure of an agency.
+type figure struct {
+	value  *float64 // nil when printed blank or not applicable
+	approx bool
+	form   string
+}
+
+// rateCell is one ratio with the counts it was computed from.
+type rateCell struct {
+	value       *float64
+	numerator   *float64
+	denominator *float64
+	scope       string
+}
+
+type agency struct {
+	Name     string
+	Kind     string
+	Level    string
+	Province string
+	City     string
+	ID       string // stable file stem of the agency page
+
+	figures map[string]map[int]figure   // metric → year → figure (annual reports)
+	rates   map[string]map[int]rateCell // rate → year → ratio
+	trust   []trustRow
+	peers   []peerRow
+	sources []sourceRow
+	failed  []failedCheck
+}
+
+// value returns the agency's annual figure for metric in year, if printed.
+func (a *agency) value(metric string, year int) *float64 {
+	return a.figures[metric][year].value
+}
+
+type trustRow struct {
+	Agency                            string
+	Year                              int
+	Period                            string
+	Total, Pass, Fail, NA             int
+	PassShare, BlankShare, TrustScore *float64
+}
+
+type peerRow struct {
+	Metric, PeerGroup    string
+	Year                 int
+	Value, Median, Pctl  *float64
+	Rank, PeerRank, Peer int
+	Outlier              bool
+}
+
+type sourceRow struct {
+	Year                             int
+	Period, Key, Kind, Source, Table string
+	Row, Col, Text, Rule, Path       string
+	Value                            *float64
+	Approx                           bool
+}
+
+type failedCheck struct {
+	Agency, ReportID, Path, Rule, Scope, Detail string
+	Year                                        int
+	Expected, Actual                            *float64
+}
+
+// agencyID is the stable, path-safe stem of an agency's page. A hash, not
+// the name, so untrusted names never become paths.
+func agencyID(name string) string {
+	h := sha256.Sum256([]byte(name))
+	return hex.EncodeToString(h[:6])
+}
+
+func loadSite(ctx context.Context, run runner) (*siteData, error) {
+	res := map[string]*table{}
+	for _, name := range siteQueries {
+		r, err := run(ctx, name)
+		if err != nil {
+			return nil, fmt.Errorf("load site data: %w", err)
+		}
+		res[name] = newTable(name, r)
+	}
+	d := &siteData{byName: map[string]*agency{}, crosswalk: res["crosswalk"], coverage: res["coverage"], conflicts: res["conflicts"]}
+	get := func(t *table, row []any) *agency {
+		name := t.str(row, "agency")
+		a := d.byName[name]
+		if a == nil {
+			a = &agency{Name: name, ID: agencyID(name), figures: map[string]map[int]figure{}, rates: map[string]map[int]rateCell{}}
+			d.byName[name] = a
+		}
+		if a.Kind == "" {
+			a.Kind = t.str(row, "agency_kind")
+		}
+		if a.Level == "" {
+			a.Level = t.str(row, "level")
+		}
+		if a.Province == "" {
+			a.Province = t.str(row, "province")
+		}
+		if a.City == "" {
+			a.City = t.str(row, "city")
+		}
+		return a
+	}
+	years := map[int]bool{}
+	h := res["harmonised"]
+	for _, row := range h.rows() {
+		if !annual(h.str(row, "period")) {
+			continue
+		}
+		a := get(h, row)
+		m, y := h.str(row, "metric"), h.int(row, "year")
+		if a.figures[m] == nil {
+			a.figures[m] = map[int]figure{}
+		}
+		a.figures[m][y] = figure{value: h.optNum(row, "value"), approx: h.bool(row, "approx"), form: h.str(row, "form")}
+		years[y] = true
+	}
+	rates := map[string]bool{}
+	r := res["rates"]
+	for _, row := range r.rows() {
+		if !annual(r.str(row, "period")) {
+			continue
+		}
+		a := get(r, row)
+		name, y := r.str(row, "rate"), r.int(row, "year")
+		if a.rates[name] == nil {
+			a.rates[name] = map[int]rateCell{}
+		}
+		a.rates[name][y] = rateCell{value: r.optNum(row, "value"), numerator: r.optNum(row, "numerator"),
+			denominator: r.optNum(row, "denominator"), scope: r.str(row, "scope")}
+		rates[name] = true
+		years[y] = true
+	}
+	p := res["peers"]
+	for _, row := range p.rows() {
+		a := get(p, row)
+		a.peers = append(a.peers, peerRow{Metric: p.str(row, "metric"), PeerGroup: p.str(row, "peer_group"), Year: p.int(row, "year"),
+			Value: p.optNum(row, "value"), Median: p.optNum(row, "peer_median"), Pctl: p.optNum(row, "percentile"),
+			Rank: p.int(row, "rank"), PeerRank: p.int(row, "peer_rank"), Peer: p.int(row, "peer_n"), Outlier: p.bool(row, "outlier")})
+	}
+	t := res["trust"]
+	for _, row := range t.rows() {
+		a := get(t, row)
+		tr := trustRow{Agency: a.Name, Year: t.int(row, "year"), Period: t.str(row, "period"),
+			Total: t.int(row, "checks_total"), Pass: t.int(row, "checks_pass"), Fail: t.int(row, "checks_fail"), NA: t.int(row, "checks_na"),
+			PassShare: t.optNum(row, "pass_share"), BlankShare: t.optNum(row, "blank_share"), TrustScore: t.optNum(row, "trust_score")}
+		a.trust = append(a.trust, tr)
+		d.trust = append(d.trust, tr)
+	}
+	s := res["sources"]
+	for _, row := range s.rows() {
+		a := get(s, row)
+		a.sources = append(a.sources, sourceRow{Year: s.int(row, "year"), Period: s.str(row, "period"), Key: s.str(row, "key"),
+			Kind: s.str(row, "kind"), Source: s.str(row, "source"), Table: s.str(row, "tbl"), Row: s.str(row, "row_label"),
+			Col: s.str(row, "col_label"), Text: s.str(row, "provenance"), Rule: s.str(row, "rule"), Path: s.str(row, "path"),
+			Value: s.optNum(row, "value"), Approx: s.bool(row, "approx")})
+	}
+	f := res["failed_checks"]
+	for _, row := range f.rows() {
+		a := get(f, row)
+		fc := failedCheck{Agency: a.Name, ReportID: f.str(row, "report_id"), Path: f.str(row, "path"), Rule: f.str(row, "rule"),
+			Scope: f.str(row, "scope"), Detail: f.str(row, "detail"), Year: f.int(row, "year"),
+			Expected: f.optNum(row, "expected"), Actual: f.optNum(row, "actual")}
+		a.failed = append(a.failed, fc)
+		d.failed = append(d.failed, fc)
+	}
+	for _, a := range d.byName {
+		d.agencies = append(d.agencies, a)
+	}
+	sort.Slice(d.agencies, func(i, j int) bool { return d.agencies[i].Name < d.agencies[j].Name })
+	for y := range years {
+		d.years = append(d.years, y)
+	}
+	slices.Sort(d.years)
+	for n := range rates {
+		d.rateNames = append(d.rateNames, n)
+	}
+	slices.Sort(d.rateNames)
+	return d, nil
+}
+
+// annual tells whether a period holds a whole year; half-year reports are
+// listed with their sources but kept out of year-on-year charts.
+func annual(period string) bool { return period == "" || period == "year" }
+
+// latestYear is the last year in which metric has a figure for any agency.
+func (d *siteData) latestYear(metric string) (int, bool) {
+	for i := len(d.years) - 1; i >= 0; i-- {
+		for _, a := range d.agencies {
+			if a.value(metric, d.years[i]) != nil {
+				return d.years[i], true
+			}
+		}
+	}
+	return 0, false
+}

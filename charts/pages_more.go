@@ -1,0 +1,128 @@
+package charts
+
+import (
+	"sort"
+	"strconv"
+)
+
+// ---- method page ----
+
+type crosswalkRow struct{ Metric, Label, Modern, Legacy, Confidence, Note string }
+
+type rateScope struct{ Label, Scope string }
+
+type methodBody struct {
+	Crosswalk []crosswalkRow
+	Rates     []rateScope
+}
+
+func (d *siteData) methodPage() *page {
+	var b methodBody
+	c := d.crosswalk
+	for _, row := range c.rows() {
+		m := c.str(row, "metric")
+		b.Crosswalk = append(b.Crosswalk, crosswalkRow{Metric: m, Label: metricLabel(m), Modern: c.str(row, "modern_source"),
+			Legacy: c.str(row, "legacy_source"), Confidence: c.str(row, "confidence"), Note: c.str(row, "note")})
+	}
+	for _, r := range d.rateNames {
+		b.Rates = append(b.Rates, rateScope{Label: rateLabel(r), Scope: d.rateScope(r)})
+	}
+	return &page{Title: "方法说明", Nav: "method", Body: b}
+}
+
+// ---- data-quality page ----
+
+type conflictView struct {
+	Agency, Period, Published, Path string
+	Year, Figures                   int
+	Preferred                       bool
+}
+
+type coverageView struct {
+	Year                       int
+	Form                       string
+	Agencies, Reports, Figures string
+}
+
+type qualityBody struct {
+	Failed     []failedView
+	Trust      []trustView
+	TrustLimit int
+	Conflicts  []conflictView
+	Coverage   []coverageView
+}
+
+func (d *siteData) qualityPage() *page {
+	b := qualityBody{Failed: failedViews(d.failed, ""), TrustLimit: trustLimit}
+	trust := make([]trustRow, 0, len(d.trust))
+	for _, t := range d.trust {
+		if t.TrustScore != nil {
+			trust = append(trust, t)
+		}
+	}
+	sort.SliceStable(trust, func(i, j int) bool { return *trust[i].TrustScore < *trust[j].TrustScore })
+	for i, t := range trust {
+		if i == trustLimit {
+			break
+		}
+		b.Trust = append(b.Trust, trustViewOf(t, ""))
+	}
+	c := d.conflicts
+	for _, row := range c.rows() {
+		b.Conflicts = append(b.Conflicts, conflictView{Agency: c.str(row, "agency"), Period: c.str(row, "period"), Published: c.str(row, "published"),
+			Path: c.str(row, "path"), Year: c.int(row, "year"), Figures: c.int(row, "n_figures"), Preferred: c.bool(row, "preferred")})
+	}
+	// Coverage is summarised per year and form: one row per agency would
+	// repeat the agency list. Counts of reports and figures add up; no
+	// figure of a report is summed here.
+	type key struct {
+		year int
+		form string
+	}
+	type agg struct {
+		agencies      map[string]bool
+		reports, figs float64
+		hasR, hasF    bool
+	}
+	cov := map[key]*agg{}
+	v := d.coverage
+	for _, row := range v.rows() {
+		k := key{v.int(row, "year"), v.str(row, "form")}
+		a := cov[k]
+		if a == nil {
+			a = &agg{agencies: map[string]bool{}}
+			cov[k] = a
+		}
+		a.agencies[v.str(row, "agency")] = true
+		if n, ok := v.num(row, "n_reports"); ok {
+			a.reports += n
+			a.hasR = true
+		}
+		if n, ok := v.num(row, "n_figures"); ok {
+			a.figs += n
+			a.hasF = true
+		}
+	}
+	keys := make([]key, 0, len(cov))
+	for k := range cov {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].year != keys[j].year {
+			return keys[i].year > keys[j].year
+		}
+		return keys[i].form < keys[j].form
+	})
+	for _, k := range keys {
+		a := cov[k]
+		cv := coverageView{Year: k.year, Form: k.form, Agencies: strconv.Itoa(len(a.agencies)), Reports: "—", Figures: "—"}
+		if a.hasR {
+			cv.Reports = formatNumber(a.reports)
+		}
+		if a.hasF {
+			cv.Figures = formatNumber(a.figs)
+		}
+		b.Coverage = append(b.Coverage, cv)
+	}
+	return &page{Title: "数据质量", Nav: "quality", Body: b}
+}

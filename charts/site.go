@@ -1,0 +1,163 @@
+package charts
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Build writes the chart site into siteDir from the named queries of db and
+// returns the main pages it wrote. The site is assembled in a temporary
+// folder beside siteDir and swapped in by rename, so readers see either the
+// old site or the new one, never a half-built one.
+func Build(ctx context.Context, db *sql.DB, siteDir string) ([]string, error) {
+	return build(ctx, dbRunner(db), siteDir, time.Now())
+}
+
+func build(ctx context.Context, run runner, siteDir string, now time.Time) ([]string, error) {
+	d, err := loadSite(ctx, run)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(siteDir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("build site %q: %w", siteDir, err)
+	}
+	removeStale(parent, now)
+	tmp, err := os.MkdirTemp(parent, ".site-tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("build site %q: %w", siteDir, err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := writeSite(ctx, d, ts, tmp, now); err != nil {
+		return nil, fmt.Errorf("build site %q: %w", siteDir, err)
+	}
+	if err := swapDir(tmp, siteDir, now); err != nil {
+		return nil, fmt.Errorf("build site %q: %w", siteDir, err)
+	}
+	ok = true
+	return []string{filepath.Join(siteDir, "index.html"), filepath.Join(siteDir, "method.html"), filepath.Join(siteDir, "quality.html")}, nil
+}
+
+func writeSite(ctx context.Context, d *siteData, ts *templates, dir string, now time.Time) error {
+	if err := os.Chmod(dir, 0o755); err != nil { // MkdirTemp makes it private
+		return err
+	}
+	if err := os.Mkdir(filepath.Join(dir, "agencies"), 0o755); err != nil {
+		return err
+	}
+	for name, b := range map[string][]byte{
+		"echarts.min.js": echartsJS, "echarts-LICENSE.txt": echartsLicense, "echarts-NOTICE.txt": echartsNotice,
+		"echarts-LICENSE-d3.txt": echartsLicenseD3, "style.css": styleCSS, "site.js": siteJS,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			return err
+		}
+	}
+	generated := now.UTC().Format("2006-01-02 15:04 UTC")
+	write := func(rel string, t *template.Template, p *page) error {
+		p.Generated, p.EChartsVersion = generated, echartsVersion
+		f, err := os.Create(filepath.Join(dir, rel))
+		if err != nil {
+			return err
+		}
+		w := bufio.NewWriterSize(f, 64<<10)
+		if err := render(w, t, p); err != nil {
+			f.Close()
+			return fmt.Errorf("render %s: %w", rel, err)
+		}
+		if err := w.Flush(); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", rel, err)
+		}
+		return f.Close()
+	}
+	idx, err := d.indexPage()
+	if err != nil {
+		return err
+	}
+	if err := write("index.html", ts.index, idx); err != nil {
+		return err
+	}
+	if err := write("method.html", ts.method, d.methodPage()); err != nil {
+		return err
+	}
+	if err := write("quality.html", ts.quality, d.qualityPage()); err != nil {
+		return err
+	}
+	for _, a := range d.agencies {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		p, err := d.agencyPage(a)
+		if err != nil {
+			return fmt.Errorf("agency %q: %w", a.Name, err)
+		}
+		if err := write(filepath.Join("agencies", a.ID+".html"), ts.agency, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// swapDir puts the finished folder tmp in place of dst: the old site is
+// renamed away, the new one renamed in, then the old one removed. If the
+// second rename fails the old site is put back.
+func swapDir(tmp, dst string, now time.Time) error {
+	old := ""
+	if _, err := os.Stat(dst); err == nil {
+		old = filepath.Join(filepath.Dir(dst), ".site-old-"+strconv.FormatInt(now.UnixNano(), 36)+"-"+strconv.Itoa(os.Getpid()))
+		if err := os.Rename(dst, old); err != nil {
+			return err
+		}
+	} else if !os.IsNotExist(err) {
+		return err
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		if old != "" {
+			os.Rename(old, dst)
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// staleAfter is how old a leftover temporary site must be before a build
+// removes it: younger ones may belong to a build still running.
+const staleAfter = time.Hour
+
+// removeStale deletes temporary sites left by builds that crashed.
+func removeStale(parent string, now time.Time) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() || !(strings.HasPrefix(n, ".site-tmp-") || strings.HasPrefix(n, ".site-old-")) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleAfter {
+			os.RemoveAll(filepath.Join(parent, n))
+		}
+	}
+}
