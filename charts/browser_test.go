@@ -71,4 +71,3 @@ func screenshot(t *testing.T, file, png string, width, height int) {
 		t.Fatalf("screenshot not written: %v", err)
 	}
 }
-
