@@ -1,0 +1,495 @@
+package detect
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xxgk/xxgk/etl/detect/divisions"
+)
+
+// agency is an identified publisher with its place in the divisions.
+type agency struct {
+	name, level, province, city string
+	placed                      bool // the name starts with a place (is qualified)
+}
+
+const han = `\p{Han}`
+
+var (
+	// titleCutRE cuts a title at its document words: what precedes is the
+	// publisher (and the year).
+	titleCutRE = regexp.MustCompile(`(?:政府信息公开|政务信息公开|信息公开|政务公开|政府信息|年度报告|工作报告|年报).*$`)
+	// yearTokRE is a year expression inside a title or a phrase.
+	yearTokRE = regexp.MustCompile(`(?:19|20)\d\d\s*年\s*(?:度)?\s*(?:上半年|下半年)?|关于|本级|^的|的$`)
+	// fieldRE is a header field naming the publisher.
+	fieldRE = regexp.MustCompile(`(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：]\s*([` + han + `]{2,30})`)
+	// phraseREs are body phrases that name the publisher of the report.
+	phraseREs = []*regexp.Regexp{
+		regexp.MustCompile(`由([` + han + `]{2,40}?)(?:负责)?(?:编制|制作|编写)`),
+		regexp.MustCompile(`(?:发布|公布)([` + han + `]{2,40}?)(?:19|20)\d\d\s*年`),
+		regexp.MustCompile(`(?:依据|结合|根据)([` + han + `]{2,40}?)(?:(?:19|20)\d\d\s*年\s*度?)?(?:政府信息公开|政务公开)工作`),
+		regexp.MustCompile(`请(?:与|联系)([` + han + `]{2,40}?)(?:联系|政府信息公开|政务公开|办公室)`),
+		regexp.MustCompile(`([` + han + `]{2,40}?)(?:19|20)\d\d\s*年\s*度?(?:政府)?信息公开(?:工作)?(?:年度)?报告`),
+	}
+	// organRE ends the name of a public body.
+	organRE = regexp.MustCompile(`人民政府|街道办事处|管理委员会|办公室|分局|局|厅|委员会`)
+	// organEndRE ends a name that is a public body on its own.
+	organEndRE = regexp.MustCompile(`(?:人民政府|政府|办事处|委员会|管委会|办公室|分局|局|厅|办|中心|署)$`)
+	// unqualRE is an organ named by its level only ("市司法局", "区司法局"),
+	// as reports call themselves in running text.
+	unqualRE = regexp.MustCompile(`(?:^|[^` + han + `]|年|我|本)((?:省|市|区|县)[` + han + `]{1,8}?(?:局|厅|委员会|办公室))`)
+	// officeRE marks an internal office of a township government that writes
+	// the report on the government's behalf.
+	officeRE = regexp.MustCompile(`办公室|办|科|人民政府|政府`)
+	// zoneRE ends the name of a development zone, run by a 管理委员会.
+	zoneRE = regexp.MustCompile(`(?:开发区|高新区|园区|新区|试验区)$`)
+)
+
+// findAgency tries the sources of a publisher's name from the most to the
+// least explicit: the title (or the line above it), the header fields, the
+// body phrases that name the report's author, the signature, and finally the
+// body's most frequent qualified organ name. A name with no place ("市司法局")
+// is qualified from the places the text names.
+func findAgency(norm string, h headInfo) agency {
+	var weak []string // unqualified organ names, in order of trust
+	try := func(c string) (agency, bool) {
+		a, ok := canonical(c, norm)
+		if !ok {
+			return agency{}, false
+		}
+		if !a.placed {
+			weak = append(weak, a.name)
+			return agency{}, false
+		}
+		return a, true
+	}
+	if h.title != "" {
+		c := strings.TrimSpace(yearTokRE.ReplaceAllString(titleCutRE.ReplaceAllString(h.title, ""), ""))
+		if c == "" && h.titleLine > 0 && utf8.RuneCountInString(h.lines[h.titleLine-1]) <= 30 {
+			c = h.lines[h.titleLine-1] // "河南省司法厅" above "2017年政府信息公开工作年度报告"
+		}
+		if a, ok := try(c); ok {
+			return a
+		}
+	}
+	joined := joinHanLines(norm)
+	for _, re := range phraseREs {
+		for _, m := range re.FindAllStringSubmatch(joined, 8) {
+			if a, ok := try(m[1]); ok {
+				return a
+			}
+		}
+	}
+	for _, l := range h.tail {
+		if utf8.RuneCountInString(l) <= 25 && organRE.MatchString(l) && onlyHan(l) {
+			if a, ok := try(l); ok {
+				return a
+			}
+		}
+	}
+	for _, m := range fieldRE.FindAllStringSubmatch(h.head, -1) {
+		if a, ok := try(m[1]); ok {
+			return a
+		}
+	}
+	mentions := organMentions(norm)
+	if len(weak) == 0 {
+		if w := topUnqualified(norm); w != "" {
+			// How a report calls itself in running text ("区司法局") is a
+			// better guide than the other bodies it names in full.
+			if a := qualify(w, mentions, norm); a.placed {
+				return a
+			}
+			weak = append(weak, w)
+		}
+	}
+	self := selfOrgan(norm)
+	for _, c := range mentions {
+		if self != "" && !strings.HasSuffix(c, self) {
+			continue
+		}
+		if a, ok := try(c); ok {
+			if len(weak) > 0 && !strings.HasSuffix(a.name, organOf(weak[0])) {
+				// The body names other bodies ("东阳市人民政府网站") more often
+				// than its own; a name the title or a phrase gave wins even
+				// without its place, which the best mention may supply.
+				continue
+			}
+			return a
+		}
+	}
+	if len(weak) > 0 {
+		return qualify(weak[0], mentions, norm)
+	}
+	return agency{}
+}
+
+// topUnqualified is the organ the text most often names by its level only.
+func topUnqualified(norm string) string {
+	count := map[string]int{}
+	best := ""
+	for _, m := range unqualRE.FindAllStringSubmatch(norm, -1) {
+		count[m[1]]++
+		if count[m[1]] > count[best] {
+			best = m[1]
+		}
+	}
+	return best
+}
+
+// selfOrgan is the kind of body a report says it is: "我局" → 局.
+func selfOrgan(norm string) string {
+	best, bestN := "", 0
+	for _, o := range []string{"局", "厅", "委", "办"} {
+		if n := strings.Count(norm, "我"+o) + strings.Count(norm, "本"+o); n > bestN {
+			best, bestN = o, n
+		}
+	}
+	return best
+}
+
+// joinHanLines removes line breaks inside a run of Han characters, where
+// page copies wrap a sentence ("由石景山区司法\n局编制").
+func joinHanLines(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' && i > 0 && i+1 < len(s) {
+			r1, _ := utf8.DecodeLastRuneInString(s[:i])
+			r2, _ := utf8.DecodeRuneInString(s[i+1:])
+			if unicode.Is(unicode.Han, r1) && unicode.Is(unicode.Han, r2) {
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func onlyHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// organOf drops a leading level word: "区司法局" → "司法局".
+func organOf(s string) string {
+	for _, p := range []string{"市", "区", "县", "省", "镇", "乡"} {
+		if rest, ok := strings.CutPrefix(s, p); ok && rest != "" {
+			return rest
+		}
+	}
+	return s
+}
+
+// qualify gives an unqualified organ ("区司法局") the place of the matching
+// level the text names most often in its organ mentions.
+func qualify(weak string, mentions []string, norm string) agency {
+	level := ""
+	for _, p := range []string{"市", "区", "县"} {
+		if strings.HasPrefix(weak, p) {
+			level = p
+		}
+	}
+	if level != "" {
+		for _, c := range mentions {
+			toks, _ := parseChain(c)
+			for i := len(toks) - 1; i >= 0; i-- {
+				if strings.HasSuffix(toks[i].name, level) && toks[i].div != nil {
+					prefix := ""
+					for _, t := range toks[:i+1] {
+						prefix += t.name
+					}
+					if a, ok := canonical(prefix+organOf(weak), norm); ok && a.placed {
+						return a
+					}
+				}
+			}
+		}
+	}
+	return agency{name: weak}
+}
+
+// organMentions lists the qualified organ names of the body, most frequent
+// first: the longest run of Han characters before an organ word that starts
+// with a place.
+func organMentions(norm string) []string {
+	count := map[string]int{}
+	first := map[string]int{}
+	for _, loc := range organRE.FindAllStringIndex(norm, -1) {
+		start := loc[0]
+		for n := 0; n < 16 && start > 0; n++ {
+			r, size := utf8.DecodeLastRuneInString(norm[:start])
+			if !unicode.Is(unicode.Han, r) {
+				break
+			}
+			start -= size
+		}
+		if strings.HasSuffix(norm[:start], "、") || strings.HasPrefix(norm[loc[1]:], "、") {
+			continue // an enumeration of other bodies: "司法部、安徽省司法厅、黄山市司法局"
+		}
+		run := norm[start:loc[1]]
+		if i := placeStart(run); i >= 0 {
+			c := run[i:]
+			if _, ok := first[c]; !ok {
+				first[c] = loc[0]
+			}
+			count[c]++
+		}
+	}
+	out := make([]string, 0, len(count))
+	for c := range count {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if count[out[i]] != count[out[j]] {
+			return count[out[i]] > count[out[j]]
+		}
+		return first[out[i]] < first[out[j]]
+	})
+	return out
+}
+
+// placeStart is the byte offset of the first place name in s, or -1.
+func placeStart(s string) int {
+	for i := range s {
+		if _, n := matchPlace(s[i:], false); n > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// placeTok is one place name at the start of an agency name.
+type placeTok struct {
+	name string               // as written
+	divs []divisions.Division // the divisions it may be
+	div  *divisions.Division  // the one chosen
+}
+
+// matchPlace returns the longest division name at the start of s (full
+// names; short names like 上海 or 普陀 too when short is set) and its length
+// in bytes.
+func matchPlace(s string, short bool) ([]divisions.Division, int) {
+	end, runes := 0, 0
+	var ends []int
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) || runes == 10 {
+			break
+		}
+		end += utf8.RuneLen(r)
+		runes++
+		if runes >= 2 {
+			ends = append(ends, end)
+		}
+	}
+	for i := len(ends) - 1; i >= 0; i-- {
+		name := s[:ends[i]]
+		var exact []divisions.Division
+		for _, d := range divisions.Find(name) {
+			if d.Level == divisions.LevelTownship && zoneRE.MatchString(d.Name) {
+				continue // "经济开发区" is a township in the dataset, and a word everywhere
+			}
+			// Short names only above the township: "人民" is short for many a 人民街道.
+			shortOK := (short && d.Level != divisions.LevelTownship) || d.Level == divisions.LevelProvince
+			if d.Name == name || (shortOK && divisions.Short(d.Name) == name) {
+				exact = append(exact, d)
+			}
+		}
+		if len(exact) > 0 {
+			return exact, ends[i]
+		}
+	}
+	return nil, 0
+}
+
+// townRE is a township name the dataset may lack (renamed or merged since).
+var townRE = regexp.MustCompile(`^[` + han + `]{2,6}?(?:街道|镇|乡)`)
+
+// parseChain splits "绍兴市越城区东浦镇人民政府" into its places and the rest.
+func parseChain(s string) ([]placeTok, string) {
+	var toks []placeTok
+	for {
+		divs, n := matchPlace(s, len(toks) > 0)
+		if n == 0 && len(toks) > 0 {
+			if m := townRE.FindString(s); m != "" && !strings.HasPrefix(s, "人民") && !strings.HasPrefix(s, "政府") {
+				if divs2, n2 := matchPlace(s[len(m):], true); n2 == 0 && divs2 == nil {
+					n = len(m)
+				}
+			}
+		}
+		if n == 0 {
+			// "锡山区人民政府厚桥街道…": a government between places is part of the chain.
+			if rest, ok := strings.CutPrefix(s, "人民政府"); ok && len(toks) > 0 {
+				if _, n2 := matchPlace(rest, true); n2 > 0 || townRE.MatchString(rest) {
+					s = rest
+					continue
+				}
+			}
+			break
+		}
+		toks = append(toks, placeTok{name: s[:n], divs: divs})
+		s = s[n:]
+	}
+	resolve(toks)
+	return toks, s
+}
+
+// resolve picks for each place the division consistent with the places
+// written before it.
+func resolve(toks []placeTok) {
+	for i := range toks {
+		divs := toks[i].divs
+		if i > 0 && toks[i-1].div != nil {
+			p := toks[i-1].div
+			var fit []divisions.Division
+			for _, d := range divs {
+				if d.Province == p.Name || d.City == p.Name || d.County == p.Name && d.Level == divisions.LevelTownship {
+					fit = append(fit, d)
+				}
+			}
+			if len(fit) > 0 {
+				divs = fit
+			}
+		}
+		if len(divs) > 0 {
+			d := divs[0]
+			toks[i].div = &d
+			toks[i].divs = divs
+		}
+	}
+}
+
+// canonical turns a candidate name into the canonical agency name: the
+// place qualified by its parents the way reports label themselves
+// (districts with their city, townships with their county), the generic
+// organ of a place government made explicit (人民政府, 街道办事处), common
+// abbreviations expanded (信访办 → 信访办公室).
+func canonical(c, norm string) (agency, bool) {
+	c = strings.TrimSpace(c)
+	if i := placeStart(c); i > 0 {
+		c = c[i:]
+	}
+	c = strings.TrimLeft(c, "我本")
+	if utf8.RuneCountInString(c) < 2 {
+		return agency{}, false
+	}
+	toks, rest := parseChain(c)
+	if len(toks) == 0 {
+		if !organEndRE.MatchString(c) || !onlyHan(c) || utf8.RuneCountInString(c) > 12 {
+			return agency{}, false
+		}
+		return agency{name: expandOrgan(c)}, true
+	}
+	pickByContext(toks, norm)
+	low := toks[len(toks)-1]
+	town := low.div != nil && low.div.Level == divisions.LevelTownship || low.div == nil && townRE.MatchString(low.name)
+	if rest != "" && !organEndRE.MatchString(rest) && !zoneRE.MatchString(rest) && !(town && officeRE.MatchString(rest)) {
+		return agency{}, false
+	}
+	var names []string
+	for _, t := range toks {
+		names = append(names, t.name)
+	}
+	lowLevel := divisions.Level("")
+	if low.div != nil {
+		lowLevel = low.div.Level
+	} else if townRE.MatchString(low.name) {
+		lowLevel = divisions.LevelTownship
+	}
+	if rest == "" && low.div != nil && low.name != low.div.Name {
+		// "上海普陀": a bare short place is its government; write it in full.
+		for i, t := range toks {
+			if t.div != nil {
+				names[i] = t.div.Name
+			}
+		}
+	}
+	a := agency{placed: true, level: string(lowLevel)}
+	if low.div != nil {
+		a.province, a.city = low.div.Province, low.div.City
+	} else if len(toks) > 1 && toks[len(toks)-2].div != nil {
+		a.province, a.city = toks[len(toks)-2].div.Province, toks[len(toks)-2].div.City
+	}
+	if len(toks) == 1 && low.div != nil {
+		switch {
+		case low.div.Level == divisions.LevelTownship && low.div.County != "":
+			names = append(districtPrefix(low.div.County, low.div.City), names...)
+		case low.div.Level == divisions.LevelCounty:
+			if strings.HasSuffix(low.div.Name, "区") && low.div.City != "" {
+				names = append([]string{low.div.City}, names...)
+			}
+		}
+	}
+	organ := rest
+	switch {
+	case lowLevel == divisions.LevelTownship && (rest == "" || officeRE.MatchString(rest)):
+		organ = "人民政府"
+		if strings.HasSuffix(low.name, "街道") {
+			organ = "办事处"
+		}
+	case rest == "" || rest == "政府":
+		organ = "人民政府"
+	case zoneRE.MatchString(rest):
+		organ = rest + "管理委员会"
+	default:
+		organ = expandOrgan(rest)
+	}
+	a.name = strings.Join(names, "") + organ
+	return a, true
+}
+
+// districtPrefix is the parents written before a township of county: a
+// district is written with its city ("无锡市锡山区"), a county alone.
+func districtPrefix(county, city string) []string {
+	if county == "" {
+		return nil
+	}
+	if strings.HasSuffix(county, "区") && city != "" && city != county {
+		return []string{city, county}
+	}
+	return []string{county}
+}
+
+// expandOrgan writes out the short form of an office: 信访办 → 信访办公室.
+func expandOrgan(s string) string {
+	if strings.HasSuffix(s, "办") {
+		return s + "公室"
+	}
+	return s
+}
+
+// pickByContext settles a place the dataset has more than once (普陀区 in
+// Shanghai and Zhoushan) by the parent the text names most.
+func pickByContext(toks []placeTok, norm string) {
+	for i := range toks {
+		if len(toks[i].divs) < 2 {
+			continue
+		}
+		best, bestN := -1, 0
+		for j, d := range toks[i].divs {
+			n := 0
+			for _, p := range []string{d.City, d.County} {
+				if p != "" && p != d.Name {
+					n += strings.Count(norm, p) + strings.Count(norm, divisions.Short(p))
+				}
+			}
+			if n > bestN {
+				best, bestN = j, n
+			}
+		}
+		if best >= 0 {
+			d := toks[i].divs[best]
+			toks[i].div = &d
+		}
+	}
+}

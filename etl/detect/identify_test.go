@@ -1,0 +1,200 @@
+package detect
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xxgk/xxgk/etl/normalize"
+	"github.com/xxgk/xxgk/etl/report"
+)
+
+type label struct {
+	Agency    string        `json:"agency"`
+	Year      int           `json:"year"`
+	Period    report.Period `json:"period"`
+	Published string        `json:"published"`
+}
+
+// samples reads every labelled sample report of the repository.
+func samples(t testing.TB) map[string]label {
+	t.Helper()
+	files, err := filepath.Glob("../../testdata/labels/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no labels: %v", err)
+	}
+	out := map[string]label{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var l label
+		if err := json.Unmarshal(b, &l); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out[strings.TrimSuffix(filepath.Base(f), ".json")] = l
+	}
+	return out
+}
+
+func readSample(t testing.TB, stem string) *normalize.Text {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("../../examples/reports", stem+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return normalize.New(string(b))
+}
+
+// TestIdentifySamples scores identification on every labelled sample. A few
+// samples do not name their agency anywhere in the text (only the page URL
+// does), so the test asks for the target share rather than every sample.
+func TestIdentifySamples(t *testing.T) {
+	labels := samples(t)
+	var n, agency, year, period, pub, pubN int
+	for stem, l := range labels {
+		id, err := Identify(readSample(t, stem))
+		if err != nil {
+			t.Errorf("%s: Identify: %v", stem, err)
+			continue
+		}
+		n++
+		if id.Agency == l.Agency {
+			agency++
+		} else {
+			t.Logf("%s: agency = %q, want %q", stem, id.Agency, l.Agency)
+		}
+		if id.Year == l.Year {
+			year++
+		} else {
+			t.Logf("%s: year = %d, want %d", stem, id.Year, l.Year)
+		}
+		if id.Period == l.Period {
+			period++
+		} else {
+			t.Logf("%s: period = %q, want %q", stem, id.Period, l.Period)
+		}
+		if l.Published != "" {
+			pubN++
+			if id.Published == l.Published {
+				pub++
+			} else {
+				t.Logf("%s: published = %q, want %q", stem, id.Published, l.Published)
+			}
+		}
+	}
+	t.Logf("agency %d/%d year %d/%d period %d/%d published %d/%d", agency, n, year, n, period, n, pub, pubN)
+	if float64(year) < 0.97*float64(len(labels)) {
+		t.Errorf("year right on %d of %d samples, want ≥ 97%%", year, len(labels))
+	}
+	if period != n {
+		t.Errorf("period right on %d of %d samples", period, n)
+	}
+	if float64(agency) < 0.90*float64(len(labels)) {
+		t.Errorf("agency right on %d of %d samples, want ≥ 90%%", agency, len(labels))
+	}
+	if float64(pub) < 0.9*float64(pubN) {
+		t.Errorf("published right on %d of %d samples, want ≥ 90%%", pub, pubN)
+	}
+}
+
+func TestIdentifyRules(t *testing.T) {
+	tests := []struct {
+		name, text       string
+		agency           string
+		year             int
+		period           report.Period
+		published, level string
+		province, city   string
+	}{
+		{"title with the year first", "2020年度遵义市司法局政府信息公开工作年度报告\n\n发布时间: 2021-03-09 15:23\n本报告…",
+			"遵义市司法局", 2020, report.PeriodYear, "2021-03-09", "city", "贵州省", "遵义市"},
+		{"bare township qualified by its county", "大五里镇2020年政府信息公开工作年度报告\n发布日期: 2021-01-29 来源:大五里镇\n一、总体情况",
+			"迁安市大五里镇人民政府", 2020, report.PeriodYear, "2021-01-29", "township", "河北省", "唐山市"},
+		{"district qualified by its city", "2013年静安区司法局政府信息公开工作年度报告\n静安区司法局\n2014年2月7日\n本年度报告…",
+			"上海市静安区司法局", 2013, report.PeriodYear, "2014-02-07", "county", "上海市", "上海市"},
+		{"county not qualified", "高青县司法局2023年政府信息公开工作年度报告\n本报告…",
+			"高青县司法局", 2023, report.PeriodYear, "", "county", "山东省", "淄博市"},
+		{"agency on the line above the title", "河南省司法厅\n2017年政府信息公开工作年度报告\n\n本报告…",
+			"河南省司法厅", 2017, report.PeriodYear, "", "province", "河南省", ""},
+		{"half year in the title", "2022年上半年普陀区政府信息公开数据统计\n2022年07月25日 来源: 上海普陀\n全区…",
+			"上海市普陀区人民政府", 2022, report.PeriodH1, "2022-07-25", "county", "上海市", "上海市"},
+		{"no title: author phrase and statistics period", "本年报是依据锡山区司法局2010年政府信息公开工作情况编制。统计时限为201011日至20101231日。本报告…",
+			"无锡市锡山区司法局", 2010, report.PeriodYear, "", "county", "江苏省", "无锡市"},
+		{"no title: half year said again and again", "2020年上半年司法局在黟县司法局政务公开网上主动公开信息149条。2020年上半年司法局未收到申请。本报告…",
+			"黟县司法局", 2020, report.PeriodH1, "", "county", "安徽省", "黄山市"},
+		{"abbreviated office expanded", "北京市通州区信访办2019年政府信息公开工作年度报告\n依据…制作本报告。",
+			"北京市通州区信访办公室", 2019, report.PeriodYear, "", "county", "北京市", "北京市"},
+		{"development zone run by its committee", "河北饶阳经济开发区\n2022年政府信息公开工作年度报告\n本报告…",
+			"河北饶阳经济开发区管理委员会", 2022, report.PeriodYear, "", "county", "河北省", "衡水市"},
+		{"sub-district office", "本报告由无锡市锡山区人民政府厚桥街道党政办公室综合科编制。2023年政府信息公开…",
+			"无锡市锡山区厚桥街道办事处", 2023, report.PeriodYear, "", "township", "江苏省", "无锡市"},
+		{"signature date is not the publication date", "重庆市司法局2015年政府信息公开工作年度报告\n\n日期: 2016-12-22\n…\n重庆市司法局\n2016年3月18日",
+			"重庆市司法局", 2015, report.PeriodYear, "2016-12-22", "province", "重庆市", ""},
+		{"unqualified organ takes the district the text names", "一、总体情况\n2024年，区司法局政府信息公开工作…通过北京市东城区人民政府网站…区司法局…本报告",
+			"北京市东城区司法局", 2024, report.PeriodYear, "", "county", "北京市", "北京市"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id, err := Identify(normalize.New(tt.text))
+			if err != nil {
+				t.Fatalf("Identify: %v", err)
+			}
+			want := report.Identity{Agency: tt.agency, Year: tt.year, Period: tt.period, Published: tt.published,
+				Level: tt.level, Province: tt.province, City: tt.city}
+			if id != want {
+				t.Errorf("Identify = %+v,\n want %+v", id, want)
+			}
+		})
+	}
+}
+
+func TestNotReport(t *testing.T) {
+	tests := map[string]string{
+		"no disclosure subject":  "关于开展2023年安全生产大检查的通知\n各单位：……",
+		"no report cue":          "政府信息公开指南\n一、公开的主体……",
+		"a notice about reports": "关于做好2015年政府信息公开年度报告编制和公布工作的通知\n各区县：请按要求……本报告",
+		"a catalogue":            "重庆市司法局政府信息公开目录\n本报告……",
+	}
+	for name, text := range tests {
+		t.Run(name, func(t *testing.T) {
+			_, err := Identify(normalize.New(text))
+			if !errors.Is(err, ErrNotReport) {
+				t.Errorf("Identify = %v, want ErrNotReport", err)
+			}
+		})
+	}
+}
+
+func TestForm(t *testing.T) {
+	tests := []struct {
+		text string
+		want report.Form
+	}{
+		{"| 规章 | 本年制发件数 | 本年废止件数 |", report.FormTable2021},
+		{"本年新制作数量 本年新公开数量", report.FormTable2019},
+		{"四、政府信息公开的收费及减免情况", report.FormLegacy},
+		{"全年主动公开政府信息671条", report.FormNarrative},
+	}
+	for _, tt := range tests {
+		if got := Form(tt.text); got != tt.want {
+			t.Errorf("Form(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkIdentify(b *testing.B) {
+	labels := samples(b)
+	var texts []*normalize.Text
+	for stem := range labels {
+		texts = append(texts, readSample(b, stem))
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		Identify(texts[i%len(texts)])
+	}
+}
