@@ -4,11 +4,91 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 )
 
-// STUB: replaced by the analysis work (issue 6).
-
-// Run executes the named query with the filter applied.
+// Run executes the named query with the filter applied. The filter becomes
+// an outer WHERE over the query's result, with bound parameters: agencies
+// apply when the result has an `agency` column, years when it has a `year`
+// column; the query's own order is kept. Rows whose agency or year is NULL
+// (group rows of `rates`) do not match a filter on that column.
 func Run(ctx context.Context, db *sql.DB, name string, f Filter) (*Result, error) {
-	return nil, fmt.Errorf("query %q: not implemented yet", name)
+	q, ok := Get(name)
+	if !ok {
+		if _, err := loadCatalog(); err != nil {
+			return nil, fmt.Errorf("query %q: %w", name, err)
+		}
+		return nil, fmt.Errorf("query %q: no such query (try `xxgk query --list`)", name)
+	}
+	text, args := q.SQL, []any(nil)
+	if len(f.Agencies) > 0 || len(f.Years) > 0 {
+		cols, err := columns(ctx, db, q.SQL)
+		if err != nil {
+			return nil, fmt.Errorf("query %q: %w", name, err)
+		}
+		text, args = filtered(q.SQL, cols, f)
+	}
+	rows, err := db.QueryContext(ctx, text, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query %q: %w", name, err)
+	}
+	defer rows.Close()
+	res := &Result{}
+	if res.Columns, err = rows.Columns(); err != nil {
+		return nil, fmt.Errorf("query %q: %w", name, err)
+	}
+	for rows.Next() {
+		vals := make([]any, len(res.Columns))
+		ptrs := make([]any, len(vals))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, fmt.Errorf("query %q: %w", name, err)
+		}
+		res.Rows = append(res.Rows, vals)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query %q: %w", name, err)
+	}
+	return res, nil
+}
+
+// columns returns the result columns of a query without running it: DuckDB
+// plans a LIMIT 0 query and stops.
+func columns(ctx context.Context, db *sql.DB, text string) ([]string, error) {
+	rows, err := db.QueryContext(ctx, "SELECT * FROM (\n"+text+"\n) AS q LIMIT 0")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return rows.Columns()
+}
+
+// filtered wraps text in an outer WHERE for the filter's agencies and years,
+// on the columns the result has. Values are bound, never spliced in.
+func filtered(text string, cols []string, f Filter) (string, []any) {
+	var conds []string
+	var args []any
+	if len(f.Agencies) > 0 && slices.Contains(cols, "agency") {
+		conds = append(conds, "agency IN ("+placeholders(len(f.Agencies))+")")
+		for _, a := range f.Agencies {
+			args = append(args, a)
+		}
+	}
+	if len(f.Years) > 0 && slices.Contains(cols, "year") {
+		conds = append(conds, "year IN ("+placeholders(len(f.Years))+")")
+		for _, y := range f.Years {
+			args = append(args, y)
+		}
+	}
+	if len(conds) == 0 {
+		return text, nil
+	}
+	return "SELECT * FROM (\n" + text + "\n) AS q WHERE " + strings.Join(conds, " AND "), args
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }

@@ -1,0 +1,16 @@
+-- name: coverage
+-- description: the agencies × years matrix: which form the preferred report has, how many reports are stored and how many figures the preferred one gives
+--
+-- One row per agency × year × period that has at least one stored report.
+-- n_reports counts every stored content (revisions included); form,
+-- n_figures and report_id are those of the preferred report.
+WITH counts AS (
+    SELECT agency, year, period, count(*) AS n_reports
+    FROM reports
+    GROUP BY agency, year, period
+)
+SELECT p.agency, NULLIF(p.agency_kind, '') AS agency_kind, p.level, p.province, p.city,
+       p.year, p.period, p.form, c.n_reports, p.n_figures, p.id AS report_id
+FROM preferred_reports p
+JOIN counts c USING (agency, year, period)
+ORDER BY p.agency, p.year, p.period

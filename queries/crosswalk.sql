@@ -1,0 +1,111 @@
+-- name: crosswalk
+-- description: the documented legacy → 2019/2021 harmonisation table; `harmonised` computes its figures from exactly these rows
+--
+-- One row per rule. For each report the harmonised value of a metric comes
+-- from the rule with the smallest step whose era matches the report and whose
+-- source keys are ALL printed as numbers; the keys are then summed. A blank
+-- part makes the rule inapplicable (blank is not zero), so a printed total
+-- (step 1) wins over a sum of its parts (a later step).
+--
+-- era: 'modern' = the 2019/2021 tables and narratives of 2019 and later;
+--      'legacy' = the pre-2019 national table and pre-2019 narratives;
+--      'any'    = the same key means the same thing in both eras.
+-- mapped: the rule puts a legacy category onto a 2019/2021 category, so the
+--      figure is comparable only with the caveat in `note` (domain.md §3).
+-- modern_source / legacy_source: the metric keys of spec/metrics.tsv joined
+--      by ' + ' (the literal text `harmonised` splits and sums).
+SELECT metric,
+       label,
+       step,
+       era,
+       CASE WHEN era IN ('modern', 'any') THEN keys END AS modern_source,
+       CASE WHEN era IN ('legacy', 'any') THEN keys END AS legacy_source,
+       confidence,
+       mapped,
+       note,
+       metric_no
+FROM (VALUES
+    (1, 'received', '本年新收申请数', 1, 'modern', 'apps_new.total', 'high', false,
+        '一、本年新收政府信息公开申请数量 总计'),
+    (1, 'received', '本年新收申请数', 1, 'legacy', 'apps_new.total', 'high', true,
+        '收到申请数: applications received in the year; the legacy table has no carry-over, so it is not net of it'),
+    (2, 'carried_over', '上年结转申请数', 1, 'any', 'apps_carried_over.total', 'high', false,
+        '二、上年结转; legacy tables have no such row, so legacy years are blank, not 0'),
+    (3, 'handled', '办理结果总计', 1, 'modern', 'outcome_total.total', 'high', false,
+        '（七）总计: applications concluded in the year, including those carried over'),
+    (3, 'handled', '办理结果总计', 1, 'legacy', 'outcome_total.total', 'medium', true,
+        '申请答复数 counts answers given in the year with no carry-over accounting and allows several answers per request (caveats 1, 2)'),
+    (4, 'granted', '予以公开', 1, 'modern', 'granted.total', 'high', false,
+        '（一）予以公开'),
+    (4, 'granted', '予以公开', 1, 'legacy', 'granted.total + reply.already_public', 'medium', true,
+        '同意公开答复数 + 属于已主动公开范围数 (an answer pointing to a published item counts as disclosed; some agencies book it under （六）)'),
+    (4, 'granted', '予以公开', 2, 'legacy', 'granted.total', 'low', true,
+        '同意公开答复数 alone, when 属于已主动公开范围数 is not printed: may understate granted'),
+    (5, 'partial', '部分公开', 1, 'modern', 'partial.total', 'high', false,
+        '（二）部分公开 (区分处理的，只计这一情形)'),
+    (5, 'partial', '部分公开', 1, 'legacy', 'partial.total', 'high', true,
+        '同意部分公开答复数: there was no 只计这一情形 rule, so overlaps with other answers are possible'),
+    (6, 'denied', '不予公开', 1, 'modern', 'denied.total', 'high', false,
+        '（三）不予公开 total as printed (narratives); the tables print no subtotal'),
+    (6, 'denied', '不予公开', 2, 'modern',
+        'denied_state_secret.total + denied_law.total + denied_safety.total + denied_third_party.total + denied_internal.total + denied_process.total + denied_enforcement.total + denied_inquiry.total',
+        'high', false, '（三）1–8 summed'),
+    (6, 'denied', '不予公开', 1, 'legacy', 'denied.total', 'medium', true,
+        '不同意公开答复数: includes 不是《条例》所指政府信息, which 2019+ partly files under （五）; local tables may include 信息不存在 (caveat 4)'),
+    (6, 'denied', '不予公开', 2, 'legacy',
+        'denied_state_secret.total + denied_commercial_secret.total + denied_privacy.total + denied_safety.total + denied_not_gov_info.total + denied_law.total',
+        'low', true, 'the 其中 reasons of 不同意公开 summed: the lists are sometimes partial'),
+    (7, 'unavailable', '无法提供', 1, 'modern', 'unavailable.total', 'high', false,
+        '（四）无法提供 total as printed (narratives)'),
+    (7, 'unavailable', '无法提供', 2, 'modern',
+        'unavailable_not_held.total + unavailable_need_create.total + unavailable_unclear.total',
+        'high', false, '（四）1–3 summed'),
+    (7, 'unavailable', '无法提供', 1, 'legacy', 'reply.not_this_agency + reply.not_exist', 'medium', true,
+        '不属于本行政机关公开数 + 申请信息不存在数 → （四）1 本机关不掌握 (sometimes （四）2)'),
+    (8, 'unprocessed', '不予处理', 1, 'modern', 'unprocessed.total', 'high', false,
+        '（五）不予处理 total as printed (narratives)'),
+    (8, 'unprocessed', '不予处理', 2, 'modern',
+        'unprocessed_petition.total + unprocessed_repeat.total + unprocessed_publication.total + unprocessed_mass.total + unprocessed_confirm.total',
+        'high', false, '（五）1–5 summed'),
+    (8, 'unprocessed', '不予处理', 1, 'legacy', 'reply.other_channel', 'low', true,
+        '告知通过其他途径办理数 → （五）1 信访举报投诉 / （五）3 公开出版物 (or （三）8 行政查询)'),
+    (9, 'other', '其他处理', 1, 'modern', 'other.total', 'high', false,
+        '（六）其他处理 as printed (2019 form, narratives)'),
+    (9, 'other', '其他处理', 2, 'modern', 'other_no_correction.total + other_no_fee.total + other_misc.total', 'high', false,
+        '（六）1–3 summed (2021 form prints no （六） total)'),
+    (9, 'other', '其他处理', 1, 'legacy', 'reply.ask_amend', 'low', true,
+        '告知作出更改补充数 → （六）1 逾期不补正 (or （四）3 补正后仍不明确)'),
+    (10, 'carried_forward', '结转下年度继续办理', 1, 'any', 'apps_carried_forward.total', 'high', false,
+        '四、结转下年度继续办理; legacy tables have no such row'),
+    (11, 'proactive', '主动公开政府信息数', 1, 'any', 'proactive.total', 'low', false,
+        'agency-wide total; the legacy total is de-duplicated across channels and narratives may include news: compare within one agency only (caveat 8)'),
+    (12, 'review_total', '行政复议总计', 1, 'modern', 'review.total', 'high', false,
+        '行政复议 总计'),
+    (12, 'review_total', '行政复议总计', 1, 'legacy', 'review.total', 'high', true,
+        '行政复议数量: the legacy table has no 尚未审结 (caveat 6)'),
+    (12, 'review_total', '行政复议总计', 2, 'modern', 'review.upheld + review.corrected + review.other + review.pending', 'high', false,
+        '维持 + 纠正 + 其他 + 尚未审结 when the total is not printed'),
+    (12, 'review_total', '行政复议总计', 2, 'legacy', 'review.upheld + review.corrected + review.other', 'medium', true,
+        '维持 + 纠错 + 其他情形 when the total is not printed; pending cases are missing or inside 其他情形 (caveat 6)'),
+    (13, 'review_corrected', '行政复议被纠错', 1, 'modern', 'review.corrected', 'high', false,
+        '结果纠正; a 司法局 table may hold its caseload as the review body (I-S1)'),
+    (13, 'review_corrected', '行政复议被纠错', 1, 'legacy', 'review.corrected', 'high', true,
+        '被依法纠错数'),
+    (14, 'litigation_total', '行政诉讼总计', 1, 'modern', 'litigation.total', 'high', false,
+        '行政诉讼 合计 as printed (narratives)'),
+    (14, 'litigation_total', '行政诉讼总计', 1, 'legacy', 'litigation.total', 'high', true,
+        '行政诉讼数量; before September 2016 a suit against a co-defendant review body may be counted twice (caveat 6)'),
+    (14, 'litigation_total', '行政诉讼总计', 2, 'modern', 'lit_direct.total + lit_after_review.total', 'high', false,
+        '未经复议直接起诉 + 复议后起诉'),
+    (15, 'litigation_corrected', '行政诉讼被纠错', 1, 'modern', 'litigation.corrected', 'high', false,
+        '行政诉讼 结果纠正 as printed (narratives)'),
+    (15, 'litigation_corrected', '行政诉讼被纠错', 1, 'legacy', 'litigation.corrected', 'high', true,
+        '被依法纠错数'),
+    (15, 'litigation_corrected', '行政诉讼被纠错', 2, 'modern', 'lit_direct.corrected + lit_after_review.corrected', 'high', false,
+        '未经复议直接起诉 + 复议后起诉, 结果纠正'),
+    (16, 'fees', '依申请公开收费(万元)', 1, 'any', 'fees.collected', 'low', false,
+        'pre-2019 cost fees (检索/复制/邮寄); from 2019 no fee is charged except 信息处理费, kept apart as fees_info_processing (caveat 7)'),
+    (17, 'fees_info_processing', '信息处理费(万元)', 1, 'any', 'fees.info_processing', 'low', false,
+        '2021+ 信息处理费 for excessive requests; not comparable with fees')
+) AS rules(metric_no, metric, label, step, era, keys, confidence, mapped, note)
+ORDER BY metric_no, era DESC, step

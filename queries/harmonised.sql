@@ -1,0 +1,56 @@
+-- name: harmonised
+-- description: one row per agency × year × period × comparable metric from the preferred report, legacy figures mapped onto the 2019/2021 categories by `crosswalk`
+-- uses: crosswalk
+--
+-- How a value is chosen (the crosswalk rows are the logic):
+--   * only the preferred report of each agency × year × period is read; a
+--     half-year report (period 'h1') stays apart from the annual one;
+--   * a report's era is 'modern' for the 2019/2021 tables and for narratives
+--     of 2019 and later, 'legacy' otherwise;
+--   * a rule applies when every one of its source keys is printed as a
+--     number; its value is their sum. Blank, '/' and missing cells make the
+--     rule inapplicable: nothing is summed as 0;
+--   * of the applicable rules the one with the smallest step wins, so a
+--     printed total beats a sum of parts;
+--   * no applicable rule, no row: a missing figure is absent, never 0.
+-- approx is true when any summed figure was printed with 余/多/近/约.
+WITH reps AS (
+    SELECT id AS report_id, agency, NULLIF(agency_kind, '') AS agency_kind, level, province, city,
+           year, period, form,
+           CASE WHEN form IN ('table2019', 'table2021') OR (form = 'narrative' AND year >= 2019)
+                THEN 'modern' ELSE 'legacy' END AS era
+    FROM preferred_reports
+),
+rules AS (
+    SELECT metric_no, metric, label, step, era, mapped, confidence,
+           CASE WHEN era = 'legacy' THEN legacy_source ELSE modern_source END AS source_keys
+    FROM crosswalk
+),
+parts AS (
+    SELECT metric_no, metric, label, step, era, mapped, confidence, source_keys,
+           len(string_split(source_keys, ' + ')) AS n_parts,
+           unnest(string_split(source_keys, ' + ')) AS key
+    FROM rules
+),
+applicable AS (
+    SELECT m.report_id, p.metric_no, p.metric, p.label, p.step, p.mapped, p.confidence, p.source_keys,
+           sum(m.value) AS value,
+           bool_or(m.approx) AS approx
+    FROM metrics m
+    JOIN parts p ON p.key = m.key
+    JOIN reps r ON r.report_id = m.report_id AND p.era IN (r.era, 'any')
+    WHERE m.kind = 'number' AND m.value IS NOT NULL
+    GROUP BY m.report_id, p.metric_no, p.metric, p.label, p.step, p.era, p.mapped, p.confidence,
+             p.source_keys, p.n_parts
+    HAVING count(*) = p.n_parts
+),
+chosen AS (
+    SELECT * FROM applicable
+    QUALIFY row_number() OVER (PARTITION BY report_id, metric ORDER BY step) = 1
+)
+SELECT r.agency, r.agency_kind, r.level, r.province, r.city, r.year, r.period,
+       c.metric, c.value, c.mapped, c.approx, r.form, r.report_id, c.source_keys,
+       c.label, c.step, c.confidence, r.era, c.metric_no
+FROM chosen c
+JOIN reps r USING (report_id)
+ORDER BY r.agency, r.year, r.period, c.metric_no

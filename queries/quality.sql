@@ -1,0 +1,104 @@
+-- name: quality
+-- description: one row per data-quality problem: failed identities, carry-over and stock-flow mismatches across years, year-over-year jumps, missing years
+-- uses: crosswalk, harmonised
+--
+-- kind               where it comes from
+-- check_failed       a FAIL check of the preferred report (within-report identities)
+-- carryover_mismatch a FAIL check whose rule starts with I5 (stored by the
+--                    cross-year validator), or, for a report with no I5
+--                    check, apps_carried_forward.c of year − 1 ≠
+--                    apps_carried_over.c of the year, computed here for
+--                    every applicant column c printed in both reports
+-- stock_flow_mismatch a FAIL check whose rule starts with S1, or, for a
+--                    report with no S1 check, the 2019-form Article 20
+--                    table: prev_items(year) ≠ prev_items(year − 1) + change(year − 1)
+-- yoy_jump           a harmonised figure more than 5× or less than 0.2× the
+--                    previous available year's (which must be > 0)
+-- missing_year       no annual report for a year between an agency's first
+--                    and last annual reports
+-- Cross-year problems are attached to the later report.
+WITH pr AS (
+    SELECT id AS report_id, agency, year, period, path FROM preferred_reports
+),
+failed AS (
+    SELECT pr.agency, pr.year, pr.period, pr.report_id, pr.path,
+           CASE WHEN c.rule LIKE 'I5%' THEN 'carryover_mismatch'
+                WHEN c.rule LIKE 'S1%' THEN 'stock_flow_mismatch'
+                ELSE 'check_failed' END AS kind,
+           c.rule, c.scope, c.expected, c.actual, c.detail
+    FROM checks c
+    JOIN pr USING (report_id)
+    WHERE c.status = 'FAIL'
+),
+figures AS (
+    SELECT pr.agency, pr.year, pr.report_id, pr.path, m.key, m.value
+    FROM metrics m
+    JOIN pr USING (report_id)
+    WHERE pr.period = 'year' AND m.kind = 'number' AND m.value IS NOT NULL
+      AND (m.key LIKE 'apps_carried_forward.%' OR m.key LIKE 'apps_carried_over.%'
+           OR m.key LIKE 'art20.%.prev_items' OR m.key LIKE 'art20.%.change')
+),
+carryover AS (
+    SELECT cur.agency, cur.year, 'year' AS period, cur.report_id, cur.path, 'carryover_mismatch' AS kind,
+           'I5.carryover' AS rule, split_part(cur.key, '.', 2) AS scope,
+           prev.value AS expected, cur.value AS actual,
+           printf('carried forward %d: %g; carried over %d: %g', cur.year - 1, prev.value, cur.year, cur.value) AS detail
+    FROM figures cur
+    JOIN figures prev
+      ON prev.agency = cur.agency AND prev.year = cur.year - 1
+     AND prev.key = 'apps_carried_forward.' || split_part(cur.key, '.', 2)
+    WHERE cur.key LIKE 'apps_carried_over.%' AND prev.value <> cur.value
+      AND cur.report_id NOT IN (SELECT report_id FROM checks WHERE rule LIKE 'I5%')
+),
+stockflow AS (
+    SELECT cur.agency, cur.year, 'year' AS period, cur.report_id, cur.path, 'stock_flow_mismatch' AS kind,
+           'S1.prev_items' AS rule, split_part(cur.key, '.', 2) AS scope,
+           prev.value + chg.value AS expected, cur.value AS actual,
+           printf('prev_items %d: %g; prev_items + change %d: %g + %g', cur.year, cur.value, cur.year - 1, prev.value, chg.value) AS detail
+    FROM figures cur
+    JOIN figures prev
+      ON prev.agency = cur.agency AND prev.year = cur.year - 1 AND prev.key = cur.key
+    JOIN figures chg
+      ON chg.report_id = prev.report_id AND chg.key = 'art20.' || split_part(cur.key, '.', 2) || '.change'
+    WHERE cur.key LIKE 'art20.%.prev_items' AND prev.value + chg.value <> cur.value
+      AND cur.report_id NOT IN (SELECT report_id FROM checks WHERE rule LIKE 'S1%')
+),
+jumps AS (
+    SELECT agency, year, period, report_id, metric, value,
+           lag(year) OVER w AS prev_year, lag(value) OVER w AS prev_value
+    FROM harmonised
+    WINDOW w AS (PARTITION BY agency, period, metric ORDER BY year)
+),
+yoy_jump AS (
+    SELECT j.agency, j.year, j.period, j.report_id, pr.path, 'yoy_jump' AS kind,
+           CASE WHEN j.value > 5 * j.prev_value THEN 'yoy.above_5x' ELSE 'yoy.below_0.2x' END AS rule,
+           j.metric AS scope, j.prev_value AS expected, j.value AS actual,
+           printf('%s %d → %d: %g → %g (×%.2f)', j.metric, j.prev_year, j.year, j.prev_value, j.value,
+                  j.value / j.prev_value) AS detail
+    FROM jumps j
+    JOIN pr USING (report_id)
+    WHERE j.prev_value > 0 AND (j.value > 5 * j.prev_value OR j.value < 0.2 * j.prev_value)
+),
+spans AS (
+    SELECT agency, min(year) AS first_year, max(year) AS last_year
+    FROM pr
+    WHERE period = 'year'
+    GROUP BY agency
+),
+missing AS (
+    SELECT s.agency, s.year, 'year' AS period, NULL AS report_id, NULL AS path, 'missing_year' AS kind,
+           'coverage.year' AS rule, NULL AS scope, NULL::DOUBLE AS expected, NULL::DOUBLE AS actual,
+           printf('no annual report for %d (reports from %d to %d)', s.year, s.first_year, s.last_year) AS detail
+    FROM (SELECT *, unnest(range(first_year + 1, last_year)) AS year FROM spans) s
+    ANTI JOIN (SELECT agency, year FROM pr WHERE period = 'year') have
+      ON have.agency = s.agency AND have.year = s.year
+)
+SELECT agency, year, period, report_id, path, kind, rule, scope, expected, actual, detail
+FROM (
+    SELECT * FROM failed
+    UNION ALL SELECT * FROM carryover
+    UNION ALL SELECT * FROM stockflow
+    UNION ALL SELECT * FROM yoy_jump
+    UNION ALL SELECT * FROM missing
+)
+ORDER BY agency, year, period, kind, rule, scope

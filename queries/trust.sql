@@ -1,0 +1,47 @@
+-- name: trust
+-- description: a trust score per agency-year: the share of its assessable checks that pass and the share of its cells left blank
+--
+-- For the preferred report of each agency × year × period:
+--   pass_share  = checks_pass / (checks_pass + checks_fail); NULL when no
+--                 check could be assessed (NOT_ASSESSABLE checks are counted
+--                 in checks_na and left out of the share);
+--   blank_share = stored cells that are empty or not applicable / all
+--                 stored cells; NULL when nothing is stored;
+--   trust_score = pass_share × (1 − blank_share), between 0 and 1; NULL
+--                 when either share is NULL. A report whose figures cannot
+--                 be checked gets no score rather than a good one.
+WITH chk AS (
+    SELECT report_id,
+           count(*) AS checks_total,
+           count(*) FILTER (WHERE status = 'PASS') AS checks_pass,
+           count(*) FILTER (WHERE status = 'FAIL') AS checks_fail,
+           count(*) FILTER (WHERE status = 'NOT_ASSESSABLE') AS checks_na
+    FROM checks
+    GROUP BY report_id
+),
+cells AS (
+    SELECT report_id,
+           count(*) AS cells,
+           count(*) FILTER (WHERE kind <> 'number') AS blanks
+    FROM metrics
+    GROUP BY report_id
+),
+scored AS (
+    SELECT p.agency, p.year, p.period, p.form, p.id AS report_id,
+           -- counts of checks, not report figures: a report without checks has 0 of them
+           coalesce(c.checks_total, 0) AS checks_total, -- lint:allow-coalesce
+           coalesce(c.checks_pass, 0) AS checks_pass, -- lint:allow-coalesce
+           coalesce(c.checks_fail, 0) AS checks_fail, -- lint:allow-coalesce
+           coalesce(c.checks_na, 0) AS checks_na, -- lint:allow-coalesce
+           c.checks_pass / NULLIF(c.checks_pass + c.checks_fail, 0) AS pass_share,
+           m.blanks / NULLIF(m.cells, 0) AS blank_share,
+           m.cells
+    FROM preferred_reports p
+    LEFT JOIN chk c ON c.report_id = p.id
+    LEFT JOIN cells m ON m.report_id = p.id
+)
+SELECT agency, year, period, checks_total, checks_pass, checks_fail, checks_na,
+       pass_share, blank_share, pass_share * (1 - blank_share) AS trust_score,
+       form, report_id, cells
+FROM scored
+ORDER BY agency, year, period
