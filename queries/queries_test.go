@@ -27,7 +27,7 @@ var required = map[string][]string{
 	"rates": {"scope", "agency", "agency_kind", "level", "year", "period", "rate", "numerator", "denominator", "value"},
 	"peers": {"agency", "agency_kind", "level", "peer_group", "year", "metric", "value", "rank", "peer_rank",
 		"peer_n", "peer_median", "percentile", "outlier"},
-	"quality": {"agency", "year", "report_id", "path", "kind", "rule", "scope", "expected", "actual", "detail"},
+	"quality":  {"agency", "year", "report_id", "path", "kind", "rule", "scope", "expected", "actual", "detail"},
 	"coverage": {"agency", "year", "period", "form", "n_reports", "n_figures"},
 	"trust": {"agency", "year", "period", "checks_total", "checks_pass", "checks_fail", "checks_na",
 		"pass_share", "blank_share", "trust_score"},
@@ -239,7 +239,9 @@ func TestFilter(t *testing.T) {
 		min    int
 	}{
 		{"one agency and year", "harmonised", queries.Filter{Agencies: []string{"乙市司法局"}, Years: []int{2022}},
-			func(r map[string]any) bool { return r["agency"] == "乙市司法局" && queries.Text(r["year"]) == "2022" }, 8},
+			func(r map[string]any) bool {
+				return r["agency"] == "乙市司法局" && queries.Text(r["year"]) == "2022"
+			}, 8},
 		{"two years", "yoy", queries.Filter{Years: []int{2019, 2021}},
 			func(r map[string]any) bool { y := queries.Text(r["year"]); return y == "2019" || y == "2021" }, 10},
 		{"yoy keeps the previous year though it is filtered out", "yoy", queries.Filter{Agencies: []string{"甲市司法局"}, Years: []int{2021}},
