@@ -2,11 +2,60 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xxgk/xxgk/etl/synth"
 )
 
-// STUB: replaced by its issue's work.
 func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("gen: not implemented yet")
+	fs := newFlags("gen", "--agencies N --years A-B --seed S --out DIR [--html]",
+		"xxgk gen --agencies 300 --years 2012-2023 --seed 1 --out out/synth", stderr)
+	agencies := fs.Int("agencies", 100, "number of agencies; one report per agency and year")
+	years := fs.String("years", "2014-2023", "report years, A-B inclusive")
+	seed := fs.Uint64("seed", 1, "random seed; the same seed gives the same corpus")
+	out := fs.String("out", "", "folder to write NAME.txt|NAME.html and NAME.json labels into")
+	html := fs.Bool("html", false, "write some reports as HTML pages (NAME.html)")
+	breaks := fs.Float64("breaks", synth.DefaultBreakRate, "fraction of table reports with an injected identity break")
+	workers := fs.Int("workers", 0, "parallel writers (0: one per CPU)")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	from, to, err := parseYears(*years)
+	if err != nil || *out == "" || *agencies <= 0 || fs.NArg() > 0 {
+		if err != nil {
+			fmt.Fprintln(stderr, "xxgk gen:", err)
+		}
+		fs.Usage()
+		return errUsage
+	}
+	start := time.Now()
+	st, err := synth.Write(ctx, synth.Config{
+		Agencies: *agencies, From: from, To: to, Seed: *seed, HTML: *html,
+		BreakRate: *breaks, Workers: *workers,
+	}, *out)
+	if err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	el := time.Since(start)
+	fmt.Fprintf(stdout, "wrote %d reports (%.1f MB, %d with an injected break) to %s in %.1fs\n",
+		st.Reports, float64(st.Bytes)/1e6, st.Breaks, *out, el.Seconds())
+	return nil
+}
+
+// parseYears reads "A-B" (or a single year "A").
+func parseYears(s string) (from, to int, err error) {
+	a, b, found := strings.Cut(s, "-")
+	if !found {
+		b = a
+	}
+	from, err1 := strconv.Atoi(strings.TrimSpace(a))
+	to, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if err1 != nil || err2 != nil || from < 1990 || to < from || to > 2100 {
+		return 0, 0, fmt.Errorf("--years %q: want A-B, e.g. 2014-2023", s)
+	}
+	return from, to, nil
 }

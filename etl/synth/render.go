@@ -1,0 +1,175 @@
+package synth
+
+import (
+	"html"
+	"math/rand/v2"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Layout is how a report's tables reach the text: the three ways real
+// reports come out of their web pages.
+type Layout string
+
+// The layouts.
+const (
+	LayoutCells Layout = "cells" // one cell per line, blank lines between (a copied web table)
+	LayoutPipe  Layout = "pipe"  // one table row per line: "| a | b |"
+	LayoutHTML  Layout = "html"  // an HTML page with <table>, rowspan and colspan
+)
+
+// cell is one table cell as printed.
+type cell struct {
+	text   string
+	rs, cs int // rowspan, colspan; 0 means 1
+}
+
+func c(text string) cell            { return cell{text: text} }
+func span(text string, cs int) cell { return cell{text: text, cs: cs} }
+func rspan(text string, rs int) cell {
+	return cell{text: text, rs: rs}
+}
+
+// builder accumulates one report's text and its label.
+type builder struct {
+	r      *rand.Rand
+	layout Layout
+	sb     strings.Builder
+	label  *Label
+	wide   bool // full-width brackets （）, else ASCII ()
+	blanks blankPolicy
+	blank  string // how this report prints a blank cell
+}
+
+// blankPolicy says which zero cells a report leaves blank.
+type blankPolicy int
+
+const (
+	blankNone  blankPolicy = iota // every cell printed, zeros as 0
+	blankParts                    // zero applicant-column cells blank, totals printed
+	blankZeros                    // every zero cell blank
+)
+
+func (b *builder) br(s string) string {
+	if b.wide {
+		return s
+	}
+	return strings.NewReplacer("（", "(", "）", ")", "：", ":", "，", ",").Replace(s)
+}
+
+// heading writes a section heading.
+func (b *builder) heading(s string) {
+	if b.layout == LayoutHTML {
+		b.sb.WriteString("<p><strong>" + html.EscapeString(s) + "</strong></p>\n")
+		return
+	}
+	b.sb.WriteString(s + "\n\n")
+}
+
+// para writes a paragraph of prose.
+func (b *builder) para(s string) {
+	if s == "" {
+		return
+	}
+	if b.layout == LayoutHTML {
+		b.sb.WriteString("<p>" + html.EscapeString(s) + "</p>\n")
+		return
+	}
+	b.sb.WriteString(pick(b.r, "", "  ", "　　") + s + "\n\n")
+}
+
+// set records a printed figure in the label.
+func (b *builder) set(key string, v float64, approx bool) {
+	b.label.Metrics[key] = v
+	if approx {
+		b.label.Approx = append(b.label.Approx, key)
+	}
+}
+
+// blankText is how this report prints a blank cell.
+func (b *builder) blankText() string {
+	if b.blank == "" {
+		// One report, one habit: an empty cell, or a slash or dash; a copied
+		// web table (one cell per line) cannot show an empty cell.
+		b.blank = pick(b.r, "/", "-", "—")
+		if b.layout != LayoutCells && chance(b.r, 0.6) {
+			b.blank = " "
+		}
+	}
+	return strings.TrimSpace(b.blank)
+}
+
+// cellNum prints a count cell and labels it, unless the blank policy leaves
+// it empty (blank is not zero: an empty cell is not labelled).
+func (b *builder) cellNum(key string, v int, isTotal bool) cell {
+	if v == 0 && (b.blanks == blankZeros || (b.blanks == blankParts && !isTotal)) {
+		return c(b.blankText())
+	}
+	b.set(key, float64(v), false)
+	return c(strconv.Itoa(v))
+}
+
+// table writes a table in the report's layout.
+func (b *builder) table(rows [][]cell) {
+	switch b.layout {
+	case LayoutHTML:
+		b.sb.WriteString(`<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">` + "\n<tbody>\n")
+		for _, row := range rows {
+			b.sb.WriteString("<tr>")
+			for _, x := range row {
+				b.sb.WriteString("<td")
+				if x.rs > 1 {
+					b.sb.WriteString(` rowspan="` + strconv.Itoa(x.rs) + `"`)
+				}
+				if x.cs > 1 {
+					b.sb.WriteString(` colspan="` + strconv.Itoa(x.cs) + `"`)
+				}
+				b.sb.WriteString("><p>" + strings.ReplaceAll(html.EscapeString(x.text), "\n", "<br/>") + "</p></td>")
+			}
+			b.sb.WriteString("</tr>\n")
+		}
+		b.sb.WriteString("</tbody>\n</table>\n")
+	case LayoutPipe:
+		for _, row := range rows {
+			b.sb.WriteString("|")
+			for _, x := range row {
+				b.sb.WriteString(" " + strings.ReplaceAll(x.text, "\n", "") + " |")
+				for i := 1; i < x.cs; i++ {
+					b.sb.WriteString("|")
+				}
+			}
+			b.sb.WriteString("\n")
+		}
+		b.sb.WriteString("\n")
+	default:
+		for _, row := range rows {
+			for _, x := range row {
+				b.sb.WriteString(x.text + "\n\n")
+			}
+		}
+	}
+}
+
+// document wraps the body for its layout.
+func (b *builder) document(title, meta string) []byte {
+	body := b.sb.String()
+	if b.layout != LayoutHTML {
+		return []byte(title + "\n\n" + meta + "\n\n" + body)
+	}
+	var out strings.Builder
+	out.Grow(len(body) + 1024)
+	out.WriteString("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" + html.EscapeString(title) + "</title>\n")
+	out.WriteString("<style>td{border:1px solid #000;padding:4px}</style>\n</head>\n<body>\n")
+	out.WriteString(`<div class="nav"><a href="/">首页</a> &gt; <a href="/xxgk/">政府信息公开</a> &gt; 政府信息公开年报</div>` + "\n")
+	out.WriteString("<h1>" + html.EscapeString(title) + "</h1>\n")
+	out.WriteString(`<div class="info">` + html.EscapeString(meta) + "</div>\n<div class=\"content\">\n")
+	out.WriteString(body)
+	out.WriteString("</div>\n<div class=\"footer\">主办单位：" + html.EscapeString(b.label.Agency) + "　版权所有</div>\n</body>\n</html>\n")
+	return []byte(out.String())
+}
+
+// finish sorts the approx list so labels are stable.
+func (b *builder) finish() {
+	sort.Strings(b.label.Approx)
+}

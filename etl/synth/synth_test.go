@@ -1,0 +1,213 @@
+package synth
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xxgk/xxgk/etl/report"
+)
+
+// testSeries generates a few agencies over all eras, in memory.
+func testSeries(t *testing.T, n int, opt Options) [][]Doc {
+	t.Helper()
+	agencies, err := Agencies(Places(), n, opt.Seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var years []int
+	for y := 2010; y <= 2024; y++ {
+		years = append(years, y)
+	}
+	out := make([][]Doc, len(agencies))
+	for i, a := range agencies {
+		out[i] = Series(a, years, opt)
+	}
+	return out
+}
+
+func TestDeterministic(t *testing.T) {
+	opt := Options{Seed: 7, HTML: true, BreakRate: 0.2}
+	a, b := testSeries(t, 5, opt), testSeries(t, 5, opt)
+	for i := range a {
+		for j := range a[i] {
+			if !bytes.Equal(a[i][j].Body, b[i][j].Body) {
+				t.Fatalf("agency %d report %d differs between two runs with the same seed", i, j)
+			}
+		}
+	}
+	c := testSeries(t, 5, Options{Seed: 8, HTML: true, BreakRate: 0.2})
+	if bytes.Equal(a[0][10].Body, c[0][10].Body) {
+		t.Errorf("seeds 7 and 8 gave the same report")
+	}
+}
+
+func TestAgenciesPrefixStable(t *testing.T) {
+	small, err := Agencies(Places(), 10, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	big, err := Agencies(Places(), 200, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for i, a := range big {
+		if names[a.Name] {
+			t.Errorf("agency %q appears twice", a.Name)
+		}
+		names[a.Name] = true
+		if i < len(small) && small[i] != a {
+			t.Errorf("Agencies(10)[%d] = %+v, want the same as Agencies(200)[%d] = %+v", i, small[i], i, a)
+		}
+	}
+}
+
+// TestLabelsObeyIdentities checks, on the labels of fully printed tables
+// without injected breaks, that I1–I4 and the carry-over hold, and that a
+// labelled break really breaks its rule.
+func TestLabelsObeyIdentities(t *testing.T) {
+	broken := map[string]int{}
+	for _, series := range testSeries(t, 40, Options{Seed: 1, BreakRate: 0.3}) {
+		var prev *Label
+		for _, d := range series {
+			l := d.Label
+			m := l.Metrics
+			if l.Form == report.FormTable2019 || l.Form == report.FormTable2021 {
+				fails := identityFailures(m, l.Form)
+				for _, br := range l.Breaks {
+					broken[br.Rule]++
+					if !fails[strings.SplitN(br.Rule, ".", 2)[0]] {
+						t.Errorf("%s: injected %s (%s) but the labelled figures do not break it", d.Name, br.Rule, br.Scope)
+					}
+				}
+				if len(l.Breaks) == 0 {
+					for rule := range fails {
+						t.Errorf("%s: %s fails without an injected break", d.Name, rule)
+					}
+				}
+				if prev != nil && (prev.Form == report.FormTable2019 || prev.Form == report.FormTable2021) {
+					for _, col := range report.Columns {
+						fw, ok1 := prev.Metrics["apps_carried_forward."+col]
+						ov, ok2 := m["apps_carried_over."+col]
+						if ok1 && ok2 && fw != ov {
+							t.Errorf("%s: apps_carried_over.%s = %v, last year's carried_forward = %v", d.Name, col, ov, fw)
+						}
+					}
+				}
+			}
+			prev = &d.Label
+		}
+	}
+	for _, rule := range []string{"I1.flow", "I2.outcomes", "I3.rowsum", "I4.review"} {
+		if broken[rule] == 0 {
+			t.Errorf("no report breaks %s; the break injector never chose it", rule)
+		}
+	}
+}
+
+// identityFailures evaluates I1–I4 on the labelled figures, where all the
+// needed cells are labelled, and returns the rules that fail.
+func identityFailures(m map[string]float64, form report.Form) map[string]bool {
+	fails := map[string]bool{}
+	outcomes := outcomeKeys2019
+	if form == report.FormTable2021 {
+		outcomes = outcomeKeys2021
+	}
+	get := func(keys ...string) (float64, bool) {
+		s := 0.0
+		for _, k := range keys {
+			v, ok := m[k]
+			if !ok {
+				return 0, false
+			}
+			s += v
+		}
+		return s, true
+	}
+	for _, col := range report.Columns {
+		if l, ok := get("apps_new."+col, "apps_carried_over."+col); ok {
+			if r, ok := get("outcome_total."+col, "apps_carried_forward."+col); ok && l != r {
+				fails["I1"] = true
+			}
+		}
+		var keys []string
+		for _, k := range outcomes {
+			keys = append(keys, k+"."+col)
+		}
+		if s, ok := get(keys...); ok {
+			if tot, ok := get("outcome_total." + col); ok && s != tot {
+				fails["I2"] = true
+			}
+		}
+	}
+	rows := append([]string{"apps_new", "apps_carried_over", "outcome_total", "apps_carried_forward"}, outcomes...)
+	for _, row := range rows {
+		var keys []string
+		for _, col := range partCols {
+			keys = append(keys, row+"."+col)
+		}
+		if s, ok := get(keys...); ok {
+			if tot, ok := get(row + ".total"); ok && s != tot {
+				fails["I3"] = true
+			}
+		}
+	}
+	for _, blk := range []string{"review", "lit_direct", "lit_after_review"} {
+		if s, ok := get(blk+".upheld", blk+".corrected", blk+".other", blk+".pending"); ok {
+			if tot, ok := get(blk + ".total"); ok && s != tot {
+				fails["I4"] = true
+			}
+		}
+	}
+	return fails
+}
+
+// TestLabelledFiguresArePrinted checks that every labelled count appears in
+// the text as digits (or is a converted amount), so labels never invent.
+func TestLabelledFiguresArePrinted(t *testing.T) {
+	for _, series := range testSeries(t, 15, Options{Seed: 2, HTML: true}) {
+		for _, d := range series {
+			text := string(d.Body)
+			if d.Label.Agency == "" || !strings.Contains(text, d.Label.Agency) {
+				t.Errorf("%s: agency %q not in the text", d.Name, d.Label.Agency)
+			}
+			for k, v := range d.Label.Metrics {
+				if v != float64(int(v)) || strings.HasPrefix(k, "fees.") || strings.HasSuffix(k, ".amount") || k == "budget.special" {
+					continue // amounts may be printed in 元
+				}
+				s := strconv.Itoa(int(v))
+				if !strings.Contains(text, s) && !(v <= 10 && strings.ContainsAny(text, "零一二两三四五六七八九十没未")) {
+					t.Errorf("%s: %s = %v is labelled but %q is not printed", d.Name, k, v, s)
+				}
+			}
+		}
+	}
+}
+
+func TestWriteCorpus(t *testing.T) {
+	dir := t.TempDir()
+	st, err := Write(context.Background(), Config{Agencies: 4, From: 2018, To: 2022, Seed: 5, HTML: true, Workers: 3}, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Reports != 20 {
+		t.Errorf("Write reported %d reports, want 20", st.Reports)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	if len(files) != 20 {
+		t.Errorf("wrote %d labels, want 20", len(files))
+	}
+	for _, f := range files {
+		s := strings.TrimSuffix(f, ".json")
+		_, e1 := os.Stat(s + ".txt")
+		_, e2 := os.Stat(s + ".html")
+		if e1 != nil && e2 != nil {
+			t.Errorf("label %s has no report beside it", f)
+		}
+	}
+}
