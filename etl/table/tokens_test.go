@@ -1,0 +1,104 @@
+package table
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func texts(toks []Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
+	}
+	return out
+}
+
+func TestTokens(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"one cell per line", "规章\n\n0\n\n 1 \n\n2\n", []string{"规章", "0", "1", "2"}},
+		{"pipe row with blank cell", "| 规章 | 0 | | 3 |\n", []string{"规章", "0", "", "3"}},
+		{"pipe padding kept as blanks", "行政许可 | 0 | ||\n|||\n", []string{"行政许可", "0", "", ""}},
+		{"markdown rule", "a | b\n---|---\n1 | 2\n", []string{"a", "b", "1", "2"}},
+		{"tabs keep inner blanks", "规章\t0\t\t3\n", []string{"规章", "0", "", "3"}},
+		{"layout spaces", "规章        0     1      2\n", []string{"规章", "0", "1", "2"}},
+		{"full-width pipe", "规章｜0｜1\n", []string{"规章", "0", "1"}},
+		{"cut last token dropped", "规章\n0\n1\n2", []string{"规章", "0", "1"}},
+		{"cut after separator kept", "规章 | 0 | 1 | ", []string{"规章", "0", "1"}},
+		{"crlf", "规章\r\n0\r\n", []string{"规章", "0"}},
+	}
+	for _, tt := range tests {
+		got := texts(Tokens(tt.in))
+		if len(got) == 0 {
+			got = []string{}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: Tokens(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTokenSpans(t *testing.T) {
+	t.Parallel()
+	in := "| 一、本年新收 | 3 | ０ |\n"
+	for _, tok := range Tokens(in) {
+		if in[tok.Start:tok.End] != tok.Text {
+			t.Errorf("token %q has span [%d,%d) = %q", tok.Text, tok.Start, tok.End, in[tok.Start:tok.End])
+		}
+	}
+}
+
+func TestValuesAfter(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		in     string
+		n      int
+		usable int
+	}{
+		{"pipe row complete", "| 规章 | 0 | / | 3 |\n", 3, 3},
+		{"pipe row with padding", "| 行政许可 | 5 | | |\n", 1, 1},
+		{"cell per line complete", "规章\n0\n1\n2\n下一行\n", 3, 3},
+		{"dropped blank inside row", "规章\n0\n2\n下一行\n", 3, 0},
+		{"truncated text keeps first cells", "规章\n0\n2\n", 3, 2},
+		{"label then values on next line", "| 规章 |\n| 1 | 2 | 3 |\n", 3, 3},
+	}
+	for _, tt := range tests {
+		toks := Tokens(tt.in)
+		r := ValuesAfter(toks, 0, tt.n)
+		if got := r.Usable(tt.n); got != tt.usable {
+			t.Errorf("%s: ValuesAfter(%q).Usable(%d) = %d, want %d (cells %q)", tt.name, tt.in, tt.n, got, tt.usable, texts(r.Cells))
+		}
+	}
+}
+
+// FuzzParse feeds arbitrary text to the tokenizer, the value parser and the
+// row reader: none may panic, and every token's span must hold its text.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"规章\n\n0\n\n0\n", "| 规章 | 0 | | 3 |\n", "行政许可 | 0 | ||\n|||\n", "148(万)", "+19", "-2", "0件", "零",
+		"251000元", "１２３", "—", "/", "不适用", "规章\t0\t\t3", "规章      0     1", "｜", "\u3000\u3000|\u00a0",
+		"(三)3.危及“三安全一稳定”", strings.Repeat("|", 10), "1,2,3", "9999999999999999999999999", "\xff\xfe|0",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		Parse(s)
+		Canon(s)
+		toks := Tokens(s)
+		for i, tok := range toks {
+			if tok.Start < 0 || tok.End > len(s) || tok.Start > tok.End || s[tok.Start:tok.End] != tok.Text {
+				t.Fatalf("token %d %q has bad span [%d,%d)", i, tok.Text, tok.Start, tok.End)
+			}
+			r := ValuesAfter(toks, i, 7)
+			if u := r.Usable(7); u < 0 || u > len(r.Cells) || u > 7 {
+				t.Fatalf("Usable = %d with %d cells", u, len(r.Cells))
+			}
+		}
+	})
+}
