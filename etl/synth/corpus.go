@@ -126,3 +126,25 @@ func writeDoc(dir string, d Doc) error {
 }
 
 func stem(name string) string { return name[:len(name)-len(filepath.Ext(name))] }
+
+// ReadLabels reads every NAME.json label of a generated corpus, keyed by
+// NAME (the file stem, as score.py keys reports).
+func ReadLabels(dir string) (map[string]Label, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return nil, fmt.Errorf("labels in %q: %w", dir, err)
+	}
+	out := make(map[string]Label, len(files))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("label %q: %w", f, err)
+		}
+		var l Label
+		if err := json.Unmarshal(b, &l); err != nil {
+			return nil, fmt.Errorf("label %q: %w", f, err)
+		}
+		out[stem(filepath.Base(f))] = l
+	}
+	return out, nil
+}

@@ -1,0 +1,139 @@
+package roundtrip
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/xxgk/xxgk/etl/extract"
+	"github.com/xxgk/xxgk/etl/read"
+	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/etl/synth"
+)
+
+// The thresholds of issue 7: generated reports are what real reports look
+// like, so the extractor must read them almost perfectly.
+const (
+	minPrecision = 0.99
+	minRecall    = 0.99
+)
+
+// TestRoundTrip generates a small corpus over every era and layout, runs the
+// real reader and extractor on it, and scores the result as score.py does.
+// Every injected identity break must come back as a FAIL check of its rule.
+func TestRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	cfg := synth.Config{Agencies: 12, From: 2010, To: 2024, Seed: 11, HTML: true, BreakRate: 0.3}
+	if _, err := synth.Write(context.Background(), cfg, dir); err != nil {
+		t.Fatal(err)
+	}
+	labels, err := synth.ReadLabels(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]report.Exchange{}
+	checks := map[string][]report.Check{}
+	for name, lab := range labels {
+		path := filepath.Join(dir, lab.Source)
+		doc, err := read.File(context.Background(), path, read.DefaultLimits())
+		if err != nil {
+			t.Errorf("read %s: %v", lab.Source, err)
+			continue
+		}
+		rep, err := extract.Document(doc)
+		if err != nil {
+			t.Errorf("extract %s: %v", lab.Source, err)
+			continue
+		}
+		got[name] = rep.ToExchange()
+		checks[name] = rep.Checks
+	}
+	s := synth.Compare(labels, got)
+	t.Logf("%d reports: %s", len(labels), s)
+	logProblems(t, s.Problems, labels)
+
+	// Every injected break must be reported as a failed check of its rule.
+	var missed []string
+	injected := 0
+	names := make([]string, 0, len(labels))
+	for n := range labels {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for _, br := range labels[name].Breaks {
+			injected++
+			if !failed(checks[name], br.Rule) {
+				missed = append(missed, name+": "+br.Rule+" ("+br.Scope+")")
+			}
+		}
+	}
+	t.Logf("injected breaks: %d, not reported: %d", injected, len(missed))
+	for i, m := range missed {
+		if i == 20 {
+			t.Logf("  ... %d more", len(missed)-20)
+			break
+		}
+		t.Logf("  break not reported: %s", m)
+	}
+	if s.Precision() < minPrecision || s.Recall() < minRecall {
+		t.Errorf("precision %.3f, recall %.3f; want both ≥ %.2f", s.Precision(), s.Recall(), minRecall)
+	}
+	if len(missed) > 0 {
+		t.Errorf("%d of %d injected identity breaks were not reported as a FAIL check of their rule", len(missed), injected)
+	}
+}
+
+// failed reports whether checks hold a FAIL of rule's identity. The rule's
+// family (I1, I2, ...) is compared, so "I3.rowsum" matches "I3" or "I3.row".
+func failed(checks []report.Check, rule string) bool {
+	fam, _, _ := strings.Cut(rule, ".")
+	for _, c := range checks {
+		f, _, _ := strings.Cut(c.Rule, ".")
+		if f == fam && c.Status == report.Fail {
+			return true
+		}
+	}
+	return false
+}
+
+// logProblems prints the misses grouped by key family and form, with a few
+// examples each, so a failing run says which extractor misses what.
+func logProblems(t *testing.T, problems []string, labels map[string]synth.Label) {
+	t.Helper()
+	type group struct {
+		n        int
+		examples []string
+	}
+	groups := map[string]*group{}
+	for _, p := range problems {
+		name, rest, _ := strings.Cut(p, ": ")
+		key, _, _ := strings.Cut(rest, " ")
+		fam, _, _ := strings.Cut(key, ".")
+		lab := labels[name]
+		g := string(lab.Form) + "/" + string(lab.Layout) + " " + fam
+		if groups[g] == nil {
+			groups[g] = &group{}
+		}
+		groups[g].n++
+		if len(groups[g].examples) < 3 {
+			groups[g].examples = append(groups[g].examples, p)
+		}
+	}
+	keys := make([]string, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return groups[keys[i]].n > groups[keys[j]].n })
+	for _, k := range keys {
+		t.Logf("%5d  %s  e.g. %s", groups[k].n, k, strings.Join(groups[k].examples, " | "))
+	}
+	if os.Getenv("ROUNDTRIP_ALL") != "" {
+		for _, p := range problems {
+			t.Log(p)
+		}
+	}
+}
