@@ -154,7 +154,7 @@ func fixtureReports() []*report.Report {
 	jia21b.Path = jia21a.Path
 	jia21b.Checks = []report.Check{
 		{Rule: "I1.flow", Scope: "total", Expected: ptr(85), Actual: ptr(85), Status: report.Pass},
-		{Rule: "I5.carryover", Scope: "total", Expected: ptr(7), Actual: ptr(5), Status: report.Fail, Detail: "carried forward 2019 ≠ carried over 2021"},
+		{Rule: "I5.carry", Scope: "total", Expected: ptr(7), Actual: ptr(5), Status: report.Fail, Detail: "carried forward 2019 ≠ carried over 2021"},
 	}
 
 	// 乙市司法局 2021: nothing handled (a zero denominator); review total blank.

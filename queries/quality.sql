@@ -9,9 +9,11 @@
 --                    check, apps_carried_forward.c of year − 1 ≠
 --                    apps_carried_over.c of the year, computed here for
 --                    every applicant column c printed in both reports
--- stock_flow_mismatch a FAIL check whose rule starts with S1, or, for a
---                    report with no S1 check, the 2019-form Article 20
---                    table: prev_items(year) ≠ prev_items(year − 1) + change(year − 1)
+-- stock_flow_mismatch a FAIL check whose rule starts with S1 (S1.in_force of
+--                    the 2021 form, stored by the cross-year validator),
+--                    and, computed here for a report with no S1 check, the
+--                    2019-form Article 20 table: prev_items(year) ≠
+--                    prev_items(year − 1) + change(year − 1)
 -- yoy_jump           a harmonised figure more than 5× or less than 0.2× the
 --                    previous available year's (which must be > 0)
 -- missing_year       no annual report for a year between an agency's first
@@ -40,14 +42,14 @@ figures AS (
 ),
 carryover AS (
     SELECT cur.agency, cur.year, 'year' AS period, cur.report_id, cur.path, 'carryover_mismatch' AS kind,
-           'I5.carryover' AS rule, split_part(cur.key, '.', 2) AS scope,
+           'I5.carry' AS rule, split_part(cur.key, '.', 2) AS scope,
            prev.value AS expected, cur.value AS actual,
            printf('carried forward %d: %g; carried over %d: %g', cur.year - 1, prev.value, cur.year, cur.value) AS detail
     FROM figures cur
     JOIN figures prev
       ON prev.agency = cur.agency AND prev.year = cur.year - 1
      AND prev.key = 'apps_carried_forward.' || split_part(cur.key, '.', 2)
-    WHERE cur.key LIKE 'apps_carried_over.%' AND prev.value <> cur.value
+    WHERE cur.key LIKE 'apps_carried_over.%' AND abs(prev.value - cur.value) > 1e-6
       AND cur.report_id NOT IN (SELECT report_id FROM checks WHERE rule LIKE 'I5%')
 ),
 stockflow AS (
@@ -60,7 +62,7 @@ stockflow AS (
       ON prev.agency = cur.agency AND prev.year = cur.year - 1 AND prev.key = cur.key
     JOIN figures chg
       ON chg.report_id = prev.report_id AND chg.key = 'art20.' || split_part(cur.key, '.', 2) || '.change'
-    WHERE cur.key LIKE 'art20.%.prev_items' AND prev.value + chg.value <> cur.value
+    WHERE cur.key LIKE 'art20.%.prev_items' AND abs(prev.value + chg.value - cur.value) > 1e-6
       AND cur.report_id NOT IN (SELECT report_id FROM checks WHERE rule LIKE 'S1%')
 ),
 jumps AS (
