@@ -1,6 +1,10 @@
 package table
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/xxgk/xxgk/etl/normalize"
+)
 
 // Token is one cell of the text, with its byte span in the text it was cut
 // from (the normalised text, so the caller can map it back to the original).
@@ -16,13 +20,30 @@ type Token struct {
 // Tokens cuts text into cells, in reading order. Each line is one row when it
 // holds pipes, tabs or runs of two or more spaces between cells, and one cell
 // otherwise. Empty lines and lines made only of pipes or rule dashes are
-// layout, not cells; an empty cell between two pipes on a row is a real blank
-// cell and is kept.
+// layout, not cells; an empty cell between two pipes or two tabs on a row is
+// a real blank cell and is kept.
 //
 // When the text does not end at a line break or cell separator, its last
 // token was cut mid-word (a truncated copy) and is dropped, so a cut "12" is
 // never read as 1.
-func Tokens(text string) []Token {
+func Tokens(text string) []Token { return tokens(text, nil) }
+
+// TextTokens cuts a normalised text into cells. Normalisation folds runs of
+// white space into one space, so the gaps between cells are judged on the
+// original white space each space of Norm came from.
+func TextTokens(t *normalize.Text) []Token {
+	return tokens(t.Norm, func(s, e int) string {
+		os, oe := t.OrigSpan(s, e)
+		return t.Orig[os:oe]
+	})
+}
+
+// tokens cuts text; orig returns the original text behind a span of white
+// space, or is nil when text is the original.
+func tokens(text string, orig func(s, e int) string) []Token {
+	if orig == nil {
+		orig = func(s, e int) string { return text[s:e] }
+	}
 	var out []Token
 	line := 0
 	for pos := 0; pos < len(text); {
@@ -33,7 +54,7 @@ func Tokens(text string) []Token {
 			end += pos
 		}
 		n := len(out)
-		out = appendLine(out, text, pos, end, line)
+		out = appendLine(out, text, pos, end, line, orig)
 		if len(out) > n {
 			line++
 		}
@@ -54,16 +75,12 @@ func cutShort(rest string) bool {
 // span is a byte range of the text.
 type span struct{ s, e int }
 
-func appendLine(out []Token, text string, s, e, line int) []Token {
-	ls := text[s:e]
+func appendLine(out []Token, text string, s, e, line int, orig func(s, e int) string) []Token {
 	var cells []span
-	switch {
-	case strings.ContainsAny(ls, "|｜"):
+	if strings.ContainsAny(text[s:e], "|｜") {
 		cells = splitPipes(text, s, e)
-	case strings.IndexByte(ls, '\t') >= 0:
-		cells = splitTabs(text, s, e)
-	default:
-		cells = splitRuns(text, s, e, wideSpace)
+	} else {
+		cells = splitGaps(text, s, e, orig)
 	}
 	if len(cells) == 0 {
 		return out
@@ -120,20 +137,39 @@ func isRule(c string) bool {
 	return len(c) >= 3 && strings.Trim(c, "-:") == ""
 }
 
-// splitTabs cuts a tab-separated row (catdoc, spreadsheet copies). An empty
-// cell between two tabs is a blank cell; empty cells at either end are
-// dropped with the line's indentation.
-func splitTabs(text string, s, e int) []span {
+// splitGaps cuts a line at its column gaps: a tab, or two or more spaces
+// (ASCII, no-break or ideographic) in the original text, the gaps that
+// pdftotext -layout and catdoc leave between columns. Each extra tab of a
+// gap is a blank cell; a wide run of spaces is only layout, since its width
+// cannot tell a blank cell from a wide column.
+func splitGaps(text string, s, e int, orig func(s, e int) string) []span {
 	var cells []span
 	start := s
-	for i := s; i <= e; i++ {
-		if i == e || text[i] == '\t' {
-			cells = append(cells, trim(text, start, i))
-			start = i + 1
+	for i := s; i < e; {
+		j := i
+		for j < e && isSpaceAt(text, j) > 0 {
+			j += isSpaceAt(text, j)
 		}
+		if j == i {
+			i++
+			continue
+		}
+		gap := orig(i, j)
+		tabs := strings.Count(gap, "\t")
+		if tabs == 0 && !wide(gap) {
+			i = j
+			continue
+		}
+		if c := trim(text, start, i); c.s < c.e || (tabs > 0 && len(cells) > 0) {
+			cells = append(cells, c)
+		}
+		for k := 1; k < tabs && len(cells) > 0; k++ {
+			cells = append(cells, span{j, j})
+		}
+		start, i = j, j
 	}
-	for len(cells) > 0 && cells[0].s == cells[0].e {
-		cells = cells[1:]
+	if c := trim(text, start, e); c.s < c.e {
+		cells = append(cells, c)
 	}
 	for len(cells) > 0 && cells[len(cells)-1].s == cells[len(cells)-1].e {
 		cells = cells[:len(cells)-1]
@@ -141,53 +177,32 @@ func splitTabs(text string, s, e int) []span {
 	return cells
 }
 
-// splitRuns cuts a line at separators; sep returns the byte length of a
-// separator at i, or 0. Empty cells are dropped: the width of a run of
-// spaces is layout, so a blank cell cannot be told from a wide gap.
-func splitRuns(text string, s, e int, sep func(string, int) int) []span {
-	var cells []span
-	start := s
-	for i := s; i < e; {
-		if n := sep(text[:e], i); n > 0 {
-			if c := trim(text, start, i); c.s < c.e {
-				cells = append(cells, c)
-			}
-			i += n
-			start = i
-			continue
-		}
-		i++
-	}
-	if c := trim(text, start, e); c.s < c.e {
-		cells = append(cells, c)
-	}
-	return cells
-}
-
-// wideSpace returns the length of a run of two or more spaces (ASCII, no-break
-// or ideographic) at i: the gap pdftotext -layout leaves between columns.
-func wideSpace(t string, i int) int {
-	j, n := i, 0
-	for j < len(t) {
-		switch {
-		case t[j] == ' ':
-			j++
-		case strings.HasPrefix(t[j:], "\u3000"), strings.HasPrefix(t[j:], "\u00a0"):
-			if t[j] == 0xc2 {
-				j += 2
-			} else {
-				j += 3
-			}
-		default:
-			goto done
-		}
-		n++
-	}
-done:
-	if n >= 2 {
-		return j - i
+// isSpaceAt returns the byte length of the white space rune at i, or 0.
+func isSpaceAt(t string, i int) int {
+	switch {
+	case t[i] == ' ' || t[i] == '\t' || t[i] == '\r':
+		return 1
+	case strings.HasPrefix(t[i:], "\u3000"):
+		return 3
+	case strings.HasPrefix(t[i:], "\u00a0"):
+		return 2
 	}
 	return 0
+}
+
+// wide reports whether a run of white space holds two or more spaces.
+func wide(gap string) bool {
+	n := 0
+	for i := 0; i < len(gap); {
+		k := isSpaceAt(gap, i)
+		if k == 0 {
+			i++
+			continue
+		}
+		n++
+		i += k
+	}
+	return n >= 2
 }
 
 // trim narrows [s,e) to exclude surrounding white space, including \r and the

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/xxgk/xxgk/etl/normalize"
 )
 
 func texts(toks []Token) []string {
@@ -101,4 +103,23 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestTextTokens(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"layout gaps survive folding", "規章        0     1\t\t2\n", []string{"规章", "0", "1", "", "2"}},
+		{"single spaces are not gaps", "本年 新收 申请\n", []string{"本年 新收 申请"}},
+		{"ideographic gap", "行政许可\u3000\u3000５\n", []string{"行政许可", "5"}},
+	}
+	for _, tt := range tests {
+		got := texts(TextTokens(normalize.New(tt.in)))
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: TextTokens(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
 }

@@ -18,7 +18,7 @@ type Result struct {
 // over a legacy table: a report with both is a 2019+ report quoting old
 // figures, which the legacy reader would misfile.
 func Extract(t *normalize.Text) Result {
-	toks := table.Tokens(t.Norm)
+	toks := table.TextTokens(t)
 	var cells []table.Cell
 	var form report.Form
 	if n := national.Read(t, toks); len(n.Cells) > 0 {
