@@ -1,0 +1,21 @@
+package prose
+
+import "testing"
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"1901", 1901, true}, {"3.5", 3.5, true}, {"零", 0, true}, {"一", 1, true}, {"两", 2, true},
+		{"十", 10, true}, {"十二", 12, true}, {"二十", 20, true}, {"一百零五", 105, true}, {"三千二百", 3200, true},
+		{"", 0, false}, {"条", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseNumber(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("parseNumber(%q) = %v, %v, want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -1,0 +1,464 @@
+package prose
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Rule ids name the phrasing of domain.md §4.1 a figure was read with.
+const (
+	ruleProactiveTotal   = "P1.proactive_total"
+	ruleProactiveChannel = "P5.proactive_channel"
+	ruleWebsiteOnly      = "P3.website_only"
+	ruleInterpretations  = "P12.interpretations"
+	ruleAppsReceived     = "P14.apps_received"
+	ruleAppsCarried      = "P16.apps_carried_over"
+	ruleAppsNone         = "P18.apps_none"
+	ruleAppsChannel      = "P19.apps_channel"
+	ruleOutcome          = "P20.outcome"
+	ruleReason           = "P20.reason"
+	ruleCarriedForward   = "P20.carried_forward"
+	ruleCases            = "P25.cases"
+	ruleCaseResult       = "P25.case_result"
+	ruleCasesNone        = "P24.cases_none"
+	ruleFeesNone         = "P28.fees_none"
+	ruleFees             = "P29.fees"
+)
+
+var (
+	// publishRE is a verb of proactive disclosure.
+	publishRE = regexp.MustCompile(`公开|发布|推送|刊发|公布|发送|推出|编发|更新|上传|报送`)
+	// proactiveTrapRE marks things counted near proactive figures that are
+	// not disclosed items: messages, visits, followers, comparisons, plans.
+	proactiveTrapRE = regexp.MustCompile(`留言|来信|热线|咨询|访问|浏览|点击|粉丝|关注|阅读|转发|人次|案件|增加|减少|增长|下降|同比|上升|较上年|比上年|依申请|不予公开|部分公开|申请|制作|制发|印发|清理|废止|解读|回应|答复|受理|培训|会议|举报|投诉`)
+	// cumulativeRE marks a running total; it is the year's own only with a
+	// year cue (年内累计, 全年累计, 2016年…累计).
+	cumulativeRE = regexp.MustCompile(`累计|历年|至今|以来`)
+	thisYearRE   = regexp.MustCompile(`全年|年内|本年|今年|年度内|当年|上半年`)
+	// totalRE is the wording of an agency-wide proactive total: the object
+	// right before the figure is information in general, not a category.
+	totalRE = regexp.MustCompile(`(?:主动公开|主动发布|公开|发布)(?:了)?(?:各类|各项)?(?:政府|政务|司法行政|工作)?(?:信息|政府信息|政务信息)?(?:的有|共计|总计|合计|共|达|总数为|为)?\s*$`)
+	// afterTotalRE is the noun after the figure when it comes first:
+	// "主动公开2286条政务信息".
+	afterTotalRE = regexp.MustCompile(`^\s*(?:各类|各项)?(?:政府|政务)?信息`)
+	// channel words, in the order they are tested.
+	websiteRE   = regexp.MustCompile(`网站|门户|官网`)
+	weiboRE     = regexp.MustCompile(`微博`)
+	wechatRE    = regexp.MustCompile(`微信|公众号`)
+	newMediaRE  = regexp.MustCompile(`新媒体|客户端|抖音|头条号|视频号|APP|App|app`)
+	gazetteRE   = regexp.MustCompile(`公报`)
+	interpretRE = regexp.MustCompile(`解读(?:稿件|文件|信息|文章|材料|稿|类信息)?(?:共|共计)?\s*$`)
+
+	// foiRE anchors an application figure to information disclosure.
+	foiRE = regexp.MustCompile(`政府信息公开|依申请|信息公开|公开信息|要求公开|申请公开`)
+	// appsRE is the act of receiving applications, the figure after it.
+	appsRE = regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)[^,，]{0,30}(?:申请|事项|函件|件数|案件)[^,，\d]{0,6}$`)
+	// appsBareRE names the count by the procedure alone: "依申请公开0条".
+	appsBareRE = regexp.MustCompile(`(?:依申请公开|政府信息公开申请)(?:事项|申请)?(?:数量|数|件数)?(?:共|共计|为)?\s*$`)
+	// appsBeforeRE has the figure before the noun: "共办理5件政府信息公开申请".
+	appsBeforeRE  = regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)(?:了)?(?:共|共计)?\s*$`)
+	appsAfterRE   = regexp.MustCompile(`^\s*(?:群众|公民|申请人)?(?:的)?(?:政府信息公开|依申请公开|信息公开|政府信息)?(?:的)?申请`)
+	appsTrapRE    = regexp.MustCompile(`留言|来信|热线|咨询|法律援助|信访|投诉|举报|建议|提案|复议|诉讼|答复|回复|办结|结转|上年|去年|同期|增加|减少|上升|下降`)
+	appsChannelRE = regexp.MustCompile(`(网络|网上|在线|信函|邮寄|当面|现场|传真|电子邮件)(?:方式)?(?:提出|提交)?(?:的)?(?:申请)?(?:的)?\s*$`)
+
+	// outcome words of the 2019+ list and the legacy list, the figure after them.
+	outcomeRE = regexp.MustCompile(`(予以公开|同意公开|部分公开|同意部分公开|不予公开|不同意公开|无法提供|不予处理|其他处理|结转下年度(?:继续办理)?|结转下一年度?(?:继续办理)?)(?:答复|决定)?(?:的)?["'”’]?(?:的)?(?:共|为)?\s*$`)
+	// outcomeAfterRE has the figure before the word: "1件予以公开".
+	outcomeAfterRE = regexp.MustCompile(`^\s*(?:申请)?(?:为|属于|作)?(予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|结转下年度|结转下一年度?)`)
+	outcomeKeys    = map[string]string{
+		"予以公开": "granted.total", "同意公开": "granted.total",
+		"部分公开": "partial.total", "同意部分公开": "partial.total",
+		"不予公开": "denied.total", "不同意公开": "denied.total",
+		"无法提供": "unavailable.total", "不予处理": "unprocessed.total", "其他处理": "other.total",
+		"结转下年度": "apps_carried_forward.total", "结转下一年度": "apps_carried_forward.total",
+		"结转下一年": "apps_carried_forward.total", "结转下年度继续办理": "apps_carried_forward.total",
+		"结转下一年度继续办理": "apps_carried_forward.total", "结转下一年继续办理": "apps_carried_forward.total",
+	}
+
+	// caseRE names the kind of case a figure counts; the last one before it wins.
+	caseRE       = regexp.MustCompile(`行政复议|行政诉讼|诉讼`)
+	caseTrapRE   = regexp.MustCompile(`决定书|法律援助|调解|案卷|受理.{0,6}行政复议案件|办理.{0,6}行政复议案件|审理.{0,6}行政复议`)
+	caseResultRE = regexp.MustCompile(`(维持|驳回|纠错|纠正|撤销|确认违法|审理中|未审结|尚未审结|未结|其他)[^,，\d]{0,8}$`)
+	caseFOIRE    = regexp.MustCompile(`信息公开|政府信息|依申请公开`)
+
+	// feeRE is a fee figure in 元 or 万元.
+	feeRE = regexp.MustCompile(`费`)
+)
+
+// classify decides what one count measures, if anything the metrics list.
+func (x *extractor) classify(s span, m mention, st *state, carried float64) {
+	before := m.before
+	if x.otherYear(before) {
+		return
+	}
+	switch {
+	case m.unit == "元" || m.unit == "万元":
+		x.fee(s, m)
+		return
+	}
+	if x.caseFigure(s, m, st) {
+		return
+	}
+	if x.outcome(s, m) {
+		return
+	}
+	if x.application(s, m, carried) {
+		return
+	}
+	x.proactive(s, m, st)
+}
+
+// otherYear reports whether the words before a figure tie it to a year
+// other than the report's ("2022年公开信息…", "较2023年增加6%").
+func (x *extractor) otherYear(before string) bool {
+	if x.year == 0 {
+		return false
+	}
+	for _, m := range yearTokRE.FindAllStringSubmatch(before, -1) {
+		if strings.Contains(m[0], "月") {
+			continue // a date: 自2016年1月1日
+		}
+		if y, _ := strconv.Atoi(m[1]); y != x.year {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) proactive(s span, m mention, st *state) {
+	if m.unit != "条" && m.unit != "篇" && m.unit != "件" && m.unit != "份" {
+		return
+	}
+	b := m.before
+	if interpretRE.MatchString(b) {
+		x.add(s, "proactive.interpretations", m.value, m.approx, ruleInterpretations, "")
+		return
+	}
+	if !publishRE.MatchString(b) && !afterTotalRE.MatchString(m.after) {
+		return
+	}
+	if proactiveTrapRE.MatchString(b) || cumulativeRE.MatchString(b) && !thisYearRE.MatchString(m.clause) && !x.thisYear(m.clause) {
+		return
+	}
+	web, wb, wx, nm := websiteRE.MatchString(b), weiboRE.MatchString(b), wechatRE.MatchString(b), newMediaRE.MatchString(b)
+	switch {
+	case web && (wb || wx || nm):
+		// Several channels together: the agency-wide total (if not a breakdown).
+		if !st.breakdown {
+			x.add(s, "proactive.total", m.value, m.approx, ruleProactiveTotal, "")
+		}
+	case web:
+		x.add(s, "proactive.website", m.value, m.approx, ruleProactiveChannel, "")
+	case wb && wx || nm:
+		x.add(s, "proactive.new_media", m.value, m.approx, ruleProactiveChannel, "")
+	case wb:
+		x.add(s, "proactive.weibo", m.value, m.approx, ruleProactiveChannel, "")
+	case wx:
+		x.add(s, "proactive.wechat", m.value, m.approx, ruleProactiveChannel, "")
+	case gazetteRE.MatchString(b):
+		x.add(s, "proactive.gazette", m.value, m.approx, ruleProactiveChannel, "")
+	default:
+		if st.breakdown || m.cn {
+			return
+		}
+		if totalRE.MatchString(b) && (strings.Contains(b, "信息") || afterTotalRE.MatchString(m.after) || strings.Contains(b, "主动公开")) {
+			x.add(s, "proactive.total", m.value, m.approx, ruleProactiveTotal, "")
+		}
+	}
+}
+
+// thisYear reports whether a clause names the report's own year.
+func (x *extractor) thisYear(clause string) bool {
+	return x.year != 0 && strings.Contains(clause, strconv.Itoa(x.year)+"年")
+}
+
+func (x *extractor) application(s span, m mention, carried float64) bool {
+	b := m.before
+	switch m.unit {
+	case "件", "条", "项", "宗", "封", "件次", "个", "份":
+	default:
+		return false
+	}
+	if appsTrapRE.MatchString(b) {
+		return false
+	}
+	if ch := appsChannelRE.FindStringSubmatch(b); ch != nil && strings.Contains(s.text, "申请") && !foiOnly(b) {
+		key := map[string]string{"网络": "online", "网上": "online", "在线": "online", "电子邮件": "online",
+			"信函": "mail", "邮寄": "mail", "当面": "in_person", "现场": "in_person", "传真": "fax"}[ch[1]]
+		x.add(s, "apps_channel."+key, m.value, m.approx, ruleAppsChannel, "")
+		return true
+	}
+	ok := appsRE.MatchString(b) && foiRE.MatchString(b) || appsBareRE.MatchString(b)
+	if !ok && appsBeforeRE.MatchString(b) && appsAfterRE.MatchString(m.after) {
+		ok = foiRE.MatchString(m.after) || foiRE.MatchString(b) || caseFOIRE.MatchString(s.section)
+	}
+	if !ok {
+		return false
+	}
+	v := m.value
+	if carried >= 0 && carried <= v {
+		// "办理…申请43件(含2022年结转1件)": the new ones are the rest.
+		x.add(s, "apps_carried_over.total", carried, false, ruleAppsCarried, "")
+		v -= carried
+	}
+	x.add(s, "apps_new.total", v, m.approx, ruleAppsReceived, "")
+	return true
+}
+
+// foiOnly is true when the channel word belongs to a larger phrase that is
+// not about how an application came in.
+func foiOnly(b string) bool { return strings.Contains(b, "主动公开") }
+
+func (x *extractor) outcome(s span, m mention) bool {
+	if m.unit != "件" && m.unit != "条" && m.unit != "项" && m.unit != "宗" && m.unit != "个" {
+		return false
+	}
+	if !strings.Contains(s.text, "申请") && !strings.Contains(s.section, "申请") {
+		return false
+	}
+	word := ""
+	if g := outcomeRE.FindStringSubmatch(m.before); g != nil {
+		word = g[1]
+		// 不同意公开 contains 同意公开; 不予公开信息N条 counts items, not answers.
+		pre := strings.TrimSuffix(m.before, g[0])
+		if strings.HasSuffix(pre, "不") && word == "同意公开" {
+			word = "不同意公开"
+		}
+		if strings.Contains(m.before[len(pre):], "信息") {
+			return false
+		}
+	} else if g := outcomeAfterRE.FindStringSubmatch(m.after); g != nil {
+		word = g[1]
+	}
+	key, ok := outcomeKeys[word]
+	if !ok {
+		return x.reason(s, m)
+	}
+	if g := allReasonRE.FindString(m.after); g != "" {
+		if sub := reasonKey(m.after); sub != "" && strings.HasPrefix(sub, strings.TrimSuffix(key, ".total")) {
+			x.add(s, sub+".total", m.value, m.approx, ruleReason, "")
+		}
+	}
+	rule := ruleOutcome
+	if strings.HasPrefix(key, "apps_carried_forward") {
+		rule = ruleCarriedForward
+	}
+	x.add(s, key, m.value, m.approx, rule, "")
+	return true
+}
+
+// caseFigure reads review and litigation counts and their results.
+func (x *extractor) caseFigure(s span, m mention, st *state) bool {
+	switch m.unit {
+	case "件", "起", "宗", "个", "项":
+	default:
+		return false
+	}
+	b := m.before
+	kind := ""
+	if locs := caseRE.FindAllString(b, -1); len(locs) > 0 {
+		kind = caseKind(locs[len(locs)-1])
+	} else if loc := caseRE.FindString(prefixRunes(m.after, 20)); loc != "" && !strings.ContainsAny(prefixRunes(m.after, 20), "0123456789") {
+		kind = caseKind(loc) // "发生1起有关政府信息公开事务的行政复议案件"
+	}
+	if kind == "" {
+		if st.caseKind == "" {
+			return false
+		}
+		// "被纠错0件" after "行政诉讼案件2件".
+		if r := caseResultRE.FindStringSubmatch(b); r != nil {
+			x.add(s, st.caseKind+"."+resultKey(r[1]), m.value, m.approx, ruleCaseResult, "")
+			return true
+		}
+		return false
+	}
+	if caseTrapRE.MatchString(s.text) {
+		return false
+	}
+	if !caseFOIRE.MatchString(s.text) && !(caseRE.MatchString(s.section) && caseFOIRE.MatchString(s.section)) {
+		return false
+	}
+	if r := caseResultRE.FindStringSubmatch(b); r != nil && st.caseKind == kind {
+		x.add(s, kind+"."+resultKey(r[1]), m.value, m.approx, ruleCaseResult, "")
+		return true
+	}
+	st.caseKind, st.caseTotal = kind, m.value
+	x.add(s, kind+".total", m.value, m.approx, ruleCases, "")
+	// A single result stated right after the count covers all of them:
+	// "行政诉讼1起,正在审理中", "行政复议1起,作维持情形处理", "全部维持".
+	rest := strings.TrimPrefix(s.text[strings.Index(s.text, m.clause)+len(m.clause):], ",")
+	if strings.Contains(m.after, "审理中") || strings.HasPrefix(rest, "正在审理") || strings.HasPrefix(rest, "尚未审结") || strings.HasPrefix(rest, "未审结") {
+		x.add(s, kind+".pending", m.value, m.approx, ruleCaseResult, "")
+	} else if strings.Contains(m.after, "维持") || strings.HasPrefix(rest, "全部维持") || strings.HasPrefix(rest, "作维持") || strings.HasPrefix(rest, "均维持") {
+		x.add(s, kind+".upheld", m.value, m.approx, ruleCaseResult, "")
+	}
+	return true
+}
+
+func caseKind(w string) string {
+	if w == "行政复议" {
+		return "review"
+	}
+	return "litigation"
+}
+
+func resultKey(w string) string {
+	switch w {
+	case "维持", "驳回":
+		return "upheld"
+	case "纠错", "纠正", "撤销", "确认违法":
+		return "corrected"
+	case "审理中", "未审结", "尚未审结", "未结":
+		return "pending"
+	}
+	return "other"
+}
+
+func prefixRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
+}
+
+func (x *extractor) fee(s span, m mention) {
+	if !feeRE.MatchString(m.before) || proactiveTrapRE.MatchString(m.before) && !strings.Contains(m.before, "申请") {
+		return
+	}
+	if !strings.Contains(s.text+s.section, "公开") && !strings.Contains(m.before, "信息处理费") {
+		return
+	}
+	v := m.value
+	if m.unit == "元" {
+		v /= 10000
+	}
+	x.add(s, x.feeKey(m.before), v, m.approx, ruleFees, m.unit)
+}
+
+// feeKey is fees.info_processing for the 信息处理费 of 2021 and later,
+// fees.collected for the cost fees before.
+func (x *extractor) feeKey(text string) string {
+	if strings.Contains(text, "信息处理费") || x.year >= 2021 {
+		return "fees.info_processing"
+	}
+	return "fees.collected"
+}
+
+var (
+	// noCasesRE is a statement that there were no review or litigation cases.
+	noCasesRE = regexp.MustCompile(`(?:未发生|没有发生|未出现|没有出现|未产生|没有产生|未有|没有|无|未被|均未|未收到|没有收到|不存在)[^。;；]{0,40}?(?:行政复议|行政诉讼)`)
+	// noAppsRE is a statement that no application came in.
+	noAppsRE = regexp.MustCompile(`(?:未收到|没有收到|未接到|没有接到|未受理|没有受理|无)[^。;；,，]{0,20}?(?:申请|依申请公开事项)`)
+	// noFeesRE is a statement that no fee was charged.
+	noFeesRE = regexp.MustCompile(`(?:没有|未|不|无)[^。;；,，]{0,20}?(?:收取|进行)[^。;；,，]{0,20}?(?:费用|收费)|(?:没有|未|无|不存在)[^。;；,，]{0,12}?收费|免费提供`)
+)
+
+// zeroes reads the "none" statements of a sentence.
+func (x *extractor) zeroes(s span) {
+	t := s.text
+	if loc := noCasesRE.FindStringIndex(t); loc != nil && (caseFOIRE.MatchString(t) || caseFOIRE.MatchString(s.section)) {
+		tail := t[loc[0]:]
+		if end := strings.IndexAny(tail, "0123456789"); end >= 0 {
+			tail = tail[:end] // "无行政复议,行政诉讼1起": the count speaks for itself
+		}
+		if strings.Contains(tail, "行政复议") {
+			x.add(s, "review.total", 0, false, ruleCasesNone, "")
+		}
+		if strings.Contains(tail, "行政诉讼") {
+			x.add(s, "litigation.total", 0, false, ruleCasesNone, "")
+		}
+	}
+	if loc := noAppsRE.FindStringIndex(t); loc != nil {
+		phrase := t[loc[0]:loc[1]]
+		if (foiRE.MatchString(phrase) || foiRE.MatchString(s.section) && strings.Contains(s.section, "申请")) && !appsTrapRE.MatchString(phrase) && !strings.Contains(phrase, "复议") {
+			x.add(s, "apps_new.total", 0, false, ruleAppsNone, "")
+		}
+	}
+	if noFeesRE.MatchString(t) && (strings.Contains(t, "公开") || strings.Contains(s.section, "公开") || strings.Contains(t, "申请")) {
+		x.add(s, x.feeKey(t), 0, false, ruleFeesNone, "")
+	}
+}
+
+// reasons are the sub-rows of the 2019+ outcome list as reports word them
+// in prose, most specific first.
+var reasons = []struct {
+	key string
+	re  *regexp.Regexp
+}{
+	{"denied_state_secret", regexp.MustCompile(`国家秘密`)},
+	{"denied_law", regexp.MustCompile(`法律行政法规禁止|法律、行政法规禁止`)},
+	{"denied_safety", regexp.MustCompile(`三安全一稳定|危及`)},
+	{"denied_third_party", regexp.MustCompile(`第三方`)},
+	{"denied_internal", regexp.MustCompile(`内部事务`)},
+	{"denied_process", regexp.MustCompile(`过程性`)},
+	{"denied_enforcement", regexp.MustCompile(`执法案卷`)},
+	{"denied_inquiry", regexp.MustCompile(`行政查询`)},
+	{"unavailable_need_create", regexp.MustCompile(`另行制作|没有现成`)},
+	{"unavailable_unclear", regexp.MustCompile(`不明确`)},
+	{"unavailable_not_held", regexp.MustCompile(`不掌握|不属于本机关|非本机关|不属于我.{0,2}掌握`)},
+	{"unprocessed_repeat", regexp.MustCompile(`重复申请`)},
+	{"unprocessed_publication", regexp.MustCompile(`公开出版物`)},
+	{"unprocessed_mass", regexp.MustCompile(`大量反复`)},
+	{"unprocessed_confirm", regexp.MustCompile(`重新出具`)},
+	{"unprocessed_petition", regexp.MustCompile(`信访|举报|投诉`)},
+	{"other_no_correction", regexp.MustCompile(`不补正|未补正`)},
+	{"other_no_fee", regexp.MustCompile(`缴纳费用|收费通知`)},
+}
+
+var (
+	// outcomeWordRE says a sentence lists answers, so reason phrases in it
+	// are outcome sub-rows.
+	outcomeWordRE = regexp.MustCompile(`不予公开|无法提供|不予处理|其他处理|予以公开|部分公开`)
+	// fragCutRE separates the items of a list.
+	fragCutRE = regexp.MustCompile(`[、(（]`)
+	// allReasonRE is a note that every answer of a row had one reason: "(均属于行政查询事项)".
+	allReasonRE = regexp.MustCompile(`^\s*[(（]\s*(?:均|全部)(?:属于|为|系)`)
+)
+
+func reasonKey(frag string) string {
+	for _, r := range reasons {
+		if r.re.MatchString(frag) {
+			return r.key
+		}
+	}
+	return ""
+}
+
+// reason reads a sub-row figure: "本机关不掌握相关政府信息1件",
+// "6件不属于我局掌握信息", "不予公开7件(均属于行政查询事项)".
+func (x *extractor) reason(s span, m mention) bool {
+	if m.unit != "件" && m.unit != "条" && m.unit != "项" {
+		return false
+	}
+	if !outcomeWordRE.MatchString(s.text) || !strings.Contains(s.text+s.section, "申请") {
+		return false
+	}
+	frag := m.before
+	if locs := fragCutRE.FindAllStringIndex(frag, -1); len(locs) > 0 {
+		frag = frag[locs[len(locs)-1][1]:]
+	}
+	key := ""
+	if utf8.RuneCountInString(frag) <= 30 && !outcomeRE.MatchString(frag) {
+		key = reasonKey(frag)
+	}
+	if key == "" && strings.TrimSpace(frag) == "" || key == "" && m.before == "" {
+		after := m.after
+		if i := strings.IndexAny(after, "、(（,，"); i >= 0 {
+			after = after[:i]
+		}
+		if !outcomeAfterRE.MatchString(m.after) {
+			key = reasonKey(after)
+		}
+	}
+	if key == "" {
+		return false
+	}
+	x.add(s, key+".total", m.value, m.approx, ruleReason, "")
+	return true
+}
