@@ -24,8 +24,8 @@ lint: ## gofmt and staticcheck
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@latest ./...
 
-bench: build ## throughput, latency and memory benchmarks; the table goes to out/bench.txt
-	./$(BIN) bench --out out/bench.txt
+bench: build ## throughput, latency and memory at 100,000 reports; table in out/bench.txt (SCALE=0.1: quick run)
+	$(GO) run ./cmd/xxgkbench --xxgk $(BIN) --scale $(or $(SCALE),1) --out out/bench.txt
 
 fuzz: ## fuzz the table reader for a minute
 	$(GO) test ./etl/table -run '^$$' -fuzz FuzzParse -fuzztime 60s

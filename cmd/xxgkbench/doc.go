@@ -1,0 +1,18 @@
+// Command xxgkbench measures how fast xxgk is at national scale and prints
+// one table (also written to --out): generation, extraction on one core and
+// on all cores, ingest into DuckDB, the latency of every named query, and the
+// site and workbook build, each with its peak memory and its target.
+//
+// Every stage runs the real xxgk binary as a child process on a generated
+// corpus (`xxgk gen`), so the figures include process start-up, reading the
+// files and writing the outputs, as a user would see them. Peak RSS is the
+// child's ru_maxrss.
+//
+// Usage:
+//
+//	go run ./cmd/xxgkbench --xxgk bin/xxgk [--scale 1] [--out out/bench.txt]
+//
+// --scale 0.1 runs everything on a tenth of the corpus (10,000 reports for
+// ingest and queries, 300 agencies × 10 years for the build); targets are
+// defined at scale 1, so a reduced run only indicates them.
+package main

@@ -1,0 +1,712 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/etl/synth"
+)
+
+// The targets of issue 7, at scale 1.
+const (
+	fullReports       = 100_000 // ingest and query corpus: 10,000 agencies × 10 years
+	buildAgencies     = 3_000   // site and workbook corpus: 3,000 agencies × 10 years
+	targetExtract     = 5_000.0 // reports/s on 2 cores
+	targetIngestSec   = 60.0
+	targetIngestRSSMB = 2048.0
+	targetQueryMS     = 500.0
+	targetBuildSec    = 30.0
+	firstYear         = 2014
+	lastYear          = 2023
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "xxgkbench:", err)
+		os.Exit(2)
+	}
+}
+
+type config struct {
+	xxgk     string
+	scale    float64
+	work     string
+	out      string
+	sample   int
+	seed     uint64
+	queryRep int
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("xxgkbench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c config
+	fs.StringVar(&c.xxgk, "xxgk", "bin/xxgk", "the xxgk binary to measure")
+	fs.Float64Var(&c.scale, "scale", 1, "fraction of the full benchmark (100,000 reports; 3,000 agencies for the build)")
+	fs.StringVar(&c.work, "work", "out/bench", "folder for the generated corpora and databases (kept between runs)")
+	fs.StringVar(&c.out, "out", "out/bench.txt", "where to write the table")
+	fs.IntVar(&c.sample, "extract-sample", 20_000, "reports extracted for the throughput figures (at most the corpus)")
+	fs.Uint64Var(&c.seed, "seed", 1, "generator seed")
+	fs.IntVar(&c.queryRep, "query-runs", 3, "runs per named query; the median is reported")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if c.scale <= 0 || c.scale > 10 {
+		return fmt.Errorf("--scale %v: want a fraction in (0, 10]", c.scale)
+	}
+	bin, err := filepath.Abs(c.xxgk)
+	if err != nil {
+		return err
+	}
+	c.xxgk = bin
+	if _, err := os.Stat(bin); err != nil {
+		return fmt.Errorf("xxgk binary: %w (run make build first)", err)
+	}
+	if err := os.MkdirAll(c.work, 0o755); err != nil {
+		return err
+	}
+	b := &bench{cfg: c, log: stderr}
+	b.all(ctx)
+	table := b.table()
+	fmt.Fprint(stdout, table)
+	if err := os.MkdirAll(filepath.Dir(c.out), 0o755); err != nil {
+		return err
+	}
+	return writeAtomic(c.out, []byte(table))
+}
+
+// row is one line of the result table.
+type row struct {
+	stage    string
+	measured string
+	target   string
+	vs       string // how the figure compares with the target: "×1.30 ok", "×0.40 MISS"
+	rss      string
+	note     string
+}
+
+type bench struct {
+	cfg  config
+	log  io.Writer
+	rows []row
+}
+
+func (b *bench) add(r row) {
+	b.rows = append(b.rows, r)
+	fmt.Fprintf(b.log, "  %-34s %-28s %s %s\n", r.stage, r.measured, r.vs, r.note)
+}
+
+func (b *bench) fail(stage string, err error) {
+	b.add(row{stage: stage, measured: "failed", note: firstLine(err.Error())})
+}
+
+func (b *bench) all(ctx context.Context) {
+	agencies := max(1, int(math.Round(fullReports/10*b.cfg.scale)))
+	corpus := filepath.Join(b.cfg.work, fmt.Sprintf("corpus-%d", agencies))
+	labels := corpus + "-labels"
+	if err := b.generate(ctx, corpus, labels, agencies); err != nil {
+		b.fail("generate", err)
+		return
+	}
+	files, err := reportFiles(corpus)
+	if err != nil || len(files) == 0 {
+		b.fail("list corpus", fmt.Errorf("no reports in %s: %v", corpus, err))
+		return
+	}
+	b.extract(ctx, files, labels)
+	db := filepath.Join(b.cfg.work, fmt.Sprintf("bench-%d.duckdb", agencies))
+	if b.ingest(ctx, fmt.Sprintf("ingest %s reports", thousands(len(files))), corpus, db, true) {
+		b.queries(ctx, db)
+	}
+	b.build(ctx, corpus, max(1, int(math.Round(buildAgencies*b.cfg.scale))))
+}
+
+// generate writes the corpus with `xxgk gen` unless a previous run left the
+// same one, then moves the labels beside it so ingest sees only reports.
+func (b *bench) generate(ctx context.Context, corpus, labels string, agencies int) error {
+	stamp := fmt.Sprintf("agencies=%d years=%d-%d seed=%d html=true\n", agencies, firstYear, lastYear, b.cfg.seed)
+	stampFile := filepath.Join(b.cfg.work, filepath.Base(corpus)+".stamp")
+	if old, err := os.ReadFile(stampFile); err == nil && string(old) == stamp {
+		b.add(row{stage: "generate corpus", measured: "reused", note: "same corpus as a previous run: " + corpus})
+		return nil
+	}
+	os.Remove(stampFile)
+	for _, d := range []string{corpus, labels} {
+		if err := os.RemoveAll(d); err != nil {
+			return err
+		}
+	}
+	n := agencies * (lastYear - firstYear + 1)
+	res := measure(ctx, nil, io.Discard, b.cfg.xxgk, "gen", "--agencies", strconv.Itoa(agencies),
+		"--years", fmt.Sprintf("%d-%d", firstYear, lastYear), "--seed", strconv.FormatUint(b.cfg.seed, 10),
+		"--html", "--out", corpus)
+	if res.err != nil {
+		return res.err
+	}
+	b.add(row{stage: fmt.Sprintf("generate %s reports", thousands(n)),
+		measured: fmt.Sprintf("%s reports/s", thousands(int(float64(n)/res.wall.Seconds()))),
+		rss:      mb(res.rss), note: fmt.Sprintf("%.1f s, %d workers", res.wall.Seconds(), runtime.NumCPU())})
+	if err := os.MkdirAll(labels, 0o755); err != nil {
+		return err
+	}
+	ents, err := os.ReadDir(corpus)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), ".json") {
+			if err := os.Rename(filepath.Join(corpus, e.Name()), filepath.Join(labels, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return os.WriteFile(stampFile, []byte(stamp), 0o644)
+}
+
+// extract measures `xxgk extract --json` on one core and on all cores, and
+// scores the one-core output against the labels.
+func (b *bench) extract(ctx context.Context, files []string, labels string) {
+	sample := files
+	if len(sample) > b.cfg.sample {
+		// An even spread over agencies and years, not just the first agencies.
+		step := float64(len(files)) / float64(b.cfg.sample)
+		sample = make([]string, 0, b.cfg.sample)
+		for i := 0; i < b.cfg.sample; i++ {
+			sample = append(sample, files[int(float64(i)*step)])
+		}
+	}
+	var bytesIn int64
+	for _, f := range sample {
+		if st, err := os.Stat(f); err == nil {
+			bytesIn += st.Size()
+		}
+	}
+	avgKB := float64(bytesIn) / float64(len(sample)) / 1024
+	ncpu := runtime.NumCPU()
+
+	var out bytes.Buffer
+	one := runShards(ctx, b.cfg.xxgk, sample, 1, &out)
+	b.addExtract(fmt.Sprintf("extract, 1 core (%s reports)", thousands(len(sample))), one, len(sample), bytesIn, "", avgKB)
+	if one.err == nil || one.lines > 0 {
+		b.score(out.Bytes(), labels)
+	}
+	all := runShards(ctx, b.cfg.xxgk, sample, ncpu, io.Discard)
+	target := ""
+	if ncpu == 2 {
+		target = fmt.Sprintf("≥ %s reports/s", thousands(int(targetExtract)))
+	}
+	b.addExtract(fmt.Sprintf("extract, %d cores", ncpu), all, len(sample), bytesIn, target, avgKB)
+}
+
+func (b *bench) addExtract(stage string, res shardResult, n int, bytesIn int64, target string, avgKB float64) {
+	if res.err != nil && res.lines == 0 {
+		b.fail(stage, res.err)
+		return
+	}
+	rate := float64(res.lines) / res.wall.Seconds()
+	r := row{stage: stage,
+		measured: fmt.Sprintf("%s reports/s, %.1f MB/s", thousands(int(rate)), float64(bytesIn)/1e6/res.wall.Seconds()),
+		target:   target, rss: mb(res.rss),
+		note: fmt.Sprintf("%.1f s; %s; avg %.1f KB/report; %d of %d reports out", res.wall.Seconds(), res.how, avgKB, res.lines, n)}
+	if target != "" {
+		r.vs = versus(rate/targetExtract, rate >= targetExtract)
+	}
+	b.add(r)
+}
+
+// score compares extracted records with the labels, as score.py would.
+func (b *bench) score(jsonl []byte, labelDir string) {
+	labels, err := synth.ReadLabels(labelDir)
+	if err != nil {
+		b.fail("extract accuracy", err)
+		return
+	}
+	got := map[string]report.Exchange{}
+	sc := bufio.NewScanner(bytes.NewReader(jsonl))
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var x report.Exchange
+		if json.Unmarshal(sc.Bytes(), &x) == nil {
+			name := strings.TrimSuffix(x.File, filepath.Ext(x.File))
+			got[name] = x
+		}
+	}
+	sampled := map[string]synth.Label{}
+	for name := range got {
+		if l, ok := labels[name]; ok {
+			sampled[name] = l
+		}
+	}
+	if len(sampled) == 0 {
+		b.fail("extract accuracy", errors.New("no extracted report matched a label"))
+		return
+	}
+	s := synth.Compare(sampled, got)
+	ok := s.Precision() >= 0.99 && s.Recall() >= 0.99
+	b.add(row{stage: "extract accuracy (generated labels)",
+		measured: fmt.Sprintf("P %.3f  R %.3f", s.Precision(), s.Recall()), target: "≥ 0.99 both",
+		vs:   versus(math.Min(s.Precision(), s.Recall())/0.99, ok),
+		note: fmt.Sprintf("%d reports, %d labelled figures", len(sampled), s.Labelled)})
+}
+
+// ingest measures `xxgk ingest` into a fresh database.
+func (b *bench) ingest(ctx context.Context, stage, corpus, db string, withTarget bool) bool {
+	os.Remove(db)
+	os.Remove(db + ".wal")
+	res := measure(ctx, nil, io.Discard, b.cfg.xxgk, "ingest", "--db", db, corpus)
+	if res.err != nil && !partial(res.err) {
+		b.fail(stage, res.err)
+		return false
+	}
+	r := row{stage: stage, measured: fmt.Sprintf("%.1f s", res.wall.Seconds()), rss: mb(res.rss)}
+	if res.err != nil {
+		r.note = "exit 1: some inputs failed; " + firstLine(res.stderr)
+	}
+	if withTarget {
+		r.target = fmt.Sprintf("≤ %.0f s, RSS ≤ 2 GB", targetIngestSec)
+		if b.cfg.scale != 1 {
+			r.target += " (at 100,000)"
+		}
+		ok := res.wall.Seconds() <= targetIngestSec*b.cfg.scale && float64(res.rss)/(1<<20) <= targetIngestRSSMB
+		r.vs = versus(targetIngestSec*b.cfg.scale/res.wall.Seconds(), ok)
+	}
+	b.add(r)
+	return true
+}
+
+// queries times every named query `xxgk query --list` shows.
+func (b *bench) queries(ctx context.Context, db string) {
+	var list bytes.Buffer
+	res := measure(ctx, nil, &list, b.cfg.xxgk, "query", "--list", "--db", db)
+	if res.err != nil {
+		b.fail("query --list", res.err)
+		return
+	}
+	names := queryNames(list.String())
+	if len(names) == 0 {
+		b.fail("query --list", errors.New("no query names in: "+firstLine(list.String())))
+		return
+	}
+	for _, name := range names {
+		var times []time.Duration
+		var rss int64
+		var err error
+		for i := 0; i < b.cfg.queryRep; i++ {
+			r := measure(ctx, nil, io.Discard, b.cfg.xxgk, "query", name, "--db", db, "--format", "csv")
+			if r.err != nil {
+				err = r.err
+				break
+			}
+			times = append(times, r.wall)
+			rss = max(rss, r.rss)
+		}
+		stage := "query " + name
+		if err != nil {
+			b.fail(stage, err)
+			continue
+		}
+		sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+		med := times[len(times)/2]
+		ms := float64(med.Microseconds()) / 1000
+		b.add(row{stage: stage, measured: fmt.Sprintf("%.0f ms", ms), target: fmt.Sprintf("≤ %.0f ms", targetQueryMS),
+			vs: versus(targetQueryMS/ms, ms <= targetQueryMS), rss: mb(rss),
+			note: fmt.Sprintf("median of %d runs, process start included", len(times))})
+	}
+}
+
+// queryNames takes the first word of each line of `xxgk query --list` that
+// looks like a query name.
+func queryNames(list string) []string {
+	var out []string
+	for _, line := range strings.Split(list, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		name := strings.TrimSuffix(f[0], ":")
+		ok := name != ""
+		for _, r := range name {
+			if !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// build ingests the first agencies of the corpus (the same reports a
+// corpus of that many agencies would hold) and times `xxgk build`.
+func (b *bench) build(ctx context.Context, corpus string, agencies int) {
+	dir := filepath.Join(b.cfg.work, fmt.Sprintf("build-corpus-%d", agencies))
+	if err := linkAgencies(corpus, dir, agencies); err != nil {
+		b.fail("build corpus", err)
+		return
+	}
+	db := filepath.Join(b.cfg.work, fmt.Sprintf("build-%d.duckdb", agencies))
+	label := fmt.Sprintf("%s agencies × 10 years", thousands(agencies))
+	if !b.ingest(ctx, "ingest "+label, dir, db, false) {
+		return
+	}
+	out := filepath.Join(b.cfg.work, "site")
+	os.RemoveAll(out)
+	res := measure(ctx, nil, io.Discard, b.cfg.xxgk, "build", "--db", db, "--out", out)
+	stage := "build site + workbooks, " + label
+	if res.err != nil && !partial(res.err) {
+		b.fail(stage, res.err)
+		return
+	}
+	target := fmt.Sprintf("≤ %.0f s", targetBuildSec)
+	if b.cfg.scale != 1 {
+		target += " (at 3,000)"
+	}
+	files, size := dirStats(out)
+	b.add(row{stage: stage, measured: fmt.Sprintf("%.1f s", res.wall.Seconds()), target: target,
+		vs:  versus(targetBuildSec*b.cfg.scale/res.wall.Seconds(), res.wall.Seconds() <= targetBuildSec*b.cfg.scale),
+		rss: mb(res.rss), note: fmt.Sprintf("%d files, %.1f MB written", files, float64(size)/1e6)})
+}
+
+// linkAgencies hard-links (or copies) the reports of the first n agencies
+// into dir, so the build corpus costs no generation.
+func linkAgencies(corpus, dir string, n int) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	files, err := reportFiles(corpus)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		base := filepath.Base(f)
+		idx, err := strconv.Atoi(strings.TrimPrefix(strings.SplitN(base, "_", 2)[0], "a"))
+		if err != nil || idx >= n {
+			continue
+		}
+		dst := filepath.Join(dir, base)
+		if err := os.Link(f, dst); err != nil {
+			data, rerr := os.ReadFile(f)
+			if rerr != nil {
+				return rerr
+			}
+			if err := os.WriteFile(dst, data, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// reportFiles lists the reports of a corpus folder, sorted.
+func reportFiles(dir string) ([]string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range ents {
+		if ext := filepath.Ext(e.Name()); ext == ".txt" || ext == ".html" {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// result is one child process's cost.
+type result struct {
+	wall   time.Duration
+	rss    int64 // bytes
+	stderr string
+	err    error
+}
+
+// measure runs the command and returns its wall time and peak RSS.
+func measure(ctx context.Context, env []string, stdout io.Writer, name string, args ...string) result {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdout = stdout
+	var errBuf tailBuffer
+	cmd.Stderr = &errBuf
+	start := time.Now()
+	err := cmd.Run()
+	res := result{wall: time.Since(start), stderr: errBuf.String()}
+	if cmd.ProcessState != nil {
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			res.rss = ru.Maxrss * 1024 // kilobytes on Linux
+		}
+	}
+	if err != nil {
+		res.err = fmt.Errorf("%s %s: %w: %s", filepath.Base(name), strings.Join(args[:min(len(args), 2)], " "), err, firstLine(res.stderr))
+	}
+	return res
+}
+
+// partial reports whether the child exited 1: some inputs failed, the rest done.
+func partial(err error) bool {
+	var ee *exec.ExitError
+	return errors.As(err, &ee) && ee.ExitCode() == 1
+}
+
+// shardResult is the cost of one extract run over a sample.
+type shardResult struct {
+	wall  time.Duration
+	rss   int64 // the sum of the shards' peaks: what they held at most together
+	lines int   // JSON records printed
+	how   string
+	err   error
+}
+
+// runShards extracts files with `xxgk extract --json`. With one worker, one
+// process runs with GOMAXPROCS=1; with more, the command's own --workers
+// flag is used when it has one, otherwise the files are split over that
+// many single-threaded processes.
+func runShards(ctx context.Context, bin string, files []string, workers int, out io.Writer) shardResult {
+	const batch = 5000 // paths per process, well under the argument limit
+	hasWorkers := workers > 1 && helpMentions(ctx, bin, "extract", "-workers")
+	var shards [][]string
+	if workers == 1 || hasWorkers {
+		shards = [][]string{files}
+	} else {
+		for i := 0; i < workers; i++ {
+			lo, hi := i*len(files)/workers, (i+1)*len(files)/workers
+			shards = append(shards, files[lo:hi])
+		}
+	}
+	var (
+		mu  sync.Mutex
+		res shardResult
+		wg  sync.WaitGroup
+	)
+	start := time.Now()
+	for _, shard := range shards {
+		wg.Add(1)
+		go func(shard []string) {
+			defer wg.Done()
+			var peak int64
+			for lo := 0; lo < len(shard); lo += batch {
+				args := []string{"extract", "--json"}
+				env := []string{"GOMAXPROCS=1"}
+				if hasWorkers {
+					args = append(args, "--workers", strconv.Itoa(workers))
+					env = nil
+				}
+				args = append(args, shard[lo:min(lo+batch, len(shard))]...)
+				cw := &lineCounter{w: out, mu: &mu}
+				r := measure(ctx, env, cw, bin, args...)
+				peak = max(peak, r.rss)
+				mu.Lock()
+				res.lines += cw.n
+				if r.err != nil && !partial(r.err) && res.err == nil {
+					res.err = r.err
+				}
+				mu.Unlock()
+			}
+			mu.Lock()
+			res.rss += peak
+			mu.Unlock()
+		}(shard)
+	}
+	wg.Wait()
+	res.wall = time.Since(start)
+	switch {
+	case hasWorkers:
+		res.how = fmt.Sprintf("--workers %d", workers)
+	case workers == 1:
+		res.how = "GOMAXPROCS=1"
+	default:
+		res.how = fmt.Sprintf("%d processes × GOMAXPROCS=1", workers)
+	}
+	return res
+}
+
+// helpMentions reports whether `xxgk CMD --help` lists flag.
+func helpMentions(ctx context.Context, bin, cmd, flag string) bool {
+	var buf bytes.Buffer
+	c := exec.CommandContext(ctx, bin, cmd, "--help")
+	c.Stdout, c.Stderr = &buf, &buf
+	_ = c.Run()
+	return strings.Contains(buf.String(), flag+" ")
+}
+
+// lineCounter counts output lines while passing them on.
+type lineCounter struct {
+	w  io.Writer
+	mu *sync.Mutex
+	n  int
+}
+
+func (l *lineCounter) Write(p []byte) (int, error) {
+	l.n += bytes.Count(p, []byte{'\n'})
+	if l.w == io.Discard {
+		return len(p), nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// tailBuffer keeps the first 4 KB of a child's stderr.
+type tailBuffer struct{ bytes.Buffer }
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	if room := 4096 - t.Len(); room > 0 {
+		t.Buffer.Write(p[:min(room, len(p))])
+	}
+	return len(p), nil
+}
+
+func dirStats(dir string) (files int, size int64) {
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				files++
+				size += info.Size()
+			}
+		}
+		return nil
+	})
+	return files, size
+}
+
+// versus prints how a figure compares with its target, as a factor where
+// above 1 is better than the target.
+func versus(factor float64, ok bool) string {
+	if ok {
+		return fmt.Sprintf("×%.2f ok", factor)
+	}
+	return fmt.Sprintf("×%.2f MISS", factor)
+}
+
+func mb(b int64) string {
+	if b <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.0f MB", float64(b)/(1<<20))
+}
+
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 160 {
+		s = s[:160] + "…"
+	}
+	return s
+}
+
+// table prints the result table with the machine it ran on.
+func (b *bench) table() string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "xxgk bench  %s  scale %.2f  (%s)\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), b.cfg.scale, machine())
+	head := row{"stage", "measured", "target", "vs target", "peak RSS", "notes"}
+	rows := append([]row{head}, b.rows...)
+	w := [5]int{}
+	for _, r := range rows {
+		for i, s := range []string{r.stage, r.measured, r.target, r.vs, r.rss} {
+			w[i] = max(w[i], width(s))
+		}
+	}
+	for _, r := range rows {
+		for i, s := range []string{r.stage, r.measured, r.target, r.vs, r.rss} {
+			sb.WriteString(s + strings.Repeat(" ", w[i]-width(s)+2))
+		}
+		sb.WriteString(r.note + "\n")
+	}
+	return sb.String()
+}
+
+// width is the display width: CJK and other wide runes count twice.
+func width(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 && (r <= 0x115f || (r >= 0x2e80 && r <= 0xa4cf) || (r >= 0xac00 && r <= 0xd7a3) || (r >= 0xf900 && r <= 0xfaff) || (r >= 0xff00 && r <= 0xff60)) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// machine describes the computer: CPUs, model, memory, Go version.
+func machine() string {
+	model := "unknown CPU"
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+				model = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	mem := ""
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 && f[0] == "MemTotal:" {
+				if kb, err := strconv.ParseFloat(f[1], 64); err == nil {
+					mem = fmt.Sprintf(", %.1f GB RAM", kb/(1<<20))
+				}
+			}
+		}
+	}
+	return fmt.Sprintf("%d CPUs, %s%s, %s %s/%s", runtime.NumCPU(), model, mem, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
+// writeAtomic writes data next to path and renames it into place.
+func writeAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".bench-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
