@@ -127,6 +127,8 @@ func (d *doc) applications(from, to int) {
 				continue
 			}
 		}
+		row := d.quote(i)
+		i = d.lastCopy(i)
 		run := table.ValuesAfter(d.toks, i, len(cols))
 		if key == "other" && len(run.Cells) == 0 {
 			// The 2021 form prints （六）其他处理 as a group over three rows.
@@ -147,7 +149,6 @@ func (d *doc) applications(from, to int) {
 			continue
 		}
 		seen[key] = true
-		row := d.quote(i)
 		for k := 0; k < n; k++ {
 			d.add(table.Cell{Key: key + "." + cols[k], Table: "applications", Row: row, Col: colLabels[k],
 				Tok: run.Cells[k], Value: run.Values[k]})

@@ -87,6 +87,22 @@ type header struct {
 	cols   []string
 	labels []string
 	unit   []string
+	copy   []bool // the cell repeats the one before it on its row
+}
+
+// merged returns the header with repeated cells merged: an HTML header cell
+// spanning several columns is printed once per column it covers.
+func (h *header) merged() *header {
+	m := &header{}
+	for k := range h.cols {
+		if !h.copy[k] {
+			m.cols = append(m.cols, h.cols[k])
+			m.labels = append(m.labels, h.labels[k])
+			m.unit = append(m.unit, h.unit[k])
+			m.copy = append(m.copy, false)
+		}
+	}
+	return m
 }
 
 // article20 reads the Article 20 table in toks[from:to].
@@ -110,9 +126,10 @@ func (d *doc) article20(from, to int) {
 		if cols == nil {
 			continue
 		}
+		row := d.quote(i)
+		i = d.lastCopy(i)
 		run := table.ValuesAfter(d.toks, i, len(cols))
 		n := run.Usable(len(cols))
-		row := d.quote(i)
 		for k := 0; k < n; k++ {
 			v, unit := run.Values[k], ""
 			if cols[k] == "amount" && v.IsNumber() {
@@ -142,6 +159,7 @@ func (d *doc) art20Header(from, to int) (*header, int) {
 		if _, isValue := table.Parse(d.toks[i].Text); isValue || c == "" {
 			continue
 		}
+		h.copy = append(h.copy, i > from && d.toks[i-1].Line == d.toks[i].Line && d.toks[i-1].Text == d.toks[i].Text)
 		col, label := colArt20(c), d.quote(i)
 		// A header cell split over two lines ("本年新" / "制作数量") is
 		// joined when neither half names a column and the whole does.
@@ -170,10 +188,12 @@ func moneyUnit(c string) string {
 }
 
 // art20Columns returns the columns of row key under header h. A header
-// whose every cell names a column is used as printed. A header with a cut
-// cell ("本年新") is used when its named cells sit where the form's layout
-// puts them, the cut cell taking the layout's name. Without a header the
-// form's layout is used only when the form is known.
+// whose every cell names a distinct column is used as printed. A header with
+// a cut cell ("本年新") is used when its named cells sit where the form's
+// layout puts them, the cut cell taking the layout's name. A header whose
+// cells repeat (an HTML cell spanning columns) is read with the repeats
+// merged. Without a header the form's layout is used only when the form is
+// known.
 func (d *doc) art20Columns(key string, h *header) (cols, labels, units []string) {
 	def := art20Default[d.form][key]
 	if h == nil || len(h.cols) == 0 {
@@ -186,23 +206,44 @@ func (d *doc) art20Columns(key string, h *header) (cols, labels, units []string)
 		}
 		return def, labels, make([]string, len(def))
 	}
-	cols = append([]string(nil), h.cols...)
+	if cols := fit(h.cols, def); cols != nil {
+		return cols, h.labels, h.unit
+	}
+	m := h.merged()
+	if cols := fit(m.cols, def); cols != nil {
+		return cols, m.labels, m.unit
+	}
+	return nil, nil, nil
+}
+
+// fit names the columns of a header: as printed when every cell names a
+// distinct column, else from the layout def when the named cells agree
+// with it. It returns nil when the header cannot be read.
+func fit(printed, def []string) []string {
+	seen := map[string]bool{}
 	cut := false
-	for _, c := range cols {
-		cut = cut || c == ""
-	}
-	if cut {
-		if len(def) != len(cols) {
-			return nil, nil, nil
+	for _, c := range printed {
+		if c == "" {
+			cut = true
+			continue
 		}
-		for k := range cols {
-			if cols[k] != "" && cols[k] != def[k] {
-				return nil, nil, nil
-			}
-			cols[k] = def[k]
+		if seen[c] {
+			return nil
+		}
+		seen[c] = true
+	}
+	if !cut {
+		return printed
+	}
+	if len(def) != len(printed) {
+		return nil
+	}
+	for k, c := range printed {
+		if c != "" && c != def[k] {
+			return nil
 		}
 	}
-	return cols, h.labels, h.unit
+	return def
 }
 
 // art20ColLabel is the template wording of each column, for provenance when

@@ -67,6 +67,16 @@ func (d *doc) find(from int, pred func(string) bool) int {
 	return -1
 }
 
+// lastCopy skips the copies of toks[i] that follow it on its row: an HTML
+// cell spanning several columns is printed once per column it covers, and
+// its row's values follow the last copy.
+func (d *doc) lastCopy(i int) int {
+	for i+1 < len(d.toks) && d.toks[i+1].Line == d.toks[i].Line && d.toks[i+1].Text == d.toks[i].Text {
+		i++
+	}
+	return i
+}
+
 func (d *doc) quote(i int) string { return table.Quote(d.t, d.toks[i]) }
 
 func (d *doc) add(c table.Cell) { d.cells = append(d.cells, c) }
