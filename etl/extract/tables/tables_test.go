@@ -44,7 +44,7 @@ func TestForm2021Pipes(t *testing.T) {
 		"art20.normative.issued": 2, "art20.normative.repealed": 1, "art20.normative.in_force": 14,
 		"art20.licensing.decisions": 1513, "art20.penalty.decisions": 4, "art20.enforcement.decisions": 0,
 		"art20.fees.amount": 25.1,
-		"apps_new.person": 40, "apps_new.business": 2, "apps_new.legal": 1, "apps_new.total": 43,
+		"apps_new.person":   40, "apps_new.business": 2, "apps_new.legal": 1, "apps_new.total": 43,
 		"granted.total": 21, "partial.person": 5, "denied_third_party.total": 1, "denied_inquiry.total": 3,
 		"unavailable_not_held.business": 1, "unavailable_not_held.total": 8,
 		"unprocessed_petition.total": 2, "unprocessed_repeat.total": 1,
