@@ -2,11 +2,171 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
+	"os"
+	"strconv"
+	"text/tabwriter"
+	"time"
+
+	"github.com/xxgk/xxgk/etl/load"
 )
 
-// STUB: replaced by its issue's work.
 func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("status: not implemented yet")
+	fs := newFlags("status", "[--db FILE] [--runs N] [--changes]", "xxgk status --changes", stderr)
+	db := fs.String("db", defaultDB, "the DuckDB file")
+	nRuns := fs.Int("runs", 10, "how many of the last runs to list")
+	changes := fs.Bool("changes", false, "print what the last ingest changed: new, changed (figures old → new), removed, failed")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() > 0 || *nRuns < 1 {
+		fs.Usage()
+		return errUsage
+	}
+	if _, err := os.Stat(*db); err != nil {
+		return fmt.Errorf("no database at %s: run `xxgk ingest` or `xxgk run` first", *db)
+	}
+	s, err := load.Open(ctx, *db)
+	if err != nil {
+		// DuckDB lets one process open a file; say who has it.
+		if held, pid := load.Held(*db); held {
+			return fmt.Errorf("%w; try again when it finishes", &load.LockedError{DB: *db, PID: pid})
+		}
+		return err
+	}
+	defer s.Close()
+	if *changes {
+		return printChanges(ctx, s, stdout)
+	}
+	return printStatus(ctx, s, *nRuns, stdout)
+}
+
+func printStatus(ctx context.Context, s *load.Store, n int, w io.Writer) error {
+	runs, err := s.Runs(ctx, n)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Database %s\n\n", s.Path())
+	if len(runs) == 0 {
+		fmt.Fprintln(w, "No runs yet.")
+	} else {
+		fmt.Fprintln(w, "Last runs (newest first):")
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  RUN\tKIND\tSTARTED (UTC)\tTOOK\tFILES\tPARSED\tNEW\tCHANGED\tSKIPPED\tREMOVED\tFAILED")
+		for _, r := range runs {
+			if r.Kind == "build" {
+				fmt.Fprintf(tw, "  %d\t%s\t%s\t%v\t\t\t\t\t\t\t\n", r.ID, r.Kind, r.Started.UTC().Format(time.DateTime), r.Duration().Round(time.Millisecond))
+				continue
+			}
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%v\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", r.ID, r.Kind,
+				r.Started.UTC().Format(time.DateTime), r.Duration().Round(time.Millisecond),
+				r.FilesSeen, r.Parsed, r.New, r.Changed, r.Skipped, r.Removed, r.Failed)
+		}
+		tw.Flush()
+	}
+	errs, err := s.OpenErrors(ctx)
+	if err != nil {
+		return err
+	}
+	if len(errs) == 0 {
+		fmt.Fprintln(w, "\nOpen errors: none")
+	} else {
+		fmt.Fprintf(w, "\nOpen errors (%d): files that failed and have not changed since\n", len(errs))
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, e := range errs {
+			fmt.Fprintf(tw, "  %s\t%s: %s\n", e.Path, e.Stage, e.Message)
+		}
+		tw.Flush()
+	}
+	conf, err := s.Conflicts(ctx)
+	if err != nil {
+		return err
+	}
+	printConflicts(w, conf)
+	return nil
+}
+
+// printConflicts lists agency-years with several reports, preferred first.
+func printConflicts(w io.Writer, conf []load.ConflictReport) {
+	if len(conf) == 0 {
+		fmt.Fprintln(w, "\nConflicts: none (one report per agency and year)")
+		return
+	}
+	groups := 0
+	for i, c := range conf {
+		if i == 0 || !sameGroup(conf[i-1], c) {
+			groups++
+		}
+	}
+	fmt.Fprintf(w, "\nConflicts (%d agency-years with more than one report; * = preferred: current, later publication, more figures, later ingest):\n", groups)
+	for i, c := range conf {
+		if i == 0 || !sameGroup(conf[i-1], c) {
+			fmt.Fprintf(w, "  %s %d %s\n", c.Agency, c.Year, c.Period)
+		}
+		mark := " "
+		if c.Preferred {
+			mark = "*"
+		}
+		pub := c.Published
+		if pub == "" {
+			pub = "unknown"
+		}
+		state := "current"
+		if !c.Current {
+			state = "superseded"
+		}
+		fmt.Fprintf(w, "    %s %s  published %s, %d figures, %s\n", mark, c.Path, pub, c.Figures, state)
+	}
+}
+
+func sameGroup(a, b load.ConflictReport) bool {
+	return a.Agency == b.Agency && a.Year == b.Year && a.Period == b.Period
+}
+
+func printChanges(ctx context.Context, s *load.Store, w io.Writer) error {
+	id, err := s.LastIngestRun(ctx)
+	if err != nil {
+		return err
+	}
+	if id == 0 {
+		fmt.Fprintln(w, "No ingest yet.")
+		return nil
+	}
+	chs, err := s.Changes(ctx, id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Changes in run %d:\n", id)
+	if len(chs) == 0 {
+		fmt.Fprintln(w, "  nothing changed")
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, c := range chs {
+		switch {
+		case c.Key != "":
+			fmt.Fprintf(tw, "\t    %s\t%s → %s\n", c.Key, changeSide(c.Old, c.Detail, true), changeSide(c.New, c.Detail, false))
+		default:
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", c.Kind, c.Path, c.Detail)
+		}
+	}
+	return tw.Flush()
+}
+
+// changeSide prints one side of a changed figure: the number, or what the cell
+// held instead (blank is not zero).
+func changeSide(v *float64, detail string, old bool) string {
+	if v != nil {
+		return strconv.FormatFloat(*v, 'f', -1, 64)
+	}
+	// detail is "oldkind → newkind".
+	var a, b string
+	if _, err := fmt.Sscanf(detail, "%s → %s", &a, &b); err != nil {
+		return "?"
+	}
+	if old {
+		return "(" + a + ")"
+	}
+	return "(" + b + ")"
 }

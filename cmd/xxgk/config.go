@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/xxgk/xxgk/etl/ingest"
+	"github.com/xxgk/xxgk/etl/read"
+)
+
+// config is xxgk.toml: what `xxgk run` ingests, where it stores and writes,
+// and the per-file limits. Relative paths are relative to the config file's
+// folder, so a scheduler may start the job from anywhere.
+type config struct {
+	Inputs   []string `toml:"inputs"`
+	Database string   `toml:"database"`
+	Output   string   `toml:"output"`
+	Workers  int      `toml:"workers"` // 0: one per core
+	Limits   struct {
+		MaxSize         byteSize     `toml:"max_size"`
+		MaxDecompressed byteSize     `toml:"max_decompressed"`
+		Timeout         textDuration `toml:"timeout"`
+	} `toml:"limits"`
+}
+
+// loadConfig reads the TOML file at path; unknown keys are errors, so a
+// misspelt limit is not silently ignored.
+func loadConfig(path string) (*config, error) {
+	def := read.DefaultLimits()
+	c := &config{Database: "out/xxgk.duckdb", Output: "out"}
+	c.Limits.MaxSize = byteSize(def.MaxBytes)
+	c.Limits.MaxDecompressed = byteSize(def.MaxDecompressed)
+	c.Limits.Timeout = textDuration(def.Timeout)
+	md, err := toml.DecodeFile(path, c)
+	if err != nil {
+		return nil, fmt.Errorf("config %q: %w", path, err)
+	}
+	if u := md.Undecoded(); len(u) > 0 {
+		return nil, fmt.Errorf("config %q: unknown key %q", path, u[0].String())
+	}
+	if len(c.Inputs) == 0 {
+		return nil, fmt.Errorf("config %q: inputs is empty", path)
+	}
+	dir := filepath.Dir(path)
+	for i, in := range c.Inputs {
+		c.Inputs[i] = relTo(dir, in)
+	}
+	c.Database, c.Output = relTo(dir, c.Database), relTo(dir, c.Output)
+	return c, nil
+}
+
+func (c *config) limits() read.Limits {
+	return read.Limits{MaxBytes: int64(c.Limits.MaxSize), MaxDecompressed: int64(c.Limits.MaxDecompressed),
+		Timeout: time.Duration(c.Limits.Timeout)}
+}
+
+func relTo(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(dir, p)
+}
+
+// byteSize is a size written as 50MB, 200MB, 512KB, 1GB or a plain byte
+// count; KB/MB/GB are powers of 1024. It is both a TOML value and a flag.
+type byteSize int64
+
+func (b *byteSize) UnmarshalText(text []byte) error { return b.Set(string(text)) }
+
+// Set parses a size.
+func (b *byteSize) Set(s string) error {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if n, ok := strings.CutSuffix(t, u.suffix); ok {
+			t, mult = strings.TrimSpace(n), u.mult
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || f < 0 {
+		return fmt.Errorf("size %q: want a number of bytes or e.g. 50MB", s)
+	}
+	*b = byteSize(f * float64(mult))
+	return nil
+}
+
+func (b *byteSize) String() string { return ingest.FormatSize(int64(*b)) }
+
+// textDuration is a duration written as 60s or 2m in TOML.
+type textDuration time.Duration
+
+func (d *textDuration) UnmarshalText(text []byte) error {
+	v, err := time.ParseDuration(string(text))
+	if err != nil {
+		return fmt.Errorf("duration %q: %w", text, err)
+	}
+	*d = textDuration(v)
+	return nil
+}

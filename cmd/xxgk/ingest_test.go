@@ -1,0 +1,248 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/xxgk/xxgk/etl/load"
+)
+
+// TestHelperProcess is not a test: it is the child process of the kill and
+// lock tests, the xxgk binary re-executed from the test binary.
+func TestHelperProcess(t *testing.T) {
+	if os.Getenv("XXGK_HELPER_PROCESS") != "1" {
+		return
+	}
+	args := os.Args
+	for i, a := range args {
+		if a == "--" {
+			args = args[i+1:]
+			break
+		}
+	}
+	os.Exit(mainCode(args, os.Stdout, os.Stderr))
+}
+
+// child returns the xxgk command run as a child process.
+func child(args ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestHelperProcess$", "--"}, args...)...)
+	cmd.Env = append(os.Environ(), "XXGK_HELPER_PROCESS=1")
+	return cmd
+}
+
+// genCorpus writes n small reports derived from the sample corpus, each
+// edited (a line appended) so that every file hashes differently.
+func genCorpus(t *testing.T, dir string, n int) {
+	t.Helper()
+	src, err := filepath.Glob(filepath.Join(sampleDir, "*.txt"))
+	if err != nil || len(src) == 0 {
+		t.Fatalf("no samples in %s", sampleDir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		b, err := os.ReadFile(src[i%len(src)])
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = append(b, fmt.Sprintf("\n（副本 %d）\n", i)...)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("gen_%04d.txt", i)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// dbState is what a consistency check reads back.
+type dbState struct {
+	reports, metrics, orphans, runs, files int
+}
+
+func readState(t *testing.T, db string) dbState {
+	t.Helper()
+	s, err := load.Open(context.Background(), db)
+	if err != nil {
+		t.Fatalf("reopen after kill: %v", err)
+	}
+	defer s.Close()
+	var st dbState
+	for _, q := range []struct {
+		sql string
+		n   *int
+	}{
+		{`SELECT count(*) FROM reports`, &st.reports},
+		{`SELECT count(*) FROM metrics`, &st.metrics},
+		{`SELECT count(*) FROM metrics m WHERE m.report_id NOT IN (SELECT id FROM reports)`, &st.orphans},
+		{`SELECT count(*) FROM runs`, &st.runs},
+		{`SELECT count(*) FROM files`, &st.files},
+	} {
+		if err := s.DB().QueryRow(q.sql).Scan(q.n); err != nil {
+			t.Fatalf("%s: %v", q.sql, err)
+		}
+	}
+	return st
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestKillDuringIngest kills a real ingest process with SIGKILL at several
+// points (while reading, as the batch starts writing, a few milliseconds
+// into the write, after the commit) and checks that the reopened database
+// holds the batch entirely or not at all.
+func TestKillDuringIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes; skipped with -short")
+	}
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "in")
+	genCorpus(t, corpus, 100)
+
+	// The state before: the sample corpus already ingested.
+	base := filepath.Join(dir, "base.duckdb")
+	if code, _, stderr := run(t, "ingest", "--db", base, sampleDir); code != exitOK {
+		t.Fatalf("base ingest: exit %d: %s", code, stderr)
+	}
+	before := readState(t, base)
+	// The state after: the same batch, not killed.
+	ref := filepath.Join(dir, "ref.duckdb")
+	copyFile(t, base, ref)
+	if out, err := child("ingest", "--db", ref, corpus).CombinedOutput(); err != nil {
+		t.Fatalf("reference ingest: %v\n%s", err, out)
+	}
+	after := readState(t, ref)
+	if after.reports <= before.reports {
+		t.Fatalf("reference batch stored nothing: %+v", after)
+	}
+
+	points := []struct {
+		name  string
+		when  string // the log message to wait for; "" kills on a timer
+		delay time.Duration
+	}{
+		{"while reading", "", 150 * time.Millisecond},
+		{"as writing starts", "writing batch", 0},
+		{"1ms into writing", "writing batch", time.Millisecond},
+		{"10ms into writing", "writing batch", 10 * time.Millisecond},
+		{"40ms into writing", "writing batch", 40 * time.Millisecond},
+		{"80ms into writing", "writing batch", 80 * time.Millisecond},
+		{"after commit", "batch committed", 0},
+	}
+	for _, p := range points {
+		t.Run(p.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "x.duckdb")
+			copyFile(t, base, db)
+			cmd := child("ingest", "--db", db, "--log-format", "json", corpus)
+			stderr, err := cmd.StderrPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			killed := make(chan struct{})
+			kill := func() {
+				select {
+				case <-killed:
+				default:
+					cmd.Process.Signal(syscall.SIGKILL)
+					close(killed)
+				}
+			}
+			if p.when == "" {
+				time.AfterFunc(p.delay, kill)
+			}
+			sc := bufio.NewScanner(stderr)
+			for sc.Scan() {
+				var rec struct{ Msg string }
+				if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Msg == p.when {
+					time.Sleep(p.delay)
+					kill()
+				}
+			}
+			cmd.Wait()
+			got := readState(t, db)
+			if got.orphans != 0 {
+				t.Errorf("%d orphan metrics", got.orphans)
+			}
+			switch got {
+			case before:
+				t.Logf("database as before the batch: %+v", got)
+			case after:
+				t.Logf("database as after the batch: %+v", got)
+			default:
+				t.Errorf("database between states: %+v; before %+v, after %+v", got, before, after)
+			}
+			// The next run repairs nothing by hand: it finishes the job.
+			if out, err := child("ingest", "--db", db, corpus).CombinedOutput(); err != nil {
+				t.Fatalf("ingest after kill: %v\n%s", err, out)
+			}
+			if got := readState(t, db); got.reports != after.reports || got.metrics != after.metrics {
+				t.Errorf("after re-run: %+v, want %+v", got, after)
+			}
+		})
+	}
+}
+
+// TestSecondRunExitsOnLock starts a slow ingest and a second one on the same
+// database: the second exits at once with code 2 and names the holder.
+func TestSecondRunExitsOnLock(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs child processes; skipped with -short")
+	}
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "in")
+	genCorpus(t, corpus, 150)
+	db := filepath.Join(dir, "x.duckdb")
+	first := child("ingest", "--db", db, "--workers", "1", corpus)
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer first.Wait()
+	deadline := time.Now().Add(10 * time.Second)
+	for load.HolderPID(db) != first.Process.Pid {
+		if time.Now().After(deadline) {
+			first.Process.Kill()
+			t.Fatalf("first ingest never took the lock")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	second := child("ingest", "--db", db, corpus)
+	var out strings.Builder
+	second.Stdout, second.Stderr = &out, &out
+	start := time.Now()
+	err := second.Run()
+	took := time.Since(start)
+	code := -1
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	}
+	want := "another xxgk run holds the lock on " + db + " (pid " + strconv.Itoa(first.Process.Pid) + ")"
+	if code != exitFatal || !strings.Contains(out.String(), want) {
+		t.Errorf("second ingest: exit %d, output %q; want exit 2 and %q", code, out.String(), want)
+	}
+	if took > 5*time.Second {
+		t.Errorf("second ingest took %v to give up; want at once", took)
+	}
+	if err := first.Wait(); err != nil {
+		t.Errorf("first ingest: %v", err)
+	}
+}
