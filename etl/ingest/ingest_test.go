@@ -334,7 +334,9 @@ func TestConflictListed(t *testing.T) {
 }
 
 func TestDiff(t *testing.T) {
-	num := func(k string, v float64) report.Metric { return report.Metric{Key: k, Kind: report.KindNumber, Value: v} }
+	num := func(k string, v float64) report.Metric {
+		return report.Metric{Key: k, Kind: report.KindNumber, Value: v}
+	}
 	old := &report.Report{Metrics: []report.Metric{num("a", 1), num("b", 2), num("c", 3),
 		{Key: "d", Kind: report.KindEmpty}}}
 	nw := &report.Report{Metrics: []report.Metric{num("a", 1), num("b", 5), {Key: "c", Kind: report.KindNotApplicable},
