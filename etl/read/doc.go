@@ -1,0 +1,14 @@
+// Package read turns an input file into a report.Document: the file's
+// identity (SHA-256, size), its format and encoding, and its decoded text
+// with tables laid out as pipe rows.
+//
+// The reader is chosen by content (magic bytes, markup), not by extension:
+// plain text, HTML, docx and xlsx are read in process; PDF and legacy .doc go
+// through pdftotext (poppler-utils) and catdoc or antiword when installed.
+// Untrusted input is bounded by Limits: file size checked before reading,
+// zip expansion capped, external tools killed after a timeout. Every failure
+// is a *report.FileError at StageRead naming the file and the reason.
+//
+// The package does not normalise text (etl/normalize does) and does not
+// interpret it.
+package read

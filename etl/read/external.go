@@ -1,0 +1,92 @@
+package read
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"strings"
+)
+
+// pdfText runs `pdftotext -layout`, which keeps table columns apart with
+// spaces (etl/table reads multi-space rows).
+func pdfText(ctx context.Context, path string, lim Limits) (string, error) {
+	return runTool(ctx, lim, "pdf", []tool{
+		{name: "pdftotext", pkg: "poppler-utils", args: []string{"-layout", "-enc", "UTF-8", path, "-"}},
+	})
+}
+
+// docText runs catdoc (table cells come out tab-separated) or, failing
+// that, antiword.
+func docText(ctx context.Context, path string, lim Limits) (string, error) {
+	return runTool(ctx, lim, "doc", []tool{
+		{name: "catdoc", pkg: "catdoc", args: []string{"-w", "-d", "utf-8", path}},
+		{name: "antiword", pkg: "antiword", args: []string{"-w", "0", "-m", "UTF-8.txt", path}},
+	})
+}
+
+// tool is an external converter and the Debian package that has it.
+type tool struct {
+	name, pkg string
+	args      []string
+}
+
+// runTool runs the first installed tool with the file's timeout, capping
+// its output at MaxDecompressed.
+func runTool(ctx context.Context, lim Limits, kind string, tools []tool) (string, error) {
+	var missing []string
+	for _, t := range tools {
+		bin, err := exec.LookPath(t.name)
+		if err != nil {
+			missing = append(missing, fmt.Sprintf("%s (%s)", t.pkg, t.name))
+			continue
+		}
+		if lim.Timeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
+			defer cancel()
+		}
+		// Too much output kills the tool at once rather than at the timeout.
+		ctx, kill := context.WithCancel(ctx)
+		defer kill()
+		cmd := exec.CommandContext(ctx, bin, t.args...)
+		out := &cappedBuffer{limit: lim.MaxDecompressed, kill: kill}
+		var stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = out, &stderr
+		err = cmd.Run()
+		switch {
+		case out.over:
+			return "", fmt.Errorf("%s prints more than the %s limit", t.name, sizeText(lim.MaxDecompressed))
+		case ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+			return "", fmt.Errorf("%s timed out after %s", t.name, lim.Timeout)
+		case err != nil:
+			msg := strings.TrimSpace(stderr.String())
+			if len(msg) > 200 {
+				msg = msg[:200]
+			}
+			return "", fmt.Errorf("%s failed: %w: %s", t.name, err, msg)
+		}
+		return strings.ToValidUTF8(out.buf.String(), "\ufffd"), nil
+	}
+	return "", fmt.Errorf("reading %s files needs an external tool: install %s", kind, strings.Join(missing, " or "))
+}
+
+// cappedBuffer keeps at most limit bytes and remembers that more came. The
+// buffer is a field, not embedded: an embedded bytes.Buffer would lend its
+// ReadFrom to io.Copy, which would then bypass the cap.
+type cappedBuffer struct {
+	buf   bytes.Buffer
+	limit int64
+	over  bool
+	kill  func()
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if b.limit > 0 && int64(b.buf.Len()+len(p)) > b.limit {
+		b.over = true
+		b.kill()
+		return 0, errors.New("output over limit")
+	}
+	return b.buf.Write(p)
+}
