@@ -30,6 +30,7 @@ type siteData struct {
 	agencies  []*agency
 	byName    map[string]*agency
 	rateNames []string
+	allRates  map[string]map[int]rateCell // rate → year → all agencies together
 	failed    []failedCheck
 	crosswalk *table
 	coverage  *table
@@ -49,7 +50,6 @@ type rateCell struct {
 	value       *float64
 	numerator   *float64
 	denominator *float64
-	scope       string
 }
 
 type agency struct {
@@ -101,6 +101,7 @@ type failedCheck struct {
 	Agency, ReportID, Path, Rule, Scope, Detail string
 	Year                                        int
 	Expected, Actual                            *float64
+	Superseded                                  bool // from a report a later one replaced
 }
 
 // agencyID is the stable, path-safe stem of an agency's page. A hash, not
@@ -119,7 +120,7 @@ func loadSite(ctx context.Context, run runner) (*siteData, error) {
 		}
 		res[name] = newTable(name, r)
 	}
-	d := &siteData{byName: map[string]*agency{}, crosswalk: res["crosswalk"], coverage: res["coverage"], conflicts: res["conflicts"]}
+	d := &siteData{byName: map[string]*agency{}, allRates: map[string]map[int]rateCell{}, crosswalk: res["crosswalk"], coverage: res["coverage"], conflicts: res["conflicts"]}
 	get := func(t *table, row []any) *agency {
 		name := t.str(row, "agency")
 		a := d.byName[name]
@@ -161,13 +162,29 @@ func loadSite(ctx context.Context, run runner) (*siteData, error) {
 		if !annual(r.str(row, "period")) {
 			continue
 		}
+		switch r.str(row, "scope") {
+		case "all":
+			// All agencies together, recomputed by the query from summed counts.
+			name, y := r.str(row, "rate"), r.int(row, "year")
+			if d.allRates[name] == nil {
+				d.allRates[name] = map[int]rateCell{}
+			}
+			d.allRates[name][y] = rateCell{value: r.optNum(row, "value"), numerator: r.optNum(row, "numerator"), denominator: r.optNum(row, "denominator")}
+			continue
+		case "agency", "":
+		default:
+			continue // peer-group aggregates are shown through the peers query
+		}
+		if r.str(row, "agency") == "" {
+			continue
+		}
 		a := get(r, row)
 		name, y := r.str(row, "rate"), r.int(row, "year")
 		if a.rates[name] == nil {
 			a.rates[name] = map[int]rateCell{}
 		}
 		a.rates[name][y] = rateCell{value: r.optNum(row, "value"), numerator: r.optNum(row, "numerator"),
-			denominator: r.optNum(row, "denominator"), scope: r.str(row, "scope")}
+			denominator: r.optNum(row, "denominator")}
 		rates[name] = true
 		years[y] = true
 	}
@@ -201,6 +218,9 @@ func loadSite(ctx context.Context, run runner) (*siteData, error) {
 		fc := failedCheck{Agency: a.Name, ReportID: f.str(row, "report_id"), Path: f.str(row, "path"), Rule: f.str(row, "rule"),
 			Scope: f.str(row, "scope"), Detail: f.str(row, "detail"), Year: f.int(row, "year"),
 			Expected: f.optNum(row, "expected"), Actual: f.optNum(row, "actual")}
+		if _, ok := f.idx["preferred"]; ok && !f.bool(row, "preferred") {
+			fc.Superseded = true
+		}
 		a.failed = append(a.failed, fc)
 		d.failed = append(d.failed, fc)
 	}

@@ -38,30 +38,25 @@ func metricLabel(m string) string {
 	return m
 }
 
-// rateLabels name the ratios the rates query is known to return; a new one
-// shows its key and its scope until it is named here.
-var rateLabels = map[string]string{
-	"grant_rate":                 "公开率",
-	"granted_share":              "公开率",
-	"partial_share":              "部分公开率",
-	"denial_rate":                "不予公开率",
-	"denied_share":               "不予公开率",
-	"unavailable_share":          "无法提供率",
-	"unprocessed_share":          "不予处理率",
-	"review_correction_rate":     "复议纠错率",
-	"review_corrected_share":     "复议纠错率",
-	"litigation_correction_rate": "诉讼纠错率",
-	"litigation_corrected_share": "诉讼纠错率",
-	"backlog_rate":               "结转率",
-	"carried_forward_share":      "结转率",
+// rateLabels name the ratios of the rates query and say how each is
+// computed; a ratio added to the query later shows its key until named here.
+var rateLabels = map[string][2]string{
+	"grant_rate":                 {"公开率", "（予以公开 + 部分公开）/ 办理结果总计"},
+	"denial_rate":                {"不予公开率", "不予公开 / 办理结果总计"},
+	"unavailable_rate":           {"无法提供率", "无法提供 / 办理结果总计"},
+	"review_correction_rate":     {"复议纠错率", "复议结果纠正 / 行政复议总数"},
+	"litigation_correction_rate": {"诉讼纠错率", "诉讼结果纠正 / 行政诉讼总数"},
 }
 
 func rateLabel(r string) string {
 	if l, ok := rateLabels[r]; ok {
-		return l + "（" + r + "）"
+		return l[0]
 	}
 	return r
 }
+
+// rateFormula says how a ratio is computed, or "" when unknown.
+func rateFormula(r string) string { return rateLabels[r][1] }
 
 // keyLabel names a raw metric key of spec/metrics.tsv.
 func keyLabel(k string) string {

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"math"
 	"embed"
 	"fmt"
 	"html/template"
@@ -152,11 +153,29 @@ func (d *siteData) indexPage() (*page, error) {
 			continue
 		}
 		note := fmt.Sprintf("只比较分母不少于 %d 的机关。", minDenominator)
-		if sc := d.rateScope(r); sc != "" {
+		if sc := rateFormula(r); sc != "" {
 			note = "口径：" + sc + "。" + note
 		}
 		if err := add(rankingChart(fmt.Sprintf("rank-rate-%d", i), fmt.Sprintf("%d 年%s最高的机关", y, rateLabel(r)), note, rank, val, true)); err != nil {
 			return nil, err
+		}
+	}
+	if len(d.allRates) > 0 {
+		var ss []series
+		for _, r := range d.rateNames {
+			pts := make([]*float64, len(d.years))
+			for i, y := range d.years {
+				pts[i] = d.allRates[r][y].value
+			}
+			if anyValue(pts) {
+				ss = append(ss, series{Name: rateLabel(r), Points: pts})
+			}
+		}
+		if len(ss) > 0 {
+			if err := add(lineChart("all-rates", rootHost, "全部机关合计的比率（%）",
+				"由各机关的计数汇总后重新计算，不是比率的平均；各年报告机关不同，比较时请看覆盖情况。", yearLabels(d.years), ss, true)); err != nil {
+				return nil, err
+			}
 		}
 	}
 	p.Charts = blocks
@@ -257,11 +276,18 @@ func (a *agency) years() []int {
 	for _, s := range a.sources {
 		seen[s.Year] = true
 	}
-	out := make([]int, 0, len(seen))
+	if len(seen) == 0 {
+		return nil
+	}
+	lo, hi := math.MaxInt, math.MinInt
 	for y := range seen {
+		lo, hi = min(lo, y), max(hi, y)
+	}
+	// Every year of the span, so a year without a report shows as a gap.
+	out := make([]int, 0, hi-lo+1)
+	for y := lo; y <= hi; y++ {
 		out = append(out, y)
 	}
-	slices.Sort(out)
 	return out
 }
 
@@ -274,17 +300,6 @@ func (d *siteData) latestRateYear(r string) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-func (d *siteData) rateScope(r string) string {
-	for _, a := range d.agencies {
-		for _, c := range a.rates[r] {
-			if c.scope != "" {
-				return c.scope
-			}
-		}
-	}
-	return ""
 }
 
 // ---- agency pages ----
@@ -317,6 +332,7 @@ type trustView struct {
 type failedView struct {
 	Agency, Href, Rule, Scope, Expected, Actual, Detail, Path string
 	Year                                                      int
+	Superseded                                                bool
 }
 
 type sourceView struct {
@@ -422,15 +438,12 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 		if !ok {
 			continue
 		}
-		row := rateRow{Label: rateLabel(r)}
+		row := rateRow{Label: rateLabel(r), Scope: rateFormula(r)}
 		for _, y := range ys {
 			c, ok := cells[y]
 			if !ok {
 				row.Cells = append(row.Cells, rateView{Text: "—"})
 				continue
-			}
-			if row.Scope == "" {
-				row.Scope = c.scope
 			}
 			row.Cells = append(row.Cells, rateView{Text: percent(c.value), Title: display(c.numerator) + " / " + display(c.denominator)})
 		}
@@ -449,7 +462,7 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 			rank = fmt.Sprintf("%d / %d", pr.PeerRank, pr.Peer)
 		}
 		body.Peers = append(body.Peers, peerView{Year: pr.Year, Metric: metricLabel(pr.Metric), Group: pr.PeerGroup, Value: display(pr.Value),
-			Rank: rank, Median: display(pr.Median), Pctl: percent(pr.Pctl), Outlier: pr.Outlier})
+			Rank: rank, Median: display(pr.Median), Pctl: percentile(pr.Pctl), Outlier: pr.Outlier})
 	}
 	for _, t := range a.trust {
 		body.Trust = append(body.Trust, trustViewOf(t, host))
@@ -458,6 +471,10 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 	for _, s := range a.sources {
 		v := sourceView{Year: s.Year, H1: s.Period == "h1", Key: s.Key, Label: keyLabel(s.Key), Text: s.Text, Where: where(s), Path: s.Path}
 		switch {
+		case s.Value == nil && s.Kind == "not_applicable":
+			v.Value = "不适用"
+		case s.Value == nil && s.Kind == "empty":
+			v.Value = "空白"
 		case s.Value == nil:
 			v.Value = "—"
 		case s.Approx:
@@ -528,7 +545,7 @@ func failedViews(fs []failedCheck, root string) []failedView {
 	for _, f := range fs {
 		href := root + "agencies/" + agencyID(f.Agency) + ".html"
 		out = append(out, failedView{Agency: f.Agency, Href: href, Rule: f.Rule, Scope: f.Scope, Expected: display(f.Expected),
-			Actual: display(f.Actual), Detail: f.Detail, Path: f.Path, Year: f.Year})
+			Actual: display(f.Actual), Detail: f.Detail, Path: f.Path, Year: f.Year, Superseded: f.Superseded})
 	}
 	return out
 }

@@ -21,11 +21,15 @@ func (d *siteData) methodPage() *page {
 	c := d.crosswalk
 	for _, row := range c.rows() {
 		m := c.str(row, "metric")
-		b.Crosswalk = append(b.Crosswalk, crosswalkRow{Metric: m, Label: metricLabel(m), Modern: c.str(row, "modern_source"),
+		label := c.str(row, "label")
+		if label == "" {
+			label = metricLabel(m)
+		}
+		b.Crosswalk = append(b.Crosswalk, crosswalkRow{Metric: m, Label: label, Modern: c.str(row, "modern_source"),
 			Legacy: c.str(row, "legacy_source"), Confidence: c.str(row, "confidence"), Note: c.str(row, "note")})
 	}
 	for _, r := range d.rateNames {
-		b.Rates = append(b.Rates, rateScope{Label: rateLabel(r), Scope: d.rateScope(r)})
+		b.Rates = append(b.Rates, rateScope{Label: rateLabel(r), Scope: rateFormula(r)})
 	}
 	return &page{Title: "方法说明", Nav: "method", Body: b}
 }

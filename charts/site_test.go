@@ -2,17 +2,104 @@ package charts
 
 import (
 	"context"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xxgk/xxgk/charts/chartstest"
 )
 
-func TestBuildRendersAndDrawsOffline(t *testing.T) {
-	dir := t.TempDir()
-	site := filepath.Join(dir, "site")
+// TestBuildFromDuckDB renders the site from a real fixture database through
+// the named queries and checks it in a real browser.
+func TestBuildFromDuckDB(t *testing.T) {
+	db := chartstest.OpenDB(t)
+	site := filepath.Join(t.TempDir(), "out", "site")
+	paths, err := Build(context.Background(), db, site)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	checkSite(t, site, paths)
+
+	script := readPage(t, filepath.Join(site, "agencies", agencyID(chartstest.ScriptAgency)+".html"))
+	for _, want := range []string{
+		"本年新收政府信息公开申请40件", // the source sentence behind a figure
+		html.EscapeString(chartstest.ScriptAgency),
+	} {
+		if !strings.Contains(script, want) {
+			t.Errorf("agency page lacks %q", want)
+		}
+	}
+	// 2021 was not reported: its cell is blank, not 0.
+	row := regexp.MustCompile(`<tr><th>收到申请</th>(.*?)</tr>`).FindStringSubmatch(script)
+	if row == nil || !strings.Contains(row[1], ">—<") {
+		t.Errorf("received row of a series with a missing year shows no blank: %v", row)
+	}
+	quality := readPage(t, filepath.Join(site, "quality.html"))
+	for _, want := range []string{"I1.flow", html.EscapeString(chartstest.FormulaAgency), html.EscapeString(chartstest.PlainAgency)} {
+		if !strings.Contains(quality, want) {
+			t.Errorf("quality page lacks %q", want)
+		}
+	}
+	if n := strings.Count(quality, "I1.flow"); n != 2 {
+		t.Errorf("quality page lists %d failed I1.flow checks, want 2", n)
+	}
+	method := readPage(t, filepath.Join(site, "method.html"))
+	if !strings.Contains(method, "apps_new.total") {
+		t.Errorf("method page lacks the crosswalk")
+	}
+	dom := chartstest.DumpDOM(t, filepath.Join(site, "agencies", agencyID(chartstest.PlainAgency)+".html"))
+	if !regexp.MustCompile(`(?s)id="a-apps"[^>]*data-drawn="true"[^>]*>.*?<svg`).MatchString(dom) {
+		t.Errorf("agency page: chart a-apps was not drawn")
+	}
+	if dir := os.Getenv("XXGK_SCREENSHOTS"); dir != "" {
+		chartstest.Screenshot(t, filepath.Join(site, "index.html"), filepath.Join(dir, "index.png"), 1300, 2200)
+		chartstest.Screenshot(t, filepath.Join(site, "agencies", agencyID(chartstest.PlainAgency)+".html"), filepath.Join(dir, "agency.png"), 1300, 3000)
+		chartstest.Screenshot(t, filepath.Join(site, "quality.html"), filepath.Join(dir, "quality.png"), 1300, 1400)
+		chartstest.Screenshot(t, filepath.Join(site, "method.html"), filepath.Join(dir, "method.png"), 1300, 2400)
+	}
+}
+
+// TestBuildReplacesSiteWhole checks the swap: a second build replaces every
+// file of the first, leaves no temporary folder, and a failed build leaves
+// the previous site untouched.
+func TestBuildReplacesSiteWhole(t *testing.T) {
+	out := t.TempDir()
+	site := filepath.Join(out, "site")
+	res := resultFixture(3, 2020, 2)
+	if _, err := build(context.Background(), fixtureRun(res), site, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(site, "stale.html")
+	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build(context.Background(), fixtureRun(res), site, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("file of the old site survived the swap: %v", err)
+	}
+	delete(res, "trust")
+	if _, err := build(context.Background(), fixtureRun(res), site, time.Now()); err == nil {
+		t.Fatalf("build with a failing query succeeded")
+	}
+	if _, err := os.Stat(filepath.Join(site, "index.html")); err != nil {
+		t.Errorf("failed build damaged the previous site: %v", err)
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if e.Name() != "site" {
+			t.Errorf("left behind in the output folder: %s", e.Name())
+		}
+	}
+}
+
+func TestBuildFromResults(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
 	paths, err := build(context.Background(), fixtureRun(resultFixture(5, 2019, 5)), site, time.Now())
 	if err != nil {
 		t.Fatalf("build: %v", err)
@@ -20,9 +107,19 @@ func TestBuildRendersAndDrawsOffline(t *testing.T) {
 	checkSite(t, site, paths)
 }
 
+func readPage(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 // checkSite asserts what every built site must satisfy: pages and scripts
 // present, nothing fetched from the network, untrusted names escaped, and
-// the overview chart drawn by a real browser from file://.
+// the overview chart drawn by a real browser from file:// with the network
+// closed.
 func checkSite(t *testing.T, site string, paths []string) {
 	t.Helper()
 	for _, p := range paths {
@@ -40,11 +137,7 @@ func checkSite(t *testing.T, site string, paths []string) {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
 		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		s := string(b)
+		s := readPage(t, p)
 		if m := remote.FindString(s); m != "" {
 			t.Errorf("%s references the network: %s", p, m)
 		}
@@ -56,10 +149,10 @@ func checkSite(t *testing.T, site string, paths []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dom := dumpDOM(t, filepath.Join(site, "index.html"))
-	chart := regexp.MustCompile(`(?s)<div class="chart" id="trend-received"[^>]*data-drawn="true"[^>]*>.*?<svg`)
+	dom := chartstest.DumpDOM(t, filepath.Join(site, "index.html"))
+	chart := regexp.MustCompile(`(?s)<div class="chart" id="trend-received"[^>]*data-drawn="true"[^>]*>.*?<svg.*?<path`)
 	if !chart.MatchString(dom) {
-		t.Errorf("index.html: trend chart was not drawn (no <svg> in #trend-received)\n%.2000s", dom)
+		t.Errorf("index.html: trend chart was not drawn (no <svg> with paths in #trend-received)\n%.2000s", dom)
 	}
 	if strings.Contains(dom, "<script>alert(1)") {
 		t.Errorf("index.html DOM holds a script element made from an agency name")

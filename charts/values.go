@@ -191,3 +191,11 @@ func percent(v *float64) string {
 	}
 	return strconv.FormatFloat(*v*100, 'f', 1, 64) + "%"
 }
+
+// percentile shows a 0–100 percentile; missing is "—".
+func percentile(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return strconv.FormatFloat(*v, 'f', 0, 64)
+}

@@ -1,4 +1,4 @@
-package charts
+package chartstest
 
 import (
 	"context"
@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// chromiumPath finds a headless browser, or skips the test with a message
+// Chromium finds a headless browser, or skips the test with a message
 // that says what to install.
-func chromiumPath(t *testing.T) string {
+func Chromium(t testing.TB) string {
 	t.Helper()
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless_shell"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -26,7 +26,7 @@ func chromiumPath(t *testing.T) string {
 // chromiumArgs run a throw-away profile with every network path closed: a
 // host resolver that resolves nothing and a proxy that does not exist, so a
 // page that needs the network cannot draw.
-func chromiumArgs(t *testing.T) []string {
+func chromiumArgs(t testing.TB) []string {
 	return []string{
 		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -35,10 +35,10 @@ func chromiumArgs(t *testing.T) []string {
 	}
 }
 
-// dumpDOM opens file in headless Chromium and returns the DOM after scripts ran.
-func dumpDOM(t *testing.T, file string) string {
+// DumpDOM opens file in headless Chromium and returns the DOM after scripts ran.
+func DumpDOM(t testing.TB, file string) string {
 	t.Helper()
-	bin := chromiumPath(t)
+	bin := Chromium(t)
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		t.Fatal(err)
@@ -53,10 +53,10 @@ func dumpDOM(t *testing.T, file string) string {
 	return string(out)
 }
 
-// screenshot saves a PNG of file as rendered by headless Chromium.
-func screenshot(t *testing.T, file, png string, width, height int) {
+// Screenshot saves a PNG of file as rendered by headless Chromium.
+func Screenshot(t testing.TB, file, png string, width, height int) {
 	t.Helper()
-	bin := chromiumPath(t)
+	bin := Chromium(t)
 	abs, err := filepath.Abs(file)
 	if err != nil {
 		t.Fatal(err)

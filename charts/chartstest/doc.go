@@ -1,0 +1,7 @@
+// Package chartstest holds test support for the chart site and the
+// workbooks: a real DuckDB fixture built from hand-made reports (including
+// hostile agency names and blank cells), a generator of many agencies for
+// scale tests, and helpers that open pages in headless Chromium.
+//
+// It is imported only by tests.
+package chartstest
