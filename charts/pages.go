@@ -1,11 +1,11 @@
 package charts
 
 import (
-	"math"
 	"embed"
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
