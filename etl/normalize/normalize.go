@@ -3,6 +3,8 @@ package normalize
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Text is a report's text after normalisation, with a map back to the
@@ -65,8 +67,13 @@ func fold(src string) (string, *spanMap) {
 			case r == 0x3000 || r == 0xA0 || unicode.Is(unicode.Zs, r):
 				f.space(i, n)
 				prevHan = false
-			case r == 0xFEFF || r == 0x200B: // BOM, zero-width space: invisible
-				f.drop(i)
+			case r == 0xFEFF || r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2060 || r == 0xAD:
+				f.drop(i) // BOM, zero-width characters, soft hyphen: invisible
+			case r >= radicalsFirst && r <= radicalsLast && radicals[r-radicalsFirst] != "":
+				// PDF text layers often use Kangxi radicals for look-alike
+				// characters (⽇ for 日, ⼯ for 工).
+				f.replace(radicals[r-radicalsFirst], i, n)
+				prevHan = true
 			case r >= 0xFF01 && r <= 0xFF5E:
 				c := int(r - 0xFF01)
 				f.replace(printableASCII[c:c+1], i, n)
@@ -187,6 +194,23 @@ func isHan(r rune) bool {
 	return r >= 0x3400 && r <= 0x4DBF || r >= 0x4E00 && r <= 0x9FFF ||
 		r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x3FFFF
 }
+
+// The CJK Radicals Supplement and Kangxi Radicals blocks, and their NFKC
+// replacements (empty where there is none).
+const (
+	radicalsFirst = 0x2E80
+	radicalsLast  = 0x2FDF
+)
+
+var radicals = func() []string {
+	t := make([]string, radicalsLast-radicalsFirst+1)
+	for r := rune(radicalsFirst); r <= radicalsLast; r++ {
+		if s := norm.NFKC.String(string(r)); s != string(r) {
+			t[r-radicalsFirst] = s
+		}
+	}
+	return t
+}()
 
 // printableASCII is '!' through '~', sliced for full-width replacements
 // without allocating.

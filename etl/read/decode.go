@@ -35,6 +35,11 @@ func Decode(raw []byte, declared string) (text, encoding string, err error) {
 	if utf8.Valid(raw) && (hasNonASCII(raw) || declared == "") {
 		return string(raw), "utf-8", nil
 	}
+	if mostlyUTF8(raw) {
+		// A truncated or damaged byte in a UTF-8 page: GB18030 would turn
+		// the whole text into gibberish to explain one byte.
+		return strings.ToValidUTF8(string(raw), "\ufffd"), "utf-8", nil
+	}
 	if enc, name := lookup(declared); enc != nil {
 		if name == "utf-8" {
 			// Declared UTF-8 but invalid: keep what is valid rather than guess.
@@ -132,6 +137,27 @@ var commonSet = func() map[rune]bool {
 	}
 	return m
 }()
+
+// mostlyUTF8 reports text whose multi-byte sequences are valid UTF-8 with
+// at most one bad byte in fifty: legacy CJK encodings produce valid
+// UTF-8 sequences only by accident.
+func mostlyUTF8(b []byte) bool {
+	good, bad := 0, 0
+	for len(b) > 0 {
+		if b[0] < utf8.RuneSelf {
+			b = b[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			good++
+		}
+		b = b[n:]
+	}
+	return good >= 20 && bad*50 <= good
+}
 
 func hasNonASCII(b []byte) bool {
 	for _, c := range b {

@@ -308,6 +308,8 @@ func TestDecode(t *testing.T) {
 		{"declared gb2312", gbk, "GB2312", "gb18030", "政府信息公开"},
 		{"declared gb2312 but utf-8", "政府信息", "gb2312", "utf-8", "政府信息"},
 		{"undeclared gbk", gbk, "", "gb18030", "政府信息公开"},
+		{"utf-8 with one damaged byte", strings.Repeat("政府信息公开", 10) + "\xe5", "", "utf-8", "政府信息公开政府"},
+		{"short gbk is not mostly utf-8", gbk[:len(gbk)-1], "", "gb18030", "政府信息公开"},
 		{"undeclared big5", string(big5), "", "big5", "<html><head><title>信息公開"},
 		{"declared big5 but gbk", gbk, "big5", "gb18030", "政府信息公开"},
 		{"ascii declared latin1", "report", "iso-8859-1", "windows-1252", "report"},
