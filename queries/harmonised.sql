@@ -22,35 +22,41 @@ WITH reps AS (
     FROM preferred_reports
 ),
 rules AS (
-    SELECT metric_no, metric, label, step, era, mapped, confidence,
+    SELECT row_number() OVER (ORDER BY metric_no, era, step) AS rule_no,
+           metric_no, metric, label, step, era, mapped, confidence,
            CASE WHEN era = 'legacy' THEN legacy_source ELSE modern_source END AS source_keys
     FROM crosswalk
 ),
 parts AS (
-    SELECT metric_no, metric, label, step, era, mapped, confidence, source_keys,
-           len(string_split(source_keys, ' + ')) AS n_parts,
+    SELECT rule_no, era, len(string_split(source_keys, ' + ')) AS n_parts,
            unnest(string_split(source_keys, ' + ')) AS key
     FROM rules
 ),
+-- Each rule whose parts are all printed as numbers in a preferred report
+-- of its era. Grouping by the small rule number keeps this fast.
 applicable AS (
-    SELECT m.report_id, p.metric_no, p.metric, p.label, p.step, p.mapped, p.confidence, p.source_keys,
-           sum(m.value) AS value,
-           bool_or(m.approx) AS approx
+    SELECT m.report_id, p.rule_no, sum(m.value) AS value, bool_or(m.approx) AS approx
     FROM metrics m
     JOIN parts p ON p.key = m.key
     JOIN reps r ON r.report_id = m.report_id AND p.era IN (r.era, 'any')
     WHERE m.kind = 'number' AND m.value IS NOT NULL
-    GROUP BY m.report_id, p.metric_no, p.metric, p.label, p.step, p.era, p.mapped, p.confidence,
-             p.source_keys, p.n_parts
-    HAVING count(*) = p.n_parts
+    GROUP BY m.report_id, p.rule_no
+    HAVING count(*) = any_value(p.n_parts)
 ),
+-- The applicable rule with the smallest step wins.
 chosen AS (
-    SELECT * FROM applicable
-    QUALIFY row_number() OVER (PARTITION BY report_id, metric ORDER BY step) = 1
+    SELECT a.report_id, u.metric_no,
+           arg_min(a.rule_no, u.step) AS rule_no,
+           arg_min(a.value, u.step) AS value,
+           arg_min(a.approx, u.step) AS approx
+    FROM applicable a
+    JOIN rules u USING (rule_no)
+    GROUP BY a.report_id, u.metric_no
 )
 SELECT r.agency, r.agency_kind, r.level, r.province, r.city, r.year, r.period,
-       c.metric, c.value, c.mapped, c.approx, r.form, r.report_id, c.source_keys,
-       c.label, c.step, c.confidence, r.era, c.metric_no
+       u.metric, c.value, u.mapped, c.approx, r.form, r.report_id, u.source_keys,
+       u.label, u.step, u.confidence, r.era, u.metric_no
 FROM chosen c
+JOIN rules u USING (rule_no)
 JOIN reps r USING (report_id)
-ORDER BY r.agency, r.year, r.period, c.metric_no
+ORDER BY r.agency, r.year, r.period, u.metric_no

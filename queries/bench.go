@@ -1,0 +1,109 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/xxgk/xxgk/etl/report"
+)
+
+// BenchFill fills db with n synthetic reports for the query benchmark (the
+// script bench_synthetic.sql): one per agency × year over 2014–2023, in the
+// forms of their era, carrying every metric key their form has, with blank
+// cells, revisions and checks. db must have the schema applied (open it
+// with load.Open on a fresh file). Filling 100,000 reports takes a few
+// seconds and some 12 million metric rows.
+func BenchFill(ctx context.Context, db *sql.DB, n int) error {
+	script, err := files.ReadFile("bench_synthetic.sql")
+	if err != nil {
+		return fmt.Errorf("bench fill: %w", err)
+	}
+	// The script reads its parameters from temp tables, which live on one
+	// connection.
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("bench fill: %w", err)
+	}
+	defer conn.Close()
+	setup := []struct {
+		sql  string
+		args []any
+	}{
+		{"CREATE OR REPLACE TEMP TABLE bench_params (n_reports BIGINT)", nil},
+		{"INSERT INTO bench_params VALUES (?)", []any{n}},
+		{"CREATE OR REPLACE TEMP TABLE bench_keys (key VARCHAR, forms VARCHAR[])", nil},
+	}
+	for _, k := range report.Keys() {
+		setup = append(setup, struct {
+			sql  string
+			args []any
+		}{"INSERT INTO bench_keys VALUES (?, string_split(?, ','))", []any{k.Key, strings.Join(k.Forms, ",")}})
+	}
+	for _, s := range setup {
+		if _, err := conn.ExecContext(ctx, s.sql, s.args...); err != nil {
+			return fmt.Errorf("bench fill: %w", err)
+		}
+	}
+	if _, err := conn.ExecContext(ctx, string(script)); err != nil {
+		return fmt.Errorf("bench fill: %w", err)
+	}
+	return nil
+}
+
+// Timing is how long one named query took on the benchmark database.
+type Timing struct {
+	Name string
+	// Rows is the size of the whole result.
+	Rows int64
+	// Engine is the time DuckDB takes to compute the whole result, every
+	// column of every row, without sending it to Go.
+	Engine time.Duration
+	// Filtered is the time of Run with one agency, as a chart page or a
+	// workbook of one agency calls it, rows scanned into Go.
+	Filtered time.Duration
+	// FilteredRows is the size of the filtered result.
+	FilteredRows int
+}
+
+// BenchQueries times every named query on db (filled by BenchFill or a
+// real ingest) with BenchQuery. The target is under 500 ms each at 100,000
+// reports.
+func BenchQueries(ctx context.Context, db *sql.DB, agency string) ([]Timing, error) {
+	var out []Timing
+	for _, q := range List() {
+		t, err := BenchQuery(ctx, db, q.Name, agency)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// BenchQuery times one named query: the engine time of its whole result and
+// the time of Run filtered to agency.
+func BenchQuery(ctx context.Context, db *sql.DB, name, agency string) (Timing, error) {
+	q, ok := Get(name)
+	if !ok {
+		return Timing{}, fmt.Errorf("bench %s: no such query", name)
+	}
+	t := Timing{Name: name}
+	start := time.Now()
+	// hash(q) hashes the whole row, so no column can be pruned away.
+	var sum sql.NullInt64
+	err := db.QueryRowContext(ctx, "SELECT count(*), bit_xor(hash(q)) FROM (\n"+q.SQL+"\n) AS q").Scan(&t.Rows, &sum)
+	if err != nil {
+		return Timing{}, fmt.Errorf("bench %s: %w", name, err)
+	}
+	t.Engine = time.Since(start)
+	start = time.Now()
+	res, err := Run(ctx, db, name, Filter{Agencies: []string{agency}})
+	if err != nil {
+		return Timing{}, fmt.Errorf("bench %s: %w", name, err)
+	}
+	t.Filtered, t.FilteredRows = time.Since(start), len(res.Rows)
+	return t, nil
+}
