@@ -131,13 +131,20 @@ func (b *builder) table(rows [][]cell) {
 		}
 		b.sb.WriteString("</tbody>\n</table>\n")
 	case LayoutPipe:
+		// As the web-to-text converters of real reports do (see the pipe
+		// tables of the sample corpus): the cells a row holds, then padding
+		// to the table's width at the end ("| 行政许可 | 0 | ||").
+		width := 0
+		for _, x := range rows[0] {
+			width += max(x.cs, 1)
+		}
 		for _, row := range rows {
 			b.sb.WriteString("|")
 			for _, x := range row {
 				b.sb.WriteString(" " + strings.ReplaceAll(x.text, "\n", "") + " |")
-				for i := 1; i < x.cs; i++ {
-					b.sb.WriteString("|")
-				}
+			}
+			if pads := width - len(row); pads > 0 {
+				b.sb.WriteString(" " + strings.Repeat("|", pads))
 			}
 			b.sb.WriteString("\n")
 		}

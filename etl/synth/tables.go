@@ -106,7 +106,8 @@ func (b *builder) splitHeader(s string) string {
 	if len(rs) < 4 || !chance(b.r, 0.2) {
 		return s
 	}
-	return string(rs[:2]) + "\n" + string(rs[2:])
+	at := 2 + b.r.IntN(len(rs)-3)
+	return string(rs[:at]) + "\n" + string(rs[at:])
 }
 
 // reviewTable lays out the 15-cell review and litigation table. Each block
@@ -141,9 +142,10 @@ func printedReview(v reviewFigures) [5]int {
 // art20Table2021 lays out the Article 20 table of the 2021 form.
 func (b *builder) art20Table2021(t art20, rulesApplicable bool) [][]cell {
 	n := func(key string, v int) cell { return b.cellNum(key, v, true) }
-	rules := []cell{c("规章"), n("art20.rules.issued", t.rulesIssued), n("art20.rules.repealed", t.rulesRepealed), n("art20.rules.in_force", t.rulesInForce)}
-	if !rulesApplicable {
-		rules = []cell{c("规章"), c("/"), c("/"), c("/")}
+	// An agency that cannot make 规章 often prints "/" across the row: not applicable, not zero.
+	rules := []cell{c("规章"), c("/"), c("/"), c("/")}
+	if rulesApplicable {
+		rules = []cell{c("规章"), n("art20.rules.issued", t.rulesIssued), n("art20.rules.repealed", t.rulesRepealed), n("art20.rules.in_force", t.rulesInForce)}
 	}
 	return [][]cell{
 		{span(b.br("第二十条第（一）项"), 4)},

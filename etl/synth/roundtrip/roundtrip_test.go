@@ -26,7 +26,7 @@ const (
 // Every injected identity break must come back as a FAIL check of its rule.
 func TestRoundTrip(t *testing.T) {
 	dir := t.TempDir()
-	cfg := synth.Config{Agencies: 12, From: 2010, To: 2024, Seed: 11, HTML: true, BreakRate: 0.3}
+	cfg := synth.Config{Agencies: 30, From: 2008, To: 2024, Seed: 11, HTML: true, BreakRate: 0.3}
 	if _, err := synth.Write(context.Background(), cfg, dir); err != nil {
 		t.Fatal(err)
 	}
