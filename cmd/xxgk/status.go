@@ -17,6 +17,7 @@ func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	db := fs.String("db", defaultDB, "the DuckDB file")
 	nRuns := fs.Int("runs", 10, "how many of the last runs to list")
 	changes := fs.Bool("changes", false, "print what the last ingest changed: new, changed (figures old → new), removed, failed")
+	runID := fs.Int64("run", 0, "with --changes: the run to show instead of the last one")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -37,7 +38,7 @@ func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer s.Close()
 	if *changes {
-		return printChanges(ctx, s, stdout)
+		return printChanges(ctx, s, *runID, stdout)
 	}
 	return printStatus(ctx, s, *nRuns, stdout)
 }
@@ -124,14 +125,16 @@ func sameGroup(a, b load.ConflictReport) bool {
 	return a.Agency == b.Agency && a.Year == b.Year && a.Period == b.Period
 }
 
-func printChanges(ctx context.Context, s *load.Store, w io.Writer) error {
-	id, err := s.LastIngestRun(ctx)
-	if err != nil {
-		return err
-	}
+func printChanges(ctx context.Context, s *load.Store, id int64, w io.Writer) error {
 	if id == 0 {
-		fmt.Fprintln(w, "No ingest yet.")
-		return nil
+		var err error
+		if id, err = s.LastIngestRun(ctx); err != nil {
+			return err
+		}
+		if id == 0 {
+			fmt.Fprintln(w, "No ingest yet.")
+			return nil
+		}
 	}
 	chs, err := s.Changes(ctx, id)
 	if err != nil {
@@ -139,7 +142,7 @@ func printChanges(ctx context.Context, s *load.Store, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "Changes in run %d:\n", id)
 	if len(chs) == 0 {
-		fmt.Fprintln(w, "  nothing changed")
+		fmt.Fprintln(w, "  nothing changed (`xxgk status` lists the runs; --run N shows an earlier one)")
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

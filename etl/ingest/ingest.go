@@ -72,6 +72,13 @@ func Run(ctx context.Context, s *load.Store, inputs []string, opt Options) (*Sum
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
 	}
+	// A missing input is fatal, not a failed file: an unmounted folder
+	// must not mark everything under it as removed.
+	for _, in := range inputs {
+		if _, err := os.Stat(in); err != nil {
+			return nil, fmt.Errorf("ingest: input %w", err)
+		}
+	}
 	paths, err := read.Walk(inputs)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
