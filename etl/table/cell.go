@@ -22,9 +22,16 @@ type Value struct {
 // value, so a label such as "2.其他法律行政法规禁止公开" is never read as 2.
 var numberRE = regexp.MustCompile(`^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(余|多)?\(?(万元|万|元|件次|人次|件|条|个|项|次|人|篇|家|起|宗|份|封)?\)?(余|多)?$`)
 
+// maxValue bounds the byte length of a value cell ("1,234,567.89(万元)" with
+// padding); longer cells are labels or sentences.
+const maxValue = 64
+
 // Parse reads one cell. ok is false when the cell is not a value at all (a
 // label, a sentence); a blank or a dash is a value of an empty kind.
 func Parse(s string) (v Value, ok bool) {
+	if len(s) > maxValue {
+		return Value{}, false
+	}
 	c := compact(s)
 	switch c {
 	case "":
@@ -35,6 +42,13 @@ func Parse(s string) (v Value, ok bool) {
 		return Value{Kind: report.KindNotApplicable}, true
 	case "零", "零件", "零条", "零个", "零项":
 		return Value{Kind: report.KindNumber, Unit: strings.TrimPrefix(c, "零")}, true
+	}
+	if digits(c) {
+		f, err := strconv.ParseFloat(c, 64)
+		return Value{Kind: report.KindNumber, Number: f}, err == nil
+	}
+	if c[0] > 0x7f && !strings.HasPrefix(c, "零") {
+		return Value{}, false // a label: figures start with a digit or sign
 	}
 	m := numberRE.FindStringSubmatch(c)
 	if m == nil {
@@ -48,6 +62,19 @@ func Parse(s string) (v Value, ok bool) {
 		f = -f
 	}
 	return Value{Kind: report.KindNumber, Number: f, Unit: m[5], Approx: m[4] != "" || m[6] != ""}, true
+}
+
+// digits reports whether s is a plain run of ASCII digits, the common cell.
+func digits(s string) bool {
+	if len(s) == 0 || len(s) > 15 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // InWan returns a money figure in 万元, the unit of every amount key. A cell
@@ -64,6 +91,9 @@ func InWan(n float64, unit string) float64 {
 // to half-width, the ideographic space and no-break space removed with all
 // other white space, and the Chinese brackets and minus signs mapped.
 func compact(s string) string {
+	if plain(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -82,4 +112,15 @@ func compact(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// plain reports whether s is printable ASCII without white space, which
+// compact would return unchanged.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
 }

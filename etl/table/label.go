@@ -1,14 +1,9 @@
 package table
 
 import (
-	"regexp"
 	"strings"
+	"unicode/utf8"
 )
-
-// numberingRE matches the numbering printed before a row label: "一、",
-// "(三)", "1.", "2、", "①". Labels are compared without it, since reports
-// vary the style and some drop it.
-var numberingRE = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十0-9]+\)|[0-9]+[、.,)]|[①-⑳])`)
 
 // Canon folds a label cell for comparison: half-width, no white space, no
 // quotes, no numbering prefix, no trailing colon. "（三）3.危及“三安全一稳定”"
@@ -19,14 +14,64 @@ func Canon(s string) string {
 		c = quoteReplacer.Replace(c)
 	}
 	for {
-		loc := numberingRE.FindStringIndex(c)
-		if loc == nil || loc[1] == len(c) {
+		n := numbering(c)
+		if n == 0 || n == len(c) {
 			break
 		}
-		c = c[loc[1]:]
+		c = c[n:]
 	}
 	c = strings.TrimPrefix(c, "其中:")
 	return strings.TrimRight(c, ":;,.。")
 }
 
 var quoteReplacer = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", `"`, "", "'", "", "「", "", "」", "", "『", "", "』", "")
+
+// numbering returns the byte length of the numbering printed before a row
+// label: "一、", "(三)", "1.", "2、", "①"; 0 when there is none. Labels are
+// compared without it, since reports vary the style and some drop it.
+func numbering(c string) int {
+	if c == "" {
+		return 0
+	}
+	if c[0] == '(' {
+		i := 1
+		for i < len(c) {
+			r, n := utf8.DecodeRuneInString(c[i:])
+			if !isNumeral(r) {
+				break
+			}
+			i += n
+		}
+		if i > 1 && i < len(c) && c[i] == ')' {
+			return i + 1
+		}
+		return 0
+	}
+	i := 0
+	for i < len(c) {
+		r, n := utf8.DecodeRuneInString(c[i:])
+		if r >= '①' && r <= '⑳' && i == 0 {
+			return n
+		}
+		if !isNumeral(r) {
+			break
+		}
+		i += n
+	}
+	if i == 0 || i == len(c) {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(c[i:])
+	switch {
+	case r == '、' || r == '.' || r == ',':
+		return i + n
+	case r == ')' && c[0] <= '9':
+		return i + n
+	}
+	return 0
+}
+
+// isNumeral reports whether r is an ASCII digit or a Chinese numeral up to 十.
+func isNumeral(r rune) bool {
+	return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
+}

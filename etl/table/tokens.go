@@ -15,6 +15,10 @@ type Token struct {
 	Multi      bool // the line held several cells: a row laid out on one line
 	Col        int  // position of the cell on its line
 	LineCells  int  // number of cells on its line
+
+	Canon   string // the cell folded by Canon, for label matching; values and sentences keep their text
+	Value   Value  // the cell parsed by Parse, when IsValue
+	IsValue bool   // the cell is a value (a figure or a blank), not a label
 }
 
 // Tokens cuts text into cells, in reading order. Each line is one row when it
@@ -44,7 +48,7 @@ func tokens(text string, orig func(s, e int) string) []Token {
 	if orig == nil {
 		orig = func(s, e int) string { return text[s:e] }
 	}
-	var out []Token
+	out := make([]Token, 0, strings.Count(text, "\n")+8)
 	line := 0
 	for pos := 0; pos < len(text); {
 		end := strings.IndexByte(text[pos:], '\n')
@@ -72,12 +76,16 @@ func cutShort(rest string) bool {
 	return strings.TrimRight(rest, " \u3000\u00a0") == "" && !strings.ContainsAny(rest, "\n|\t")
 }
 
+// maxLabel bounds the byte length of a cell that may be a label; longer
+// cells are sentences and are not folded (their Canon is their text).
+const maxLabel = 256
+
 // span is a byte range of the text.
 type span struct{ s, e int }
 
 func appendLine(out []Token, text string, s, e, line int, orig func(s, e int) string) []Token {
 	var cells []span
-	if strings.ContainsAny(text[s:e], "|｜") {
+	if strings.IndexByte(text[s:e], '|') >= 0 || strings.Contains(text[s:e], "｜") {
 		cells = splitPipes(text, s, e)
 	} else {
 		cells = splitGaps(text, s, e, orig)
@@ -86,8 +94,14 @@ func appendLine(out []Token, text string, s, e, line int, orig func(s, e int) st
 		return out
 	}
 	for i, c := range cells {
-		out = append(out, Token{Text: text[c.s:c.e], Start: c.s, End: c.e, Line: line,
-			Multi: len(cells) > 1, Col: i, LineCells: len(cells)})
+		cell := text[c.s:c.e]
+		v, ok := Parse(cell)
+		canon := cell
+		if !ok && len(cell) <= maxLabel {
+			canon = Canon(cell)
+		}
+		out = append(out, Token{Text: cell, Start: c.s, End: c.e, Line: line,
+			Multi: len(cells) > 1, Col: i, LineCells: len(cells), Canon: canon, Value: v, IsValue: ok})
 	}
 	return out
 }
@@ -179,13 +193,17 @@ func splitGaps(text string, s, e int, orig func(s, e int) string) []span {
 
 // isSpaceAt returns the byte length of the white space rune at i, or 0.
 func isSpaceAt(t string, i int) int {
-	switch {
-	case t[i] == ' ' || t[i] == '\t' || t[i] == '\r':
+	switch t[i] {
+	case ' ', '\t', '\r':
 		return 1
-	case strings.HasPrefix(t[i:], "\u3000"):
-		return 3
-	case strings.HasPrefix(t[i:], "\u00a0"):
-		return 2
+	case 0xE3: // lead byte of U+3000
+		if strings.HasPrefix(t[i:], "\u3000") {
+			return 3
+		}
+	case 0xC2: // lead byte of U+00A0
+		if strings.HasPrefix(t[i:], "\u00a0") {
+			return 2
+		}
 	}
 	return 0
 }

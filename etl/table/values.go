@@ -2,10 +2,11 @@ package table
 
 import "github.com/xxgk/xxgk/etl/report"
 
-// Run is the run of value cells that follows a row label.
+// Run is the run of value cells that follows a row label. Cells is a
+// sub-slice of the token stream (the cells of a run are consecutive), so
+// reading a row allocates nothing; each cell's Value holds its figure.
 type Run struct {
-	Cells  []Token
-	Values []Value
+	Cells []Token
 	// Open is true when the run stopped at the end of the text: the copy was
 	// truncated, so the cells present are the row's first ones.
 	Open bool
@@ -19,19 +20,13 @@ type Run struct {
 // following cells, until a cell that is not a value. The run never takes
 // more than n cells.
 func ValuesAfter(toks []Token, i, n int) Run {
-	var r Run
 	lab := toks[i]
 	j := i + 1
 	if lab.Multi && lab.Col < lab.LineCells-1 {
-		for ; j < len(toks) && toks[j].Line == lab.Line && len(r.Cells) < n; j++ {
-			v, ok := Parse(toks[j].Text)
-			if !ok {
-				break
-			}
-			r.Cells, r.Values = append(r.Cells, toks[j]), append(r.Values, v)
+		k := j
+		for ; k < len(toks) && toks[k].Line == lab.Line && k-j < n && toks[k].IsValue; k++ {
 		}
-		r.Open = j == len(toks)
-		return r
+		return Run{Cells: toks[j:k], Open: k == len(toks)}
 	}
 	return ValuesFrom(toks, j, n)
 }
@@ -39,17 +34,10 @@ func ValuesAfter(toks []Token, i, n int) Run {
 // ValuesFrom reads up to n value cells starting at toks[i], stopping at the
 // first cell that is not a value.
 func ValuesFrom(toks []Token, i, n int) Run {
-	var r Run
 	j := i
-	for ; j < len(toks) && len(r.Cells) < n; j++ {
-		v, ok := Parse(toks[j].Text)
-		if !ok {
-			break
-		}
-		r.Cells, r.Values = append(r.Cells, toks[j]), append(r.Values, v)
+	for ; j < len(toks) && j-i < n && toks[j].IsValue; j++ {
 	}
-	r.Open = j == len(toks)
-	return r
+	return Run{Cells: toks[i:j], Open: j == len(toks)}
 }
 
 // Usable returns how many cells of the run can be placed in their columns:

@@ -92,7 +92,10 @@ func Read(t *normalize.Text, toks []table.Token) []table.Cell {
 	seen := map[string]bool{}
 	section := secNone
 	for i := 0; i < len(toks); i++ {
-		c := table.Canon(toks[i].Text)
+		if toks[i].IsValue {
+			continue
+		}
+		c := toks[i].Canon
 		if len(c) > 120 {
 			continue // a sentence, not an indicator cell
 		}
@@ -119,15 +122,15 @@ func Read(t *normalize.Text, toks []table.Token) []table.Cell {
 			continue
 		}
 		j, unit := i, ""
-		if j+1 < len(toks) && unitRE.MatchString(table.Canon(toks[j+1].Text)) {
+		if j+1 < len(toks) && unitRE.MatchString(toks[j+1].Canon) {
 			j++
-			unit = table.Canon(toks[j].Text)
+			unit = toks[j].Canon
 		}
 		run := table.ValuesAfter(toks, j, 1)
 		if run.Usable(1) == 0 {
 			continue
 		}
-		v := run.Values[0]
+		v := run.Cells[0].Value
 		if v.Unit != "" {
 			unit = v.Unit
 		}

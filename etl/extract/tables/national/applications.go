@@ -2,56 +2,63 @@ package national
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/etl/table"
 )
 
-// appRows maps the application table's row labels (folded by table.Canon) to
-// the key prefix of their cells. Order does not matter: each pattern names
-// one row. Labels are matched whole (anchored, with a length bound), so a
-// sentence that mentions a row is never read as the row.
-var appRows = []struct {
-	re  *regexp.Regexp
-	key string
-}{
-	{regexp.MustCompile(`^本年(度)?新收(到)?.{0,18}申请(数量|数|件数)?$`), "apps_new"},
-	{regexp.MustCompile(`^上年(度)?结转.{0,18}申请(数量|数|件数)?$`), "apps_carried_over"},
-	{regexp.MustCompile(`^予以公开$`), "granted"},
-	{regexp.MustCompile(`^部分公开(\(.{0,30}\))?$`), "partial"},
-	{regexp.MustCompile(`^(属于)?国家秘密$`), "denied_state_secret"},
-	{regexp.MustCompile(`^其他法律行政法规禁止公开$`), "denied_law"},
-	{regexp.MustCompile(`^(危及)?三安全一稳定$`), "denied_safety"},
-	{regexp.MustCompile(`^保护第三方合法权益$`), "denied_third_party"},
-	{regexp.MustCompile(`^(属于)?三类内部事务信息$`), "denied_internal"},
-	{regexp.MustCompile(`^(属于)?四类过程性信息$`), "denied_process"},
-	{regexp.MustCompile(`^(属于)?行政执法案卷$`), "denied_enforcement"},
-	{regexp.MustCompile(`^(属于)?行政查询事项$`), "denied_inquiry"},
-	{regexp.MustCompile(`^本机关不掌握相关政府信息$`), "unavailable_not_held"},
-	{regexp.MustCompile(`^没有现成信息需要另行制作$`), "unavailable_need_create"},
-	{regexp.MustCompile(`^补正后申请内容仍不明确$`), "unavailable_unclear"},
-	{regexp.MustCompile(`^信访举报投诉类申请$`), "unprocessed_petition"},
-	{regexp.MustCompile(`^重复申请$`), "unprocessed_repeat"},
-	{regexp.MustCompile(`^要求提供公开出版物$`), "unprocessed_publication"},
-	{regexp.MustCompile(`^无正当理由大量反复申请$`), "unprocessed_mass"},
-	{regexp.MustCompile(`^要求行政机关确认或重新出具已获取信息$`), "unprocessed_confirm"},
-	{regexp.MustCompile(`^其他处理$`), "other"},
-	{regexp.MustCompile(`^申请人无正当理由逾期不补正.{0,24}$`), "other_no_correction"},
-	{regexp.MustCompile(`^申请人逾期未按收费通知要求缴纳费用.{0,24}$`), "other_no_fee"},
-	{regexp.MustCompile(`^其他$`), "other_misc"},
-	{regexp.MustCompile(`^(本年度办理结果)?总计$`), "outcome_total"},
-	{regexp.MustCompile(`^结转下年度(继续办理)?(申请)?(数量)?$`), "apps_carried_forward"},
+// appExact maps the application table's row labels, folded by
+// table.Canon, to the key prefix of their cells. Labels are matched whole, so
+// a sentence that mentions a row is never read as the row.
+var appExact = map[string]string{
+	"予以公开":   "granted",
+	"属于国家秘密": "denied_state_secret", "国家秘密": "denied_state_secret",
+	"其他法律行政法规禁止公开": "denied_law",
+	"危及三安全一稳定":     "denied_safety", "三安全一稳定": "denied_safety",
+	"保护第三方合法权益":  "denied_third_party",
+	"属于三类内部事务信息": "denied_internal", "三类内部事务信息": "denied_internal",
+	"属于四类过程性信息": "denied_process", "四类过程性信息": "denied_process",
+	"属于行政执法案卷": "denied_enforcement", "行政执法案卷": "denied_enforcement",
+	"属于行政查询事项": "denied_inquiry", "行政查询事项": "denied_inquiry",
+	"本机关不掌握相关政府信息":       "unavailable_not_held",
+	"没有现成信息需要另行制作":       "unavailable_need_create",
+	"补正后申请内容仍不明确":        "unavailable_unclear",
+	"信访举报投诉类申请":          "unprocessed_petition",
+	"重复申请":               "unprocessed_repeat",
+	"要求提供公开出版物":          "unprocessed_publication",
+	"无正当理由大量反复申请":        "unprocessed_mass",
+	"要求行政机关确认或重新出具已获取信息": "unprocessed_confirm",
+	"其他处理":               "other",
+	"其他":                 "other_misc",
+	"总计":                 "outcome_total", "本年度办理结果总计": "outcome_total",
 }
 
-// appGroups are the printed group labels with no cells of their own.
-var appGroups = regexp.MustCompile(`^(本年度办理结果|不予公开|无法提供|不予处理)$`)
+// appFlexible are the labels whose wording varies ("本年新收…申请数量" with or
+// without 数量, the counting rule after 部分公开); each is tried only when
+// the cell starts with its prefix.
+var appFlexible = []struct {
+	prefix string
+	re     *regexp.Regexp
+	key    string
+}{
+	{"本年", regexp.MustCompile(`^本年(度)?新收(到)?.{0,18}申请(数量|数|件数)?$`), "apps_new"},
+	{"上年", regexp.MustCompile(`^上年(度)?结转.{0,18}申请(数量|数|件数)?$`), "apps_carried_over"},
+	{"部分公开", regexp.MustCompile(`^部分公开(\(.{0,30}\))?$`), "partial"},
+	{"申请人", regexp.MustCompile(`^申请人无正当理由逾期不补正.{0,24}$`), "other_no_correction"},
+	{"申请人", regexp.MustCompile(`^申请人逾期未按收费通知要求缴纳费用.{0,24}$`), "other_no_fee"},
+	{"结转下年度", regexp.MustCompile(`^结转下年度(继续办理)?(申请)?(数量)?$`), "apps_carried_forward"},
+}
 
 func rowApps(c string) string {
+	if key, ok := appExact[c]; ok {
+		return key
+	}
 	if len(c) > 150 {
 		return ""
 	}
-	for _, r := range appRows {
-		if r.re.MatchString(c) {
+	for _, r := range appFlexible {
+		if strings.HasPrefix(c, r.prefix) && r.re.MatchString(c) {
 			return r.key
 		}
 	}
@@ -112,6 +119,9 @@ func (d *doc) applications(from, to int) {
 	seen := map[string]bool{}
 	outcomes, sixGroup := false, false
 	for ; i < to; i++ {
+		if d.toks[i].IsValue {
+			continue
+		}
 		c := d.canon[i]
 		key := rowApps(c)
 		if key == "" || seen[key] {
@@ -151,7 +161,7 @@ func (d *doc) applications(from, to int) {
 		seen[key] = true
 		for k := 0; k < n; k++ {
 			d.add(table.Cell{Key: key + "." + cols[k], Table: "applications", Row: row, Col: colLabels[k],
-				Tok: run.Cells[k], Value: run.Values[k]})
+				Tok: run.Cells[k], Value: run.Cells[k].Value})
 		}
 		i += len(run.Cells)
 	}

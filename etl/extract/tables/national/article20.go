@@ -10,28 +10,14 @@ import (
 
 // art20Rows maps the Article 20 row labels (folded by table.Canon) to the
 // key prefix of their cells.
-var art20Rows = []struct {
-	re  *regexp.Regexp
-	key string
-}{
-	{regexp.MustCompile(`^规章$`), "art20.rules"},
-	{regexp.MustCompile(`^(行政)?规范性文件$`), "art20.normative"},
-	{regexp.MustCompile(`^行政许可$`), "art20.licensing"},
-	{regexp.MustCompile(`^其他对外管理服务事项$`), "art20.other_services"},
-	{regexp.MustCompile(`^行政处罚$`), "art20.penalty"},
-	{regexp.MustCompile(`^行政强制$`), "art20.enforcement"},
-	{regexp.MustCompile(`^行政事业性收费$`), "art20.fees"},
-	{regexp.MustCompile(`^政府集中采购$`), "art20.procurement"},
+var art20Rows = map[string]string{
+	"规章": "art20.rules", "规范性文件": "art20.normative", "行政规范性文件": "art20.normative",
+	"行政许可": "art20.licensing", "其他对外管理服务事项": "art20.other_services",
+	"行政处罚": "art20.penalty", "行政强制": "art20.enforcement",
+	"行政事业性收费": "art20.fees", "政府集中采购": "art20.procurement",
 }
 
-func rowArt20(c string) string {
-	for _, r := range art20Rows {
-		if r.re.MatchString(c) {
-			return r.key
-		}
-	}
-	return ""
-}
+func rowArt20(c string) string { return art20Rows[c] }
 
 // art20Cols maps an Article 20 column header to the key suffix of its cells.
 var art20Cols = []struct {
@@ -109,6 +95,9 @@ func (h *header) merged() *header {
 func (d *doc) article20(from, to int) {
 	var h *header
 	for i := from; i < to; i++ {
+		if d.toks[i].IsValue {
+			continue
+		}
 		c := d.canon[i]
 		if c == "信息内容" {
 			h, i = d.art20Header(i+1, to)
@@ -131,7 +120,7 @@ func (d *doc) article20(from, to int) {
 		run := table.ValuesAfter(d.toks, i, len(cols))
 		n := run.Usable(len(cols))
 		for k := 0; k < n; k++ {
-			v, unit := run.Values[k], ""
+			v, unit := run.Cells[k].Value, ""
 			if cols[k] == "amount" && v.IsNumber() {
 				unit = v.Unit
 				if unit == "" {
@@ -156,7 +145,7 @@ func (d *doc) art20Header(from, to int) (*header, int) {
 		if rowArt20(c) != "" || strings.HasPrefix(c, "第二十条") || c == "信息内容" {
 			break
 		}
-		if _, isValue := table.Parse(d.toks[i].Text); isValue || c == "" {
+		if d.toks[i].IsValue || c == "" {
 			continue
 		}
 		h.copy = append(h.copy, i > from && d.toks[i-1].Line == d.toks[i].Line && d.toks[i-1].Text == d.toks[i].Text)

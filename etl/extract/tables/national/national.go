@@ -1,7 +1,6 @@
 package national
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/xxgk/xxgk/etl/normalize"
@@ -19,9 +18,9 @@ type Result struct {
 func Read(t *normalize.Text, toks []table.Token) Result {
 	canon := make([]string, len(toks))
 	for i, tok := range toks {
-		canon[i] = table.Canon(tok.Text)
+		canon[i] = tok.Canon
 	}
-	d := &doc{t: t, toks: toks, canon: canon, form: formCue(canon)}
+	d := &doc{t: t, toks: toks, canon: canon, form: formCue(canon), cells: make([]table.Cell, 0, 256)}
 	appStart := d.find(0, isAppStart)
 	reviewStart := d.find(max(appStart, 0), isReviewStart)
 	art20End := len(toks)
@@ -60,7 +59,7 @@ type doc struct {
 // accepts, or -1.
 func (d *doc) find(from int, pred func(string) bool) int {
 	for i := from; i < len(d.canon); i++ {
-		if pred(d.canon[i]) {
+		if !d.toks[i].IsValue && pred(d.canon[i]) {
 			return i
 		}
 	}
@@ -83,21 +82,30 @@ func (d *doc) add(c table.Cell) { d.cells = append(d.cells, c) }
 
 // Cues that name the form: column headers and rows only one form prints.
 var (
-	cue2021 = regexp.MustCompile(`本年制发件数|本年废止件数|现行有效件数|逾期不补正|逾期未按收费通知`)
-	cue2019 = regexp.MustCompile(`本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|采购项目数量|采购总金额|其他对外管理服务事项`)
+	cue2021 = []string{"本年制发件数", "本年废止件数", "现行有效件数", "逾期不补正", "逾期未按收费通知"}
+	cue2019 = []string{"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量", "采购总金额", "其他对外管理服务事项"}
 )
+
+func containsAny(c string, subs []string) bool {
+	for _, s := range subs {
+		if strings.Contains(c, s) {
+			return true
+		}
+	}
+	return false
+}
 
 // formCue reads the form from label cells only (short cells), so a sentence
 // that quotes a header cannot decide it.
 func formCue(canon []string) report.Form {
 	for _, c := range canon {
-		if len(c) > 120 {
+		if len(c) > 120 || len(c) < 12 {
 			continue
 		}
 		switch {
-		case cue2021.MatchString(c):
+		case containsAny(c, cue2021):
 			return report.FormTable2021
-		case cue2019.MatchString(c):
+		case containsAny(c, cue2019):
 			return report.FormTable2019
 		}
 	}

@@ -45,7 +45,7 @@ func (d *doc) review(from int) {
 	i := from
 	for ; i < len(d.toks) && i < from+60; i++ {
 		c := d.canon[i]
-		if _, isValue := table.Parse(d.toks[i].Text); isValue && c != "" {
+		if d.toks[i].IsValue && c != "" {
 			break
 		}
 		switch c {
@@ -73,7 +73,7 @@ func (d *doc) review(from int) {
 	for k := 0; k < n; k++ {
 		g := reviewGroups[k/5]
 		d.add(table.Cell{Key: g.key + "." + order[k%5], Table: "review", Row: g.label, Col: labels[k%5],
-			Tok: run.Cells[k], Value: run.Values[k]})
+			Tok: run.Cells[k], Value: run.Cells[k].Value})
 	}
 }
 
