@@ -32,6 +32,12 @@ func New(orig string) *Text {
 // span that cuts into a converted unit (a phrase, a full-width character)
 // widens to the whole unit.
 func (t *Text) OrigSpan(start, end int) (int, int) {
+	if t.conv == nil || t.fold == nil {
+		// A Text built as a literal, not by New: Norm is Orig.
+		n := int32(len(t.Orig))
+		s, e := int(clamp(start, n)), int(clamp(end, n))
+		return s, max(s, e)
+	}
 	s, e := t.conv.span(start, end)
 	return t.fold.span(s, e)
 }

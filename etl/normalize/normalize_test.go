@@ -222,3 +222,30 @@ func TestDecodeRune(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNew checks the invariants on any input: every span of Norm maps to a
+// valid span of Orig, Quote agrees with OrigSpan, and nothing panics.
+func FuzzNew(f *testing.F) {
+	for _, s := range []string{"", "規(guī)範", "公(gong)開(kai)（一）", "ａ　 b\r\n\n", "\xff\xfe(", "入口網站檔案館", "⼀(", "乾隆年間"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		x := New(s)
+		for a := 0; a <= len(x.Norm); a += 1 + a/7 {
+			for b := a; b <= len(x.Norm); b += 1 + b/5 {
+				q, os, oe := x.Quote(a, b)
+				if os < 0 || os > oe || oe > len(s) || s[os:oe] != q {
+					t.Fatalf("Quote(%d, %d) on %q = %q, %d, %d", a, b, s, q, os, oe)
+				}
+			}
+		}
+	})
+}
+
+func TestLiteralText(t *testing.T) {
+	t.Parallel()
+	x := &Text{Orig: "abc", Norm: "abc"}
+	if q, s, e := x.Quote(1, 9); q != "bc" || s != 1 || e != 3 {
+		t.Errorf("Quote(1, 9) on a literal Text = %q, %d, %d, want \"bc\", 1, 3", q, s, e)
+	}
+}

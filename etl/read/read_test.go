@@ -349,3 +349,18 @@ func TestWalk(t *testing.T) {
 		t.Errorf("Walk = %q, want %q", got, want)
 	}
 }
+
+// FuzzDecoders feeds arbitrary bytes to the in-process decoders: they may
+// fail, but must not panic.
+func FuzzDecoders(f *testing.F) {
+	for _, s := range []string{"<table><tr><td rowspan=0 colspan=9>x", "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"99999\"/><w:vMerge/></w:tcPr><w:t>a</w:t></w:tc></w:tr></w:tbl>", "\xd5\xfe\xb8\xae", "\xef\xbb\xbf<meta charset=big5>"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		Decode(raw, "")
+		Decode(raw, "gbk")
+		htmlText(raw)
+		docxBody(raw)
+		sniff(raw, "x.docx")
+	})
+}
