@@ -73,6 +73,14 @@ func (b *builder) proseProactive(year int, self string, p proactive, since int, 
 	if approx {
 		total = strconv.Itoa(p.total) + pick(r, "余条", "多条")
 	}
+	if since > p.total && !approx && chance(r, 0.08) {
+		// P10: the stock since inception first, this year's figure after it.
+		fmt.Fprintf(&s, "%s到年底累计主动公开政府信息%d条，其中，本年度新增主动公开政府信息%d条。", self, since, p.total)
+		b.set("proactive.total", float64(p.total), false)
+		b.proseChannels(&s, p, withChannels)
+		b.para(s.String())
+		return
+	}
 	switch r.IntN(5) {
 	case 0:
 		fmt.Fprintf(&s, "%d年，%s共主动公开政府信息%s", year, self, total)
@@ -102,35 +110,45 @@ func (b *builder) proseProactive(year int, self string, p proactive, since int, 
 	if p.total > 0 && chance(r, 0.2) {
 		fmt.Fprintf(&s, "较%d年增长%d%%。", year-1, 1+r.IntN(30))
 	}
+	b.proseChannels(&s, p, withChannels)
+	b.para(s.String())
+}
+
+// proseChannels writes the channel counts (P3, P5, P6, P7) and the policy
+// interpretations (P12).
+func (b *builder) proseChannels(s *strings.Builder, p proactive, withChannels bool) {
+	r := b.r
 	if withChannels {
-		switch r.IntN(4) {
+		switch r.IntN(5) {
 		case 0:
-			fmt.Fprintf(&s, "其中，通过政府网站公开信息%s，通过政务微博发布各类信息%s，政务微信发布各类信息%s。",
+			fmt.Fprintf(s, "其中，通过政府网站公开信息%s，通过政务微博发布各类信息%s，政务微信发布各类信息%s。",
 				count(r, p.website, "条"), count(r, p.weibo, "条"), count(r, p.wechat, "条"))
 			b.set("proactive.website", float64(p.website), false)
 			b.set("proactive.weibo", float64(p.weibo), false)
 			b.set("proactive.wechat", float64(p.wechat), false)
 		case 1:
-			fmt.Fprintf(&s, "门户网站公开%s，微信公众号推送%d期%s。", count(r, p.website, "条"), 1+p.wechat/3, count(r, p.wechat, "条"))
+			fmt.Fprintf(s, "门户网站公开%s，微信公众号推送%d期%s。", count(r, p.website, "条"), 1+p.wechat/3, count(r, p.wechat, "条"))
 			b.set("proactive.website", float64(p.website), false)
 			b.set("proactive.wechat", float64(p.wechat), false)
 		case 2:
-			fmt.Fprintf(&s, "通过微博、微信等新媒体发布信息%s。", count(r, p.weibo+p.wechat, "条"))
+			fmt.Fprintf(s, "通过微博、微信等新媒体发布信息%s。", count(r, p.weibo+p.wechat, "条"))
 			b.set("proactive.new_media", float64(p.weibo+p.wechat), false)
+		case 3:
+			fmt.Fprintf(s, "全年在门户网站主动公开%d条政务信息。", p.website)
+			b.set("proactive.website", float64(p.website), false)
 		default:
-			fmt.Fprintf(&s, "政府网站公开信息%s。", count(r, p.website, "条"))
+			fmt.Fprintf(s, "政府网站公开信息%s。", count(r, p.website, "条"))
 			b.set("proactive.website", float64(p.website), false)
 		}
 		if p.gazette > 0 && chance(r, 0.5) {
-			fmt.Fprintf(&s, "通过政府公报公开政府信息%s。", count(r, p.gazette, "条"))
+			fmt.Fprintf(s, "通过政府公报公开政府信息%s。", count(r, p.gazette, "条"))
 			b.set("proactive.gazette", float64(p.gazette), false)
 		}
 	}
 	if p.interpretations > 0 && chance(r, 0.5) {
-		fmt.Fprintf(&s, "%s发布政策解读稿件%s。", pick(r, "全年", "本年度", ""), count(r, p.interpretations, "篇"))
+		fmt.Fprintf(s, "%s发布政策解读稿件%s。", pick(r, "全年", "本年度", ""), count(r, p.interpretations, "篇"))
 		b.set("proactive.interpretations", float64(p.interpretations), false)
 	}
-	b.para(s.String())
 }
 
 // proseApplications writes the applications sentences. granted, partial and
@@ -139,7 +157,9 @@ func (b *builder) proseApplications(year int, self string, received int, outcome
 	r := b.r
 	var s strings.Builder
 	if received == 0 {
-		switch r.IntN(4) {
+		switch r.IntN(5) {
+		case 4:
+			s.WriteString("共受理依申请政府信息公开零件，不予受理零件。")
 		case 0:
 			fmt.Fprintf(&s, "%d年，%s未收到政府信息公开申请。", year, self)
 		case 1:
@@ -198,10 +218,26 @@ func (b *builder) proseReview(review, litigation int) {
 		b.set("litigation.total", 0, false)
 		return
 	}
+	if review > 0 && litigation == 0 && chance(r, 0.4) {
+		b.para(fmt.Sprintf("涉及政府信息公开的行政复议%s，作维持情形处理；未发生行政诉讼案件。", count(r, review, "起")))
+		b.set("review.total", float64(review), false)
+		b.set("review.upheld", float64(review), false)
+		b.set("litigation.total", 0, false)
+		return
+	}
 	b.para(fmt.Sprintf("本年度因政府信息公开被申请行政复议%s，被提起行政诉讼%s。",
 		count(r, review, pick(r, "件", "起")), count(r, litigation, pick(r, "件", "起"))))
 	b.set("review.total", float64(review), false)
 	b.set("litigation.total", float64(litigation), false)
+}
+
+// proseCarried writes P16: applications handled including last year's,
+// which states both this year's new applications and the carry-over.
+func (b *builder) proseCarried(year int, self string, newApps, carried int) {
+	b.para(fmt.Sprintf("%d年，%s依法办理政府信息公开申请%d件（含%d年结转%d件），均在法定期限内答复。",
+		year, self, newApps+carried, year-1, carried))
+	b.set("apps_new.total", float64(newApps), false)
+	b.set("apps_carried_over.total", float64(carried), false)
 }
 
 // proseFees writes the pre-2019 fee sentence (fees in 元, labelled in 万元).

@@ -186,7 +186,10 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 	b.proseProactive(year, a.Self, p, h.proactiveEver, chance(r, 0.5))
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading(b.br("（二）依申请公开"))
-	if chance(r, 0.6) {
+	switch co := apps.total("apps_carried_over"); {
+	case co > 0 && chance(r, 0.25):
+		b.proseCarried(year, a.Self, apps.total("apps_new"), co)
+	case chance(r, 0.6):
 		b.proseApplications(year, a.Self, apps.total("apps_new"), nil)
 	}
 	b.para(fillerPara(r, 3+r.IntN(4)))
