@@ -69,6 +69,8 @@ func TestValuesAfter(t *testing.T) {
 		{"dropped blank inside row", "规章\n0\n2\n下一行\n", 3, 0},
 		{"truncated text keeps first cells", "规章\n0\n2\n", 3, 2},
 		{"label then values on next line", "| 规章 |\n| 1 | 2 | 3 |\n", 3, 3},
+		{"merged label leaves blanks", "| 规章 | | | 1 | 2 | 3 |\n", 3, 3},
+		{"row shorter than its columns", "| 规章 | 1 | 2 |\n| 行政许可 | 3 |\n", 3, 0},
 	}
 	for _, tt := range tests {
 		toks := Tokens(tt.in)

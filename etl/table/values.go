@@ -15,7 +15,9 @@ type Run struct {
 // ValuesAfter reads up to n value cells after the label token toks[i].
 //
 // When the label shares its line with other cells (a pipe or tab row), the
-// row's values are the cells after it on that line, blanks included. When
+// row's values are the cells after it on that line, blanks included; when
+// the line holds more value cells than n, leading empty cells (a label
+// merged over several columns) are skipped before trailing ones. When
 // the label is alone on its line (one cell per line), the values are the
 // following cells, until a cell that is not a value. The run never takes
 // more than n cells.
@@ -24,9 +26,19 @@ func ValuesAfter(toks []Token, i, n int) Run {
 	j := i + 1
 	if lab.Multi && lab.Col < lab.LineCells-1 {
 		k := j
-		for ; k < len(toks) && toks[k].Line == lab.Line && k-j < n && toks[k].IsValue; k++ {
+		for ; k < len(toks) && toks[k].Line == lab.Line && toks[k].IsValue; k++ {
 		}
-		return Run{Cells: toks[j:k], Open: k == len(toks)}
+		// More cells than columns: empty cells before the values are the
+		// rest of a label merged over several columns (a spreadsheet
+		// leaves them blank), empty cells after them are padding.
+		for k-j > n && toks[j].Text == "" {
+			j++
+		}
+		open := k == len(toks)
+		if k-j > n {
+			k, open = j+n, false
+		}
+		return Run{Cells: toks[j:k], Open: open}
 	}
 	return ValuesFrom(toks, j, n)
 }

@@ -180,6 +180,26 @@ func TestMissingCellsPlaceNothing(t *testing.T) {
 	}
 }
 
+// TestSpreadsheetRows reads pipe rows from a spreadsheet, where a label
+// merged over several columns leaves empty cells before the values, and a
+// label worded off the template.
+func TestSpreadsheetRows(t *testing.T) {
+	t.Parallel()
+	txt := strings.Join([]string{
+		"| 申请人情况 | | | | | | | | | |",
+		"| | | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+		"| 一、本年新收政府信息公开申请数量 | | | 3 | 0 | 0 | 0 | 1 | 0 | 4 |",
+		"| 三、本年度办理结果 | （五）不予处理 | 2.重复申请的 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+		"",
+	}, "\n")
+	got := metrics(Extract(normalize.New(txt)))
+	for k, v := range map[string]float64{"apps_new.person": 3, "apps_new.legal": 1, "apps_new.total": 4, "unprocessed_repeat.total": 1} {
+		if m := got[k]; !m.IsNumber() || m.Value != v {
+			t.Errorf("%s = %+v, want %v", k, m, v)
+		}
+	}
+}
+
 func TestLayoutSpaces(t *testing.T) {
 	t.Parallel()
 	txt := "信息内容      本年制发件数   本年废止件数   现行有效件数\n" +

@@ -50,6 +50,23 @@ var appFlexible = []struct {
 	{"结转下年度", regexp.MustCompile(`^结转下年度(继续办理)?(申请)?(数量)?$`), "apps_carried_forward"},
 }
 
+// appPhrases name the rows by a phrase only that row's label holds, for
+// wordings that differ from the template ("属于三类内部事务", "重复申请的"). A
+// cell is taken for the row only when it is short, so a sentence is not.
+var appPhrases = []struct{ phrase, key string }{
+	{"国家秘密", "denied_state_secret"}, {"法规禁止公开", "denied_law"}, {"三安全一稳定", "denied_safety"},
+	{"第三方合法权益", "denied_third_party"}, {"内部事务", "denied_internal"}, {"过程性信息", "denied_process"},
+	{"执法案卷", "denied_enforcement"}, {"行政查询", "denied_inquiry"},
+	{"不掌握相关", "unavailable_not_held"}, {"另行制作", "unavailable_need_create"}, {"仍不明确", "unavailable_unclear"},
+	{"信访举报投诉", "unprocessed_petition"}, {"重复申请", "unprocessed_repeat"}, {"公开出版物", "unprocessed_publication"},
+	{"大量反复", "unprocessed_mass"}, {"重新出具", "unprocessed_confirm"},
+	{"逾期不补正", "other_no_correction"}, {"收费通知", "other_no_fee"},
+}
+
+// maxPhraseLabel bounds the length in bytes of a label matched by phrase:
+// the longest template label is 36 characters.
+const maxPhraseLabel = 40 * 3
+
 func rowApps(c string) string {
 	if key, ok := appExact[c]; ok {
 		return key
@@ -59,6 +76,14 @@ func rowApps(c string) string {
 	}
 	for _, r := range appFlexible {
 		if strings.HasPrefix(c, r.prefix) && r.re.MatchString(c) {
+			return r.key
+		}
+	}
+	if len(c) > maxPhraseLabel {
+		return ""
+	}
+	for _, r := range appPhrases {
+		if strings.Contains(c, r.phrase) {
 			return r.key
 		}
 	}

@@ -2,6 +2,7 @@ package national
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/xxgk/xxgk/etl/table"
 )
@@ -48,11 +49,11 @@ func (d *doc) review(from int) {
 		if d.toks[i].IsValue && c != "" {
 			break
 		}
-		switch c {
-		case "未经复议直接起诉":
+		switch {
+		case strings.Contains(c, "直接起诉"):
 			direct = true
 			continue
-		case "复议后起诉":
+		case strings.HasSuffix(c, "复议后起诉") && len(c) < 40:
 			after = true
 			continue
 		}
