@@ -1,0 +1,203 @@
+package exports
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ComparisonFile is the name of the comparison workbook in the output folder.
+const ComparisonFile = "xxgk-comparison.xlsx"
+
+// AgencyDir is the folder of per-agency workbooks in the output folder.
+const AgencyDir = "workbooks"
+
+// Build writes the comparison workbook and one workbook per agency under
+// outDir from the named queries of db, and returns the comparison file and
+// the per-agency folder. Each file is written under a temporary name and
+// renamed into place; the per-agency folder is built beside its target and
+// swapped in whole.
+func Build(ctx context.Context, db *sql.DB, outDir string) ([]string, error) {
+	return build(ctx, dbRunner(db), outDir, time.Now())
+}
+
+func build(ctx context.Context, run runner, outDir string, now time.Time) ([]string, error) {
+	d, err := loadData(ctx, run)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return nil, fmt.Errorf("write workbooks: %w", err)
+	}
+	comp := filepath.Join(outDir, ComparisonFile)
+	if err := writeBook(comp, true, func(b *book) error { return writeComparison(b, d, now) }); err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(outDir, AgencyDir)
+	if err := writeAgencies(ctx, d, dir, now); err != nil {
+		return nil, err
+	}
+	return []string{comp, dir}, nil
+}
+
+// writeBook fills a new workbook and saves it atomically at path: written to
+// a temporary file beside it, synced when sync is set, closed, then renamed
+// over the target. Files inside a folder that is swapped in whole skip the
+// sync: an fsync per agency would dominate the build time.
+func writeBook(path string, sync bool, fill func(*book) error) (err error) {
+	b, err := newBook()
+	if err != nil {
+		return fmt.Errorf("write %q: %w", path, err)
+	}
+	defer b.f.Close() // removes the stream writers' temporary files
+	if err := fill(b); err != nil {
+		return fmt.Errorf("write %q: %w", path, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %q: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = b.f.WriteTo(tmp); err != nil {
+		return fmt.Errorf("write %q: %w", path, err)
+	}
+	if sync {
+		if err = tmp.Sync(); err != nil {
+			return fmt.Errorf("write %q: %w", path, err)
+		}
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("write %q: %w", path, err)
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %q: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %q: %w", path, err)
+	}
+	return nil
+}
+
+// writeAgencies writes one workbook per agency into a temporary folder on
+// all cores, then swaps the folder in place of dir.
+func writeAgencies(ctx context.Context, d *data, dir string, now time.Time) error {
+	parent := filepath.Dir(dir)
+	removeStale(parent, now)
+	tmp, err := os.MkdirTemp(parent, ".workbooks-tmp-")
+	if err != nil {
+		return fmt.Errorf("write workbooks: %w", err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("write workbooks: %w", err)
+	}
+	names := make([]string, len(d.agencies))
+	for i, a := range d.agencies {
+		names[i] = a.Name
+	}
+	stems := uniqueNames(names)
+	jobs := make(chan *agency)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for a := range jobs {
+				path := filepath.Join(tmp, stems[a.Name]+".xlsx")
+				if err := writeBook(path, false, func(b *book) error { return writeAgency(b, d, a, now) }); err != nil {
+					select {
+					case errs <- fmt.Errorf("agency %q: %w", a.Name, err):
+					default:
+					}
+				}
+			}
+		}()
+	}
+	func() {
+		defer close(jobs)
+		for _, a := range d.agencies {
+			select {
+			case jobs <- a:
+			case <-ctx.Done():
+				return
+			case err := <-errs:
+				errs <- err
+				return
+			}
+		}
+	}()
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := swapDir(tmp, dir, now); err != nil {
+		return fmt.Errorf("write workbooks: %w", err)
+	}
+	ok = true
+	return nil
+}
+
+// swapDir puts tmp in place of dst: old renamed away, new renamed in, old
+// removed; the old folder is put back if the second rename fails.
+func swapDir(tmp, dst string, now time.Time) error {
+	old := ""
+	if _, err := os.Stat(dst); err == nil {
+		old = filepath.Join(filepath.Dir(dst), ".workbooks-old-"+strconv.FormatInt(now.UnixNano(), 36)+"-"+strconv.Itoa(os.Getpid()))
+		if err := os.Rename(dst, old); err != nil {
+			return err
+		}
+	} else if !os.IsNotExist(err) {
+		return err
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		if old != "" {
+			os.Rename(old, dst)
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// removeStale deletes temporary folders left by builds that crashed more
+// than an hour ago; younger ones may belong to a build still running.
+func removeStale(parent string, now time.Time) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() || !(strings.HasPrefix(n, ".workbooks-tmp-") || strings.HasPrefix(n, ".workbooks-old-")) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > time.Hour {
+			os.RemoveAll(filepath.Join(parent, n))
+		}
+	}
+}

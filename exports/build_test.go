@@ -1,0 +1,173 @@
+package exports
+
+import (
+	"archive/zip"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/xxgk/xxgk/charts/chartstest"
+)
+
+func openBook(t *testing.T, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// rowOf returns the cells of the row whose first cell is name.
+func rowOf(t *testing.T, f *excelize.File, sheet, name string) (int, []string) {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatalf("GetRows(%s): %v", sheet, err)
+	}
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == name {
+			return i + 1, r
+		}
+	}
+	t.Fatalf("sheet %s has no row %q", sheet, name)
+	return 0, nil
+}
+
+func countCharts(t *testing.T, path string) int {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	n := 0
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "xl/charts/chart") && strings.HasSuffix(f.Name, ".xml") {
+			n++
+		}
+	}
+	return n
+}
+
+func TestBuildFromDuckDB(t *testing.T) {
+	db := chartstest.OpenDB(t)
+	out := t.TempDir()
+	paths, err := Build(context.Background(), db, out)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	comp := filepath.Join(out, ComparisonFile)
+	if !slices.Contains(paths, comp) {
+		t.Errorf("Build returned %v, want it to include %s", paths, comp)
+	}
+	f := openBook(t, comp)
+	sheets := f.GetSheetList()
+	for _, want := range []string{"说明", "图表", "收到申请", "予以公开", "比率", "近年变化", "同类排名", "可信度", "未通过核验"} {
+		if !slices.Contains(sheets, want) {
+			t.Errorf("comparison sheets %v lack %s", sheets, want)
+		}
+	}
+
+	// Agencies × years: figures as numbers, an unreported year blank.
+	head, err := f.GetRows("收到申请")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(year string) int { return slices.Index(head[0], year) }
+	if col("2017") < 0 || col("2023") < 0 {
+		t.Fatalf("收到申请 header = %v, want years 2017–2023", head[0])
+	}
+	r, plain := rowOf(t, f, "收到申请", chartstest.PlainAgency)
+	if plain[col("2019")] != "100" || plain[col("2023")] != "180" || plain[col("2017")] != "80" {
+		t.Errorf("收到申请 %s = %v, want 2017=80, 2019=100, 2023=180", chartstest.PlainAgency, plain)
+	}
+	cell, _ := excelize.CoordinatesToCellName(col("2019")+1, r)
+	if typ, _ := f.GetCellType("收到申请", cell); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("收到申请!%s type = %v, want a number", cell, typ)
+	}
+	_, script := rowOf(t, f, "收到申请", chartstest.ScriptAgency)
+	if c := col("2021"); c < len(script) && script[c] != "" {
+		t.Errorf("unreported 2021 of %s = %q, want an empty cell (blank is not zero)", chartstest.ScriptAgency, script[c])
+	}
+	if tables, err := f.GetTables("收到申请"); err != nil || len(tables) != 1 {
+		t.Errorf("收到申请 tables (autofilter) = %v, %v; want one", tables, err)
+	}
+	if p, err := f.GetPanes("收到申请"); err != nil || !p.Freeze || p.YSplit != 1 {
+		t.Errorf("收到申请 panes = %+v, %v; want the header row frozen", p, err)
+	}
+	if n := countCharts(t, comp); n < 3 {
+		t.Errorf("comparison workbook has %d charts, want at least 3", n)
+	}
+
+	// The formula-shaped agency name is text, not a formula, everywhere.
+	_, formula := rowOf(t, f, "收到申请", "'"+chartstest.FormulaAgency)
+	if len(formula) < 2 {
+		t.Errorf("row of %s too short: %v", chartstest.FormulaAgency, formula)
+	}
+	for _, sh := range sheets {
+		rows, _ := f.GetRows(sh)
+		for i, row := range rows {
+			for j, v := range row {
+				c, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				if fm, _ := f.GetCellFormula(sh, c); fm != "" {
+					t.Errorf("%s!%s holds a formula %q", sh, c, fm)
+				}
+				if strings.HasPrefix(v, "=") {
+					t.Errorf("%s!%s = %q starts a formula", sh, c, v)
+				}
+			}
+		}
+	}
+	rows, _ := f.GetRows("未通过核验")
+	if len(rows) != 3 {
+		t.Errorf("未通过核验 has %d rows, want header + 2 failed checks", len(rows))
+	}
+
+	// One workbook per agency, names sanitised and inside the folder.
+	dir := filepath.Join(out, AgencyDir)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 5 {
+		t.Errorf("%s holds %d workbooks, want 5", dir, len(entries))
+	}
+	for _, e := range entries {
+		if strings.ContainsAny(e.Name(), `/\<>:"|?*`) || strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".xlsx") {
+			t.Errorf("unsafe workbook name %q", e.Name())
+		}
+	}
+	a := openBook(t, filepath.Join(dir, FileName(chartstest.ScriptAgency)+".xlsx"))
+	for _, want := range []string{"说明", "图表", "历年数字", "同类比较", "出处", "未通过核验"} {
+		if !slices.Contains(a.GetSheetList(), want) {
+			t.Errorf("agency workbook sheets %v lack %s", a.GetSheetList(), want)
+		}
+	}
+	src, _ := a.GetRows("出处")
+	found := false
+	for _, row := range src {
+		found = found || slices.Contains(row, "本年新收政府信息公开申请40件")
+	}
+	if !found {
+		t.Errorf("出处 sheet lacks the source sentence of a figure")
+	}
+	if n := countCharts(t, filepath.Join(dir, FileName(chartstest.ScriptAgency)+".xlsx")); n != 2 {
+		t.Errorf("agency workbook has %d charts, want 2", n)
+	}
+	if _, err := os.Stat(filepath.Join(out, "etc")); err == nil {
+		t.Errorf("an agency name escaped the output folder")
+	}
+	left, _ := os.ReadDir(out)
+	for _, e := range left {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("temporary file left in the output folder: %s", e.Name())
+		}
+	}
+}

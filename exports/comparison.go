@@ -1,0 +1,316 @@
+package exports
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Sizes of the chart tables: a chart of 3,000 agencies is unreadable.
+const (
+	chartTrendN = 10 // agencies in the trend chart
+	chartRankN  = 15 // bars in the ranking and outcome-mix charts
+)
+
+var outcomeMetrics = []string{"granted", "partial", "denied", "unavailable", "unprocessed", "other"}
+
+// readmeLines explain the method; they open every workbook's 说明 sheet.
+var readmeLines = []string{
+	"数据来源：各机关公开发布的政府信息公开工作年度报告，按格式（2021 新表、2019 表、旧统计表、纯文字）读取为统一指标。",
+	"空白不是 0：报告中空白、“/”、“无”或“不适用”的单元格在本工作簿中为空单元格；比率的分母为 0 或空白时比率为空。",
+	"跨机关比率由汇总后的计数重新计算，不对比率求平均。同类比较按机关类别与层级分组。",
+	"核验：每份报告按年度报告格式自身的勾稽关系核验（收支平衡、结果合计、行合计、复议诉讼合计、跨年衔接）；未通过的核验列在“未通过核验”表，数据保留但应谨慎使用。",
+	"以撇号（'）开头的文字是报告原文中以 = + - @ 开头的内容，撇号防止被当作公式执行。",
+	"各表均有筛选按钮（自动筛选）和冻结的标题行；下方是各统一指标在新旧格式中的对照表。",
+}
+
+// writeReadme writes the 说明 sheet: title, method notes and the crosswalk.
+func (b *book) writeReadme(title string, extra []string, d *data, now time.Time) error {
+	sh, err := b.sheet("说明")
+	if err != nil {
+		return err
+	}
+	f := b.f
+	if err := b.set(sh, 1, 1, colText, title); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sh, "A1", "A1", b.st.title); err != nil {
+		return err
+	}
+	lines := append([]string{"生成时间：" + now.UTC().Format("2006-01-02 15:04 UTC")}, extra...)
+	lines = append(lines, readmeLines...)
+	row := 2
+	for _, l := range lines {
+		row++
+		if err := b.set(sh, 1, row, colText, l); err != nil {
+			return err
+		}
+	}
+	row += 2
+	if err := b.set(sh, 1, row, colText, "指标对照（协调表）"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sh, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), b.st.title); err != nil {
+		return err
+	}
+	row++
+	head := row
+	for i, h := range []string{"指标", "名称", "2019/2021 表格来源", "旧格式来源", "可信程度", "说明"} {
+		cell, _ := excelize.CoordinatesToCellName(i+1, row)
+		if err := f.SetCellValue(sh, cell, h); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sh, cell, cell, b.st.header); err != nil {
+			return err
+		}
+	}
+	cw := d.res["crosswalk"]
+	for _, r := range cw.rows() {
+		row++
+		m := cw.str(r, "metric")
+		for i, v := range []string{m, metricLabel(m), cw.str(r, "modern_source"), cw.str(r, "legacy_source"), cw.str(r, "confidence"), cw.str(r, "note")} {
+			if err := b.set(sh, i+1, row, colText, v); err != nil {
+				return err
+			}
+		}
+	}
+	if row > head {
+		last, _ := excelize.CoordinatesToCellName(6, row)
+		if err := f.AutoFilter(sh, fmt.Sprintf("A%d:%s", head, last), nil); err != nil {
+			return fmt.Errorf("说明: autofilter: %w", err)
+		}
+	}
+	if err := f.SetColWidth(sh, "A", "A", 24); err != nil {
+		return err
+	}
+	return f.SetColWidth(sh, "B", "F", 22)
+}
+
+// writeComparison fills the comparison workbook: every agency × year.
+func writeComparison(b *book, d *data, now time.Time) error {
+	if err := b.writeReadme("政府信息公开年度报告：机关 × 年度比较", []string{
+		fmt.Sprintf("共 %d 个机关，%s。", len(d.agencies), yearSpan(d.years)),
+		"工作表：图表；各指标的机关 × 年度表；比率；近年变化；同类排名；可信度；未通过核验。",
+	}, d, now); err != nil {
+		return err
+	}
+	if err := writeComparisonCharts(b, d); err != nil {
+		return err
+	}
+	for _, ms := range metricSheets {
+		if err := writePivot(b, d, ms.Metric, ms.Sheet); err != nil {
+			return err
+		}
+	}
+	if err := writeRates(b, "比率", d.res["rates"].rows(), d); err != nil {
+		return err
+	}
+	if err := writeYoY(b, "近年变化", latestYoY(d), d); err != nil {
+		return err
+	}
+	if err := writePeers(b, "同类排名", latestPeers(d), d); err != nil {
+		return err
+	}
+	if err := writeTrust(b, "可信度", d.res["trust"].rows(), d); err != nil {
+		return err
+	}
+	return writeFailed(b, "未通过核验", d.res["failed_checks"].rows(), d)
+}
+
+func yearSpan(ys []int) string {
+	if len(ys) == 0 {
+		return "尚无年度数字"
+	}
+	return fmt.Sprintf("%d–%d 年", ys[0], ys[len(ys)-1])
+}
+
+// writePivot writes one metric as agencies × years.
+func writePivot(b *book, d *data, metric, sheet string) error {
+	cols := []column{{"机关", 36, colText}, {"类别", 12, colText}, {"层级", 10, colText}, {"省份", 10, colText}}
+	for _, y := range d.years {
+		cols = append(cols, column{strconv.Itoa(y), 10, colCount})
+	}
+	return b.streamSheet(sheet, cols, 1, func(emit func([]any) error) error {
+		for _, a := range d.agencies {
+			if a.figures[metric] == nil {
+				continue
+			}
+			row := []any{a.Name, a.Kind, a.Level, a.Province}
+			for _, y := range d.years {
+				row = append(row, a.figure(metric, y))
+			}
+			if err := emit(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func writeRates(b *book, sheet string, rows [][]any, d *data) error {
+	t := d.res["rates"]
+	cols := []column{{"范围", 10, colText}, {"机关", 36, colText}, {"类别", 12, colText}, {"层级", 10, colText}, {"同类组", 16, colText},
+		{"年份", 8, colYear}, {"期间", 8, colText}, {"比率", 14, colText}, {"口径", 34, colText}, {"分子", 10, colCount},
+		{"分母", 10, colCount}, {"比率值", 10, colPct}}
+	return b.streamSheet(sheet, cols, 2, func(emit func([]any) error) error {
+		for _, r := range rows {
+			rate := t.str(r, "rate")
+			if err := emit([]any{scopeLabel(t.str(r, "scope")), t.str(r, "agency"), t.str(r, "agency_kind"), t.str(r, "level"), t.str(r, "peer_group"),
+				t.cell(r, "year"), t.str(r, "period"), rateLabel(rate), rateFormula(rate), t.cell(r, "numerator"), t.cell(r, "denominator"),
+				t.cell(r, "value")}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func writeYoY(b *book, sheet string, rows [][]any, d *data) error {
+	t := d.res["yoy"]
+	cols := []column{{"机关", 36, colText}, {"期间", 8, colText}, {"指标", 14, colText}, {"年份", 8, colYear}, {"数值", 10, colCount},
+		{"上一年份", 9, colYear}, {"上一数值", 10, colCount}, {"变化", 10, colCount}, {"变化率", 10, colPct}, {"间隔年数", 9, colYear},
+		{"首个年份", 9, colYear}, {"首个数值", 10, colCount}, {"跨度年数", 9, colYear}, {"年均增长率", 11, colPct}}
+	return b.streamSheet(sheet, cols, 1, func(emit func([]any) error) error {
+		for _, r := range rows {
+			if err := emit([]any{t.str(r, "agency"), t.str(r, "period"), metricLabel(t.str(r, "metric")), t.cell(r, "year"), t.cell(r, "value"),
+				t.cell(r, "prev_year"), t.cell(r, "prev_value"), t.cell(r, "abs_change"), t.cell(r, "pct_change"), t.cell(r, "gap"),
+				t.cell(r, "first_year"), t.cell(r, "first_value"), t.cell(r, "span_years"), t.cell(r, "cagr")}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func writePeers(b *book, sheet string, rows [][]any, d *data) error {
+	t := d.res["peers"]
+	cols := []column{{"机关", 36, colText}, {"类别", 12, colText}, {"层级", 10, colText}, {"同类组", 18, colText}, {"年份", 8, colYear},
+		{"指标", 14, colText}, {"数值", 10, colCount}, {"总排名", 9, colYear}, {"组内排名", 9, colYear}, {"组内机关数", 10, colYear},
+		{"组内中位数", 11, colDecimal}, {"百分位（0–100）", 12, colDecimal}, {"异常", 8, colText}}
+	return b.streamSheet(sheet, cols, 1, func(emit func([]any) error) error {
+		for _, r := range rows {
+			if err := emit([]any{t.str(r, "agency"), t.str(r, "agency_kind"), t.str(r, "level"), t.str(r, "peer_group"), t.cell(r, "year"),
+				metricLabel(t.str(r, "metric")), t.cell(r, "value"), t.cell(r, "rank"), t.cell(r, "peer_rank"), t.cell(r, "peer_n"),
+				t.cell(r, "peer_median"), t.cell(r, "percentile"), t.str(r, "outlier")}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func writeTrust(b *book, sheet string, rows [][]any, d *data) error {
+	t := d.res["trust"]
+	cols := []column{{"机关", 36, colText}, {"年份", 8, colYear}, {"期间", 8, colText}, {"核验数", 9, colCount}, {"通过", 8, colCount},
+		{"未通过", 8, colCount}, {"无法核验", 9, colCount}, {"通过比例", 10, colPct}, {"空白比例", 10, colPct}, {"可信度", 10, colPct}}
+	return b.streamSheet(sheet, cols, 1, func(emit func([]any) error) error {
+		for _, r := range rows {
+			if err := emit([]any{t.str(r, "agency"), t.cell(r, "year"), t.str(r, "period"), t.cell(r, "checks_total"), t.cell(r, "checks_pass"),
+				t.cell(r, "checks_fail"), t.cell(r, "checks_na"), t.cell(r, "pass_share"), t.cell(r, "blank_share"), t.cell(r, "trust_score")}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func writeFailed(b *book, sheet string, rows [][]any, d *data) error {
+	t := d.res["failed_checks"]
+	cols := []column{{"机关", 36, colText}, {"年份", 8, colYear}, {"规则", 12, colText}, {"范围", 14, colText}, {"应为", 10, colDecimal},
+		{"实际", 10, colDecimal}, {"说明", 40, colText}, {"文件", 40, colText}, {"报告编号", 20, colText}}
+	return b.streamSheet(sheet, cols, 1, func(emit func([]any) error) error {
+		for _, r := range rows {
+			if err := emit([]any{t.str(r, "agency"), t.cell(r, "year"), t.str(r, "rule"), t.str(r, "scope"), t.cell(r, "expected"),
+				t.cell(r, "actual"), t.str(r, "detail"), t.str(r, "path"), t.str(r, "report_id")}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// latestYoY keeps, per agency and metric, the row of the latest annual year:
+// the comparison shows the most recent change, the agency workbooks all.
+func latestYoY(d *data) [][]any {
+	t := d.res["yoy"]
+	type key struct{ agency, metric string }
+	best := map[key]int{}
+	rows := t.rows()
+	for i, r := range rows {
+		if !annual(t.str(r, "period")) {
+			continue
+		}
+		k := key{t.str(r, "agency"), t.str(r, "metric")}
+		if j, ok := best[k]; !ok || t.int(r, "year") > t.int(rows[j], "year") {
+			best[k] = i
+		}
+	}
+	return pick(rows, best)
+}
+
+// latestPeers keeps the peer ranks of each metric's latest year.
+func latestPeers(d *data) [][]any {
+	t := d.res["peers"]
+	latest := map[string]int{}
+	for _, r := range t.rows() {
+		m, y := t.str(r, "metric"), t.int(r, "year")
+		if y > latest[m] {
+			latest[m] = y
+		}
+	}
+	var out [][]any
+	for _, r := range t.rows() {
+		if t.int(r, "year") == latest[t.str(r, "metric")] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func pick[K comparable](rows [][]any, idx map[K]int) [][]any {
+	is := make([]int, 0, len(idx))
+	for _, i := range idx {
+		is = append(is, i)
+	}
+	sort.Ints(is)
+	out := make([][]any, len(is))
+	for n, i := range is {
+		out[n] = rows[i]
+	}
+	return out
+}
+
+// scopeLabel names the scope of a rates row: one agency, a peer group, or
+// all agencies (the last two recomputed by the query from summed counts).
+func scopeLabel(s string) string {
+	switch s {
+	case "agency":
+		return "机关"
+	case "peer_group":
+		return "同类组合计"
+	case "all":
+		return "全部合计"
+	}
+	return s
+}
+
+// rateLabels name the ratios of the rates query and say how each is computed.
+var rateLabels = map[string][2]string{
+	"grant_rate":                 {"公开率", "（予以公开 + 部分公开）/ 办理结果总计"},
+	"denial_rate":                {"不予公开率", "不予公开 / 办理结果总计"},
+	"unavailable_rate":           {"无法提供率", "无法提供 / 办理结果总计"},
+	"review_correction_rate":     {"复议纠错率", "复议结果纠正 / 行政复议总数"},
+	"litigation_correction_rate": {"诉讼纠错率", "诉讼结果纠正 / 行政诉讼总数"},
+}
+
+func rateLabel(r string) string {
+	if l, ok := rateLabels[r]; ok {
+		return l[0]
+	}
+	return r
+}
+
+func rateFormula(r string) string { return rateLabels[r][1] }
