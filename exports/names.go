@@ -79,4 +79,3 @@ func uniqueNames(names []string) map[string]string {
 	}
 	return out
 }
-
