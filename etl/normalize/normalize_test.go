@@ -41,6 +41,7 @@ func TestNew(t *testing.T) {
 		{"zh-TW portal", "入口網站", "门户网站"},
 		{"zh-TW document", "規範性檔案", "规范性文件"},
 		{"archives stay archives", "檔案館", "档案馆"},
+		{"zh-TW release", "主動釋出資訊", "主动发布信息"},
 		{"Kangxi radicals from PDF text", "⼀、⼯作⽇", "一、工作日"},
 		{"zero-width characters dropped", "公\u200b开\u00ad", "公开"},
 		{"invalid UTF-8 kept", "a\xffb", "a\xffb"},

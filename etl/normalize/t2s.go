@@ -13,8 +13,10 @@ var openccFiles embed.FS
 // twAliases are terms that zh-TW localising mirrors substitute for mainland
 // terms (OpenCC's s2twp rewrites 门户网站 → 入口網站, 文件 → 檔案, 信息 →
 // 資訊). OpenCC's t2s keeps them, so a keyword such as 规范性文件 would never
-// match. Only terms that no mainland text writes in traditional form are
-// listed, with the compounds where 檔案 really means 档案 (archives) kept.
+// match. The list is the reverse of the TWPhrases entries whose mainland
+// term is frequent in disclosure reports, minus those whose Taiwan term is
+// also a mainland word (资料, 稽核, 联络, 线上, 执行); the compounds where
+// 檔案 really means 档案 (archives) are kept.
 var twAliases = [][2]string{
 	{"入口網站", "门户网站"},
 	{"檔案", "文件"},
@@ -25,6 +27,9 @@ var twAliases = [][2]string{
 	{"人事檔案", "人事档案"},
 	{"資訊", "信息"},
 	{"網路", "网络"},
+	{"網際網路", "互联网"},
+	{"釋出", "发布"},
+	{"專案", "项目"},
 	{"軟體", "软件"},
 	{"冬粉", "粉丝"},
 }
