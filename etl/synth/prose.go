@@ -186,6 +186,13 @@ func (b *builder) proseApplications(year int, self string, received int, outcome
 		fmt.Fprintf(&s, "%d年度共收到群众申请公开政府信息函件%s", year, count(r, received, "封"))
 	}
 	b.set("apps_new.total", float64(received), false)
+	if chance(r, 0.15) {
+		// Trap 7: last year's figure in the same sentence.
+		last := max(0, received+r.IntN(7)-3)
+		if last != received {
+			fmt.Fprintf(&s, "，较%d年的%d件%s", year-1, last, map[bool]string{true: "有所增加", false: "有所减少"}[received > last])
+		}
+	}
 	if outcomes != nil {
 		l := outcomes
 		if chance(r, 0.4) {
@@ -262,6 +269,12 @@ func (b *builder) traps(a Agency, year int) {
 	var s []string
 	if a.Kind == "司法局" {
 		s = append(s, fmt.Sprintf("全年共办理法律援助案件%d件，接待群众法律咨询%d人次", 100+r.IntN(3000), 500+r.IntN(9000)))
+		if a.Level != "county" || chance(r, 0.5) {
+			// I-S1: the bureau is the government's reconsideration office;
+			// its caseload is not the reviews of its own disclosure decisions.
+			n := 5 + r.IntN(200)
+			s = append(s, fmt.Sprintf("作为%s行政复议机构，全年共收到行政复议申请%d件，审结%d件", pick(r, "本级政府", "政府"), n, n-r.IntN(5)))
+		}
 		if chance(r, 0.3) {
 			s = append(s, fmt.Sprintf("在门户网站公开行政复议决定书%d份", 1+r.IntN(40)))
 		}
