@@ -48,6 +48,9 @@ var (
 	zoneRE = regexp.MustCompile(`(?:开发区|高新区|园区|新区|试验区)$`)
 )
 
+// phraseBytes is how much of a report the author phrases are looked for in.
+const phraseBytes = 4000
+
 // findAgency tries the sources of a publisher's name from the most to the
 // least explicit: the title (or the line above it), the header fields, the
 // body phrases that name the report's author, the signature, and finally the
@@ -75,7 +78,9 @@ func findAgency(norm string, h headInfo) agency {
 			return a
 		}
 	}
-	joined := joinHanLines(norm)
+	// Author phrases sit in the opening paragraph; scanning only the head
+	// keeps the lazy name patterns cheap on long reports.
+	joined := joinHanLines(prefix(norm, phraseBytes))
 	for _, re := range phraseREs {
 		for _, m := range re.FindAllStringSubmatch(joined, 8) {
 			if a, ok := try(m[1]); ok {
@@ -225,7 +230,7 @@ func qualify(weak string, mentions []string, norm string) agency {
 func organMentions(norm string) []string {
 	count := map[string]int{}
 	first := map[string]int{}
-	for _, loc := range organRE.FindAllStringIndex(norm, -1) {
+	for _, loc := range organLocs(norm) {
 		start := loc[0]
 		for n := 0; n < 16 && start > 0; n++ {
 			r, size := utf8.DecodeLastRuneInString(norm[:start])
@@ -259,9 +264,34 @@ func organMentions(norm string) []string {
 	return out
 }
 
+// organWords end the names organMentions looks for; 分局, 管理委员会 and
+// 街道办事处 end with one of them.
+var organWords = []string{"人民政府", "办事处", "委员会", "办公室", "局", "厅"}
+
+// organLocs finds the organ words of a text in order, by literal search
+// (an alternation pattern over a whole report is far slower).
+func organLocs(norm string) [][2]int {
+	var locs [][2]int
+	for _, w := range organWords {
+		for from := 0; ; {
+			i := strings.Index(norm[from:], w)
+			if i < 0 {
+				break
+			}
+			locs = append(locs, [2]int{from + i, from + i + len(w)})
+			from += i + len(w)
+		}
+	}
+	sort.Slice(locs, func(i, j int) bool { return locs[i][0] < locs[j][0] })
+	return locs
+}
+
 // placeStart is the byte offset of the first place name in s, or -1.
 func placeStart(s string) int {
-	for i := range s {
+	for i, r := range s {
+		if !divisions.Starts(r) {
+			continue
+		}
 		if _, n := matchPlace(s[i:], false); n > 0 {
 			return i
 		}
@@ -280,8 +310,12 @@ type placeTok struct {
 // names; short names like 上海 or 普陀 too when short is set) and its length
 // in bytes.
 func matchPlace(s string, short bool) ([]divisions.Division, int) {
+	if r, _ := utf8.DecodeRuneInString(s); !divisions.Starts(r) && !short {
+		return nil, 0
+	}
 	end, runes := 0, 0
-	var ends []int
+	var ends [10]int
+	n := 0
 	for _, r := range s {
 		if !unicode.Is(unicode.Han, r) || runes == 10 {
 			break
@@ -289,24 +323,27 @@ func matchPlace(s string, short bool) ([]divisions.Division, int) {
 		end += utf8.RuneLen(r)
 		runes++
 		if runes >= 2 {
-			ends = append(ends, end)
+			ends[n] = end
+			n++
 		}
 	}
-	for i := len(ends) - 1; i >= 0; i-- {
+	for i := n - 1; i >= 0; i-- {
 		name := s[:ends[i]]
-		var exact []divisions.Division
-		for _, d := range divisions.Find(name) {
+		var found []divisions.Division
+		for _, d := range divisions.Exact(name) {
 			if d.Level == divisions.LevelTownship && zoneRE.MatchString(d.Name) {
 				continue // "经济开发区" is a township in the dataset, and a word everywhere
 			}
+			found = append(found, d)
+		}
+		for _, d := range divisions.ByShort(name) {
 			// Short names only above the township: "人民" is short for many a 人民街道.
-			shortOK := (short && d.Level != divisions.LevelTownship) || d.Level == divisions.LevelProvince
-			if d.Name == name || (shortOK && divisions.Short(d.Name) == name) {
-				exact = append(exact, d)
+			if short && d.Level != divisions.LevelTownship || d.Level == divisions.LevelProvince {
+				found = append(found, d)
 			}
 		}
-		if len(exact) > 0 {
-			return exact, ends[i]
+		if len(found) > 0 {
+			return found, ends[i]
 		}
 	}
 	return nil, 0

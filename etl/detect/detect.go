@@ -25,7 +25,7 @@ func Identify(t *normalize.Text) (report.Identity, error) {
 		return report.Identity{}, err
 	}
 	id := report.Identity{Period: report.PeriodYear}
-	id.Published = published(h.head)
+	id.Published = published(h.lines)
 	id.Year, id.Period = reportYear(norm, h.title, id.Published)
 	a := findAgency(norm, h)
 	id.Agency = a.name

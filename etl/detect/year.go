@@ -26,10 +26,24 @@ var (
 	yearRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(度)?\s*(上半年)?(\s*\d{1,2}\s*月)?`)
 )
 
-// published finds the publication date in the header, as YYYY-MM-DD.
-func published(head string) string {
-	for _, re := range []*regexp.Regexp{dateFieldRE, dateLineRE} {
-		for _, m := range re.FindAllStringSubmatch(head, -1) {
+// published finds the publication date in the header lines, as YYYY-MM-DD:
+// a labelled date first, else a date standing alone on a line.
+func published(lines []string) string {
+	for _, l := range lines {
+		if !strings.Contains(l, "日期") && !strings.Contains(l, "时间") {
+			continue
+		}
+		for _, m := range dateFieldRE.FindAllStringSubmatch(l, -1) {
+			if d := isoDate(m[1], m[2], m[3]); d != "" {
+				return d
+			}
+		}
+	}
+	for _, l := range lines {
+		if l == "" || l[0] < '0' || l[0] > '9' {
+			continue
+		}
+		if m := dateLineRE.FindStringSubmatch(l); m != nil {
 			if d := isoDate(m[1], m[2], m[3]); d != "" {
 				return d
 			}

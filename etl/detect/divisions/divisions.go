@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 //go:embed data/*.json
@@ -48,6 +49,9 @@ type index struct {
 	cities    []Division
 	counties  []Division
 	byName    map[string][]int
+	exact     map[string][]Division
+	short     map[string][]Division
+	firsts    []bool // indexed by rune - firstHan
 	err       error
 }
 
@@ -113,10 +117,19 @@ func load() {
 	idx.all = append(idx.all, idx.counties...)
 	idx.all = append(idx.all, towns...)
 	idx.byName = make(map[string][]int, 2*len(idx.all))
+	idx.exact = make(map[string][]Division, len(idx.all))
+	idx.short = make(map[string][]Division, len(idx.all))
+	idx.firsts = make([]bool, lastHan-firstHan+1)
 	for i, d := range idx.all {
 		idx.byName[d.Name] = append(idx.byName[d.Name], i)
+		idx.exact[d.Name] = append(idx.exact[d.Name], d)
+		r, _ := utf8.DecodeRuneInString(d.Name)
+		if r >= firstHan && r <= lastHan {
+			idx.firsts[r-firstHan] = true
+		}
 		if s := Short(d.Name); s != d.Name {
 			idx.byName[s] = append(idx.byName[s], i)
+			idx.short[s] = append(idx.short[s], d)
 		}
 	}
 }
@@ -197,3 +210,26 @@ func dedupe(ds, seen []Division) []Division {
 	}
 	return out
 }
+
+// Exact returns the divisions whose full name is name, without allocating.
+// The slice is shared; callers must not modify it.
+func Exact(name string) []Division { return get().exact[name] }
+
+// ByShort returns the divisions whose name without its generic suffix is
+// name ("普陀" → 普陀区), without allocating. The slice is shared.
+func ByShort(name string) []Division { return get().short[name] }
+
+// Starts reports whether some division name begins with r, so a scanner
+// can skip most positions of a text cheaply.
+func Starts(r rune) bool {
+	if r < firstHan || r > lastHan {
+		return false
+	}
+	return get().firsts[r-firstHan]
+}
+
+// The CJK Unified Ideographs block, where every division name starts.
+const (
+	firstHan = 0x4E00
+	lastHan  = 0x9FFF
+)

@@ -63,7 +63,7 @@ func split(norm string) []span {
 	for i, r := range norm {
 		switch r {
 		case '。', '!', '?', ';', '\n', '！', '？', '；':
-			end := i + len(string(r))
+			end := i + utf8.RuneLen(r)
 			if r == '\n' {
 				end = i
 			}
@@ -74,7 +74,7 @@ func split(norm string) []span {
 				}
 				out = append(out, span{start: start, end: end, text: text, section: section})
 			}
-			start = i + len(string(r))
+			start = i + utf8.RuneLen(r)
 			lineStart = r == '\n'
 		}
 	}
@@ -93,12 +93,6 @@ func split(norm string) []span {
 }
 
 var (
-	// mentionRE is a count with its unit: "1901条", "1236余条", "两起", "0元",
-	// "20余万", "3件次". 期 (issues of a feed), %, 年, 号 and 次 are no counts,
-	// nor is 个 ("六个部分").
-	mentionRE = regexp.MustCompile(`(近|约|超过)?(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(余|多)?\s*(万)?\s*(余|多)?\s*(件次|条|篇|件|项|宗|封|起|份|万元|元)(以上)?`)
-	// clauseRE ends a clause inside a sentence.
-	clauseRE = regexp.MustCompile(`[,，:：]`)
 	// yearTokRE is a year mentioned in a clause; dates (年…月) are not years
 	// the figure belongs to.
 	yearTokRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?`)
@@ -115,6 +109,8 @@ type mention struct {
 	after  string // the clause text up to the next count
 	clause string
 	cn     bool // written in Chinese numerals
+	start  int  // byte offsets of the count in the clause
+	end    int
 }
 
 func (x *extractor) sentence(s span) {
@@ -124,12 +120,14 @@ func (x *extractor) sentence(s span) {
 		return
 	}
 	carried := -1.0
-	if m := carryRE.FindStringSubmatch(text); m != nil {
+	if !strings.Contains(text, "结转") {
+		// no carried-over part
+	} else if m := carryRE.FindStringSubmatch(text); m != nil {
 		carried, _ = strconv.ParseFloat(m[1], 64)
 		text = strings.Replace(text, m[0], "", 1)
 	}
 	st := state{}
-	for _, clause := range clauseRE.Split(text, -1) {
+	for _, clause := range clauses(text) {
 		ms := mentions(clause)
 		for _, m := range ms {
 			x.classify(s, m, &st, carried)
@@ -148,38 +146,128 @@ type state struct {
 	breakdown bool
 }
 
+// maxBefore bounds, in bytes, the words before a figure that rules look at.
+const maxBefore = 150
+
+// units are the counting units a figure may carry, longest first. 期
+// (issues of a feed), %, 年, 号, 次 and 个 ("六个部分") are no counts.
+var units = []string{"件次", "万元", "条", "篇", "件", "项", "宗", "封", "起", "份", "元"}
+
+// mentions finds the counts of a clause: a numeral (Arabic or Chinese), an
+// optional 余/多 and 万, and a unit: "1901条", "1236余条", "两起", "20余万条".
+// A hand scanner rather than one pattern: it runs on every clause.
 func mentions(clause string) []mention {
-	locs := mentionRE.FindAllStringSubmatchIndex(clause, -1)
 	var out []mention
 	prev := 0
-	for i, l := range locs {
-		if l[0] > 0 {
-			c := clause[:l[0]]
-			if strings.HasSuffix(c, "第") || endsWithDigitOrLetter(c) {
-				continue // 第3条 is an article, 0510-88700942 a phone number
+	for i := 0; i < len(clause); {
+		r, size := utf8.DecodeRuneInString(clause[i:])
+		if !isNumeral(r) {
+			i += size
+			continue
+		}
+		start := i
+		arabic := r < utf8.RuneSelf
+		j := i
+		for j < len(clause) {
+			r2, s2 := utf8.DecodeRuneInString(clause[j:])
+			if arabic && (r2 >= '0' && r2 <= '9' || r2 == '.') || !arabic && isCNNumeral(r2) {
+				j += s2
+				continue
+			}
+			break
+		}
+		num := strings.TrimRight(clause[start:j], ".")
+		i = j
+		k := skipSpace(clause, j)
+		approx := false
+		if rest, ok := cutAny(clause[k:], "余", "多"); ok {
+			approx, k = true, len(clause)-len(rest)
+		}
+		k = skipSpace(clause, k)
+		wan := false
+		if strings.HasPrefix(clause[k:], "万") && !strings.HasPrefix(clause[k:], "万元") {
+			wan, k = true, k+len("万")
+		}
+		if rest, ok := cutAny(clause[k:], "余", "多"); ok {
+			approx, k = true, len(clause)-len(rest)
+		}
+		k = skipSpace(clause, k)
+		unit := ""
+		for _, u := range units {
+			if strings.HasPrefix(clause[k:], u) {
+				unit = u
+				break
 			}
 		}
-		num := clause[l[4]:l[5]]
+		if unit == "" {
+			continue
+		}
+		end := k + len(unit)
+		i = end
+		if start > 0 && (strings.HasSuffix(clause[:start], "第") || endsWithDigitOrLetter(clause[:start])) {
+			continue // 第3条 is an article, 0510-88700942 a phone number
+		}
 		v, ok := parseNumber(num)
 		if !ok {
 			continue
 		}
-		if l[8] >= 0 {
+		if wan {
 			v *= 10000
 		}
-		unit := clause[l[12]:l[13]]
-		next := len(clause)
-		if i+1 < len(locs) {
-			next = locs[i+1][0]
+		pre := clause[prev:start]
+		if strings.HasSuffix(pre, "近") || strings.HasSuffix(pre, "约") || strings.HasSuffix(pre, "超过") {
+			approx = true
+		}
+		if strings.HasPrefix(clause[end:], "以上") {
+			approx = true
+		}
+		if start-prev > maxBefore {
+			// The words that say what a figure counts sit right before it;
+			// a bound keeps the suffix patterns linear on run-on clauses.
+			cut := start - maxBefore
+			for cut < start && !utf8.RuneStart(clause[cut]) {
+				cut++
+			}
+			prev = cut
 		}
 		out = append(out, mention{
-			value: v, unit: unit, cn: cnNumeral(num),
-			approx: l[2] >= 0 || l[6] >= 0 || l[10] >= 0 || l[14] >= 0,
-			before: clause[prev:l[0]], after: clause[l[1]:next], clause: clause,
+			value: v, unit: unit, cn: !arabic, approx: approx,
+			before: clause[prev:start], after: clause[end:], clause: clause,
+			start: start, end: end,
 		})
-		prev = l[1]
+		prev = end
+	}
+	// after runs to the next count only.
+	for n := 0; n+1 < len(out); n++ {
+		out[n].after = clause[out[n].end:out[n+1].start]
 	}
 	return out
+}
+
+func isNumeral(r rune) bool { return r >= '0' && r <= '9' || isCNNumeral(r) }
+
+func isCNNumeral(r rune) bool {
+	switch r {
+	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
+		return true
+	}
+	return false
+}
+
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+func cutAny(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return rest, true
+		}
+	}
+	return s, false
 }
 
 func endsWithDigitOrLetter(s string) bool {
@@ -203,4 +291,9 @@ func (x *extractor) websiteOnly() {
 			return
 		}
 	}
+}
+
+// clauses splits a sentence at commas and colons.
+func clauses(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ':' || r == '：' })
 }

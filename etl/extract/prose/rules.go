@@ -29,14 +29,16 @@ const (
 
 var (
 	// publishRE is a verb of proactive disclosure.
-	publishRE = regexp.MustCompile(`公开|发布|推送|刊发|公布|发送|推出|编发|更新|上传|报送`)
+	publishRE = words{"公开", "发布", "推送", "刊发", "公布", "发送", "推出", "编发", "更新", "上传", "报送"}
 	// proactiveTrapRE marks things counted near proactive figures that are
 	// not disclosed items: messages, visits, followers, comparisons, plans.
-	proactiveTrapRE = regexp.MustCompile(`留言|来信|热线|咨询|访问|浏览|点击|粉丝|关注|阅读|转发|人次|案件|增加|减少|增长|下降|同比|上升|较上年|比上年|依申请|不予公开|部分公开|申请|制作|制发|印发|清理|废止|解读|回应|答复|受理|培训|会议|举报|投诉`)
+	proactiveTrapRE = words{"留言", "来信", "热线", "咨询", "访问", "浏览", "点击", "粉丝", "关注", "阅读", "转发", "人次", "案件", "增加", "减少", "增长", "下降", "同比", "上升", "较上年", "比上年", "依申请", "不予公开", "部分公开", "申请", "制作", "制发", "印发", "清理", "废止", "解读", "回应", "答复", "受理", "培训", "会议", "举报", "投诉"}
 	// cumulativeRE marks a running total; it is the year's own only with a
 	// year cue (年内累计, 全年累计, 2016年…累计).
-	cumulativeRE = regexp.MustCompile(`累计|历年|至今|以来`)
-	thisYearRE   = regexp.MustCompile(`全年|年内|本年|今年|年度内|当年|上半年`)
+	cumulativeRE = words{"累计", "历年", "至今", "以来"}
+	thisYearRE   = words{"全年", "年内", "本年", "今年", "年度内", "当年", "上半年"}
+	// newThisYearRE is the year's part of a running total: "其中,本年度新增…".
+	newThisYearRE = regexp.MustCompile(`(?:本年度?|全年|今年|年内)新增`)
 	// totalRE is the wording of an agency-wide proactive total: the object
 	// right before the figure is information in general, not a category.
 	totalRE = regexp.MustCompile(`(?:主动公开|主动发布|公开|发布)(?:了)?(?:各类|各项)?(?:政府|政务|司法行政|工作)?(?:信息|政府信息|政务信息)?(?:的有|共计|总计|合计|共|达|总数为|为)?\s*$`)
@@ -44,15 +46,15 @@ var (
 	// "主动公开2286条政务信息".
 	afterTotalRE = regexp.MustCompile(`^\s*(?:各类|各项)?(?:政府|政务)?信息`)
 	// channel words, in the order they are tested.
-	websiteRE   = regexp.MustCompile(`网站|门户|官网`)
-	weiboRE     = regexp.MustCompile(`微博`)
-	wechatRE    = regexp.MustCompile(`微信|公众号`)
-	newMediaRE  = regexp.MustCompile(`新媒体|客户端|抖音|头条号|视频号|APP|App|app`)
-	gazetteRE   = regexp.MustCompile(`公报`)
+	websiteRE   = words{"网站", "门户", "官网"}
+	weiboRE     = words{"微博"}
+	wechatRE    = words{"微信", "公众号"}
+	newMediaRE  = words{"新媒体", "客户端", "抖音", "头条号", "视频号", "APP", "App", "app"}
+	gazetteRE   = words{"公报"}
 	interpretRE = regexp.MustCompile(`解读(?:稿件|文件|信息|文章|材料|稿|类信息)?(?:共|共计)?\s*$`)
 
 	// foiRE anchors an application figure to information disclosure.
-	foiRE = regexp.MustCompile(`政府信息公开|依申请|信息公开|公开信息|要求公开|申请公开`)
+	foiRE = words{"政府信息公开", "依申请", "信息公开", "公开信息", "要求公开", "申请公开"}
 	// appsRE is the act of receiving applications, the figure after it.
 	appsRE = regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)[^,，]{0,30}(?:申请|事项|函件|件数|案件)[^,，\d]{0,6}$`)
 	// appsBareRE names the count by the procedure alone: "依申请公开0条".
@@ -60,7 +62,7 @@ var (
 	// appsBeforeRE has the figure before the noun: "共办理5件政府信息公开申请".
 	appsBeforeRE  = regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)(?:了)?(?:共|共计)?\s*$`)
 	appsAfterRE   = regexp.MustCompile(`^\s*(?:群众|公民|申请人)?(?:的)?(?:政府信息公开|依申请公开|信息公开|政府信息)?(?:的)?申请`)
-	appsTrapRE    = regexp.MustCompile(`留言|来信|热线|咨询|法律援助|信访|投诉|举报|建议|提案|复议|诉讼|答复|回复|办结|结转|上年|去年|同期|增加|减少|上升|下降`)
+	appsTrapRE    = words{"留言", "来信", "热线", "咨询", "法律援助", "信访", "投诉", "举报", "建议", "提案", "复议", "诉讼", "答复", "回复", "办结", "结转", "上年", "去年", "同期", "增加", "减少", "上升", "下降"}
 	appsChannelRE = regexp.MustCompile(`(网络|网上|在线|信函|邮寄|当面|现场|传真|电子邮件)(?:方式)?(?:提出|提交)?(?:的)?(?:申请)?(?:的)?\s*$`)
 
 	// outcome words of the 2019+ list and the legacy list, the figure after them.
@@ -81,10 +83,10 @@ var (
 	caseRE       = regexp.MustCompile(`行政复议|行政诉讼|诉讼`)
 	caseTrapRE   = regexp.MustCompile(`决定书|法律援助|调解|案卷|受理.{0,6}行政复议案件|办理.{0,6}行政复议案件|审理.{0,6}行政复议`)
 	caseResultRE = regexp.MustCompile(`(维持|驳回|纠错|纠正|撤销|确认违法|审理中|未审结|尚未审结|未结|其他)[^,，\d]{0,8}$`)
-	caseFOIRE    = regexp.MustCompile(`信息公开|政府信息|依申请公开`)
+	caseFOIRE    = words{"信息公开", "政府信息", "依申请公开"}
 
 	// feeRE is a fee figure in 元 or 万元.
-	feeRE = regexp.MustCompile(`费`)
+	feeRE = words{"费"}
 )
 
 // classify decides what one count measures, if anything the metrics list.
@@ -98,13 +100,14 @@ func (x *extractor) classify(s span, m mention, st *state, carried float64) {
 		x.fee(s, m)
 		return
 	}
-	if x.caseFigure(s, m, st) {
+	near := m.before + prefixRunes(m.after, 20)
+	if (st.caseKind != "" || strings.Contains(near, "复议") || strings.Contains(near, "诉讼")) && x.caseFigure(s, m, st) {
 		return
 	}
-	if x.outcome(s, m) {
+	if containsAny(near, "公开", "提供", "处理", "结转", "补正", "申请", "掌握", "制作", "明确") && x.outcome(s, m) {
 		return
 	}
-	if x.application(s, m, carried) {
+	if containsAny(near, "申请", "事项", "函件", "案件", "件数", "网络", "网上", "在线", "信函", "邮寄", "当面", "现场", "传真", "电子邮件") && x.application(s, m, carried) {
 		return
 	}
 	x.proactive(s, m, st)
@@ -160,7 +163,7 @@ func (x *extractor) proactive(s span, m mention, st *state) {
 	case gazetteRE.MatchString(b):
 		x.add(s, "proactive.gazette", m.value, m.approx, ruleProactiveChannel, "")
 	default:
-		if st.breakdown || m.cn {
+		if st.breakdown && !newThisYearRE.MatchString(b) || m.cn {
 			return
 		}
 		if totalRE.MatchString(b) && (strings.Contains(b, "信息") || afterTotalRE.MatchString(m.after) || strings.Contains(b, "主动公开")) {
@@ -351,36 +354,77 @@ func (x *extractor) feeKey(text string) string {
 }
 
 var (
-	// noCasesRE is a statement that there were no review or litigation cases.
-	noCasesRE = regexp.MustCompile(`(?:未发生|没有发生|未出现|没有出现|未产生|没有产生|未有|没有|无|未被|均未|未收到|没有收到|不存在)[^。;；]{0,40}?(?:行政复议|行政诉讼)`)
-	// noAppsRE is a statement that no application came in.
-	noAppsRE = regexp.MustCompile(`(?:未收到|没有收到|未接到|没有接到|未受理|没有受理|无)[^。;；,，]{0,20}?(?:申请|依申请公开事项)`)
+	// noCaseWords deny review or litigation cases: "未发生…行政复议和行政诉讼".
+	noCaseWords = []string{"未发生", "没有发生", "未出现", "没有出现", "未产生", "没有产生", "未有", "没有", "无", "未被", "均未", "未收到", "没有收到", "不存在"}
+	// noAppWords deny applications: "未收到…申请".
+	noAppWords = []string{"未收到", "没有收到", "未接到", "没有接到", "未受理", "没有受理", "无"}
 	// noFeesRE is a statement that no fee was charged.
-	noFeesRE = regexp.MustCompile(`(?:没有|未|不|无)[^。;；,，]{0,20}?(?:收取|进行)[^。;；,，]{0,20}?(?:费用|收费)|(?:没有|未|无|不存在)[^。;；,，]{0,12}?收费|免费提供`)
+	noFeesRE = regexp.MustCompile(`(?:没有|未|不|无)[^。;；,，]{0,20}?(?:收取|进行|产生)[^。;；,，]{0,20}?费|(?:没有|未|无|不存在)[^。;；,，]{0,12}?收费|免费提供`)
 )
+
+// negated finds the first denial word of t followed within limit bytes (and
+// before any of stops) by one of targets; it returns the text from the
+// denial to the end of the target.
+func negated(t string, negs []string, limit int, stops string, targets ...string) (string, bool) {
+	best, bestEnd := -1, -1
+	for _, n := range negs {
+		for from := 0; ; {
+			i := strings.Index(t[from:], n)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(n)
+			win := t[from:]
+			if len(win) > limit {
+				win = win[:limit]
+			}
+			if j := strings.IndexAny(win, stops); j >= 0 {
+				win = win[:j]
+			}
+			end := -1
+			for _, tg := range targets {
+				if k := strings.Index(win, tg); k >= 0 && (end < 0 || from+k+len(tg) < end) {
+					end = from + k + len(tg)
+				}
+			}
+			if end >= 0 && (best < 0 || i < best) {
+				best, bestEnd = i, end
+			}
+			break
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	return t[best:bestEnd], true
+}
 
 // zeroes reads the "none" statements of a sentence.
 func (x *extractor) zeroes(s span) {
 	t := s.text
-	if loc := noCasesRE.FindStringIndex(t); loc != nil && (caseFOIRE.MatchString(t) || caseFOIRE.MatchString(s.section)) {
-		tail := t[loc[0]:]
-		if end := strings.IndexAny(tail, "0123456789"); end >= 0 {
-			tail = tail[:end] // "无行政复议,行政诉讼1起": the count speaks for itself
-		}
-		if strings.Contains(tail, "行政复议") {
-			x.add(s, "review.total", 0, false, ruleCasesNone, "")
-		}
-		if strings.Contains(tail, "行政诉讼") {
-			x.add(s, "litigation.total", 0, false, ruleCasesNone, "")
-		}
-	}
-	if loc := noAppsRE.FindStringIndex(t); loc != nil {
-		phrase := t[loc[0]:loc[1]]
-		if (foiRE.MatchString(phrase) || foiRE.MatchString(s.section) && strings.Contains(s.section, "申请")) && !appsTrapRE.MatchString(phrase) && !strings.Contains(phrase, "复议") {
-			x.add(s, "apps_new.total", 0, false, ruleAppsNone, "")
+	if strings.Contains(t, "行政复议") || strings.Contains(t, "行政诉讼") {
+		if phrase, ok := negated(t, noCaseWords, 150, "。;；", "行政复议", "行政诉讼"); ok && (caseFOIRE.MatchString(t) || caseFOIRE.MatchString(s.section)) {
+			tail := t[strings.Index(t, phrase):]
+			if end := strings.IndexAny(tail, "0123456789"); end >= 0 {
+				tail = tail[:end] // "无行政复议,行政诉讼1起": the count speaks for itself
+			}
+			if strings.Contains(tail, "行政复议") {
+				x.add(s, "review.total", 0, false, ruleCasesNone, "")
+			}
+			if strings.Contains(tail, "行政诉讼") {
+				x.add(s, "litigation.total", 0, false, ruleCasesNone, "")
+			}
 		}
 	}
-	if noFeesRE.MatchString(t) && (strings.Contains(t, "公开") || strings.Contains(s.section, "公开") || strings.Contains(t, "申请")) {
+	if strings.Contains(t, "申请") || strings.Contains(t, "事项") {
+		if phrase, ok := negated(t, noAppWords, 75, "。;；,，", "申请", "依申请公开事项"); ok {
+			if (foiRE.MatchString(phrase) || foiRE.MatchString(s.section) && strings.Contains(s.section, "申请")) && !appsTrapRE.MatchString(phrase) {
+				x.add(s, "apps_new.total", 0, false, ruleAppsNone, "")
+			}
+		}
+	}
+	if strings.Contains(t, "费") && noFeesRE.MatchString(t) && (strings.Contains(t, "公开") || strings.Contains(s.section, "公开") || strings.Contains(t, "申请") || strings.Contains(t, "信息处理费")) {
 		x.add(s, x.feeKey(t), 0, false, ruleFeesNone, "")
 	}
 }
@@ -414,7 +458,7 @@ var reasons = []struct {
 var (
 	// outcomeWordRE says a sentence lists answers, so reason phrases in it
 	// are outcome sub-rows.
-	outcomeWordRE = regexp.MustCompile(`不予公开|无法提供|不予处理|其他处理|予以公开|部分公开`)
+	outcomeWordRE = words{"不予公开", "无法提供", "不予处理", "其他处理", "予以公开", "部分公开"}
 	// fragCutRE separates the items of a list.
 	fragCutRE = regexp.MustCompile(`[、(（]`)
 	// allReasonRE is a note that every answer of a row had one reason: "(均属于行政查询事项)".
@@ -462,3 +506,19 @@ func (x *extractor) reason(s span, m mention) bool {
 	x.add(s, key+".total", m.value, m.approx, ruleReason, "")
 	return true
 }
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// words is a list of literal cues; matching them with strings.Contains is
+// far cheaper than an alternation pattern on every clause.
+type words []string
+
+// MatchString reports whether s contains any of the words.
+func (w words) MatchString(s string) bool { return containsAny(s, w...) }
