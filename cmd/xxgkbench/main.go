@@ -86,7 +86,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(c.work, 0o755); err != nil {
 		return err
 	}
-	b := &bench{cfg: c, log: stderr}
+	b := &bench{cfg: c, log: stderr, machineAtStart: machine()}
 	b.all(ctx)
 	table := b.table()
 	fmt.Fprint(stdout, table)
@@ -107,9 +107,10 @@ type row struct {
 }
 
 type bench struct {
-	cfg  config
-	log  io.Writer
-	rows []row
+	cfg            config
+	log            io.Writer
+	rows           []row
+	machineAtStart string
 }
 
 func (b *bench) add(r row) {
@@ -633,7 +634,7 @@ func firstLine(s string) string {
 // table prints the result table with the machine it ran on.
 func (b *bench) table() string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "xxgk bench  %s  scale %.2f  (%s)\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), b.cfg.scale, machine())
+	fmt.Fprintf(&sb, "xxgk bench  %s  scale %.2f\n  at start: %s\n  at end:   %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), b.cfg.scale, b.machineAtStart, machine())
 	head := row{"stage", "measured", "target", "vs target", "peak RSS", "notes"}
 	rows := append([]row{head}, b.rows...)
 	w := [5]int{}
@@ -685,7 +686,14 @@ func machine() string {
 			}
 		}
 	}
-	return fmt.Sprintf("%d CPUs, %s%s, %s %s/%s", runtime.NumCPU(), model, mem, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	// The load says how much the figures were disturbed by other work.
+	load := ""
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if f := strings.Fields(string(b)); len(f) >= 3 {
+			load = ", load average " + strings.Join(f[:3], " ")
+		}
+	}
+	return fmt.Sprintf("%d CPUs, %s%s, %s %s/%s%s", runtime.NumCPU(), model, mem, runtime.Version(), runtime.GOOS, runtime.GOARCH, load)
 }
 
 // writeAtomic writes data next to path and renames it into place.

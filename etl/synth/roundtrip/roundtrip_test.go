@@ -137,3 +137,40 @@ func logProblems(t *testing.T, problems []string, labels map[string]synth.Label)
 		}
 	}
 }
+
+// BenchmarkExtract measures reading and extracting generated reports in
+// process (no start-up, no output), with the bytes per report reported, so a
+// profile (-cpuprofile) shows which stage of the pipeline costs what.
+func BenchmarkExtract(b *testing.B) {
+	dir := b.TempDir()
+	cfg := synth.Config{Agencies: 20, From: 2014, To: 2023, Seed: 5, HTML: true}
+	if _, err := synth.Write(context.Background(), cfg, dir); err != nil {
+		b.Fatal(err)
+	}
+	labels, err := synth.ReadLabels(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var paths []string
+	var size int64
+	for _, l := range labels {
+		p := filepath.Join(dir, l.Source)
+		paths = append(paths, p)
+		if st, err := os.Stat(p); err == nil {
+			size += st.Size()
+		}
+	}
+	sort.Strings(paths)
+	b.SetBytes(size / int64(len(paths)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p := paths[i%len(paths)]
+		doc, err := read.File(context.Background(), p, read.DefaultLimits())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := extract.Document(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
