@@ -167,7 +167,7 @@ func (b *bench) generate(ctx context.Context, corpus, labels string, agencies in
 	}
 	b.add(row{stage: fmt.Sprintf("generate %s reports", thousands(n)),
 		measured: fmt.Sprintf("%s reports/s", thousands(int(float64(n)/res.wall.Seconds()))),
-		rss:      mb(res.rss), note: fmt.Sprintf("%.1f s, %d workers", res.wall.Seconds(), runtime.NumCPU())})
+		rss:      mb(res.rss), note: fmt.Sprintf("%.1f s, %.1f CPU-s, %d workers", res.wall.Seconds(), res.cpu.Seconds(), runtime.NumCPU())})
 	if err := os.MkdirAll(labels, 0o755); err != nil {
 		return err
 	}
@@ -229,7 +229,8 @@ func (b *bench) addExtract(stage string, res shardResult, n int, bytesIn int64, 
 	r := row{stage: stage,
 		measured: fmt.Sprintf("%s reports/s, %.1f MB/s", thousands(int(rate)), float64(bytesIn)/1e6/res.wall.Seconds()),
 		target:   target, rss: mb(res.rss),
-		note: fmt.Sprintf("%.1f s; %s; avg %.1f KB/report; %d of %d reports out", res.wall.Seconds(), res.how, avgKB, res.lines, n)}
+		note: fmt.Sprintf("%.1f s; %s; %s reports per CPU-second; avg %.1f KB/report; %d of %d reports out",
+			res.wall.Seconds(), res.how, thousands(int(float64(res.lines)/res.cpu.Seconds())), avgKB, res.lines, n)}
 	if target != "" {
 		r.vs = versus(rate/targetExtract, rate >= targetExtract)
 	}
@@ -280,9 +281,10 @@ func (b *bench) ingest(ctx context.Context, stage, corpus, db string, withTarget
 		b.fail(stage, res.err)
 		return false
 	}
-	r := row{stage: stage, measured: fmt.Sprintf("%.1f s", res.wall.Seconds()), rss: mb(res.rss)}
+	r := row{stage: stage, measured: fmt.Sprintf("%.1f s", res.wall.Seconds()), rss: mb(res.rss),
+		note: fmt.Sprintf("%.1f CPU-s", res.cpu.Seconds())}
 	if res.err != nil {
-		r.note = "exit 1: some inputs failed; " + firstLine(res.stderr)
+		r.note += "; exit 1: some inputs failed: " + firstLine(res.stderr)
 	}
 	if withTarget {
 		r.target = fmt.Sprintf("≤ %.0f s, RSS ≤ 2 GB", targetIngestSec)
@@ -388,7 +390,7 @@ func (b *bench) build(ctx context.Context, corpus string, agencies int) {
 	files, size := dirStats(out)
 	b.add(row{stage: stage, measured: fmt.Sprintf("%.1f s", res.wall.Seconds()), target: target,
 		vs:  versus(targetBuildSec*b.cfg.scale/res.wall.Seconds(), res.wall.Seconds() <= targetBuildSec*b.cfg.scale),
-		rss: mb(res.rss), note: fmt.Sprintf("%d files, %.1f MB written", files, float64(size)/1e6)})
+		rss: mb(res.rss), note: fmt.Sprintf("%.1f CPU-s; %d files, %.1f MB written", res.cpu.Seconds(), files, float64(size)/1e6)})
 }
 
 // linkAgencies hard-links (or copies) the reports of the first n agencies
@@ -443,7 +445,8 @@ func reportFiles(dir string) ([]string, error) {
 // result is one child process's cost.
 type result struct {
 	wall   time.Duration
-	rss    int64 // bytes
+	cpu    time.Duration // user + system time of the child
+	rss    int64         // bytes
 	stderr string
 	err    error
 }
@@ -461,6 +464,7 @@ func measure(ctx context.Context, env []string, stdout io.Writer, name string, a
 	if cmd.ProcessState != nil {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			res.rss = ru.Maxrss * 1024 // kilobytes on Linux
+			res.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		}
 	}
 	if err != nil {
@@ -478,8 +482,9 @@ func partial(err error) bool {
 // shardResult is the cost of one extract run over a sample.
 type shardResult struct {
 	wall  time.Duration
-	rss   int64 // the sum of the shards' peaks: what they held at most together
-	lines int   // JSON records printed
+	cpu   time.Duration // summed over the processes
+	rss   int64         // the sum of the shards' peaks: what they held at most together
+	lines int           // JSON records printed
 	how   string
 	err   error
 }
@@ -523,6 +528,7 @@ func runShards(ctx context.Context, bin string, files []string, workers int, out
 				r := measure(ctx, env, cw, bin, args...)
 				peak = max(peak, r.rss)
 				mu.Lock()
+				res.cpu += r.cpu
 				res.lines += cw.n
 				if r.err != nil && !partial(r.err) && res.err == nil {
 					res.err = r.err
