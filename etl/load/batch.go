@@ -101,20 +101,20 @@ func (s *Store) Commit(ctx context.Context, b *Batch) (err error) {
 		return fmt.Errorf("commit batch: %w", err)
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+	if _, err := conn.ExecContext(ctx, store.SQL("begin")); err != nil {
 		return fmt.Errorf("commit batch: %w", err)
 	}
 	defer func() {
 		if err != nil {
 			// A failed statement aborts the transaction already; the
 			// rollback error adds nothing.
-			_, _ = conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+			_, _ = conn.ExecContext(context.WithoutCancel(ctx), store.SQL("rollback"))
 		}
 	}()
 	if err := s.writeBatch(ctx, conn, b); err != nil {
 		return fmt.Errorf("commit batch: %w", err)
 	}
-	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+	if _, err := conn.ExecContext(ctx, store.SQL("commit")); err != nil {
 		return fmt.Errorf("commit batch: %w", err)
 	}
 	return nil
