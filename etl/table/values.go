@@ -16,8 +16,9 @@ type Run struct {
 //
 // When the label shares its line with other cells (a pipe or tab row), the
 // row's values are the cells after it on that line, blanks included; when
-// the line holds more value cells than n, leading empty cells (a label
-// merged over several columns) are skipped before trailing ones. When
+// the line holds more value cells than n, the extra cells are trailing
+// padding when they are empty, else leading empty cells (a label merged
+// over several columns) when those are. When
 // the label is alone on its line (one cell per line), the values are the
 // following cells, until a cell that is not a value. The run never takes
 // more than n cells.
@@ -28,11 +29,12 @@ func ValuesAfter(toks []Token, i, n int) Run {
 		k := j
 		for ; k < len(toks) && toks[k].Line == lab.Line && toks[k].IsValue; k++ {
 		}
-		// More cells than columns: empty cells before the values are the
-		// rest of a label merged over several columns (a spreadsheet
-		// leaves them blank), empty cells after them are padding.
-		for k-j > n && toks[j].Text == "" {
-			j++
+		// More cells than columns: empty cells after the values are
+		// padding; failing that, empty cells before them are the rest of a
+		// label merged over several columns (a spreadsheet leaves them
+		// blank).
+		if extra := k - j - n; extra > 0 && !allEmpty(toks[k-extra:k]) && allEmpty(toks[j:j+extra]) {
+			j += extra
 		}
 		open := k == len(toks)
 		if k-j > n {
@@ -68,3 +70,12 @@ func (r Run) Usable(n int) int {
 
 // IsNumber reports whether the value carries a figure.
 func (v Value) IsNumber() bool { return v.Kind == report.KindNumber }
+
+func allEmpty(toks []Token) bool {
+	for _, t := range toks {
+		if t.Text != "" {
+			return false
+		}
+	}
+	return true
+}

@@ -150,10 +150,11 @@ func (d *doc) art20Header(from, to int) (*header, int) {
 		}
 		h.copy = append(h.copy, i > from && d.toks[i-1].Line == d.toks[i].Line && d.toks[i-1].Text == d.toks[i].Text)
 		col, label := colArt20(c), d.quote(i)
-		// A header cell split over two lines ("本年新" / "制作数量") is
-		// joined when neither half names a column and the whole does.
-		if col == "" && !d.toks[i].Multi && i+1 < to && !d.toks[i+1].Multi && colArt20(d.canon[i+1]) == "" {
-			if j := colArt20(c + d.canon[i+1]); j != "" {
+		// A header cell split over two lines ("本年新" / "制作数量",
+		// "本年废止" / "件数") is joined when the halves together begin a
+		// template wording and the first half is not one already.
+		if !d.toks[i].Multi && i+1 < to && !d.toks[i+1].Multi && !d.toks[i+1].IsValue {
+			if j := templateCol(c + d.canon[i+1]); j != "" && !isTemplate(c) {
 				col, label = j, label+d.quote(i+1)
 				i++
 			}
@@ -233,6 +234,35 @@ func fit(printed, def []string) []string {
 		}
 	}
 	return def
+}
+
+// art20Templates are the column headers as the templates word them.
+var art20Templates = []struct{ wording, col string }{
+	{"本年制发件数", "issued"}, {"本年废止件数", "repealed"}, {"现行有效件数", "in_force"},
+	{"本年新制作数量", "made"}, {"本年新公开数量", "published"}, {"对外公开总数量", "public_total"},
+	{"上一年项目数量", "prev_items"}, {"本年增/减", "change"},
+	{"处理决定数量", "decisions"}, {"本年处理决定数量", "decisions"},
+	{"采购项目数量", "items"}, {"采购总金额", "amount"}, {"本年收费金额(单位:万元)", "amount"},
+}
+
+// templateCol returns the column of the template wording that c begins.
+func templateCol(c string) string {
+	for _, t := range art20Templates {
+		if strings.HasPrefix(t.wording, c) {
+			return t.col
+		}
+	}
+	return ""
+}
+
+// isTemplate reports whether c is a whole template wording.
+func isTemplate(c string) bool {
+	for _, t := range art20Templates {
+		if t.wording == c {
+			return true
+		}
+	}
+	return false
 }
 
 // art20ColLabel is the template wording of each column, for provenance when
