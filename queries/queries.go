@@ -69,6 +69,7 @@ func Get(name string) (Query, bool) {
 var (
 	catalogOnce sync.Once
 	catalog     map[string]Query
+	sources     map[string]source // the files as written, for the cache
 	catalogErr  error
 )
 
@@ -77,7 +78,7 @@ var (
 // queries that did parse stay usable.
 func loadCatalog() (map[string]Query, error) {
 	catalogOnce.Do(func() {
-		catalog, catalogErr = parseCatalog(files)
+		catalog, sources, catalogErr = parseCatalog(files)
 	})
 	return catalog, catalogErr
 }
@@ -86,19 +87,20 @@ func loadCatalog() (map[string]Query, error) {
 type source struct {
 	name, description, body string
 	uses                    []string
+	noCache                 bool // `-- cache: no`
 }
 
-func parseCatalog(fsys fs.FS) (map[string]Query, error) {
+func parseCatalog(fsys fs.FS) (map[string]Query, map[string]source, error) {
 	paths, err := fs.Glob(fsys, "*.sql")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	srcs := map[string]source{}
 	var errs []string
 	for _, p := range paths {
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return nil, fmt.Errorf("read %q: %w", p, err)
+			return nil, nil, fmt.Errorf("read %q: %w", p, err)
 		}
 		s, ok, err := parseSource(string(b))
 		if err != nil {
@@ -108,8 +110,8 @@ func parseCatalog(fsys fs.FS) (map[string]Query, error) {
 		if !ok {
 			continue // the schema, migrations and scripts are not named queries
 		}
-		if want := strings.TrimSuffix(p, ".sql"); s.name != want {
-			errs = append(errs, fmt.Sprintf("%s: name %q does not match the file name", p, s.name))
+		if want := strings.TrimSuffix(p, ".sql"); s.name != want || !validName(s.name) {
+			errs = append(errs, fmt.Sprintf("%s: name %q must be the file name, in lower case letters, digits and _", p, s.name))
 			continue
 		}
 		srcs[s.name] = s
@@ -125,15 +127,30 @@ func parseCatalog(fsys fs.FS) (map[string]Query, error) {
 	}
 	if len(errs) > 0 {
 		sort.Strings(errs)
-		return out, fmt.Errorf("named queries: %s", strings.Join(errs, "; "))
+		return out, srcs, fmt.Errorf("named queries: %s", strings.Join(errs, "; "))
 	}
-	return out, nil
+	return out, srcs, nil
+}
+
+// validName reports whether name can name a query and its cache table.
+func validName(name string) bool {
+	if name == "" || name[0] < 'a' || name[0] > 'z' {
+		return false
+	}
+	for _, r := range name {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 // parseSource reads the header lines of a .sql file. ok is false when the
-// file does not start with `-- name:`.
+// file does not start with `-- name:`. After the description, optional
+// lines `-- uses: a, b` (the named queries this one reads as tables) and
+// `-- cache: no` (answer from the text every time) may follow.
 func parseSource(text string) (s source, ok bool, err error) {
-	lines := strings.SplitN(text, "\n", 4)
+	lines := strings.Split(text, "\n")
 	name, found := strings.CutPrefix(lines[0], "-- name:")
 	if !found {
 		return source{}, false, nil
@@ -148,14 +165,26 @@ func parseSource(text string) (s source, ok bool, err error) {
 	}
 	s.description = strings.TrimSpace(desc)
 	s.body = strings.TrimSuffix(strings.TrimSpace(text), ";")
-	if len(lines) > 2 {
-		if uses, found := strings.CutPrefix(lines[2], "-- uses:"); found {
+	for _, line := range lines[2:] {
+		if uses, found := strings.CutPrefix(line, "-- uses:"); found {
 			for _, u := range strings.Split(uses, ",") {
 				if u = strings.TrimSpace(u); u != "" {
 					s.uses = append(s.uses, u)
 				}
 			}
+			continue
 		}
+		if c, found := strings.CutPrefix(line, "-- cache:"); found {
+			switch strings.TrimSpace(c) {
+			case "no":
+				s.noCache = true
+			case "yes":
+			default:
+				return source{}, true, fmt.Errorf("`-- cache:` must be yes or no")
+			}
+			continue
+		}
+		break
 	}
 	return s, true, nil
 }

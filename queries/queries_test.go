@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/queries"
 )
 
@@ -298,5 +299,64 @@ func TestNoCoalesceOverFigures(t *testing.T) {
 			}
 		}
 		f.Close()
+	}
+}
+
+// TestCacheMatchesText: Run answers from the cache; the query text run
+// directly must give the same rows in the same order.
+func TestCacheMatchesText(t *testing.T) {
+	st := openFixture(t)
+	ctx := context.Background()
+	for _, q := range queries.List() {
+		cached, err := queries.Run(ctx, st.DB(), q.Name, queries.Filter{})
+		if err != nil {
+			t.Fatalf("Run(%s): %v", q.Name, err)
+		}
+		rs, err := st.DB().QueryContext(ctx, q.SQL)
+		if err != nil {
+			t.Fatalf("%s text: %v", q.Name, err)
+		}
+		direct := &queries.Result{}
+		direct.Columns, _ = rs.Columns()
+		for rs.Next() {
+			vals := make([]any, len(direct.Columns))
+			ptrs := make([]any, len(vals))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rs.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			direct.Rows = append(direct.Rows, vals)
+		}
+		rs.Close()
+		var a, b bytes.Buffer
+		queries.WriteResult(&a, cached, queries.FormatCSV)
+		queries.WriteResult(&b, direct, queries.FormatCSV)
+		if a.String() != b.String() {
+			t.Errorf("Run(%s) differs from its text run directly:\n%s", q.Name, lineDiff(b.String(), a.String()))
+		}
+	}
+}
+
+// TestCacheFollowsIngest: a report stored after a Run shows in the next Run.
+func TestCacheFollowsIngest(t *testing.T) {
+	st := openFixture(t)
+	ctx := context.Background()
+	count := func() int {
+		res, err := queries.Run(ctx, st.DB(), "yoy", queries.Filter{Agencies: []string{"丁市司法局"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(res.Rows)
+	}
+	before := count()
+	ding22 := rep("d22ddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd", ding, 2022, "year", "table2021", "2023-01-10",
+		fig("apps_new.total", 120))
+	if err := st.SaveReports(ctx, []*report.Report{ding22}); err != nil {
+		t.Fatal(err)
+	}
+	if after := count(); after != before+1 {
+		t.Errorf("yoy rows of 丁市司法局 after storing 2022 = %d, want %d", after, before+1)
 	}
 }

@@ -13,6 +13,10 @@ import (
 // apply when the result has an `agency` column, years when it has a `year`
 // column; the query's own order is kept. Rows whose agency or year is NULL
 // (group rows of `rates`) do not match a filter on that column.
+//
+// The result comes from the named-query cache (cache.go) when the database
+// can be written, and is computed directly otherwise; both give the same
+// rows.
 func Run(ctx context.Context, db *sql.DB, name string, f Filter) (*Result, error) {
 	q, ok := Get(name)
 	if !ok {
@@ -22,12 +26,20 @@ func Run(ctx context.Context, db *sql.DB, name string, f Filter) (*Result, error
 		return nil, fmt.Errorf("query %q: no such query (try `xxgk query --list`)", name)
 	}
 	text, args := q.SQL, []any(nil)
+	if !sources[name].noCache {
+		table, err := ensureCached(ctx, db, name)
+		if err == nil {
+			text = "SELECT * FROM " + table
+		} else if ctx.Err() != nil {
+			return nil, fmt.Errorf("query %q: %w", name, ctx.Err())
+		}
+	}
 	if len(f.Agencies) > 0 || len(f.Years) > 0 {
-		cols, err := columns(ctx, db, q.SQL)
+		cols, err := columns(ctx, db, text)
 		if err != nil {
 			return nil, fmt.Errorf("query %q: %w", name, err)
 		}
-		text, args = filtered(q.SQL, cols, f)
+		text, args = filtered(text, cols, f)
 	}
 	rows, err := db.QueryContext(ctx, text, args...)
 	if err != nil {

@@ -1,5 +1,9 @@
 -- name: sources
 -- description: the source sentence or table cell behind every stored figure of the preferred reports (for "show the source")
+-- cache: no
+--
+-- Not cached: the result is as large as the metrics table, and read one
+-- agency at a time.
 --
 -- Blank and not-applicable cells are listed too, with value NULL and their
 -- kind, so a reader sees that the report printed nothing there.

@@ -1,0 +1,165 @@
+package queries
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// The named-query cache. Every named query is a pure function of the
+// reports, metrics and checks tables, so its result can be stored and
+// reused until those change: Run stores a query's result (and the results
+// of the queries it uses) in a table query_cache_NAME the first time, and
+// answers from that table while the data stamp (cache_stamp.sql) and the
+// query text are unchanged. The first Run after an ingest pays for the
+// refresh; the others answer from a plain table. The query text (Get) is
+// unchanged and stays the definition: the cache only stores its result.
+// When the database cannot be written (opened read-only), Run computes the
+// result directly.
+
+// cacheMu serialises refreshes in this process: two refreshes of the same
+// table at once would conflict.
+var cacheMu sync.Mutex
+
+// cacheTable is the table holding the cached result of a named query.
+func cacheTable(name string) string { return "query_cache_" + name }
+
+// ensureCached brings the cached results of name and of the queries it uses
+// up to date and returns the table holding name's result.
+func ensureCached(ctx context.Context, db *sql.DB, name string) (string, error) {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	order, err := dependencyOrder(name)
+	if err != nil {
+		return "", err
+	}
+	stampSQL, err := files.ReadFile("cache_stamp.sql")
+	if err != nil {
+		return "", err
+	}
+	initSQL, err := files.ReadFile("cache_init.sql")
+	if err != nil {
+		return "", err
+	}
+	var data string
+	if err := db.QueryRowContext(ctx, string(stampSQL)).Scan(&data); err != nil {
+		return "", fmt.Errorf("cache stamp: %w", err)
+	}
+	if _, err := db.ExecContext(ctx, string(initSQL)); err != nil {
+		return "", fmt.Errorf("cache: %w", err)
+	}
+	stored := map[string]string{}
+	rows, err := db.QueryContext(ctx, "SELECT name, stamp FROM query_cache")
+	if err != nil {
+		return "", fmt.Errorf("cache: %w", err)
+	}
+	for rows.Next() {
+		var n, s string
+		if err := rows.Scan(&n, &s); err != nil {
+			rows.Close()
+			return "", fmt.Errorf("cache: %w", err)
+		}
+		stored[n] = s
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("cache: %w", err)
+	}
+	var stale []string
+	stamps := map[string]string{}
+	for _, n := range order {
+		q, _ := Get(n)
+		// The full text covers the queries n uses, so a change in one of
+		// them makes n stale too.
+		sum := sha256.Sum256([]byte(q.SQL))
+		stamps[n] = data + "|" + hex.EncodeToString(sum[:8])
+		if stored[n] != stamps[n] {
+			stale = append(stale, n)
+		}
+	}
+	if len(stale) == 0 {
+		return cacheTable(name), nil
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return "", fmt.Errorf("cache: %w", err)
+	}
+	defer tx.Rollback()
+	for _, n := range stale {
+		text, err := cachedText(n)
+		if err != nil {
+			return "", err
+		}
+		if _, err := tx.ExecContext(ctx, "CREATE OR REPLACE TABLE "+cacheTable(n)+" AS\n"+text); err != nil {
+			return "", fmt.Errorf("cache %s: %w", n, err)
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO query_cache VALUES (?, ?, now())", n, stamps[n]); err != nil {
+			return "", fmt.Errorf("cache %s: %w", n, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return "", fmt.Errorf("cache: %w", err)
+	}
+	return cacheTable(name), nil
+}
+
+// cachedText is the text of a named query whose used queries are read from
+// their cache tables (already fresh: they come first in dependency order).
+func cachedText(name string) (string, error) {
+	loadCatalog()
+	src, ok := sources[name]
+	if !ok {
+		return "", fmt.Errorf("cache %s: no such query", name)
+	}
+	if len(src.uses) == 0 {
+		return src.body, nil
+	}
+	var b strings.Builder
+	header, rest, hasWith := cutLeadingWith(src.body)
+	b.WriteString(header)
+	b.WriteString("WITH ")
+	for i, u := range src.uses {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s AS (SELECT * FROM %s)", u, cacheTable(u))
+	}
+	if hasWith {
+		b.WriteString(",\n")
+	} else {
+		b.WriteString("\n")
+	}
+	b.WriteString(rest)
+	return b.String(), nil
+}
+
+// dependencyOrder lists name and the queries it uses, transitively, each
+// after the queries it uses.
+func dependencyOrder(name string) ([]string, error) {
+	loadCatalog()
+	var order []string
+	seen := map[string]bool{}
+	var visit func(n string) error
+	visit = func(n string) error {
+		if seen[n] {
+			return nil
+		}
+		seen[n] = true
+		src, ok := sources[n]
+		if !ok {
+			return fmt.Errorf("no such query %q", n)
+		}
+		for _, u := range src.uses {
+			if err := visit(u); err != nil {
+				return err
+			}
+		}
+		order = append(order, n)
+		return nil
+	}
+	return order, visit(name)
+}
