@@ -146,7 +146,7 @@ func (b *bench) all(ctx context.Context) {
 // generate writes the corpus with `xxgk gen` unless a previous run left the
 // same one, then moves the labels beside it so ingest sees only reports.
 func (b *bench) generate(ctx context.Context, corpus, labels string, agencies int) error {
-	stamp := fmt.Sprintf("agencies=%d years=%d-%d seed=%d html=true\n", agencies, firstYear, lastYear, b.cfg.seed)
+	stamp := fmt.Sprintf("generator=%s agencies=%d years=%d-%d seed=%d html=true\n", synth.Version, agencies, firstYear, lastYear, b.cfg.seed)
 	stampFile := filepath.Join(b.cfg.work, filepath.Base(corpus)+".stamp")
 	if old, err := os.ReadFile(stampFile); err == nil && string(old) == stamp {
 		b.add(row{stage: "generate corpus", measured: "reused", note: "same corpus as a previous run: " + corpus})

@@ -12,6 +12,7 @@ type Place struct {
 	Level    string // province, city or county
 	Province string // e.g. 江苏省
 	City     string // e.g. 无锡市; empty for a province, or a county of a municipality
+	County   string // the county of a township
 }
 
 // Agency is one publisher of annual reports.
@@ -59,7 +60,7 @@ var kinds = []kind{
 // and whose districts sit directly under them.
 var municipalities = map[string]bool{"北京市": true, "天津市": true, "上海市": true, "重庆市": true}
 
-var levelScale = map[string]float64{"province": 8, "city": 3, "county": 1}
+var levelScale = map[string]float64{"province": 8, "city": 3, "county": 1, "township": 0.2}
 
 // Agencies picks n distinct agencies (place × kind) deterministically from
 // places. The first n agencies of a longer list are the same agencies, so a
@@ -69,6 +70,14 @@ func Agencies(places []Place, n int, seed uint64) ([]Agency, error) {
 	var pairs []pair
 	for i, p := range places {
 		if _, ok := levelScale[p.Level]; !ok || strings.TrimSpace(p.Name) == "" {
+			continue
+		}
+		if p.Level == "township" {
+			// A township publishes one report, its government's; there are
+			// many townships, so they get a small weight each.
+			if i%3 == 0 {
+				pairs = append(pairs, pair{i, 0})
+			}
 			continue
 		}
 		for j, k := range kinds {
@@ -111,6 +120,25 @@ func newAgency(idx int, p Place, k kind, seed uint64) Agency {
 	case "city":
 		a.Name = p.Name + k.name
 		a.City = p.Name
+	case "township":
+		prefix := ""
+		if chance(r, 0.5) {
+			prefix = p.County
+			if chance(r, 0.3) && p.City != p.County {
+				prefix = p.City + p.County
+			}
+		}
+		if strings.HasSuffix(p.Name, "街道") {
+			a.Name = prefix + p.Name + "办事处"
+			a.Self = "本街道"
+		} else {
+			a.Name = prefix + p.Name + "人民政府"
+			a.Self = "本" + lastRune(p.Name)
+		}
+		a.Kind = "人民政府"
+		a.City = p.City
+		a.Size = k.apps * levelScale[p.Level] * expNorm(r, 0.8)
+		return a
 	default:
 		prefix := ""
 		switch {

@@ -47,6 +47,10 @@ type Options struct {
 	BreakRate float64 // fraction of table reports with an injected identity break
 }
 
+// Version changes whenever the generator's output changes for a given
+// seed, so a cached corpus can tell it is stale.
+const Version = "3"
+
 // DefaultBreakRate is the fraction of table reports that break an identity.
 const DefaultBreakRate = 0.05
 
