@@ -212,9 +212,7 @@ func TestDecodeRune(t *testing.T) {
 	for r := rune(0x800); r < 0x10000; r++ {
 		inputs = append(inputs, string(r)+"x")
 	}
-	for _, s := range []string{"\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbf", "\xe4\x00\x80", "a", "\xf0\x9f\x98\x80"} {
-		inputs = append(inputs, s)
-	}
+	inputs = append(inputs, "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbf", "\xe4\x00\x80", "a", "\xf0\x9f\x98\x80")
 	for _, s := range inputs {
 		r, n := decodeRune(s)
 		wr, wn := utf8.DecodeRuneInString(s)
