@@ -4,7 +4,8 @@
 // label, within the section that gives them meaning (维持具体行政行为数 is a
 // review figure under 行政复议 and a litigation figure under 行政诉讼).
 //
-// Local tables with cumulative columns (本年累计, 历年累计) are not read as
-// annual figures: only the first figure column is taken, and a table whose
-// header names a cumulative column first is skipped.
+// Only the first figure after an indicator (and its unit cell) is taken:
+// local tables print a cumulative column (历年累计, 本年累计) after the
+// period's own figure, never before it. Fewer than three indicators with a
+// figure are not taken for a table.
 package legacy
