@@ -255,10 +255,14 @@ func derived(key string) []string {
 // cannot be compared and are reported as not assessable.
 func proseAgainstTable(t cells, prose []report.Metric) []report.Check {
 	var out []report.Check
+	seen := map[string]bool{}
 	for _, p := range prose {
-		if !p.IsNumber() {
+		// The first prose figure of a key is the stored one (see
+		// extract.Merge); a later repeat is not checked again.
+		if !p.IsNumber() || seen[p.Key] {
 			continue
 		}
+		seen[p.Key] = true
 		keys := []string{p.Key}
 		if _, ok := t[p.Key]; !ok {
 			keys = derived(p.Key)
