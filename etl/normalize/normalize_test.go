@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"bytes"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -159,27 +158,38 @@ func TestAgainstOpenCC(t *testing.T) {
 	d := buildDict(false)
 	for name, orig := range samples(t) {
 		folded, _ := fold(orig)
-		got, _ := d.convert(folded)
-		cmd := exec.Command("opencc", "-c", "t2s")
-		cmd.Stdin = strings.NewReader(folded)
-		want, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("opencc -c t2s: %v", err)
-		}
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(bytes.TrimSuffix(want, []byte("\n"))), "\n")
-		if len(gl) != len(wl) {
-			t.Fatalf("%s: %d lines, opencc gives %d", name, len(gl), len(wl))
-		}
-		diff := 0
-		for i := range gl {
-			if gl[i] != wl[i] {
-				diff++
-				if diff <= 5 {
-					t.Errorf("%s line %d:\n got  %q\n want %q", name, i+1, gl[i], wl[i])
+		// The sample as printed, and the sample put through OpenCC's own
+		// s2t: more traditional text, with the phrases OpenCC cares about.
+		for _, in := range []struct{ kind, text string }{{"", folded}, {" (s2t)", opencc(t, "s2t", folded)}} {
+			got, _ := d.convert(in.text)
+			want := opencc(t, "t2s", in.text)
+			gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
+			if len(gl) != len(wl) {
+				t.Fatalf("%s%s: %d lines, opencc gives %d", name, in.kind, len(gl), len(wl))
+			}
+			diff := 0
+			for i := range gl {
+				if gl[i] != wl[i] {
+					diff++
+					if diff <= 5 {
+						t.Errorf("%s%s line %d:\n got  %q\n want %q", name, in.kind, i+1, gl[i], wl[i])
+					}
 				}
 			}
 		}
 	}
+}
+
+// opencc runs Debian's opencc command with a configuration (t2s, s2t).
+func opencc(t *testing.T, config, text string) string {
+	t.Helper()
+	cmd := exec.Command("opencc", "-c", config)
+	cmd.Stdin = strings.NewReader(text)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("opencc -c %s: %v", config, err)
+	}
+	return string(out)
 }
 
 func BenchmarkNew(b *testing.B) {
