@@ -17,6 +17,7 @@ func Extract(t *normalize.Text, id report.Identity) []report.Metric {
 	x := extractor{t: t, year: id.Year, seen: map[string]bool{}}
 	for _, s := range split(t.Norm) {
 		x.sentence(s)
+		x.prev = s.text
 	}
 	x.websiteOnly()
 	return x.out
@@ -26,6 +27,7 @@ func Extract(t *normalize.Text, id report.Identity) []report.Metric {
 type extractor struct {
 	t    *normalize.Text
 	year int
+	prev string // the sentence before, for lists that continue a sentence about applications
 	seen map[string]bool
 	out  []report.Metric
 }
@@ -116,15 +118,17 @@ type mention struct {
 func (x *extractor) sentence(s span) {
 	text := s.text
 	x.zeroes(s)
+	// "申请人均为自然人" may follow the sentence with the total, or share it.
+	defer x.allPersons(s)
 	if !strings.ContainsAny(text, "0123456789零〇一二两三四五六七八九十") {
 		return
 	}
 	carried := -1.0
-	if !strings.Contains(text, "结转") {
-		// no carried-over part
-	} else if m := carryRE.FindStringSubmatch(text); m != nil {
-		carried, _ = strconv.ParseFloat(m[1], 64)
-		text = strings.Replace(text, m[0], "", 1)
+	if strings.Contains(text, "结转") {
+		if m := carryRE.FindStringSubmatch(text); m != nil {
+			carried, _ = strconv.ParseFloat(m[1], 64)
+			text = strings.Replace(text, m[0], "", 1)
+		}
 	}
 	st := state{}
 	for _, clause := range clauses(text) {
@@ -151,7 +155,7 @@ const maxBefore = 150
 
 // units are the counting units a figure may carry, longest first. 期
 // (issues of a feed), %, 年, 号, 次 and 个 ("六个部分") are no counts.
-var units = []string{"件次", "万元", "条", "篇", "件", "项", "宗", "封", "起", "份", "元"}
+var units = []string{"件次", "万元", "条", "篇", "件", "项", "宗", "封", "起", "份", "元", "名"}
 
 // mentions finds the counts of a clause: a numeral (Arabic or Chinese), an
 // optional 余/多 and 万, and a unit: "1901条", "1236余条", "两起", "20余万条".

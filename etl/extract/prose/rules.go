@@ -25,6 +25,8 @@ const (
 	ruleCasesNone        = "P24.cases_none"
 	ruleFeesNone         = "P28.fees_none"
 	ruleFees             = "P29.fees"
+	ruleAllPersons       = "P14.all_persons"
+	ruleStaff            = "L.staff"
 )
 
 var (
@@ -61,7 +63,7 @@ var (
 	appsBareRE = regexp.MustCompile(`(?:依申请公开|政府信息公开申请)(?:事项|申请)?(?:数量|数|件数)?(?:共|共计|为)?\s*$`)
 	// appsBeforeRE has the figure before the noun: "共办理5件政府信息公开申请".
 	appsBeforeRE  = regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)(?:了)?(?:共|共计)?\s*$`)
-	appsAfterRE   = regexp.MustCompile(`^\s*(?:群众|公民|申请人)?(?:的)?(?:政府信息公开|依申请公开|信息公开|政府信息)?(?:的)?申请`)
+	appsAfterRE   = regexp.MustCompile(`^\s*[^,，\d]{0,12}?(?:政府信息公开|依申请公开|信息公开|政府信息)?(?:的)?申请`)
 	appsTrapRE    = words{"留言", "来信", "热线", "咨询", "法律援助", "信访", "投诉", "举报", "建议", "提案", "复议", "诉讼", "答复", "回复", "办结", "结转", "上年", "去年", "同期", "增加", "减少", "上升", "下降"}
 	appsChannelRE = regexp.MustCompile(`(网络|网上|在线|信函|邮寄|当面|现场|传真|电子邮件)(?:方式)?(?:提出|提交)?(?:的)?(?:申请)?(?:的)?\s*$`)
 
@@ -98,6 +100,10 @@ func (x *extractor) classify(s span, m mention, st *state, carried float64) {
 	switch {
 	case m.unit == "元" || m.unit == "万元":
 		x.fee(s, m)
+		return
+	}
+	if m.unit == "名" {
+		x.staff(s, m)
 		return
 	}
 	near := m.before + prefixRunes(m.after, 20)
@@ -184,7 +190,10 @@ func (x *extractor) application(s span, m mention, carried float64) bool {
 	default:
 		return false
 	}
-	if appsTrapRE.MatchString(b) {
+	bare := appsBareRE.MatchString(b)
+	if appsTrapRE.MatchString(b) && !bare {
+		// The procedure named right before the figure outweighs a trap word
+		// earlier in the clause ("区信访办2019年接受依申请公开1条").
 		return false
 	}
 	if ch := appsChannelRE.FindStringSubmatch(b); ch != nil && strings.Contains(s.text, "申请") && !foiOnly(b) {
@@ -193,7 +202,7 @@ func (x *extractor) application(s span, m mention, carried float64) bool {
 		x.add(s, "apps_channel."+key, m.value, m.approx, ruleAppsChannel, "")
 		return true
 	}
-	ok := appsRE.MatchString(b) && foiRE.MatchString(b) || appsBareRE.MatchString(b)
+	ok := appsRE.MatchString(b) && foiRE.MatchString(b) || bare
 	if !ok && appsBeforeRE.MatchString(b) && appsAfterRE.MatchString(m.after) {
 		ok = foiRE.MatchString(m.after) || foiRE.MatchString(b) || caseFOIRE.MatchString(s.section)
 	}
@@ -207,6 +216,10 @@ func (x *extractor) application(s span, m mention, carried float64) bool {
 		v -= carried
 	}
 	x.add(s, "apps_new.total", v, m.approx, ruleAppsReceived, "")
+	if noun := prefixRunes(m.after, 12); strings.Contains(noun, "自然人") && !strings.Contains(noun, "法人") {
+		// "共收到21件自然人提请的政府信息公开申请".
+		x.add(s, "apps_new.person", v, m.approx, ruleAllPersons, "")
+	}
 	return true
 }
 
@@ -218,7 +231,7 @@ func (x *extractor) outcome(s span, m mention) bool {
 	if m.unit != "件" && m.unit != "条" && m.unit != "项" && m.unit != "宗" && m.unit != "个" {
 		return false
 	}
-	if !strings.Contains(s.text, "申请") && !strings.Contains(s.section, "申请") {
+	if !strings.Contains(s.text, "申请") && !strings.Contains(s.section, "申请") && !strings.Contains(x.prev, "申请") {
 		return false
 	}
 	word := ""
@@ -480,7 +493,7 @@ func (x *extractor) reason(s span, m mention) bool {
 	if m.unit != "件" && m.unit != "条" && m.unit != "项" {
 		return false
 	}
-	if !outcomeWordRE.MatchString(s.text) || !strings.Contains(s.text+s.section, "申请") {
+	if !outcomeWordRE.MatchString(s.text) || !strings.Contains(s.text+s.section+x.prev, "申请") {
 		return false
 	}
 	frag := m.before
@@ -522,3 +535,34 @@ type words []string
 
 // MatchString reports whether s contains any of the words.
 func (w words) MatchString(s string) bool { return containsAny(s, w...) }
+
+// allPersonsRE says every applicant was a natural person.
+var allPersonsRE = words{"均为自然人", "全部为自然人", "均系自然人"}
+
+// allPersons copies the application total to the natural-person column
+// when the report says every applicant was one ("申请人均为自然人").
+func (x *extractor) allPersons(s span) {
+	if !x.seen["apps_new.total"] || !allPersonsRE.MatchString(s.text) {
+		return
+	}
+	for _, m := range x.out {
+		if m.Key == "apps_new.total" {
+			x.add(s, "apps_new.person", m.Value, m.Approx, ruleAllPersons, "")
+			return
+		}
+	}
+}
+
+// staff reads the legacy staffing figures: "配备了1名兼职工作人员".
+func (x *extractor) staff(s span, m mention) {
+	near := m.before + prefixRunes(m.after, 6)
+	if !strings.Contains(s.text+s.section+x.prev, "公开") {
+		return
+	}
+	switch {
+	case strings.Contains(near, "兼职"):
+		x.add(s, "staff.parttime", m.value, m.approx, ruleStaff, "")
+	case strings.Contains(near, "专职"):
+		x.add(s, "staff.fulltime", m.value, m.approx, ruleStaff, "")
+	}
+}
