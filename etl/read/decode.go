@@ -41,10 +41,6 @@ func Decode(raw []byte, declared string) (text, encoding string, err error) {
 		return strings.ToValidUTF8(string(raw), "\ufffd"), "utf-8", nil
 	}
 	if enc, name := lookup(declared); enc != nil {
-		if name == "utf-8" {
-			// Declared UTF-8 but invalid: keep what is valid rather than guess.
-			return strings.ToValidUTF8(string(raw), "\ufffd"), "utf-8", nil
-		}
 		if name == "gb18030" || name == "big5" {
 			// Both decoders accept most byte pairs, so a wrong label between
 			// them yields no errors, only gibberish: let the text decide when

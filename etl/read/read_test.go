@@ -315,6 +315,8 @@ func TestDecode(t *testing.T) {
 		{"short gbk is not mostly utf-8", gbk[:len(gbk)-1], "", "gb18030", "政府信息公开"},
 		{"undeclared big5", string(big5), "", "big5", "<html><head><title>信息公開"},
 		{"declared big5 but gbk", gbk, "big5", "gb18030", "政府信息公开"},
+		{"declared utf-8 but gbk", gbk, "utf-8", "gb18030", "政府信息公开"},
+		{"declared utf-8, ascii", "report", "UTF-8", "utf-8", "report"},
 		{"ascii declared latin1", "report", "iso-8859-1", "windows-1252", "report"},
 	}
 	for _, tt := range tests {
