@@ -303,6 +303,7 @@ func assemble(ctx context.Context, s *load.Store, inputs, paths []string, outs [
 	b := &load.Batch{Run: load.Run{Kind: opt.Kind, FilesSeen: len(paths)}, CrossYear: opt.CrossYear}
 	sum := &Summary{}
 	seen := make(map[string]bool, len(paths))
+	inBatch := map[string]*report.Report{} // contents this batch stores
 	for _, o := range outs {
 		seen[o.path] = true
 		rec := load.FileRecord{Path: o.path, Size: o.size, MtimeNS: o.mtimeNS, Hash: o.hash}
@@ -335,6 +336,13 @@ func assemble(ctx context.Context, s *load.Store, inputs, paths []string, outs [
 				Detail: string(f.Stage) + ": " + f.Message})
 			opt.Log.Warn(o.err.Error(), "path", o.path, "stage", string(f.Stage), "reason", f.Message, "hash", o.hash)
 		case stored, parsed:
+			if first, ok := inBatch[o.hash]; ok && o.verdict == parsed {
+				// The same new content at a second path: stored once.
+				o.verdict, o.rep = stored, first
+			}
+			if o.rep != nil {
+				inBatch[o.hash] = o.rep
+			}
 			rec.ReportID, rec.Settled = o.hash, true
 			b.Files = append(b.Files, rec)
 			if o.verdict == parsed {
@@ -380,7 +388,7 @@ func changed(ctx context.Context, s *load.Store, o outcome, oldID string) ([]loa
 		return nil, "", err
 	}
 	nw := o.rep
-	if nw == nil { // content stored earlier (a revert): compare with that
+	if nw == nil { // content stored by an earlier run (a revert): compare with that
 		if nw, _, err = s.Report(ctx, o.hash); err != nil {
 			return nil, "", err
 		}

@@ -355,3 +355,18 @@ func TestDiff(t *testing.T) {
 		t.Errorf("blank must be nil and zero must be 0: %+v", got)
 	}
 }
+
+func TestSameNewContentTwiceStoredOnce(t *testing.T) {
+	s := openStore(t)
+	dir, paths := copyCorpus(t)
+	twin := filepath.Join(dir, "twin.txt")
+	b, _ := os.ReadFile(paths[0])
+	os.WriteFile(twin, b, 0o644)
+	sum, _ := ingest(t, s, append(paths, twin), read.DefaultLimits())
+	if sum.Run.New != len(paths) || sum.Run.Skipped != 1 {
+		t.Errorf("run = %+v, want %d new and the twin skipped", sum.Run, len(paths))
+	}
+	if got := count(t, s, `SELECT count(*) FROM files WHERE report_id = (SELECT report_id FROM files WHERE path = ?)`, twin); got != 2 {
+		t.Errorf("paths holding the twin's report = %d, want 2", got)
+	}
+}
