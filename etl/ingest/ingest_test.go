@@ -5,18 +5,19 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
-
-	"log/slog"
 
 	"github.com/xxgk/xxgk/etl/extract"
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/etl/validate"
 )
 
 const corpus = "../../examples/reports"
@@ -368,5 +369,57 @@ func TestSameNewContentTwiceStoredOnce(t *testing.T) {
 	}
 	if got := count(t, s, `SELECT count(*) FROM files WHERE report_id = (SELECT report_id FROM files WHERE path = ?)`, twin); got != 2 {
 		t.Errorf("paths holding the twin's report = %d, want 2", got)
+	}
+}
+
+// TestCrossYearChecksStored makes a next-year copy of a sample (every
+// mention of its year moved on by one) and checks that the ingest stores
+// the cross-year checks validate.CrossYear finds for the pair, attached to
+// the later report and naming the earlier one.
+func TestCrossYearChecksStored(t *testing.T) {
+	_, paths := copyCorpus(t)
+	var prev, cur *report.Report
+	var curPath string
+	for _, p := range paths {
+		doc, err := read.File(context.Background(), p, read.DefaultLimits())
+		if err != nil {
+			continue
+		}
+		r, err := extract.Document(doc)
+		if err != nil || r.Year == 0 {
+			continue
+		}
+		y := strconv.Itoa(r.Year)
+		next := filepath.Join(filepath.Dir(p), "next-"+filepath.Base(p))
+		os.WriteFile(next, []byte(strings.ReplaceAll(doc.Text, y, strconv.Itoa(r.Year+1))), 0o644)
+		ndoc, err := read.File(context.Background(), next, read.DefaultLimits())
+		if err != nil {
+			continue
+		}
+		n, err := extract.Document(ndoc)
+		if err == nil && n.Agency == r.Agency && n.Year == r.Year+1 && len(validate.CrossYear(r, n)) > 0 {
+			prev, cur, curPath = r, n, next
+			break
+		}
+		os.Remove(next)
+	}
+	if cur == nil {
+		t.Fatal("no sample yields a cross-year check against its next-year copy")
+	}
+	s := openStore(t)
+	var buf bytes.Buffer
+	_, err := Run(context.Background(), s, append(paths, curPath), Options{Limits: read.DefaultLimits(),
+		Log: slog.New(slog.NewTextHandler(&buf, nil)), CrossYear: validate.CrossYear})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := len(validate.CrossYear(prev, cur))
+	if got := count(t, s, `SELECT count(*) FROM checks WHERE report_id = ? AND prev_id = ?`, cur.ID, prev.ID); got != want {
+		t.Errorf("stored cross-year checks = %d, want %d", got, want)
+	}
+	// A second run changes nothing and keeps them (no duplicates).
+	Run(context.Background(), s, append(paths, curPath), Options{Limits: read.DefaultLimits(), CrossYear: validate.CrossYear})
+	if got := count(t, s, `SELECT count(*) FROM checks WHERE prev_id IS NOT NULL`); got != want {
+		t.Errorf("cross-year checks after a second run = %d, want %d", got, want)
 	}
 }
