@@ -14,8 +14,10 @@
 --     printed total beats a sum of parts;
 --   * no applicable rule, no row: a missing figure is absent, never 0.
 -- approx is true when any summed figure was printed with 余/多/近/约.
-WITH reps AS (
-    SELECT id AS report_id, agency, NULLIF(agency_kind, '') AS agency_kind, level, province, city,
+WITH reps AS MATERIALIZED (
+    -- rep_no: a small number for the report, so the groupings below hash
+    -- integers rather than 64-character report ids.
+    SELECT row_number() OVER () AS rep_no, id AS report_id, agency, NULLIF(agency_kind, '') AS agency_kind, level, province, city,
            year, period, form,
            CASE WHEN form IN ('table2019', 'table2021') OR (form = 'narrative' AND year >= 2019)
                 THEN 'modern' ELSE 'legacy' END AS era
@@ -35,28 +37,28 @@ parts AS (
 -- Each rule whose parts are all printed as numbers in a preferred report
 -- of its era. Grouping by the small rule number keeps this fast.
 applicable AS (
-    SELECT m.report_id, p.rule_no, sum(m.value) AS value, bool_or(m.approx) AS approx
+    SELECT r.rep_no, p.rule_no, sum(m.value) AS value, bool_or(m.approx) AS approx
     FROM metrics m
     JOIN parts p ON p.key = m.key
     JOIN reps r ON r.report_id = m.report_id AND p.era IN (r.era, 'any')
     WHERE m.kind = 'number' AND m.value IS NOT NULL
-    GROUP BY m.report_id, p.rule_no
+    GROUP BY r.rep_no, p.rule_no
     HAVING count(*) = any_value(p.n_parts)
 ),
 -- The applicable rule with the smallest step wins.
 chosen AS (
-    SELECT a.report_id, u.metric_no,
+    SELECT a.rep_no, u.metric_no,
            arg_min(a.rule_no, u.step) AS rule_no,
            arg_min(a.value, u.step) AS value,
            arg_min(a.approx, u.step) AS approx
     FROM applicable a
     JOIN rules u USING (rule_no)
-    GROUP BY a.report_id, u.metric_no
+    GROUP BY a.rep_no, u.metric_no
 )
 SELECT r.agency, r.agency_kind, r.level, r.province, r.city, r.year, r.period,
        u.metric, c.value, u.mapped, c.approx, r.form, r.report_id, u.source_keys,
        u.label, u.step, u.confidence, r.era, u.metric_no
 FROM chosen c
 JOIN rules u USING (rule_no)
-JOIN reps r USING (report_id)
+JOIN reps r USING (rep_no)
 ORDER BY r.agency, r.year, r.period, u.metric_no

@@ -17,30 +17,35 @@ WITH base AS (
     FROM harmonised
     WHERE period = 'year'
 ),
+-- Peer statistics once per group, then joined: cheaper than window
+-- quantiles.
+stats AS (
+    SELECT peer_group, year, metric,
+           count(*) AS peer_n,
+           median(value) AS peer_median,
+           quantile_cont(value, 0.25) AS peer_q1,
+           quantile_cont(value, 0.75) AS peer_q3
+    FROM base
+    WHERE peer_group IS NOT NULL
+    GROUP BY peer_group, year, metric
+),
 ranked AS (
     SELECT *,
            rank() OVER (PARTITION BY year, metric ORDER BY value DESC) AS rank,
            count(*) OVER (PARTITION BY year, metric) AS n,
-           rank() OVER g_desc AS peer_rank,
-           count(*) OVER g AS peer_n,
-           median(value) OVER g AS peer_median,
-           quantile_cont(value, 0.25) OVER g AS peer_q1,
-           quantile_cont(value, 0.75) OVER g AS peer_q3,
-           percent_rank() OVER g_asc AS pr
+           rank() OVER (PARTITION BY peer_group, year, metric ORDER BY value DESC) AS peer_rank,
+           percent_rank() OVER (PARTITION BY peer_group, year, metric ORDER BY value) AS pr
     FROM base
-    WINDOW g AS (PARTITION BY peer_group, year, metric),
-           g_desc AS (PARTITION BY peer_group, year, metric ORDER BY value DESC),
-           g_asc AS (PARTITION BY peer_group, year, metric ORDER BY value)
 )
-SELECT agency, agency_kind, level, peer_group, year, metric, value, rank, n,
-       CASE WHEN peer_group IS NOT NULL THEN peer_rank END AS peer_rank,
-       CASE WHEN peer_group IS NOT NULL THEN peer_n END AS peer_n,
-       CASE WHEN peer_group IS NOT NULL THEN peer_median END AS peer_median,
-       CASE WHEN peer_group IS NOT NULL AND peer_n > 1 THEN 100 * pr END AS percentile,
-       CASE WHEN peer_group IS NOT NULL AND peer_n >= 4 THEN peer_q1 END AS peer_q1,
-       CASE WHEN peer_group IS NOT NULL AND peer_n >= 4 THEN peer_q3 END AS peer_q3,
-       CASE WHEN peer_group IS NOT NULL AND peer_n >= 4
-            THEN value < peer_q1 - 1.5 * (peer_q3 - peer_q1) OR value > peer_q3 + 1.5 * (peer_q3 - peer_q1) END AS outlier,
-       mapped, approx
-FROM ranked
-ORDER BY year, metric_no, rank, agency
+SELECT r.agency, r.agency_kind, r.level, r.peer_group, r.year, r.metric, r.value, r.rank, r.n,
+       CASE WHEN r.peer_group IS NOT NULL THEN r.peer_rank END AS peer_rank,
+       s.peer_n, s.peer_median,
+       CASE WHEN s.peer_n > 1 THEN 100 * r.pr END AS percentile,
+       CASE WHEN s.peer_n >= 4 THEN s.peer_q1 END AS peer_q1,
+       CASE WHEN s.peer_n >= 4 THEN s.peer_q3 END AS peer_q3,
+       CASE WHEN s.peer_n >= 4
+            THEN r.value < s.peer_q1 - 1.5 * (s.peer_q3 - s.peer_q1) OR r.value > s.peer_q3 + 1.5 * (s.peer_q3 - s.peer_q1) END AS outlier,
+       r.mapped, r.approx
+FROM ranked r
+LEFT JOIN stats s USING (peer_group, year, metric)
+ORDER BY r.year, r.metric_no, r.rank, r.agency
