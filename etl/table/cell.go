@@ -91,7 +91,7 @@ func InWan(n float64, unit string) float64 {
 // to half-width, the ideographic space and no-break space removed with all
 // other white space, and the Chinese brackets and minus signs mapped.
 func compact(s string) string {
-	if plain(s) {
+	if !needsCompact(s) {
 		return s
 	}
 	var b strings.Builder
@@ -114,13 +114,15 @@ func compact(s string) string {
 	return b.String()
 }
 
-// plain reports whether s is printable ASCII without white space, which
-// compact would return unchanged.
-func plain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] <= ' ' || s[i] > '~' {
-			return false
+// needsCompact reports whether compact would change s: most cells of a
+// normalised text are already folded, and are returned without a copy.
+func needsCompact(s string) bool {
+	for _, r := range s {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E, r == ' ', r == '\t', r == '\n', r == '\r', r == 0x3000, r == 0xA0,
+			r == 0x200B, r == 0xFEFF, r == '【', r == '〔', r == '［', r == '】', r == '〕', r == '］', r == 0x2212:
+			return true
 		}
 	}
-	return true
+	return false
 }

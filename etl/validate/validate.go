@@ -134,18 +134,26 @@ func Report(form report.Form, metrics, prose []report.Metric) []report.Check {
 	return append(out, proseAgainstTable(t, prose)...)
 }
 
-// national checks the 2019 and 2021 tables.
-func national(form report.Form, t cells) []report.Check {
-	var out []report.Check
-	add := func(ch report.Check, ok bool) {
-		if ok {
-			out = append(out, ch)
-		}
-	}
+// identity is one equation of the national tables: lhs = rhs, keys built
+// once.
+type identity struct {
+	rule, scope string
+	lhs, rhs    []string
+}
+
+// nationalIdentities lists the within-report identities of each national
+// form, in the order they are reported.
+var nationalIdentities = map[report.Form][]identity{
+	report.FormTable2019: buildNational(report.FormTable2019),
+	report.FormTable2021: buildNational(report.FormTable2021),
+}
+
+func buildNational(form report.Form) []identity {
+	var ids []identity
 	for _, col := range report.Columns {
-		add(t.equal("I1.flow", col,
+		ids = append(ids, identity{"I1.flow", col,
 			[]string{"apps_new." + col, "apps_carried_over." + col},
-			[]string{"outcome_total." + col, "apps_carried_forward." + col}))
+			[]string{"outcome_total." + col, "apps_carried_forward." + col}})
 	}
 	for _, col := range report.Columns {
 		parts := []string{"granted." + col, "partial." + col}
@@ -157,18 +165,29 @@ func national(form report.Form, t cells) []report.Check {
 		} else {
 			parts = append(parts, "other."+col)
 		}
-		add(t.equal("I2.outcomes", col, []string{"outcome_total." + col}, parts))
+		ids = append(ids, identity{"I2.outcomes", col, []string{"outcome_total." + col}, parts})
 	}
 	for _, row := range appRows {
 		all := cols(row)
-		add(t.equal("I3.rowsum", row, all[6:], all[:6]))
+		ids = append(ids, identity{"I3.rowsum", row, all[6:], all[:6]})
 	}
 	for _, g := range []string{"review", "lit_direct", "lit_after_review"} {
 		parts := make([]string, len(reviewResults))
 		for i, r := range reviewResults {
 			parts[i] = g + "." + r
 		}
-		add(t.equal("I4."+g, g, []string{g + ".total"}, parts))
+		ids = append(ids, identity{"I4." + g, g, []string{g + ".total"}, parts})
+	}
+	return ids
+}
+
+// national checks the 2019 and 2021 tables.
+func national(form report.Form, t cells) []report.Check {
+	var out []report.Check
+	for _, id := range nationalIdentities[form] {
+		if ch, ok := t.equal(id.rule, id.scope, id.lhs, id.rhs); ok {
+			out = append(out, ch)
+		}
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package legacy
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/etl/normalize"
 	"github.com/xxgk/xxgk/etl/table"
@@ -150,8 +151,20 @@ func Read(t *normalize.Text, toks []table.Token) []table.Cell {
 	return cells
 }
 
-func match(c string) (indicator, bool) {
+// byFirst indexes the indicators by the first character of their label,
+// so a cell is tried only against the few that could match it.
+var byFirst = func() map[rune][]indicator {
+	m := map[rune][]indicator{}
 	for _, ind := range indicators {
+		r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(ind.re.String(), "^"))
+		m[r] = append(m[r], ind)
+	}
+	return m
+}()
+
+func match(c string) (indicator, bool) {
+	r, _ := utf8.DecodeRuneInString(c)
+	for _, ind := range byFirst[r] {
 		if ind.re.MatchString(c) {
 			return ind, true
 		}

@@ -63,3 +63,15 @@ func TestSectionNamesTheOutcome(t *testing.T) {
 		}
 	}
 }
+
+// TestIndicatorsStartLiteral guards the first-character index: a pattern
+// that began with a group or class would never be tried.
+func TestIndicatorsStartLiteral(t *testing.T) {
+	t.Parallel()
+	for _, ind := range indicators {
+		p := strings.TrimPrefix(ind.re.String(), "^")
+		if p == "" || strings.ContainsRune(`([.\`, rune(p[0])) {
+			t.Errorf("indicator %s pattern %q does not start with a literal character", ind.key, ind.re)
+		}
+	}
+}

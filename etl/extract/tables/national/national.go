@@ -113,7 +113,8 @@ func formCue(canon []string) report.Form {
 }
 
 func isAppStart(c string) bool {
-	return strings.Contains(c, "勾稽关系") && len(c) < 200 || c == "申请人情况" || rowApps(c) == "apps_new"
+	return c == "申请人情况" || len(c) < 200 && strings.Contains(c, "勾稽关系") ||
+		strings.HasPrefix(c, "本年") && rowApps(c) == "apps_new"
 }
 
 // isReviewStart matches the review table's first header cell, or the
