@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -248,6 +249,13 @@ func (ex examiner) examine(ctx context.Context, path string) outcome {
 	return o
 }
 
+// The stages ingest calls, as variables so a test can make one panic or
+// hang the way a broken parser would.
+var (
+	readFile        = read.File
+	extractDocument = extract.Document
+)
+
 // readAndExtract reads and extracts one file within the time limit. A
 // parser that overruns is abandoned (a goroutine cannot be stopped) and the
 // file is reported; the batch goes on.
@@ -263,12 +271,20 @@ func readAndExtract(ctx context.Context, path string, lim read.Limits) (*report.
 	}
 	done := make(chan result, 1)
 	go func() {
-		doc, err := read.File(ctx, path, lim)
+		// extract.Document recovers its own panics; this also catches a
+		// reader's, so no input can stop the batch.
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{nil, &report.FileError{Path: path, Stage: report.StageRead,
+					Err: fmt.Errorf("reader panic: %v\n%s", p, debug.Stack())}}
+			}
+		}()
+		doc, err := readFile(ctx, path, lim)
 		if err != nil {
 			done <- result{nil, err}
 			return
 		}
-		rep, err := extract.Document(doc)
+		rep, err := extractDocument(doc)
 		done <- result{rep, err}
 	}()
 	select {
@@ -334,7 +350,10 @@ func assemble(ctx context.Context, s *load.Store, inputs, paths []string, outs [
 			b.Files = append(b.Files, rec)
 			b.Changes = append(b.Changes, load.Change{Path: o.path, Kind: load.ChangeFailed,
 				Detail: string(f.Stage) + ": " + f.Message})
-			opt.Log.Warn(o.err.Error(), "path", o.path, "stage", string(f.Stage), "reason", f.Message, "hash", o.hash)
+			// One line, like FileError's message but without a panic's
+			// stack, which the json format keeps in "error".
+			opt.Log.Warn(fmt.Sprintf("%s %q: %s", f.Stage, o.path, f.Message),
+				"path", o.path, "stage", string(f.Stage), "reason", f.Message, "hash", o.hash, "error", o.err.Error())
 		case stored, parsed:
 			if first, ok := inBatch[o.hash]; ok && o.verdict == parsed {
 				// The same new content at a second path: stored once.

@@ -423,3 +423,45 @@ func TestCrossYearChecksStored(t *testing.T) {
 		t.Errorf("cross-year checks after a second run = %d, want %d", got, want)
 	}
 }
+
+// TestPanicAndHangIsolated makes the reader panic on one file and hang on
+// another (as broken parsers do): each becomes one error row and one log
+// line, and the rest of the batch is stored.
+func TestPanicAndHangIsolated(t *testing.T) {
+	dir, paths := copyCorpus(t)
+	panicky, slow := filepath.Join(dir, "panics.txt"), filepath.Join(dir, "hangs.txt")
+	b, _ := os.ReadFile(paths[0])
+	os.WriteFile(panicky, append(b, "\n甲\n"...), 0o644)
+	os.WriteFile(slow, append(b, "\n乙\n"...), 0o644)
+	readFile = func(ctx context.Context, path string, lim read.Limits) (*report.Document, error) {
+		switch path {
+		case panicky:
+			var m map[string]int
+			m["boom"]++ // a nil map write: a real runtime panic
+		case slow:
+			time.Sleep(2 * time.Second) // ignores ctx, like a stuck parser
+		}
+		return read.File(ctx, path, lim)
+	}
+	defer func() { readFile = read.File }()
+	s := openStore(t)
+	lim := read.DefaultLimits()
+	lim.Timeout = 200 * time.Millisecond
+	sum, warns := ingest(t, s, append(paths, panicky, slow), lim)
+	if sum.Run.Failed != 2 || sum.Run.New != len(paths) {
+		t.Errorf("run = %+v, want 2 failed and %d new", sum.Run, len(paths))
+	}
+	for _, c := range []struct{ path, reason string }{{panicky, "panic"}, {slow, "longer than"}} {
+		if got := count(t, s, `SELECT count(*) FROM ingest_errors WHERE path = ? AND message LIKE ?`, c.path, "%"+c.reason+"%"); got != 1 {
+			t.Errorf("%s: %d error rows mentioning %q, want 1", c.path, got, c.reason)
+		}
+	}
+	if len(warns) != 2 {
+		t.Errorf("log lines = %+v, want 2", warns)
+	}
+	for _, w := range warns {
+		if strings.Contains(w.Msg, "\n") {
+			t.Errorf("log message spans lines: %q", w.Msg)
+		}
+	}
+}
