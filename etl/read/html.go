@@ -99,6 +99,14 @@ func (w *htmlWriter) node(n *html.Node, pre bool) {
 		case atom.Table:
 			if !layoutTable(n) {
 				w.newline()
+				// A caption often names the table ("三、收到和处理…申请情况").
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					if c.DataAtom == atom.Caption {
+						if s := table.CellText(c); s != "" {
+							w.b.WriteString(s + "\n")
+						}
+					}
+				}
 				w.b.WriteString(table.PipeRows(table.HTMLGrid(n)))
 				return
 			}

@@ -95,7 +95,9 @@ func readFile(ctx context.Context, path string, lim Limits) (*report.Document, e
 		doc.Text, doc.Encoding, err = htmlText(raw)
 	default:
 		doc.Text, doc.Encoding, err = Decode(raw, "")
-		if err == nil && looksBinaryText(doc.Text) {
+		// Valid UTF-8 without control bytes is text; a legacy decoding
+		// accepts almost any bytes, so check what it made of them.
+		if err == nil && doc.Encoding != "utf-8" && looksBinaryText(doc.Text) {
 			err = errBinary
 		}
 	}

@@ -156,8 +156,8 @@ func TestFile(t *testing.T) {
 		{name: "html inline elements", path: writeFile(t, dir, "inline.html", []byte("<p>收到 <b>申请</b><span>12</span>件<br>次行</p>\n<div><div>第二段</div></div><pre>a  b\nc</pre>")),
 			format: "html", encoding: "utf-8", equal: "收到 申请12件\n次行\n第二段\na  b\nc\n"},
 		{name: "layout table around a data table", path: writeFile(t, dir, "layout.html", []byte(
-			`<table width="100%"><tr><td><p>标题</p><table><tr><td>项目</td><td>数量</td></tr><tr><td>申请</td><td>3</td></tr></table><p>结束</p></td><td class="sidebar">链接</td></tr></table>`)),
-			format: "html", encoding: "utf-8", equal: "标题\n| 项目 | 数量 |\n| 申请 | 3 |\n结束\n"},
+			`<table width="100%"><tr><td><p>标题</p><table><caption>表一</caption><tr><td>项目</td><td>数量</td></tr><tr><td>申请</td><td>3</td></tr></table><p>结束</p></td><td class="sidebar">链接</td></tr></table>`)),
+			format: "html", encoding: "utf-8", equal: "标题\n表一\n| 项目 | 数量 |\n| 申请 | 3 |\n结束\n"},
 		{name: "docx with merged cells", path: writeFile(t, dir, "r.docx", docxWithTable(t)),
 			format: "docx", encoding: "utf-8", equal: docxWant},
 		{name: "docx by content, not extension", path: writeFile(t, dir, "r.bin", docxWithTable(t)),
@@ -368,4 +368,16 @@ func FuzzDecoders(f *testing.F) {
 		docxBody(raw)
 		sniff(raw, "x.docx")
 	})
+}
+
+func BenchmarkFile(b *testing.B) {
+	for _, p := range []string{"../../examples/reports/115_sh_putuo_sfj_2023.txt", "testdata/table.html", "testdata/gbk_undeclared.html"} {
+		b.Run(filepath.Base(p), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := File(context.Background(), p, DefaultLimits()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -99,12 +99,21 @@ func looksBinaryText(s string) bool {
 // looksHTML reports markup at the start of a file: a doctype, <html>, or
 // the tags a saved page fragment starts with.
 func looksHTML(raw []byte) bool {
-	head := bytes.ToLower(raw[:min(len(raw), 2048)])
-	head = bytes.TrimLeft(head, "\xef\xbb\xbf \t\r\n")
+	head := bytes.TrimLeft(raw[:min(len(raw), 2048)], "\xef\xbb\xbf \t\r\n")
+	// ASCII case folding of a short prefix: bytes.ToLower would walk the
+	// Unicode tables over every Chinese character.
+	low := make([]byte, min(len(head), 512))
+	for i := range low {
+		c := head[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
 	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<div", "<p>", "<p ", "<!--"} {
-		if bytes.HasPrefix(head, []byte(p)) {
+		if bytes.HasPrefix(low, []byte(p)) {
 			return true
 		}
 	}
-	return bytes.HasPrefix(head, []byte("<?xml")) && bytes.Contains(head, []byte("<html"))
+	return bytes.HasPrefix(low, []byte("<?xml")) && bytes.Contains(low, []byte("<html"))
 }
