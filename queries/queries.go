@@ -1,7 +1,3 @@
-// Package queries holds every SQL statement of xxgk as embedded .sql files:
-// the schema, and the named queries that `xxgk query`, the chart pages and
-// the workbooks run. A named query file starts with a `-- name:` line and a
-// one-line `-- description:`.
 package queries
 
 import (

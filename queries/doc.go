@@ -1,0 +1,30 @@
+// Package queries holds every SQL statement of xxgk as embedded .sql files:
+// the schema, and the named queries that `xxgk query`, the chart pages and
+// the workbooks run. It does not parse reports or render anything.
+//
+// A named query file NAME.sql starts with
+//
+//	-- name: NAME
+//	-- description: one line that `xxgk query --list` shows
+//	-- uses: harmonised, crosswalk   (optional: named queries read as tables)
+//	-- cache: no                     (optional: answer from the text every time)
+//
+// followed by one SELECT. A query that uses others refers to them by name
+// as if they were tables; Get returns the text with them prepended as
+// common table expressions, so the text is self-contained and can be pasted
+// into any DuckDB shell over an xxgk database.
+//
+// The analysis builds on two queries: `crosswalk`, the documented mapping
+// of legacy (pre-2019) categories onto the 2019/2021 ones, kept as a VALUES
+// list, and `harmonised`, which applies exactly those rows to the preferred
+// report of each agency × year × period. yoy, rates, peers and quality read
+// `harmonised`; coverage, trust, sources, failed_checks and conflicts read
+// the stored tables. Blank is not zero throughout: no query turns a missing
+// figure into 0 (a test rejects COALESCE over report figures), a sum needs
+// all its parts, and a ratio with a zero or blank denominator is NULL.
+//
+// Run answers from a cache of results stored in the database (tables
+// query_cache_NAME, see cache.go), refreshed when the stored reports or
+// checks, or the query text, change; BenchFill and BenchQuery measure the
+// queries on a synthetic database of any size.
+package queries
