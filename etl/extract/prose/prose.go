@@ -28,8 +28,10 @@ type extractor struct {
 	t    *normalize.Text
 	year int
 	prev string // the sentence before, for lists that continue a sentence about applications
-	seen map[string]bool
-	out  []report.Metric
+
+	otherChannel bool // a figure was published through a channel the keys do not name
+	seen         map[string]bool
+	out          []report.Metric
 }
 
 // add stores a figure unless its key already has one.
@@ -120,7 +122,7 @@ func (x *extractor) sentence(s span) {
 	x.zeroes(s)
 	// "申请人均为自然人" may follow the sentence with the total, or share it.
 	defer x.allPersons(s)
-	if !strings.ContainsAny(text, "0123456789零〇一二两三四五六七八九十") {
+	if !hasNumeral(text) {
 		return
 	}
 	carried := -1.0
@@ -248,6 +250,22 @@ func mentions(clause string) []mention {
 	return out
 }
 
+// hasNumeral reports whether s holds a digit or a Chinese numeral; it
+// decodes only the lead bytes Chinese numerals start with.
+func hasNumeral(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			return true
+		case c == 0xE3 || c == 0xE4 || c == 0xE5 || c == 0xE7 || c == 0xE9:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isCNNumeral(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func isNumeral(r rune) bool { return r >= '0' && r <= '9' || isCNNumeral(r) }
 
 func isCNNumeral(r rune) bool {
@@ -283,7 +301,7 @@ func endsWithDigitOrLetter(s string) bool {
 // other channel and no total: an agency that publishes only on its website
 // states its whole output there ("通过区政府网站向社会主动公开信息共91条").
 func (x *extractor) websiteOnly() {
-	if x.seen["proactive.total"] || x.seen["proactive.weibo"] || x.seen["proactive.wechat"] || x.seen["proactive.new_media"] {
+	if x.otherChannel || x.seen["proactive.total"] || x.seen["proactive.weibo"] || x.seen["proactive.wechat"] || x.seen["proactive.new_media"] {
 		return
 	}
 	for _, m := range x.out {

@@ -174,6 +174,10 @@ func (x *extractor) proactive(s span, m mention, st *state) {
 		}
 		if totalRE.MatchString(b) && (strings.Contains(b, "信息") || afterTotalRE.MatchString(m.after) || strings.Contains(b, "主动公开")) {
 			x.add(s, "proactive.total", m.value, m.approx, ruleProactiveTotal, "")
+		} else if strings.Contains(b, "通过") || strings.Contains(b, "在") {
+			// A channel the keys do not name ("通过电子公示栏公布政务信息15条"):
+			// the website then is not the only one.
+			x.otherChannel = true
 		}
 	}
 }
@@ -244,6 +248,9 @@ func (x *extractor) outcome(s span, m mention) bool {
 		}
 		if strings.Contains(m.before[len(pre):], "信息") {
 			return false
+		}
+		if strings.HasSuffix(pre, "或") || strings.HasSuffix(pre, "和") || strings.HasSuffix(pre, "及") {
+			return false // "同意公开或部分公开共81件" adds two rows together
 		}
 	} else if g := outcomeAfterRE.FindStringSubmatch(m.after); g != nil {
 		word = g[1]
