@@ -3,8 +3,9 @@
 // with tables laid out as pipe rows.
 //
 // The reader is chosen by content (magic bytes, markup), not by extension:
-// plain text, HTML, docx and xlsx are read in process; PDF and legacy .doc go
-// through pdftotext (poppler-utils) and catdoc or antiword when installed.
+// plain text, HTML, docx and xlsx are read in process; PDF, legacy .doc and
+// .xls go through pdftotext (poppler-utils), catdoc or antiword, and xls2csv
+// (catdoc) when installed.
 // Untrusted input is bounded by Limits: file size checked before reading,
 // zip expansion capped, external tools killed after a timeout. Every failure
 // is a *report.FileError at StageRead naming the file and the reason.

@@ -3,10 +3,13 @@ package read
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"os/exec"
 	"strings"
+
+	"github.com/xxgk/xxgk/etl/table"
 )
 
 // pdfText runs `pdftotext -layout`, which keeps table columns apart with
@@ -24,6 +27,35 @@ func docText(ctx context.Context, path string, lim Limits) (string, error) {
 		{name: "catdoc", pkg: "catdoc", args: []string{"-w", "-d", "utf-8", path}},
 		{name: "antiword", pkg: "antiword", args: []string{"-w", "0", "-m", "UTF-8.txt", path}},
 	})
+}
+
+// xlsText runs xls2csv (from the catdoc package) and prints each sheet's
+// rows as pipe rows, like the xlsx reader.
+func xlsText(ctx context.Context, path string, lim Limits) (string, error) {
+	out, err := runTool(ctx, lim, "xls", []tool{
+		{name: "xls2csv", pkg: "catdoc", args: []string{"-d", "utf-8", path}},
+	})
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	// xls2csv ends each sheet with a form feed.
+	for _, sheet := range strings.Split(out, "\f") {
+		r := csv.NewReader(strings.NewReader(sheet))
+		r.FieldsPerRecord, r.LazyQuotes = -1, true
+		rows, err := r.ReadAll()
+		if err != nil {
+			return "", fmt.Errorf("xls2csv output: %w", err)
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(table.PipeRows(fillMerges(rows, nil)))
+	}
+	return b.String(), nil
 }
 
 // tool is an external converter and the Debian package that has it.

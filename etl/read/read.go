@@ -37,6 +37,7 @@ const (
 	FormatPDF  = "pdf"
 	FormatXLSX = "xlsx"
 	FormatDOC  = "doc"
+	FormatXLS  = "xls"
 )
 
 // File reads one file into a Document, choosing the decoder by content.
@@ -91,6 +92,9 @@ func readFile(ctx context.Context, path string, lim Limits) (*report.Document, e
 	case FormatDOC:
 		doc.Encoding = "utf-8"
 		doc.Text, err = docText(ctx, path, lim)
+	case FormatXLS:
+		doc.Encoding = "utf-8"
+		doc.Text, err = xlsText(ctx, path, lim)
 	case FormatHTML:
 		doc.Text, doc.Encoding, err = htmlText(raw)
 	default:

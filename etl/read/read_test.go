@@ -168,6 +168,8 @@ func TestFile(t *testing.T) {
 			contains: []string{"Annual report 2023", "Applications received 105"}},
 		{name: "doc", path: "testdata/legacy.doc", needs: "catdoc", format: "doc", encoding: "utf-8", lim: small,
 			contains: []string{"British imperialism"}},
+		{name: "xls", path: "testdata/legacy.xls", needs: "xls2csv", format: "xls", encoding: "utf-8",
+			contains: []string{"| Test1 | Lorem | Ipsum |\n| Avocado | 1 | 2 |\n|  | 3 | 5 |\n"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,7 +252,7 @@ func TestFileErrors(t *testing.T) {
 		{"docx zip bomb", writeFile(t, dir, "bomb.docx", zipBomb(t, "word/document.xml", 8<<20)), lim, "zip expands past 1 MB limit"},
 		{"xlsx zip bomb", writeFile(t, dir, "bomb.xlsx", zipBomb(t, "xl/workbook.xml", 8<<20)), lim, "zip expands past 1 MB limit"},
 		{"other zip", writeFile(t, dir, "x.zip", zipFile(t, "a.txt", "hello")), lim, "not a text document: zip archive"},
-		{"legacy xls", writeFile(t, dir, "old.xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00")), lim, "not supported: legacy .xls"},
+		{"legacy ppt", writeFile(t, dir, "old.ppt", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00")), lim, "not supported: legacy .ppt"},
 		{"missing", filepath.Join(dir, "nope.txt"), lim, "no such file"},
 		{"folder", dir, lim, "not a regular file"},
 	}

@@ -21,9 +21,13 @@ func sniff(raw []byte, path string) (string, error) {
 	case bytes.HasPrefix(raw, []byte("PK\x03\x04")), bytes.HasPrefix(raw, []byte("PK\x05\x06")):
 		return sniffZip(raw, ext)
 	case bytes.HasPrefix(raw, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
-		// OLE2 compound file: Word 97-2003, but also .xls and .ppt.
-		if ext == ".xls" || ext == ".ppt" {
-			return "", fmt.Errorf("not supported: legacy %s (save it as .xlsx or .docx)", ext)
+		// OLE2 compound file: Word 97-2003, but also .xls and .ppt, which
+		// only the extension tells apart without parsing the container.
+		switch ext {
+		case ".xls", ".et":
+			return FormatXLS, nil
+		case ".ppt", ".pps":
+			return "", fmt.Errorf("not supported: legacy %s (save it as .docx or .pdf)", ext)
 		}
 		return FormatDOC, nil
 	case bytes.HasPrefix(raw, []byte("{\\rtf")):
