@@ -328,3 +328,28 @@ func BenchmarkExtract(b *testing.B) {
 		Extract(nt)
 	}
 }
+
+// TestPDFLayout reads tables as pdftotext -layout prints them: columns
+// apart by runs of spaces, header cells cut into pieces over several lines,
+// a row label wrapped onto the next line, and the review headers printed
+// vertically one character a line.
+func TestPDFLayout(t *testing.T) {
+	t.Parallel()
+	r := Extract(normalize.New(readFile(t, "testdata/form2021_layout.txt")))
+	if r.Form != report.FormTable2021 {
+		t.Errorf("Form = %q, want table2021", r.Form)
+	}
+	got := metrics(r)
+	want := map[string]float64{
+		"art20.rules.in_force": 1, "art20.normative.issued": 2, "art20.normative.in_force": 12, "art20.licensing.decisions": 35,
+		"apps_new.person": 7, "apps_new.business": 1, "apps_new.total": 8, "apps_carried_over.person": 1,
+		"granted.total": 5, "partial.person": 1, "partial.total": 1, "denied_state_secret.total": 0,
+		"outcome_total.total": 8, "apps_carried_forward.total": 1,
+		"review.upheld": 1, "review.total": 1, "lit_direct.pending": 1, "lit_direct.total": 1, "lit_after_review.total": 0,
+	}
+	for k, v := range want {
+		if m := got[k]; !m.IsNumber() || m.Value != v {
+			t.Errorf("%s = %+v, want %v", k, m, v)
+		}
+	}
+}

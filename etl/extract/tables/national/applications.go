@@ -44,7 +44,7 @@ var appFlexible = []struct {
 }{
 	{"本年", regexp.MustCompile(`^本年(度)?新收(到)?.{0,18}申请(数量|数|件数)?$`), "apps_new"},
 	{"上年", regexp.MustCompile(`^上年(度)?结转.{0,18}申请(数量|数|件数)?$`), "apps_carried_over"},
-	{"部分公开", regexp.MustCompile(`^部分公开(\(.{0,30}\))?$`), "partial"},
+	{"部分公开", regexp.MustCompile(`^部分公开(\(.{0,40})?$`), "partial"},
 	{"申请人", regexp.MustCompile(`^申请人无正当理由逾期不补正.{0,24}$`), "other_no_correction"},
 	{"申请人", regexp.MustCompile(`^申请人逾期未按收费通知要求缴纳费用.{0,24}$`), "other_no_fee"},
 	{"结转下年度", regexp.MustCompile(`^结转下年度(继续办理)?(申请)?(数量)?$`), "apps_carried_forward"},
@@ -96,6 +96,22 @@ var appCols = map[string]string{
 	"法律服务机构": "legal", "其他": "other_org", "总计": "total",
 }
 
+// applicantHeader reports whether the header cells, run together, hold the
+// applicant header even though its labels were cut into pieces (PDF text
+// splits "商业企业" over two lines and mixes the pieces with other columns).
+func applicantHeader(all string) bool {
+	if !strings.Contains(all, "自然人") || !strings.Contains(all, "总计") {
+		return false
+	}
+	n := 0
+	for _, piece := range []string{"商业", "企业", "科研", "机构", "社会", "公益", "组织", "法律", "服务"} {
+		if strings.Contains(all, piece) {
+			n++
+		}
+	}
+	return n >= 5
+}
+
 // appColLabel is the template wording of each column, for provenance when a
 // header cell could not be read.
 var appColLabel = map[string]string{
@@ -110,9 +126,13 @@ var appColLabel = map[string]string{
 // rows always run person, the five organisations, total: report.Columns.
 func (d *doc) applications(from, to int) {
 	labels := map[string]string{}
+	var all strings.Builder // the header's cells run together
 	i := from
 	for ; i < to; i++ {
 		c := d.canon[i]
+		if len(c) < 60 {
+			all.WriteString(c)
+		}
 		if rowApps(c) != "" && (c != "其他" && c != "总计") {
 			break
 		}
@@ -130,7 +150,7 @@ func (d *doc) applications(from, to int) {
 			}
 		}
 	}
-	if len(labels) < 5 {
+	if len(labels) < 5 && !applicantHeader(all.String()) {
 		return
 	}
 	cols := report.Columns
@@ -165,6 +185,12 @@ func (d *doc) applications(from, to int) {
 		row := d.quote(i)
 		i = d.lastCopy(i)
 		run := table.ValuesAfter(d.toks, i, len(cols))
+		if len(run.Cells) == 0 && key != "other" && d.continuation(i) {
+			// A label wrapped onto the next line ("(二)部分公开(区分处理的,只计这一情" /
+			// "形,不计其他情形)"): the values follow the wrapped part.
+			i++
+			run = table.ValuesAfter(d.toks, i, len(cols))
+		}
 		if key == "other" && len(run.Cells) == 0 {
 			// The 2021 form prints （六）其他处理 as a group over three rows.
 			sixGroup = true
@@ -190,4 +216,26 @@ func (d *doc) applications(from, to int) {
 		}
 		i += len(run.Cells)
 	}
+}
+
+// continuation reports whether the cell after the label toks[i] is the
+// label's wrapped tail: on a later line, not a value, not a label itself,
+// and short.
+func (d *doc) continuation(i int) bool {
+	if i+1 >= len(d.toks) {
+		return false
+	}
+	next, c := d.toks[i+1], d.canon[i+1]
+	return next.Line > d.toks[i].Line && !next.IsValue && c != "" && len(c) < 60 &&
+		rowApps(c) == "" && !appGroup(c) && appCols[c] == ""
+}
+
+// appGroup reports whether c is a group label of the application table, a
+// row with no cells of its own.
+func appGroup(c string) bool {
+	switch c {
+	case "本年度办理结果", "不予公开", "无法提供", "不予处理":
+		return true
+	}
+	return false
 }

@@ -28,6 +28,24 @@ func colReview(c string) string {
 	return ""
 }
 
+// reviewTemplate is the order of the results in the template, and their
+// wording.
+var (
+	reviewTemplate       = []string{"upheld", "corrected", "other", "pending", "total"}
+	reviewTemplateLabels = []string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
+)
+
+// subsequence reports whether xs appear in ys in the same order.
+func subsequence(xs, ys []string) bool {
+	j := 0
+	for _, y := range ys {
+		if j < len(xs) && xs[j] == y {
+			j++
+		}
+	}
+	return j == len(xs)
+}
+
 // The three groups of the review table, in printed order.
 var reviewGroups = []struct{ key, label string }{
 	{"review", "行政复议"},
@@ -39,7 +57,7 @@ var reviewGroups = []struct{ key, label string }{
 // header names the five results of each of the three groups (行政复议,
 // 未经复议直接起诉, 复议后起诉); the 15 cells follow in one run. The order of
 // the five results is taken from the header as printed; the header must name
-// all five and both litigation groups, else nothing is placed.
+// both litigation groups, else nothing is placed.
 func (d *doc) review(from int) {
 	var order, labels []string
 	direct, after := false, false
@@ -50,10 +68,10 @@ func (d *doc) review(from int) {
 			break
 		}
 		switch {
-		case strings.Contains(c, "直接起诉"):
+		case strings.Contains(c, "直接起诉") && len(c) < 40:
 			direct = true
 			continue
-		case strings.HasSuffix(c, "复议后起诉") && len(c) < 40:
+		case strings.Contains(c, "复议后") && len(c) < 40:
 			after = true
 			continue
 		}
@@ -62,8 +80,17 @@ func (d *doc) review(from int) {
 			labels = append(labels, d.quote(i))
 		}
 	}
-	if len(order) < 5 || !direct || !after || i >= len(d.toks) {
+	if !direct || !after || i >= len(d.toks) {
 		return
+	}
+	if len(order) < 5 {
+		// Result headers cut into pieces (PDF text prints them vertically,
+		// one character a line): the template order is used when the
+		// results that could be read follow it.
+		if !subsequence(order, reviewTemplate) {
+			return
+		}
+		order, labels = reviewTemplate, reviewTemplateLabels
 	}
 	// A value row that opens with blank cells starts at its first cell.
 	for i > 0 && d.toks[i].Multi && d.toks[i-1].Line == d.toks[i].Line && d.canon[i-1] == "" {
