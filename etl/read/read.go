@@ -17,7 +17,8 @@ import (
 	"github.com/xxgk/xxgk/etl/report"
 )
 
-// Limits bound what one file may cost.
+// Limits bound what one file may cost. A zero field takes its default from
+// DefaultLimits; a negative one means no limit.
 type Limits struct {
 	MaxBytes        int64         // file size
 	MaxDecompressed int64         // bytes unpacked from a docx/xlsx, or printed by a tool
@@ -51,8 +52,15 @@ func File(ctx context.Context, path string, lim Limits) (*report.Document, error
 }
 
 func readFile(ctx context.Context, path string, lim Limits) (*report.Document, error) {
-	if lim == (Limits{}) {
-		lim = DefaultLimits()
+	def := DefaultLimits()
+	if lim.MaxBytes == 0 {
+		lim.MaxBytes = def.MaxBytes
+	}
+	if lim.MaxDecompressed == 0 {
+		lim.MaxDecompressed = def.MaxDecompressed
+	}
+	if lim.Timeout == 0 {
+		lim.Timeout = def.Timeout
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
