@@ -37,7 +37,7 @@ var (
 	// organRE ends the name of a public body.
 	organRE = regexp.MustCompile(`人民政府|街道办事处|管理委员会|办公室|分局|局|厅|委员会`)
 	// organEndRE ends a name that is a public body on its own.
-	organEndRE = regexp.MustCompile(`(?:人民政府|政府|办事处|委员会|管委会|办公室|分局|局|厅|办|中心|署)$`)
+	organEndRE = regexp.MustCompile(`(?:人民政府|政府|办事处|委员会|管委会|办公室|分局|局|厅|办|中心|署|部|院)$`)
 	// unqualRE is an organ named by its level only ("市司法局", "区司法局"),
 	// as reports call themselves in running text.
 	unqualRE = regexp.MustCompile(`(?:^|[^` + han + `]|年|我|本)((?:省|市|区|县)[` + han + `]{1,8}?(?:局|厅|委员会|办公室))`)

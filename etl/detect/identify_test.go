@@ -135,6 +135,10 @@ func TestIdentifyRules(t *testing.T) {
 			"无锡市锡山区厚桥街道办事处", 2023, report.PeriodYear, "", "township", "江苏省", "无锡市"},
 		{"signature date is not the publication date", "重庆市司法局2015年政府信息公开工作年度报告\n\n日期: 2016-12-22\n…\n重庆市司法局\n2016年3月18日",
 			"重庆市司法局", 2015, report.PeriodYear, "2016-12-22", "province", "重庆市", ""},
+		{"a ministry has no place", "司法部2020年政府信息公开工作年度报告\n本报告…",
+			"司法部", 2020, report.PeriodYear, "", "", "", ""},
+		{"year after the document words", "关于天津市司法局政府信息公开工作年度报告(2021年)\n本报告…",
+			"天津市司法局", 2021, report.PeriodYear, "", "province", "天津市", ""},
 		{"unqualified organ takes the district the text names", "一、总体情况\n2024年，区司法局政府信息公开工作…通过北京市东城区人民政府网站…区司法局…本报告",
 			"北京市东城区司法局", 2024, report.PeriodYear, "", "county", "北京市", "北京市"},
 	}

@@ -300,8 +300,9 @@ func (x *extractor) caseFigure(s span, m mention, st *state) bool {
 	if caseTrapRE.MatchString(s.text) {
 		return false
 	}
-	if !caseFOIRE.MatchString(s.text) && !(caseRE.MatchString(s.section) && caseFOIRE.MatchString(s.section)) {
-		return false
+	if !caseFOIRE.MatchString(s.text) && !(caseRE.MatchString(s.section) && caseFOIRE.MatchString(s.section)) &&
+		!(caseRE.MatchString(x.prev) && caseFOIRE.MatchString(x.prev)) {
+		return false // a review body's own caseload, not cases about disclosure
 	}
 	if r := caseResultRE.FindStringSubmatch(b); r != nil && st.caseKind == kind {
 		x.add(s, kind+"."+resultKey(r[1]), m.value, m.approx, ruleCaseResult, "")
