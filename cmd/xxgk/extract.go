@@ -5,16 +5,23 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
 
 	"github.com/xxgk/xxgk/etl/extract"
 	"github.com/xxgk/xxgk/etl/read"
+	"github.com/xxgk/xxgk/etl/report"
 )
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("extract", "--json FILE|DIR...",
 		"xxgk extract --json examples/reports/*.txt > out.jsonl", stderr)
-	asJSON := fs.Bool("json", true, "print one JSON object per report (the exchange format)")
-	maxSize := fs.Int64("max-size", read.DefaultLimits().MaxBytes, "skip files larger than this many bytes")
+	asJSON := fs.Bool("json", true, "print one JSON object per report (the exchange format); false prints a summary line per report")
+	workers := fs.Int("workers", runtime.NumCPU(), "files parsed at once")
+	lim := read.DefaultLimits()
+	fs.Int64Var(&lim.MaxBytes, "max-size", lim.MaxBytes, "refuse files larger than this many bytes")
+	fs.Int64Var(&lim.MaxDecompressed, "max-decompressed", lim.MaxDecompressed, "refuse docx/xlsx that unpack to more than this many bytes")
+	fs.DurationVar(&lim.Timeout, "timeout", lim.Timeout, "time limit per file for external converters")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -26,37 +33,86 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	lim := read.DefaultLimits()
-	lim.MaxBytes = *maxSize
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	failed := 0
-	for _, p := range paths {
-		if ctx.Err() != nil {
-			return ctx.Err()
+	var werr error
+	extractAll(ctx, paths, lim, *workers, func(p string, rep *report.Report, err error) {
+		if werr != nil {
+			return
 		}
-		doc, err := read.File(ctx, p, lim)
 		if err != nil {
 			fmt.Fprintln(stderr, "xxgk:", err)
 			failed++
-			continue
-		}
-		rep, err := extract.Document(doc)
-		if err != nil {
-			fmt.Fprintln(stderr, "xxgk:", err)
-			failed++
-			continue
+			return
 		}
 		if *asJSON {
-			if err := enc.Encode(rep.ToExchange()); err != nil {
-				return fmt.Errorf("write: %w", err)
-			}
+			werr = enc.Encode(rep.ToExchange())
 		} else {
-			fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%d figures\n", p, rep.Agency, rep.Year, rep.Period, rep.Form, len(rep.Metrics))
+			_, werr = fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%d figures\n", p, rep.Agency, rep.Year, rep.Period, rep.Form, len(rep.Metrics))
 		}
+	})
+	if werr != nil {
+		return fmt.Errorf("write: %w", werr)
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files failed: %w", failed, len(paths), errPartial)
 	}
 	return nil
+}
+
+// extractAll parses paths on a pool of workers and calls emit for each file
+// in input order, so output is stable whatever the scheduling.
+func extractAll(ctx context.Context, paths []string, lim read.Limits, workers int, emit func(string, *report.Report, error)) {
+	if workers < 1 {
+		workers = 1
+	}
+	type result struct {
+		rep *report.Report
+		err error
+	}
+	slots := make([]chan result, len(paths))
+	for i := range slots {
+		slots[i] = make(chan result, 1)
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				doc, err := read.File(ctx, paths[i], lim)
+				if err != nil {
+					slots[i] <- result{err: err}
+					continue
+				}
+				rep, err := extract.Document(doc)
+				slots[i] <- result{rep, err}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range paths {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for i, p := range paths {
+		select {
+		case r := <-slots[i]:
+			emit(p, r.rep, r.err)
+		case <-ctx.Done():
+			wg.Wait()
+			return
+		}
+	}
+	wg.Wait()
 }
