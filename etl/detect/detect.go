@@ -113,8 +113,14 @@ func header(norm string) headInfo {
 		if utf8.RuneCountInString(c) > 60 || !strings.Contains(c, "公开") || !containsAny(c, titleWords) {
 			continue
 		}
-		h.title, h.titleLine = c, i
-		break
+		if h.title == "" {
+			h.title, h.titleLine = c, i
+		}
+		if titleYearRE.MatchString(c) {
+			// A column name ("政府信息公开年报") may precede the title proper.
+			h.title, h.titleLine = c, i
+			break
+		}
 	}
 	all := strings.Split(norm[len(norm)-len(suffix(norm, headBytes)):], "\n")
 	for i := len(all) - 1; i >= 0 && len(h.tail) < tailLines; i-- {

@@ -135,6 +135,8 @@ func TestIdentifyRules(t *testing.T) {
 			"无锡市锡山区厚桥街道办事处", 2023, report.PeriodYear, "", "township", "江苏省", "无锡市"},
 		{"signature date is not the publication date", "重庆市司法局2015年政府信息公开工作年度报告\n\n日期: 2016-12-22\n…\n重庆市司法局\n2016年3月18日",
 			"重庆市司法局", 2015, report.PeriodYear, "2016-12-22", "province", "重庆市", ""},
+		{"column name before the title", "政府信息公开年报\n遵义市司法局2020年政府信息公开工作年度报告\n本报告…",
+			"遵义市司法局", 2020, report.PeriodYear, "", "city", "贵州省", "遵义市"},
 		{"a ministry has no place", "司法部2020年政府信息公开工作年度报告\n本报告…",
 			"司法部", 2020, report.PeriodYear, "", "", "", ""},
 		{"year after the document words", "关于天津市司法局政府信息公开工作年度报告(2021年)\n本报告…",
