@@ -46,7 +46,8 @@ func subsequence(xs, ys []string) bool {
 	return j == len(xs)
 }
 
-// The three groups of the review table, in printed order.
+// The three groups of the review table, in printed order, with the labels
+// used when the report's own cannot be quoted.
 var reviewGroups = []struct{ key, label string }{
 	{"review", "行政复议"},
 	{"lit_direct", "行政诉讼-未经复议直接起诉"},
@@ -61,6 +62,7 @@ var reviewGroups = []struct{ key, label string }{
 func (d *doc) review(from int) {
 	var order, labels []string
 	direct, after := false, false
+	groups := []string{reviewGroups[0].label, reviewGroups[1].label, reviewGroups[2].label}
 	i := from
 	for ; i < len(d.toks) && i < from+60; i++ {
 		c := d.canon[i]
@@ -69,9 +71,15 @@ func (d *doc) review(from int) {
 		}
 		switch {
 		case strings.Contains(c, "直接起诉") && len(c) < 40:
+			if !direct {
+				groups[1] = "行政诉讼-" + d.quote(i)
+			}
 			direct = true
 			continue
 		case strings.Contains(c, "复议后") && len(c) < 40:
+			if !after {
+				groups[2] = "行政诉讼-" + d.quote(i)
+			}
 			after = true
 			continue
 		}
@@ -100,7 +108,7 @@ func (d *doc) review(from int) {
 	n := run.Usable(15)
 	for k := 0; k < n; k++ {
 		g := reviewGroups[k/5]
-		d.add(table.Cell{Key: g.key + "." + order[k%5], Table: "review", Row: g.label, Col: labels[k%5],
+		d.add(table.Cell{Key: g.key + "." + order[k%5], Table: "review", Row: groups[k/5], Col: labels[k%5],
 			Tok: run.Cells[k], Value: run.Cells[k].Value})
 	}
 }
