@@ -145,6 +145,7 @@ func TestKillDuringIngest(t *testing.T) {
 		{"10ms into writing", "writing batch", 10 * time.Millisecond, false},
 		{"40ms into writing", "writing batch", 40 * time.Millisecond, false},
 		{"80ms into writing", "writing batch", 80 * time.Millisecond, false},
+		{"as the WAL grows", "wal", 0, false},
 		{"after commit", "batch committed", 0, true},
 	}
 	for _, p := range points {
@@ -168,8 +169,26 @@ func TestKillDuringIngest(t *testing.T) {
 					close(killed)
 				}
 			}
-			if p.when == "" {
+			switch p.when {
+			case "":
 				time.AfterFunc(p.delay, kill)
+			case "wal":
+				// DuckDB appends a transaction to its write-ahead log at
+				// commit: kill as soon as the log has bytes in it.
+				go func() {
+					for {
+						select {
+						case <-killed:
+							return
+						default:
+						}
+						if fi, err := os.Stat(db + ".wal"); err == nil && fi.Size() > 0 {
+							kill()
+							return
+						}
+						time.Sleep(50 * time.Microsecond)
+					}
+				}()
 			}
 			sc := bufio.NewScanner(stderr)
 			for sc.Scan() {
@@ -180,6 +199,7 @@ func TestKillDuringIngest(t *testing.T) {
 				}
 			}
 			cmd.Wait()
+			kill() // stops the WAL watcher if the child finished first
 			got := readState(t, db)
 			if got.orphans != 0 {
 				t.Errorf("%d orphan metrics", got.orphans)
