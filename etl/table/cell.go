@@ -106,7 +106,7 @@ func compact(s string) string {
 			r = '('
 		case r == '】' || r == '〕' || r == '］':
 			r = ')'
-		case r == 0x2212:
+		case r == 0x2212 || r == 0xFE63: // minus sign, small hyphen-minus
 			r = '-'
 		}
 		b.WriteRune(r)
@@ -120,7 +120,7 @@ func needsCompact(s string) bool {
 	for _, r := range s {
 		switch {
 		case r >= 0xFF01 && r <= 0xFF5E, r == ' ', r == '\t', r == '\n', r == '\r', r == 0x3000, r == 0xA0,
-			r == 0x200B, r == 0xFEFF, r == '【', r == '〔', r == '［', r == '】', r == '〕', r == '］', r == 0x2212:
+			r == 0x200B, r == 0xFEFF, r == '【', r == '〔', r == '［', r == '】', r == '〕', r == '］', r == 0x2212, r == 0xFE63:
 			return true
 		}
 	}

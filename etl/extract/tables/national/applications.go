@@ -191,13 +191,16 @@ func (d *doc) applications(from, to int) {
 			i++
 			run = table.ValuesAfter(d.toks, i, len(cols))
 		}
-		if key == "other" && len(run.Cells) == 0 {
-			// The 2021 form prints （六）其他处理 as a group over three rows.
+		if key == "other" {
+			// The 2021 form prints （六）其他处理 as a group over three rows
+			// (some reports give the group a subtotal too).
 			sixGroup = true
-			if d.form == "" {
-				d.form = report.FormTable2021
+			if len(run.Cells) == 0 {
+				if d.form == "" {
+					d.form = report.FormTable2021
+				}
+				continue
 			}
-			continue
 		}
 		if key == "other" && d.form == "" {
 			d.form = report.FormTable2019
