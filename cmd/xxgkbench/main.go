@@ -490,12 +490,12 @@ type shardResult struct {
 }
 
 // runShards extracts files with `xxgk extract --json`. With one worker, one
-// process runs with GOMAXPROCS=1; with more, the command's own --workers
-// flag is used when it has one, otherwise the files are split over that
-// many single-threaded processes.
+// process runs with GOMAXPROCS=1 (and --workers 1); with more, the command's
+// own --workers flag is used when it has one, otherwise the files are split
+// over that many single-threaded processes.
 func runShards(ctx context.Context, bin string, files []string, workers int, out io.Writer) shardResult {
 	const batch = 5000 // paths per process, well under the argument limit
-	hasWorkers := workers > 1 && helpMentions(ctx, bin, "extract", "-workers")
+	hasWorkers := helpMentions(ctx, bin, "extract", "-workers")
 	var shards [][]string
 	if workers == 1 || hasWorkers {
 		shards = [][]string{files}
@@ -521,7 +521,9 @@ func runShards(ctx context.Context, bin string, files []string, workers int, out
 				env := []string{"GOMAXPROCS=1"}
 				if hasWorkers {
 					args = append(args, "--workers", strconv.Itoa(workers))
-					env = nil
+					if workers > 1 {
+						env = nil
+					}
 				}
 				args = append(args, shard[lo:min(lo+batch, len(shard))]...)
 				cw := &lineCounter{w: out, mu: &mu}
@@ -543,6 +545,8 @@ func runShards(ctx context.Context, bin string, files []string, workers int, out
 	wg.Wait()
 	res.wall = time.Since(start)
 	switch {
+	case hasWorkers && workers == 1:
+		res.how = "--workers 1, GOMAXPROCS=1"
 	case hasWorkers:
 		res.how = fmt.Sprintf("--workers %d", workers)
 	case workers == 1:
