@@ -12,11 +12,18 @@ import (
 	"github.com/xxgk/xxgk/queries"
 )
 
-// The named queries the site reads, and nothing else.
+// siteQueries are the named queries the site reads, and nothing else.
 var siteQueries = []string{"harmonised", "rates", "peers", "trust", "sources", "failed_checks", "crosswalk", "coverage", "conflicts"}
 
-// runner runs one named query; the site calls queries.Run through it.
-type runner func(ctx context.Context, name string) (*queries.Result, error)
+// Queries returns the names of the named queries the site reads, so a
+// caller building several outputs can run each once (see BuildWith).
+func Queries() []string { return slices.Clone(siteQueries) }
+
+// QueryFunc runs one named query. Build uses queries.Run; BuildWith takes
+// any QueryFunc, such as one that shares results with the workbooks.
+type QueryFunc func(ctx context.Context, name string) (*queries.Result, error)
+
+type runner = QueryFunc
 
 func dbRunner(db *sql.DB) runner {
 	return func(ctx context.Context, name string) (*queries.Result, error) {

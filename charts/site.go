@@ -8,8 +8,10 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -19,6 +21,11 @@ import (
 // old site or the new one, never a half-built one.
 func Build(ctx context.Context, db *sql.DB, siteDir string) ([]string, error) {
 	return build(ctx, dbRunner(db), siteDir, time.Now())
+}
+
+// BuildWith is Build reading the named queries through run.
+func BuildWith(ctx context.Context, run QueryFunc, siteDir string) ([]string, error) {
+	return build(ctx, run, siteDir, time.Now())
 }
 
 func build(ctx context.Context, run runner, siteDir string, now time.Time) ([]string, error) {
@@ -101,19 +108,48 @@ func writeSite(ctx context.Context, d *siteData, ts *templates, dir string, now 
 	if err := write("quality.html", ts.quality, d.qualityPage()); err != nil {
 		return err
 	}
-	for _, a := range d.agencies {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		p, err := d.agencyPage(a)
-		if err != nil {
-			return fmt.Errorf("agency %q: %w", a.Name, err)
-		}
-		if err := write(filepath.Join("agencies", a.ID+".html"), ts.agency, p); err != nil {
-			return err
-		}
+	// Agency pages are independent: render them on all cores.
+	jobs := make(chan *agency)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for a := range jobs {
+				p, err := d.agencyPage(a)
+				if err == nil {
+					err = write(filepath.Join("agencies", a.ID+".html"), ts.agency, p)
+				}
+				if err != nil {
+					select {
+					case errs <- fmt.Errorf("agency %q: %w", a.Name, err):
+					default:
+					}
+				}
+			}
+		}()
 	}
-	return nil
+	func() {
+		defer close(jobs)
+		for _, a := range d.agencies {
+			select {
+			case jobs <- a:
+			case <-ctx.Done():
+				return
+			case err := <-errs:
+				errs <- err
+				return
+			}
+		}
+	}()
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+	}
+	return ctx.Err()
 }
 
 // swapDir puts the finished folder tmp in place of dst: the old site is

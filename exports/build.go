@@ -28,6 +28,11 @@ func Build(ctx context.Context, db *sql.DB, outDir string) ([]string, error) {
 	return build(ctx, dbRunner(db), outDir, time.Now())
 }
 
+// BuildWith is Build reading the named queries through run.
+func BuildWith(ctx context.Context, run QueryFunc, outDir string) ([]string, error) {
+	return build(ctx, run, outDir, time.Now())
+}
+
 func build(ctx context.Context, run runner, outDir string, now time.Time) ([]string, error) {
 	d, err := loadData(ctx, run)
 	if err != nil {

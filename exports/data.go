@@ -13,7 +13,15 @@ import (
 // workbookQueries are the named queries the workbooks read, and nothing else.
 var workbookQueries = []string{"harmonised", "rates", "yoy", "peers", "trust", "failed_checks", "crosswalk", "sources"}
 
-type runner func(ctx context.Context, name string) (*queries.Result, error)
+// Queries returns the names of the named queries the workbooks read, so a
+// caller building several outputs can run each once (see BuildWith).
+func Queries() []string { return slices.Clone(workbookQueries) }
+
+// QueryFunc runs one named query. Build uses queries.Run; BuildWith takes
+// any QueryFunc, such as one that shares results with the chart site.
+type QueryFunc func(ctx context.Context, name string) (*queries.Result, error)
+
+type runner = QueryFunc
 
 func dbRunner(db *sql.DB) runner {
 	return func(ctx context.Context, name string) (*queries.Result, error) {

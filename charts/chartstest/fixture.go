@@ -143,6 +143,12 @@ func openWith(t testing.TB, reps []*report.Report) *sql.DB {
 // checking that outputs build in time at the size of a national corpus.
 func OpenScaleDB(t testing.TB, n, years int) *sql.DB {
 	t.Helper()
+	return openWith(t, ScaleReports(n, years))
+}
+
+// ScaleReports makes n agencies × years annual reports in three levels, a
+// few with a failed identity.
+func ScaleReports(n, years int) []*report.Report {
 	reps := make([]*report.Report, 0, n*years)
 	for a := range n {
 		name := fmt.Sprintf("第%04d市司法局", a)
@@ -151,5 +157,5 @@ func OpenScaleDB(t testing.TB, n, years int) *sql.DB {
 			reps = append(reps, table2021(name, level, 2014+k, float64(10+(a*7+k*3)%400), (a+k)%11 == 0))
 		}
 	}
-	return openWith(t, reps)
+	return reps
 }

@@ -8,11 +8,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/xxgk/xxgk/charts"
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/exports"
+	"github.com/xxgk/xxgk/queries"
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -67,15 +70,70 @@ func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writ
 		return nil, fmt.Errorf("build %q: %w", outDir, err)
 	}
 	t0 := time.Now()
-	site, err := charts.Build(ctx, db, filepath.Join(outDir, "site"))
+	run, err := sharedResults(ctx, db, append(charts.Queries(), exports.Queries()...))
+	if err != nil {
+		return nil, err
+	}
+	t1 := time.Now()
+	site, err := charts.BuildWith(ctx, run, filepath.Join(outDir, "site"))
 	if err != nil {
 		return nil, fmt.Errorf("build site: %w", err)
 	}
-	t1 := time.Now()
-	books, err := exports.Build(ctx, db, outDir)
+	t2 := time.Now()
+	books, err := exports.BuildWith(ctx, run, outDir)
 	if err != nil {
 		return nil, fmt.Errorf("build workbooks: %w", err)
 	}
-	fmt.Fprintf(stderr, "xxgk build: site %s, workbooks %s\n", t1.Sub(t0).Round(time.Millisecond), time.Since(t1).Round(time.Millisecond))
+	fmt.Fprintf(stderr, "xxgk build: queries %s, site %s, workbooks %s\n", t1.Sub(t0).Round(time.Millisecond),
+		t2.Sub(t1).Round(time.Millisecond), time.Since(t2).Round(time.Millisecond))
 	return append(site, books...), nil
+}
+
+// sharedResults runs each named query the outputs need once, a few at a
+// time, so the site and the workbooks read the same results: the queries
+// are most of a build's time at scale, and one snapshot keeps the outputs
+// consistent with each other.
+func sharedResults(ctx context.Context, db *sql.DB, names []string) (func(context.Context, string) (*queries.Result, error), error) {
+	uniq := map[string]bool{}
+	var todo []string
+	for _, n := range names {
+		if !uniq[n] {
+			uniq[n] = true
+			todo = append(todo, n)
+		}
+	}
+	results := make(map[string]*queries.Result, len(todo))
+	var mu sync.Mutex
+	var firstErr error
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range jobs {
+				r, err := queries.Run(ctx, db, n, queries.Filter{})
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				results[n] = r
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, n := range todo {
+		jobs <- n
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, fmt.Errorf("build: %w", firstErr)
+	}
+	return func(ctx context.Context, name string) (*queries.Result, error) {
+		if r, ok := results[name]; ok {
+			return r, nil
+		}
+		return queries.Run(ctx, db, name, queries.Filter{})
+	}, nil
 }
