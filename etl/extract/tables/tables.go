@@ -14,16 +14,17 @@ type Result struct {
 	Metrics []report.Metric // every cell, numeric or blank, with provenance
 }
 
-// Extract reads the standard tables of a report. The national tables win
-// over a legacy table: a report with both is a 2019+ report quoting old
-// figures, which the legacy reader would misfile.
+// Extract reads the standard tables of a report. Each reader looks for its
+// own tables; the one that placed more cells names the form, and a tie goes
+// to the national tables (a 2019+ report quoting a few old indicators is
+// still a 2019+ report). A stray cell one reader happens to match cannot
+// outvote a whole table of the other.
 func Extract(t *normalize.Text) Result {
 	toks := table.TextTokens(t)
-	var cells []table.Cell
-	var form report.Form
-	if n := national.Read(t, toks); len(n.Cells) > 0 {
-		cells, form = n.Cells, n.Form
-	} else if l := legacy.Read(t, toks); len(l) > 0 {
+	n := national.Read(t, toks)
+	l := legacy.Read(t, toks)
+	cells, form := n.Cells, n.Form
+	if len(l) > len(n.Cells) {
 		cells, form = l, report.FormLegacy
 	}
 	if len(cells) == 0 {
