@@ -130,6 +130,12 @@ func Report(form report.Form, metrics, prose []report.Metric) []report.Check {
 		out = append(out, national(form, t)...)
 	case report.FormLegacy:
 		out = append(out, legacy(t)...)
+	default:
+		// The form was not told (a table cut before its telling rows), but
+		// national table cells are there: their layout tells the form.
+		if f := nationalForm(t); f != "" {
+			out = append(out, national(f, t)...)
+		}
 	}
 	return append(out, proseAgainstTable(t, prose)...)
 }
@@ -179,6 +185,28 @@ func buildNational(form report.Form) []identity {
 		ids = append(ids, identity{"I4." + g, g, []string{g + ".total"}, parts})
 	}
 	return ids
+}
+
+// nationalForm guesses the national form from the cells present: the 2021
+// form's （六） subrows, else the 2019 form when any application or review
+// cell was read. It returns "" when there is none.
+func nationalForm(t cells) report.Form {
+	found := false
+	for k, m := range t {
+		switch m.Prov.Table {
+		case "applications", "review":
+			found = true
+			for _, p := range otherParts2021 {
+				if strings.HasPrefix(k, p+".") {
+					return report.FormTable2021
+				}
+			}
+		}
+	}
+	if found {
+		return report.FormTable2019
+	}
+	return ""
 }
 
 // national checks the 2019 and 2021 tables.

@@ -142,6 +142,21 @@ func TestOutcomes2021SumsSubrows(t *testing.T) {
 	}
 }
 
+func TestUntoldFormStillChecked(t *testing.T) {
+	t.Parallel()
+	ms := table2019()
+	for i := range ms {
+		ms[i].Prov.Table = "applications"
+	}
+	ms = replace(ms, "apps_carried_forward.person", 3)
+	for i := range ms {
+		ms[i].Prov.Table = "applications"
+	}
+	if got := status(Report("", ms, nil), "I1.flow", "person"); got != report.Fail {
+		t.Errorf("I1.flow/person with no form = %q, want FAIL", got)
+	}
+}
+
 func TestAbsentTableMakesNoCheck(t *testing.T) {
 	t.Parallel()
 	if checks := Report(report.FormTable2021, nil, nil); len(checks) != 0 {
