@@ -181,11 +181,21 @@ func (s *Store) writeBatch(ctx context.Context, conn *sql.Conn, b *Batch) error 
 // appendBatch appends the batch's own rows: reports, metrics, within-report
 // checks, the scratch files rows and the change log.
 func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) error {
+	// A new report is current unless the batch gives its path to another
+	// report (a later version in the same batch).
+	holds := map[string]string{}
+	for _, f := range b.Files {
+		holds[f.Path] = f.ReportID
+	}
+	current := func(r *report.Report) bool {
+		id, ok := holds[r.Path]
+		return !ok || id == r.ID
+	}
 	if err := appendRows(c, "reports", len(reps), func(i int) []driver.Value {
 		r := reps[i]
 		return []driver.Value{r.ID, r.Path, r.Format, nullString(r.Encoding), r.Size, r.Agency,
 			nullString(AgencyKind(r.Agency)), nullString(r.Level), nullString(r.Province), nullString(r.City),
-			int32(r.Year), string(r.Period), string(r.Form), date(r.Published), int32(figures(r)), true,
+			int32(r.Year), string(r.Period), string(r.Form), date(r.Published), int32(figures(r)), current(r),
 			report.ParserVersion, now}
 	}); err != nil {
 		return err

@@ -108,8 +108,21 @@ func (s *Store) migrate(ctx context.Context) error {
 // (test fixtures); ingest writes a whole Batch with its change log.
 func (s *Store) SaveReports(ctx context.Context, reps []*report.Report) error {
 	b := &Batch{Reports: reps}
+	// One files row per path, the last report given for it: an earlier one
+	// at the same path is stored as superseded. A report without a path
+	// has no files row and stays current.
+	last := map[string]int{}
 	for _, r := range reps {
-		b.Files = append(b.Files, FileRecord{Path: r.Path, Size: r.Size, Hash: r.ID, ReportID: r.ID, Settled: true})
+		if r.Path == "" {
+			continue
+		}
+		rec := FileRecord{Path: r.Path, Size: r.Size, Hash: r.ID, ReportID: r.ID, Settled: true}
+		if i, ok := last[r.Path]; ok {
+			b.Files[i] = rec
+			continue
+		}
+		last[r.Path] = len(b.Files)
+		b.Files = append(b.Files, rec)
 	}
 	return s.Commit(ctx, b)
 }

@@ -119,3 +119,20 @@ func TestSupersedeAndCrossYear(t *testing.T) {
 		t.Errorf("Conflicts = %+v, %v; want v3 preferred over v2", conf, err)
 	}
 }
+
+func TestSaveReportsSamePathTwice(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	v1 := testReport("v1", "a.txt", "某区司法局", 2022, map[string]float64{"apps_new.total": 1})
+	v2 := testReport("v2", "a.txt", "某区司法局", 2022, map[string]float64{"apps_new.total": 2})
+	nopath := testReport("np", "", "某区司法局", 2021, nil)
+	if err := s.SaveReports(ctx, []*report.Report{v1, v2, nopath}); err != nil {
+		t.Fatalf("SaveReports: %v", err)
+	}
+	for id, want := range map[string]bool{"v1": false, "v2": true, "np": true} {
+		var cur bool
+		if err := s.DB().QueryRow(`SELECT current FROM reports WHERE id = ?`, id).Scan(&cur); err != nil || cur != want {
+			t.Errorf("%s current = %v, %v; want %v", id, cur, err, want)
+		}
+	}
+}
