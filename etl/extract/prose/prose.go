@@ -16,8 +16,9 @@ import (
 func Extract(t *normalize.Text, id report.Identity) []report.Metric {
 	x := extractor{t: t, year: id.Year, seen: map[string]bool{}}
 	for _, s := range split(t.Norm) {
+		x.caseHere = false
 		x.sentence(s)
-		x.prev = s.text
+		x.prev, x.prevCase = s.text, x.caseHere
 	}
 	x.websiteOnly()
 	return x.out
@@ -30,6 +31,8 @@ type extractor struct {
 	prev string // the sentence before, for lists that continue a sentence about applications
 
 	otherChannel bool // a figure was published through a channel the keys do not name
+	caseHere     bool // the current sentence counted review or litigation cases
+	prevCase     bool // the sentence before did
 	seen         map[string]bool
 	out          []report.Metric
 }
@@ -141,6 +144,9 @@ func (x *extractor) sentence(s span) {
 		if strings.HasPrefix(strings.TrimSpace(clause), "其中") || strings.HasSuffix(strings.TrimSpace(clause), "其中") {
 			st.breakdown = true
 		}
+		if publishRE.MatchString(clause) {
+			st.published = true
+		}
 	}
 }
 
@@ -150,6 +156,7 @@ type state struct {
 	caseKind  string // "review" or "litigation"
 	caseTotal float64
 	breakdown bool
+	published bool // a clause before spoke of publishing
 }
 
 // maxBefore bounds, in bytes, the words before a figure that rules look at.

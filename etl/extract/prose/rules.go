@@ -145,7 +145,9 @@ func (x *extractor) proactive(s span, m mention, st *state) {
 		x.add(s, "proactive.interpretations", m.value, m.approx, ruleInterpretations, "")
 		return
 	}
-	if !publishRE.MatchString(b) && !afterTotalRE.MatchString(m.after) {
+	channelOnly := st.breakdown && st.published && (websiteRE.MatchString(b) || weiboRE.MatchString(b) || wechatRE.MatchString(b) || newMediaRE.MatchString(b))
+	if !publishRE.MatchString(b) && !afterTotalRE.MatchString(m.after) && !channelOnly {
+		// "其中网站公开65条,微信公众号497条": the verb of the list's head serves all.
 		return
 	}
 	if proactiveTrapRE.MatchString(b) || cumulativeRE.MatchString(b) && !thisYearRE.MatchString(m.clause) && !x.thisYear(m.clause) {
@@ -300,15 +302,20 @@ func (x *extractor) caseFigure(s span, m mention, st *state) bool {
 	if caseTrapRE.MatchString(s.text) {
 		return false
 	}
-	if !caseFOIRE.MatchString(s.text) && !(caseRE.MatchString(s.section) && caseFOIRE.MatchString(s.section)) &&
-		!(caseRE.MatchString(x.prev) && caseFOIRE.MatchString(x.prev)) {
-		return false // a review body's own caseload, not cases about disclosure
+	// Cases about disclosure, not a review body's own caseload: the sentence,
+	// its heading or the sentence before speaks of disclosure, or the agency
+	// is the respondent ("答复后被行政复议9件").
+	respondent := strings.Contains(b, "被") || strings.Contains(b, "答复后")
+	if !caseFOIRE.MatchString(s.text) && !caseRE.MatchString(s.section) && !respondent &&
+		!(caseRE.MatchString(x.prev) && (caseFOIRE.MatchString(x.prev) || x.prevCase)) {
+		return false
 	}
 	if r := caseResultRE.FindStringSubmatch(b); r != nil && st.caseKind == kind {
 		x.add(s, kind+"."+resultKey(r[1]), m.value, m.approx, ruleCaseResult, "")
 		return true
 	}
 	st.caseKind, st.caseTotal = kind, m.value
+	x.caseHere = true
 	x.add(s, kind+".total", m.value, m.approx, ruleCases, "")
 	// A single result stated right after the count covers all of them:
 	// "行政诉讼1起,正在审理中", "行政复议1起,作维持情形处理", "全部维持".
@@ -483,7 +490,7 @@ var (
 	// fragCutRE separates the items of a list.
 	fragCutRE = regexp.MustCompile(`[、(（]`)
 	// allReasonRE is a note that every answer of a row had one reason: "(均属于行政查询事项)".
-	allReasonRE = regexp.MustCompile(`^\s*[(（]\s*(?:均|全部)(?:属于|为|系)`)
+	allReasonRE = regexp.MustCompile(`^\s*[(（]\s*(?:均|全部)?(?:属于|为|系)`)
 )
 
 func reasonKey(frag string) string {
