@@ -13,7 +13,12 @@ import (
 //   - I5.carry, per applicant column: last year's 结转下年度继续办理 equals this
 //     year's 上年结转;
 //   - S1.in_force, for 规章 and 行政规范性文件 when this year is a 2021-form
-//     report: 现行有效(Y) = 现行有效(Y−1) + 本年制发(Y) − 本年废止(Y).
+//     report: 现行有效(Y) = 现行有效(Y−1) + 本年制发(Y) − 本年废止(Y);
+//   - S1.prev_items, for the 2019 form's Article 20 rows: 上一年项目数量(Y) =
+//     上一年项目数量(Y−1) + 本年增/减(Y−1).
+//
+// Scopes name the applicant column or the Article 20 row ("rules",
+// "licensing"), as the quality query does.
 //
 // Only figures are compared; a blank or missing cell makes the check not
 // assessable, and a pair with none of the cells yields no check. It returns
@@ -29,15 +34,46 @@ func CrossYear(prev, cur *report.Report) []report.Check {
 			out = append(out, ch)
 		}
 	}
-	if cur.Form != report.FormTable2021 {
-		return out
+	if cur.Form == report.FormTable2021 {
+		for _, row := range []string{"rules", "normative"} {
+			if ch, ok := stock(row, p, c); ok {
+				out = append(out, ch)
+			}
+		}
 	}
-	for _, row := range []string{"art20.rules", "art20.normative"} {
-		if ch, ok := stock(row, p, c); ok {
+	for _, row := range []string{"licensing", "other_services", "penalty", "enforcement", "fees"} {
+		if ch, ok := items(row, p, c); ok {
 			out = append(out, ch)
 		}
 	}
 	return out
+}
+
+// items checks the 2019 form's item counts for one Article 20 row:
+// prev_items(Y) = prev_items(Y−1) + change(Y−1). It is made only when last
+// year's report printed both cells and this year's prints prev_items.
+func items(row string, prev, cur cells) (report.Check, bool) {
+	key := "art20." + row
+	pItems, ok1 := prev[key+".prev_items"]
+	pChange, ok2 := prev[key+".change"]
+	cItems, ok3 := cur[key+".prev_items"]
+	if !ok1 || !ok2 || !ok3 {
+		return report.Check{}, false
+	}
+	ch := report.Check{Rule: "S1.prev_items", Scope: row}
+	if !pItems.IsNumber() || !pChange.IsNumber() || !cItems.IsNumber() {
+		ch.Status = report.NotAssessable
+		ch.Detail = "blank: " + row + " items or change last year, or items this year"
+		return ch, true
+	}
+	e, a := pItems.Value+pChange.Value, cItems.Value
+	ch.Expected, ch.Actual, ch.Status = &e, &a, report.Pass
+	if math.Abs(e-a) > 1e-6 {
+		ch.Status = report.Fail
+		ch.Detail = fmt.Sprintf("%s: %s items + %s change last year = %s, but %s items this year", row,
+			num(pItems.Value), num(pChange.Value), num(e), num(a))
+	}
+	return ch, true
 }
 
 // pair checks prev[pk] = cur[ck].
@@ -65,8 +101,9 @@ func pair(rule, scope string, prev cells, pk string, cur cells, ck string) (repo
 // stock checks in_force(Y) = in_force(Y−1) + issued(Y) − repealed(Y) for one
 // Article 20 row.
 func stock(row string, prev, cur cells) (report.Check, bool) {
-	keys := []string{row + ".in_force", row + ".issued", row + ".repealed"}
-	pm, okP := prev[row+".in_force"]
+	key := "art20." + row
+	keys := []string{key + ".in_force", key + ".issued", key + ".repealed"}
+	pm, okP := prev[key+".in_force"]
 	_, _, present := cur.sum(keys...)
 	if !okP && !present {
 		return report.Check{}, false

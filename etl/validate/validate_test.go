@@ -276,14 +276,29 @@ func TestCrossYear(t *testing.T) {
 		{"carry holds", cur(2, 4), "I5.carry", "person", report.Pass},
 		{"carry breaks", cur(1, 4), "I5.carry", "person", report.Fail},
 		{"carry missing last year", cur(2, 4), "I5.carry", "business", ""},
-		{"stock holds", cur(2, 4), "S1.in_force", "art20.rules", report.Pass},
-		{"stock breaks", cur(2, 6), "S1.in_force", "art20.rules", report.Fail},
-		{"stock with a blank", cur(2, 4), "S1.in_force", "art20.normative", report.NotAssessable},
+		{"stock holds", cur(2, 4), "S1.in_force", "rules", report.Pass},
+		{"stock breaks", cur(2, 6), "S1.in_force", "rules", report.Fail},
+		{"stock with a blank", cur(2, 4), "S1.in_force", "normative", report.NotAssessable},
 	}
 	for _, tt := range tests {
 		if got := status(CrossYear(prev, tt.cur), tt.rule, tt.scope); got != tt.want {
 			t.Errorf("%s: %s/%s = %q, want %q", tt.name, tt.rule, tt.scope, got, tt.want)
 		}
+	}
+	prev19 := &report.Report{Identity: report.Identity{Year: 2019}, Form: report.FormTable2019, Metrics: []report.Metric{
+		cell("art20.licensing.prev_items", 12), cell("art20.licensing.change", 3),
+		cell("art20.penalty.prev_items", 5),
+		{Key: "art20.penalty.change", Kind: report.KindNumber, Value: -2, Prov: report.Provenance{Source: "table"}},
+	}}
+	cur19 := &report.Report{Identity: report.Identity{Year: 2020}, Form: report.FormTable2019, Metrics: []report.Metric{
+		cell("art20.licensing.prev_items", 15), cell("art20.penalty.prev_items", 4),
+	}}
+	checks := CrossYear(prev19, cur19)
+	if got := status(checks, "S1.prev_items", "licensing"); got != report.Pass {
+		t.Errorf("S1.prev_items/licensing = %q, want PASS", got)
+	}
+	if got := status(checks, "S1.prev_items", "penalty"); got != report.Fail {
+		t.Errorf("S1.prev_items/penalty = %q, want FAIL (5 − 2 ≠ 4)", got)
 	}
 	gap := cur(2, 4)
 	gap.Year = 2025
