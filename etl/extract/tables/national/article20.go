@@ -94,6 +94,7 @@ func (h *header) merged() *header {
 // article20 reads the Article 20 table in toks[from:to].
 func (d *doc) article20(from, to int) {
 	var h *header
+	seen := map[string]bool{}
 	for i := from; i < to; i++ {
 		if d.toks[i].IsValue {
 			continue
@@ -108,7 +109,7 @@ func (d *doc) article20(from, to int) {
 			continue
 		}
 		key := rowArt20(c)
-		if key == "" {
+		if key == "" || seen[key] {
 			continue
 		}
 		cols, labels, units := d.art20Columns(key, h)
@@ -119,6 +120,7 @@ func (d *doc) article20(from, to int) {
 		i = d.lastCopy(i)
 		run := table.ValuesAfter(d.toks, i, len(cols))
 		n := run.Usable(len(cols))
+		seen[key] = n > 0
 		for k := 0; k < n; k++ {
 			v, unit := run.Cells[k].Value, ""
 			if cols[k] == "amount" && v.IsNumber() {
