@@ -353,3 +353,31 @@ func TestPDFLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestTraditional reads a table printed in traditional characters with
+// full-width digits and brackets, as mirror sites publish it.
+func TestTraditional(t *testing.T) {
+	t.Parallel()
+	txt := strings.Join([]string{
+		"| 信息內容 | 本年製發件數 | 本年廢止件數 | 現行有效件數 |",
+		"| 規章 | ０ | ０ | ３ |",
+		"| 行政規範性文件 | １ | ／ | １２ |",
+		"| （本列數據的勾稽關係為：第一項加第二項之和，等於第三項加第四項之和） | 申請人情況 |",
+		"| 自然人 | 商業企業 | 科研機構 | 社會公益組織 | 法律服務機構 | 其他 | 總計 |",
+		"| 一、本年新收政府信息公開申請數量 | ２ | ０ | ０ | ０ | ０ | ０ | ２ |",
+		"",
+	}, "\n")
+	r := Extract(normalize.New(txt))
+	if r.Form != report.FormTable2021 {
+		t.Errorf("Form = %q, want table2021", r.Form)
+	}
+	got := metrics(r)
+	for k, v := range map[string]float64{"art20.rules.in_force": 3, "art20.normative.issued": 1, "art20.normative.in_force": 12, "apps_new.person": 2, "apps_new.total": 2} {
+		if m := got[k]; !m.IsNumber() || m.Value != v {
+			t.Errorf("%s = %+v, want %v", k, m, v)
+		}
+	}
+	if m := got["art20.normative.repealed"]; m.Kind != report.KindNotApplicable || m.Prov.Text != "／" {
+		t.Errorf("normative.repealed = %+v, want not applicable quoting ／", m)
+	}
+}
