@@ -234,7 +234,7 @@ func TestSecondRunExitsOnLock(t *testing.T) {
 	}
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "in")
-	genCorpus(t, corpus, 150)
+	genCorpus(t, corpus, 300) // enough to keep the first busy while the second starts
 	db := filepath.Join(dir, "x.duckdb")
 	first := child("ingest", "--db", db, "--workers", "1", corpus)
 	if err := first.Start(); err != nil {
@@ -265,6 +265,15 @@ func TestSecondRunExitsOnLock(t *testing.T) {
 	}
 	if took > 5*time.Second {
 		t.Errorf("second ingest took %v to give up; want at once", took)
+	}
+	// status cannot open the database meanwhile, and says why.
+	out.Reset()
+	st := child("status", "--db", db)
+	st.Stdout, st.Stderr = &out, &out
+	if err := st.Run(); err == nil {
+		t.Logf("status ran while the ingest held the database (it had finished): %s", out.String())
+	} else if !strings.Contains(out.String(), "another xxgk run holds the lock") {
+		t.Errorf("status during a run: %v, %q; want the lock message", err, out.String())
 	}
 	if err := first.Wait(); err != nil {
 		t.Errorf("first ingest: %v", err)
