@@ -25,7 +25,7 @@ var (
 	// yearTokRE is a year expression inside a title or a phrase.
 	yearTokRE = regexp.MustCompile(`(?:19|20)\d\d\s*年\s*(?:度)?\s*(?:上半年|下半年)?|关于|本级|^的|的$`)
 	// fieldRE is a header field naming the publisher.
-	fieldRE = regexp.MustCompile(`(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：]\s*([` + han + `]{2,30})`)
+	fieldRE = regexp.MustCompile(`(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：][\s|]*([` + han + `]{2,30})`)
 	// phraseREs are body phrases that name the publisher of the report.
 	phraseREs = []*regexp.Regexp{
 		regexp.MustCompile(`由([` + han + `]{2,40}?)(?:负责)?(?:编制|制作|编写)`),

@@ -111,7 +111,10 @@ func TestRules(t *testing.T) {
 		{"P28 none charged, before 2019", "四、政府信息公开的收费及减免情况\n没有收取任何费用。", 2015, []want{{"fees.collected", 0, false}}, nil},
 		{"P29 amount in 元", "依申请公开收取的费用(检索费、邮寄费、复制费等)为300元。", 2015, []want{{"fees.collected", 0.03, false}}, nil},
 		// Traps.
+		{"trap: the agency's own charges", "本年行政事业性收费金额2.5万元,政府信息公开专项经费3万元。", 0, nil, []string{"fees.collected", "fees.info_processing"}},
 		{"trap: cumulative since inception", "截至目前累计主动公开政府信息5928条。", 0, nil, []string{"proactive.total"}},
+		{"trap: cumulative to the report year's end", "截至2023年底累计公开政府信息5万余条。", 0, nil, []string{"proactive.total"}},
+		{"cumulative from the year's first day", "我镇自2023年1月1日到12月31日累计主动公开政府信息915条。", 0, []want{{"proactive.total", 915, false}}, nil},
 		{"trap: other year", "2022年公开信息300条。", 0, nil, []string{"proactive.total"}},
 		{"trap: comparison", "公开信息较上年增加110条。", 0, nil, []string{"proactive.total"}},
 		{"trap: legal aid cases", "全年办理法律援助案件7510件。", 0, nil, []string{"apps_new.total"}},

@@ -39,6 +39,8 @@ var (
 	// year cue (年内累计, 全年累计, 2016年…累计).
 	cumulativeRE = words{"累计", "历年", "至今", "以来"}
 	thisYearRE   = words{"全年", "年内", "本年", "今年", "年度内", "当年", "上半年"}
+	// yearStartRE is a span from the start of a year: "自2016年1月1日".
+	yearStartRE = regexp.MustCompile(`(?:19|20)\d\d\s*年\s*1\s*月\s*1\s*日`)
 	// newThisYearRE is the year's part of a running total: "其中,本年度新增…".
 	newThisYearRE = regexp.MustCompile(`(?:本年度?|全年|今年|年内)新增`)
 	// totalRE is the wording of an agency-wide proactive total: the object
@@ -89,6 +91,8 @@ var (
 
 	// feeRE is a fee figure in 元 or 万元.
 	feeRE = words{"费"}
+	// feeTrapRE marks money that is not a fee for disclosure.
+	feeTrapRE = words{"行政事业性", "经费", "采购", "预算", "决算", "资金", "罚款", "罚没"}
 )
 
 // classify decides what one count measures, if anything the metrics list.
@@ -150,7 +154,9 @@ func (x *extractor) proactive(s span, m mention, st *state) {
 		// "其中网站公开65条,微信公众号497条": the verb of the list's head serves all.
 		return
 	}
-	if proactiveTrapRE.MatchString(b) || cumulativeRE.MatchString(b) && !thisYearRE.MatchString(m.clause) && !x.thisYear(m.clause) {
+	if proactiveTrapRE.MatchString(b) || cumulativeRE.MatchString(b) && !thisYearRE.MatchString(m.clause) && !yearStartRE.MatchString(m.clause) {
+		// A running total counts since the start of disclosure unless the
+		// clause ties it to the year ("年内累计", "自2016年1月1日…累计").
 		return
 	}
 	web, wb, wx, nm := websiteRE.MatchString(b), weiboRE.MatchString(b), wechatRE.MatchString(b), newMediaRE.MatchString(b)
@@ -182,11 +188,6 @@ func (x *extractor) proactive(s span, m mention, st *state) {
 			x.otherChannel = true
 		}
 	}
-}
-
-// thisYear reports whether a clause names the report's own year.
-func (x *extractor) thisYear(clause string) bool {
-	return x.year != 0 && strings.Contains(clause, strconv.Itoa(x.year)+"年")
 }
 
 func (x *extractor) application(s span, m mention, carried float64) bool {
@@ -361,6 +362,9 @@ func prefixRunes(s string, n int) string {
 func (x *extractor) fee(s span, m mention) {
 	if !feeRE.MatchString(m.before) || proactiveTrapRE.MatchString(m.before) && !strings.Contains(m.before, "申请") {
 		return
+	}
+	if feeTrapRE.MatchString(m.before) {
+		return // the agency's own charges, budget or purchases, not disclosure fees
 	}
 	if !strings.Contains(s.text+s.section, "公开") && !strings.Contains(m.before, "信息处理费") {
 		return
