@@ -318,12 +318,9 @@ func figures(r *report.Report) int {
 	return n
 }
 
-func runID(b *Batch) driver.Value {
-	if b.Run.ID == 0 {
-		return int64(0)
-	}
-	return b.Run.ID
-}
+// runID is the run the batch's rows belong to; 0 for a batch without a
+// runs row (SaveReports), since files.seen_run and changes.run_id are NOT NULL.
+func runID(b *Batch) driver.Value { return b.Run.ID }
 
 func nullString(s string) driver.Value {
 	if s == "" {
