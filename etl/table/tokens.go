@@ -89,6 +89,9 @@ func appendLine(out []Token, text string, s, e, line int, orig func(s, e int) st
 		cells = splitPipes(text, s, e)
 	} else {
 		cells = splitGaps(text, s, e, orig)
+		if len(cells) == 1 {
+			cells = splitValueTail(text, cells[0])
+		}
 	}
 	if len(cells) == 0 {
 		return out
@@ -189,6 +192,42 @@ func splitGaps(text string, s, e int, orig func(s, e int) string) []span {
 		cells = cells[:len(cells)-1]
 	}
 	return cells
+}
+
+// splitValueTail cuts a one-cell line whose words, after a label, are all
+// values separated by single spaces ("规章 0 0 3", as some text converters
+// print a row): the label and each value become cells. A line whose last
+// word is not a value, or whose words are all values, is left whole.
+func splitValueTail(text string, c span) []span {
+	last := strings.LastIndexByte(text[c.s:c.e], ' ')
+	if last < 0 {
+		return []span{c}
+	}
+	if _, ok := Parse(text[c.s+last+1 : c.e]); !ok {
+		return []span{c}
+	}
+	var words []span
+	start := c.s
+	for i := c.s; i <= c.e; i++ {
+		if i == c.e || text[i] == ' ' {
+			if start < i {
+				words = append(words, span{start, i})
+			}
+			start = i + 1
+		}
+	}
+	k := len(words)
+	for k > 0 {
+		if _, ok := Parse(text[words[k-1].s:words[k-1].e]); !ok {
+			break
+		}
+		k--
+	}
+	if k == 0 || k == len(words) {
+		return []span{c}
+	}
+	out := append([]span{{c.s, words[k-1].e}}, words[k:]...)
+	return out
 }
 
 // isSpaceAt returns the byte length of the white space rune at i, or 0.

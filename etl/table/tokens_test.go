@@ -33,6 +33,9 @@ func TestTokens(t *testing.T) {
 		{"cut last token dropped", "规章\n0\n1\n2", []string{"规章", "0", "1"}},
 		{"cut after separator kept", "规章 | 0 | 1 | ", []string{"规章", "0", "1"}},
 		{"crlf", "规章\r\n0\r\n", []string{"规章", "0"}},
+		{"single-space row", "行政 规范性文件 1 / 12\n", []string{"行政 规范性文件", "1", "/", "12"}},
+		{"prose with a figure inside", "共收到申请 3 件\n", []string{"共收到申请 3 件"}},
+		{"only figures", "1 036\n", []string{"1 036"}},
 	}
 	for _, tt := range tests {
 		got := texts(Tokens(tt.in))
