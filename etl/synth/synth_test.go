@@ -211,3 +211,16 @@ func TestWriteCorpus(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSeries measures generating reports in memory (no file writes).
+func BenchmarkSeries(b *testing.B) {
+	agencies, err := Agencies(Places(), 50, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	years := []int{2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Series(agencies[i%len(agencies)], years, Options{Seed: 1, HTML: true, BreakRate: DefaultBreakRate})
+	}
+}
