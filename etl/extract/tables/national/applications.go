@@ -222,14 +222,14 @@ func (d *doc) applications(from, to int) {
 }
 
 // continuation reports whether the cell after the label toks[i] is the
-// label's wrapped tail: on a later line, not a value, not a label itself,
-// and short.
+// label's wrapped tail: on the next line, not a value, not a label itself,
+// and short (at most 15 characters: a heading is longer).
 func (d *doc) continuation(i int) bool {
 	if i+1 >= len(d.toks) {
 		return false
 	}
 	next, c := d.toks[i+1], d.canon[i+1]
-	return next.Line > d.toks[i].Line && !next.IsValue && c != "" && len(c) < 60 &&
+	return next.Line == d.toks[i].Line+1 && !next.IsValue && c != "" && len(c) <= 45 &&
 		rowApps(c) == "" && !appGroup(c) && appCols[c] == ""
 }
 
