@@ -381,3 +381,34 @@ func TestTraditional(t *testing.T) {
 		t.Errorf("normative.repealed = %+v, want not applicable quoting ／", m)
 	}
 }
+
+func TestArticle20Headers(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   []string
+		want map[string]float64
+		none []string
+	}{
+		{"unit on the header's second line",
+			[]string{"第二十条第（九）项", "信息内容", "采购项目数量", "采购总金额", "（元）", "政府集中采购", "2", "35000"},
+			map[string]float64{"art20.procurement.items": 2, "art20.procurement.amount": 3.5}, nil},
+		{"a header left over from another block is not used",
+			[]string{"第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "1",
+				"行政许可", "5", "6", "7"},
+			map[string]float64{"art20.rules.in_force": 1}, []string{"art20.licensing.issued", "art20.licensing.decisions"}},
+	}
+	for _, tt := range tests {
+		got := metrics(Extract(normalize.New(strings.Join(tt.in, "\n") + "\n")))
+		for k, v := range tt.want {
+			if m := got[k]; !m.IsNumber() || m.Value != v {
+				t.Errorf("%s: %s = %+v, want %v", tt.name, k, m, v)
+			}
+		}
+		for _, k := range tt.none {
+			if m, ok := got[k]; ok {
+				t.Errorf("%s: %s = %+v, want no cell", tt.name, k, m)
+			}
+		}
+	}
+}

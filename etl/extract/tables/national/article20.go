@@ -150,30 +150,40 @@ func (d *doc) art20Header(from, to int) (*header, int) {
 		if d.toks[i].IsValue || c == "" {
 			continue
 		}
+		if n := len(h.cols); n > 0 && unitOnly.MatchString(c) {
+			// "（元）" on a line of its own: the unit of the cell above.
+			h.unit[n-1] = moneyUnit(c)
+			h.labels[n-1] += d.quote(i)
+			continue
+		}
 		h.copy = append(h.copy, i > from && d.toks[i-1].Line == d.toks[i].Line && d.toks[i-1].Text == d.toks[i].Text)
-		col, label := colArt20(c), d.quote(i)
+		col, label, whole := colArt20(c), d.quote(i), c
 		// A header cell split over two lines ("本年新" / "制作数量",
 		// "本年废止" / "件数") is joined when the halves together begin a
 		// template wording and the first half is not one already.
 		if !d.toks[i].Multi && i+1 < to && !d.toks[i+1].Multi && !d.toks[i+1].IsValue {
 			if j := templateCol(c + d.canon[i+1]); j != "" && !isTemplate(c) {
-				col, label = j, label+d.quote(i+1)
+				col, label, whole = j, label+d.quote(i+1), c+d.canon[i+1]
 				i++
 			}
 		}
 		h.cols = append(h.cols, col)
 		h.labels = append(h.labels, label)
-		h.unit = append(h.unit, moneyUnit(c))
+		h.unit = append(h.unit, moneyUnit(whole))
 	}
 	return h, i - 1
 }
 
+// unitOnly matches a header cell that is only a money unit: "(元)",
+// "(单位:万元)".
+var unitOnly = regexp.MustCompile(`^\(?(单位:)?(万元|元|万)\)?$`)
+
 // moneyUnit returns the money unit a header prints: "（单位：万元）", "(元)".
 func moneyUnit(c string) string {
 	switch {
-	case strings.Contains(c, "万元") || strings.Contains(c, "(万)"):
+	case strings.Contains(c, "万元") || strings.Contains(c, "(万)") || c == "万":
 		return "万元"
-	case strings.Contains(c, "(元)") || strings.Contains(c, ":元") || strings.Contains(c, "元)"):
+	case strings.Contains(c, "(元)") || strings.Contains(c, ":元") || strings.Contains(c, "元)") || c == "元":
 		return "元"
 	}
 	return ""
@@ -198,14 +208,26 @@ func (d *doc) art20Columns(key string, h *header) (cols, labels, units []string)
 		}
 		return def, labels, make([]string, len(def))
 	}
-	if cols := fit(h.cols, def); cols != nil {
+	if cols := fit(h.cols, def); cols != nil && allowed(key, cols) {
 		return cols, h.labels, h.unit
 	}
 	m := h.merged()
-	if cols := fit(m.cols, def); cols != nil {
+	if cols := fit(m.cols, def); cols != nil && allowed(key, cols) {
 		return cols, m.labels, m.unit
 	}
 	return nil, nil, nil
+}
+
+// allowed reports whether every column is one that row key has in some
+// form: a header left over from another block (行政许可 under the 规章
+// header, when the text lost a block's own header) is not used.
+func allowed(key string, cols []string) bool {
+	for _, c := range cols {
+		if !contains(art20Default[report.FormTable2019][key], c) && !contains(art20Default[report.FormTable2021][key], c) {
+			return false
+		}
+	}
+	return true
 }
 
 // fit names the columns of a header: as printed when every cell names a
