@@ -91,6 +91,16 @@ func (c cells) equal(rule, scope string, lhs, rhs []string) (report.Check, bool)
 	return ch, true
 }
 
+// any reports whether any of keys was printed, figure or blank.
+func (c cells) any(keys []string) bool {
+	for _, k := range keys {
+		if _, ok := c[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 func (c cells) missing(keys []string) []string {
 	var out []string
 	for _, k := range keys {
@@ -212,7 +222,14 @@ func nationalForm(t cells) report.Form {
 // national checks the 2019 and 2021 tables.
 func national(form report.Form, t cells) []report.Check {
 	var out []report.Check
-	for _, id := range nationalIdentities[form] {
+	for k, id := range nationalIdentities[form] {
+		if form == report.FormTable2021 && id.rule == "I2.outcomes" {
+			// A 2021 report that prints （六） as one row, the 2019 way,
+			// is summed the 2019 way.
+			if _, one := t["other."+id.scope]; one && !t.any(suffix(otherParts2021, id.scope)) {
+				id = nationalIdentities[report.FormTable2019][k]
+			}
+		}
 		if ch, ok := t.equal(id.rule, id.scope, id.lhs, id.rhs); ok {
 			out = append(out, ch)
 		}

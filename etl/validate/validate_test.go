@@ -142,6 +142,13 @@ func TestOutcomes2021SumsSubrows(t *testing.T) {
 	}
 }
 
+func TestOutcomes2021WithOneOtherRow(t *testing.T) {
+	t.Parallel()
+	if got := status(Report(report.FormTable2021, table2019(), nil), "I2.outcomes", "total"); got != report.Pass {
+		t.Errorf("2021 report printing （六） as one row: I2.outcomes/total = %q, want PASS", got)
+	}
+}
+
 func TestUntoldFormStillChecked(t *testing.T) {
 	t.Parallel()
 	ms := table2019()
