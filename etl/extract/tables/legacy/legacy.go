@@ -81,7 +81,7 @@ var indicators = []indicator{
 }
 
 // unitRE matches a unit cell of the table's 单位 column.
-var unitRE = regexp.MustCompile(`^(条|件|个|次|人|篇|项|人次|万元|元|件次)$`)
+var unitRE = regexp.MustCompile(`^[条件个次人篇项元万期场份封宗起家/、]{1,4}$`)
 
 // minRows is how many indicators must carry a figure before the cells are
 // taken as a legacy table: a few matching cells could be a stray list.
