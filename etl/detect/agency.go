@@ -70,12 +70,30 @@ func findAgency(norm string, h headInfo) agency {
 		return a, true
 	}
 	if h.title != "" {
-		c := strings.TrimSpace(yearTokRE.ReplaceAllString(titleCutRE.ReplaceAllString(h.title, ""), ""))
+		runs := hanRuns(yearTokRE.ReplaceAllString(titleCutRE.ReplaceAllString(h.title, ""), ""))
+		// A site name precedes the agency ("某某网 - 遵义市司法局"), an alias
+		// follows it in brackets: the last run that names a place wins.
+		for i := len(runs) - 1; i > 0; i-- {
+			if a, ok := try(runs[i]); ok {
+				return a
+			}
+		}
+		c := ""
+		if len(runs) > 0 {
+			c = runs[0]
+		}
 		if c == "" && h.titleLine > 0 && utf8.RuneCountInString(h.lines[h.titleLine-1]) <= 30 {
 			c = h.lines[h.titleLine-1] // "河南省司法厅" above "2017年政府信息公开工作年度报告"
 		}
 		if a, ok := try(c); ok {
 			return a
+		}
+		if c == "" && h.titleLine+1 < len(h.lines) {
+			if next := h.lines[h.titleLine+1]; utf8.RuneCountInString(next) <= 30 && onlyHan(next) {
+				if a, ok := try(next); ok { // the agency on the line below the title
+					return a
+				}
+			}
 		}
 	}
 	// Author phrases sit in the opening paragraph; scanning only the head
@@ -130,6 +148,16 @@ func findAgency(norm string, h headInfo) agency {
 		return qualify(weak[0], mentions, norm)
 	}
 	return agency{}
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// hanRuns splits s into its runs of Han characters.
+func hanRuns(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.Is(unicode.Han, r) })
 }
 
 // topUnqualified is the organ the text most often names by its level only.
@@ -304,6 +332,7 @@ type placeTok struct {
 	name string               // as written
 	divs []divisions.Division // the divisions it may be
 	div  *divisions.Division  // the one chosen
+	sure bool                 // div is the only fit, or the text's context chose it
 }
 
 // matchPlace returns the longest division name at the start of s (full
@@ -336,9 +365,12 @@ func matchPlace(s string, short bool) ([]divisions.Division, int) {
 			}
 			found = append(found, d)
 		}
+		// A short name followed by an organ word is part of the organ: the
+		// 公安 of 公安局 is not 公安县.
+		organNext := strings.ContainsRune("局厅委办处科室所队站中院部会", firstRune(s[ends[i]:]))
 		for _, d := range divisions.ByShort(name) {
 			// Short names only above the township: "人民" is short for many a 人民街道.
-			if short && d.Level != divisions.LevelTownship || d.Level == divisions.LevelProvince {
+			if !organNext && (short && d.Level != divisions.LevelTownship || d.Level == divisions.LevelProvince) {
 				found = append(found, d)
 			}
 		}
@@ -402,6 +434,7 @@ func resolve(toks []placeTok) {
 			d := divs[0]
 			toks[i].div = &d
 			toks[i].divs = divs
+			toks[i].sure = len(divs) == 1
 		}
 	}
 }
@@ -452,12 +485,14 @@ func canonical(c, norm string) (agency, bool) {
 		}
 	}
 	a := agency{placed: true, level: string(lowLevel)}
-	if low.div != nil {
+	if low.div != nil && (low.sure || sameParents(low.divs)) {
 		a.province, a.city = low.div.Province, low.div.City
 	} else if len(toks) > 1 && toks[len(toks)-2].div != nil {
 		a.province, a.city = toks[len(toks)-2].div.Province, toks[len(toks)-2].div.City
 	}
-	if len(toks) == 1 && low.div != nil {
+	if len(toks) == 1 && low.div != nil && low.sure {
+		// Qualify only a place the dataset (or the text) makes unique: 东岗镇
+		// is in two counties.
 		switch {
 		case low.div.Level == divisions.LevelTownship && low.div.County != "":
 			names = append(districtPrefix(low.div.County, low.div.City), names...)
@@ -483,6 +518,16 @@ func canonical(c, norm string) (agency, bool) {
 	}
 	a.name = strings.Join(names, "") + organ
 	return a, true
+}
+
+// sameParents reports whether the candidate divisions share province and city.
+func sameParents(ds []divisions.Division) bool {
+	for _, d := range ds[1:] {
+		if d.Province != ds[0].Province || d.City != ds[0].City {
+			return false
+		}
+	}
+	return true
 }
 
 // districtPrefix is the parents written before a township of county: a
@@ -527,6 +572,7 @@ func pickByContext(toks []placeTok, norm string) {
 		if best >= 0 {
 			d := toks[i].divs[best]
 			toks[i].div = &d
+			toks[i].sure = true
 		}
 	}
 }
