@@ -76,7 +76,11 @@ func TestRules(t *testing.T) {
 				{"unavailable_not_held.total", 1, false}, {"unavailable_need_create.total", 1, false}}, nil},
 		{"P21 legacy quoted categories", "在已经答复的1件申请中,“同意公开”的1件。", 0, []want{{"granted.total", 1, false}}, nil},
 		{"不同意公开 is denied", "申请答复中,不同意公开的2件。", 0, []want{{"denied.total", 2, false}}, []string{"granted.total"}},
+		{"carried over from last year", "三、收到和处理政府信息公开申请情况\n本年新收申请12件,上年结转2件。", 0,
+			[]want{{"apps_carried_over.total", 2, false}}, nil},
 		// Review and litigation.
+		{"suits by kind", "因政府信息公开未经复议直接起诉的行政诉讼1件,复议后起诉的行政诉讼2件。", 0,
+			[]want{{"lit_direct.total", 1, false}, {"lit_after_review.total", 2, false}}, []string{"litigation.total"}},
 		{"P24 none of either", "未发生针对本部门有关政府信息公开的行政复议案和行政诉讼案。", 0,
 			[]want{{"review.total", 0, false}, {"litigation.total", 0, false}}, nil},
 		{"P24 none, other wording", "我局没有因政府信息公开引起的行政复议、行政诉讼以及行政申诉。", 0,

@@ -70,7 +70,7 @@ var (
 	appsChannelRE = regexp.MustCompile(`(网络|网上|在线|信函|邮寄|当面|现场|传真|电子邮件)(?:方式)?(?:提出|提交)?(?:的)?(?:申请)?(?:的)?\s*$`)
 
 	// outcome words of the 2019+ list and the legacy list, the figure after them.
-	outcomeRE = regexp.MustCompile(`(予以公开|同意公开|部分公开|同意部分公开|不予公开|不同意公开|无法提供|不予处理|其他处理|结转下年度(?:继续办理)?|结转下一年度?(?:继续办理)?)(?:答复|决定)?(?:的)?["'”’]?(?:的)?(?:共|为)?\s*$`)
+	outcomeRE = regexp.MustCompile(`(上年结转|上一年度?结转|上年度结转|予以公开|同意公开|部分公开|同意部分公开|不予公开|不同意公开|无法提供|不予处理|其他处理|结转下年度(?:继续办理)?|结转下一年度?(?:继续办理)?)(?:答复|决定)?(?:的)?["'”’]?(?:的)?(?:共|为)?\s*$`)
 	// outcomeAfterRE has the figure before the word: "1件予以公开".
 	outcomeAfterRE = regexp.MustCompile(`^\s*(?:申请)?(?:为|属于|作)?(予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|结转下年度|结转下一年度?)`)
 	outcomeKeys    = map[string]string{
@@ -79,6 +79,8 @@ var (
 		"不予公开": "denied.total", "不同意公开": "denied.total",
 		"无法提供": "unavailable.total", "不予处理": "unprocessed.total", "其他处理": "other.total",
 		"结转下年度": "apps_carried_forward.total", "结转下一年度": "apps_carried_forward.total",
+		"上年结转": "apps_carried_over.total", "上一年结转": "apps_carried_over.total",
+		"上一年度结转": "apps_carried_over.total", "上年度结转": "apps_carried_over.total",
 		"结转下一年": "apps_carried_forward.total", "结转下年度继续办理": "apps_carried_forward.total",
 		"结转下一年度继续办理": "apps_carried_forward.total", "结转下一年继续办理": "apps_carried_forward.total",
 	}
@@ -268,8 +270,11 @@ func (x *extractor) outcome(s span, m mention) bool {
 		}
 	}
 	rule := ruleOutcome
-	if strings.HasPrefix(key, "apps_carried_forward") {
+	switch {
+	case strings.HasPrefix(key, "apps_carried_forward"):
 		rule = ruleCarriedForward
+	case strings.HasPrefix(key, "apps_carried_over"):
+		rule = ruleAppsCarried
 	}
 	x.add(s, key, m.value, m.approx, rule, "")
 	return true
@@ -314,6 +319,15 @@ func (x *extractor) caseFigure(s span, m mention, st *state) bool {
 	if r := caseResultRE.FindStringSubmatch(b); r != nil && st.caseKind == kind {
 		x.add(s, kind+"."+resultKey(r[1]), m.value, m.approx, ruleCaseResult, "")
 		return true
+	}
+	if kind == "litigation" {
+		// The two kinds of suit of the 2019+ table, when a report names one.
+		switch {
+		case strings.Contains(b, "未经复议") || strings.Contains(b, "直接起诉") || strings.Contains(b, "直接提起"):
+			kind = "lit_direct"
+		case strings.Contains(b, "复议后起诉") || strings.Contains(b, "经复议后"):
+			kind = "lit_after_review"
+		}
 	}
 	st.caseKind, st.caseTotal = kind, m.value
 	x.caseHere = true
