@@ -78,7 +78,7 @@ func cutShort(rest string) bool {
 
 // maxLabel bounds the byte length of a cell that may be a label; longer
 // cells are sentences and are not folded (their Canon is their text).
-const maxLabel = 256
+const maxLabel = 160
 
 // span is a byte range of the text.
 type span struct{ s, e int }

@@ -1,32 +1,22 @@
 package national
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/xxgk/xxgk/etl/table"
 )
 
-// reviewCols maps the review table's result headers to key suffixes.
-var reviewCols = []struct {
-	re  *regexp.Regexp
-	col string
-}{
-	{regexp.MustCompile(`^(结果)?维持$`), "upheld"},
-	{regexp.MustCompile(`^(结果)?纠正$`), "corrected"},
-	{regexp.MustCompile(`^其他(结果)?$`), "other"},
-	{regexp.MustCompile(`^尚未审结$`), "pending"},
-	{regexp.MustCompile(`^(总计|合计)$`), "total"},
+// reviewCols maps the review table's result headers (folded by
+// table.Canon) to key suffixes.
+var reviewCols = map[string]string{
+	"结果维持": "upheld", "维持": "upheld",
+	"结果纠正": "corrected", "纠正": "corrected",
+	"其他结果": "other", "其他": "other",
+	"尚未审结": "pending",
+	"总计":   "total", "合计": "total",
 }
 
-func colReview(c string) string {
-	for _, r := range reviewCols {
-		if r.re.MatchString(c) {
-			return r.col
-		}
-	}
-	return ""
-}
+func colReview(c string) string { return reviewCols[c] }
 
 // reviewTemplate is the order of the results in the template, and their
 // wording.
