@@ -448,8 +448,9 @@ func canonical(c, norm string) (agency, bool) {
 	c = strings.TrimSpace(c)
 	if i := placeStart(c); i > 0 {
 		c = c[i:]
+	} else if i < 0 {
+		c = strings.TrimLeft(c, "我本") // "我局", "本局"; but 本溪市 is a place
 	}
-	c = strings.TrimLeft(c, "我本")
 	if utf8.RuneCountInString(c) < 2 {
 		return agency{}, false
 	}
@@ -497,7 +498,9 @@ func canonical(c, norm string) (agency, bool) {
 		case low.div.Level == divisions.LevelTownship && low.div.County != "":
 			names = append(districtPrefix(low.div.County, low.div.City), names...)
 		case low.div.Level == divisions.LevelCounty:
-			if strings.HasSuffix(low.div.Name, "区") && low.div.City != "" {
+			if strings.HasSuffix(low.div.Name, "区") && low.div.City != "" && !strings.HasPrefix(low.div.Name, divisions.Short(low.div.City)) {
+				// A district is written with its city, unless its name
+				// already starts with it (苏州工业园区).
 				names = append([]string{low.div.City}, names...)
 			}
 		}
@@ -536,7 +539,7 @@ func districtPrefix(county, city string) []string {
 	if county == "" {
 		return nil
 	}
-	if strings.HasSuffix(county, "区") && city != "" && city != county {
+	if strings.HasSuffix(county, "区") && city != "" && city != county && !strings.HasPrefix(county, divisions.Short(city)) {
 		return []string{city, county}
 	}
 	return []string{county}
