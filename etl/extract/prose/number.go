@@ -1,9 +1,6 @@
 package prose
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // cnDigits are the Chinese numerals a count may be written with.
 var cnDigits = map[rune]int{
@@ -43,9 +40,4 @@ func parseNumber(s string) (float64, bool) {
 		total += digit
 	}
 	return float64(total), seen
-}
-
-// cnNumeral reports whether s is written in Chinese numerals.
-func cnNumeral(s string) bool {
-	return s != "" && !strings.ContainsAny(s[:1], "0123456789")
 }

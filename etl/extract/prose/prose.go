@@ -154,7 +154,6 @@ func (x *extractor) sentence(s span) {
 // "被纠错0件" refers to, and whether a breakdown (其中…) has begun.
 type state struct {
 	caseKind  string // "review" or "litigation"
-	caseTotal float64
 	breakdown bool
 	published bool // a clause before spoke of publishing
 }

@@ -103,15 +103,18 @@ func (x *extractor) classify(s span, m mention, st *state, carried float64) {
 	if x.otherYear(before) {
 		return
 	}
-	switch {
-	case m.unit == "元" || m.unit == "万元":
+	switch m.unit {
+	case "元", "万元":
 		x.fee(s, m)
 		return
-	}
-	if m.unit == "名" {
+	case "名":
 		x.staff(s, m)
 		return
 	}
+	// The most specific readings first: a case count names its kind, an
+	// outcome its row, an application its procedure; what is left may be
+	// a disclosure count. Literal checks skip the patterns of rules that
+	// cannot apply.
 	near := m.before + prefixRunes(m.after, 20)
 	if (st.caseKind != "" || strings.Contains(near, "复议") || strings.Contains(near, "诉讼")) && x.caseFigure(s, m, st) {
 		return
@@ -142,6 +145,8 @@ func (x *extractor) otherYear(before string) bool {
 	return false
 }
 
+// proactive reads proactive-disclosure counts: the agency-wide total, a
+// channel's own count, policy interpretations.
 func (x *extractor) proactive(s span, m mention, st *state) {
 	if m.unit != "条" && m.unit != "篇" && m.unit != "件" && m.unit != "份" {
 		return
@@ -192,6 +197,8 @@ func (x *extractor) proactive(s span, m mention, st *state) {
 	}
 }
 
+// application reads the count of applications received (and their channel),
+// splitting off the carried-over part a total says it includes.
 func (x *extractor) application(s span, m mention, carried float64) bool {
 	b := m.before
 	switch m.unit {
@@ -236,6 +243,7 @@ func (x *extractor) application(s span, m mention, carried float64) bool {
 // not about how an application came in.
 func foiOnly(b string) bool { return strings.Contains(b, "主动公开") }
 
+// outcome reads the rows of the answers given: 予以公开 … 结转下年度.
 func (x *extractor) outcome(s span, m mention) bool {
 	if m.unit != "件" && m.unit != "条" && m.unit != "项" && m.unit != "宗" && m.unit != "个" {
 		return false
@@ -329,7 +337,7 @@ func (x *extractor) caseFigure(s span, m mention, st *state) bool {
 			kind = "lit_after_review"
 		}
 	}
-	st.caseKind, st.caseTotal = kind, m.value
+	st.caseKind = kind
 	x.caseHere = true
 	x.add(s, kind+".total", m.value, m.approx, ruleCases, "")
 	// A single result stated right after the count covers all of them:
@@ -373,6 +381,7 @@ func prefixRunes(s string, n int) string {
 	return s
 }
 
+// fee reads a fee amount, converted to 万元.
 func (x *extractor) fee(s span, m mention) {
 	if !feeRE.MatchString(m.before) || proactiveTrapRE.MatchString(m.before) && !strings.Contains(m.before, "申请") {
 		return
