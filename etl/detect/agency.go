@@ -144,10 +144,58 @@ func findAgency(norm string, h headInfo) agency {
 			return a
 		}
 	}
+	if len(weak) == 0 && self == "局" {
+		if a, ok := canonical(parentOrgan(norm), norm); ok && a.placed {
+			return a
+		}
+	}
 	if len(weak) > 0 {
 		return qualify(weak[0], mentions, norm)
 	}
 	return agency{}
+}
+
+// subordinates are field offices whose parent organ is fixed by law: a
+// report that says 我局 and speaks of its 司法所 is a 司法局's.
+var subordinates = []struct{ office, organ string }{
+	{"司法所", "司法局"}, {"派出所", "公安局"}, {"财政所", "财政局"},
+	{"市场监管所", "市场监督管理局"}, {"税务所", "税务局"}, {"自然资源所", "自然资源局"},
+}
+
+// parentOrgan names the organ whose field offices a text mentions, with the
+// level of the place the text names most ("市司法局"), when exactly one
+// kind of office is mentioned.
+func parentOrgan(norm string) string {
+	organ := ""
+	for _, s := range subordinates {
+		if strings.Contains(norm, s.office) {
+			if organ != "" {
+				return ""
+			}
+			organ = s.organ
+		}
+	}
+	if organ == "" {
+		return ""
+	}
+	place, best := "", 0
+	for _, m := range organMentions(norm) {
+		toks, _ := parseChain(m)
+		if len(toks) == 0 || toks[len(toks)-1].div == nil {
+			continue
+		}
+		d := toks[len(toks)-1].div
+		if d.Level != divisions.LevelCity && d.Level != divisions.LevelCounty {
+			continue
+		}
+		if n := strings.Count(norm, d.Name); n > best {
+			place, best = d.Name, n
+		}
+	}
+	if place == "" {
+		return ""
+	}
+	return place + organ
 }
 
 func firstRune(s string) rune {

@@ -50,9 +50,10 @@ func readSample(t testing.TB, stem string) *normalize.Text {
 	return normalize.New(string(b))
 }
 
-// TestIdentifySamples scores identification on every labelled sample. A few
-// samples do not name their agency anywhere in the text (only the page URL
-// does), so the test asks for the target share rather than every sample.
+// TestIdentifySamples scores identification on every labelled sample. Two
+// samples do not name their agency anywhere in the text (one says only
+// "市司法局", one only "我局"; the page URL names them), so the test asks
+// for a share rather than every sample.
 func TestIdentifySamples(t *testing.T) {
 	labels := samples(t)
 	var n, agency, year, period, pub, pubN int
@@ -94,8 +95,8 @@ func TestIdentifySamples(t *testing.T) {
 	if period != n {
 		t.Errorf("period right on %d of %d samples", period, n)
 	}
-	if float64(agency) < 0.90*float64(len(labels)) {
-		t.Errorf("agency right on %d of %d samples, want ≥ 90%%", agency, len(labels))
+	if float64(agency) < 0.93*float64(len(labels)) {
+		t.Errorf("agency right on %d of %d samples, want ≥ 93%%", agency, len(labels))
 	}
 	if float64(pub) < 0.9*float64(pubN) {
 		t.Errorf("published right on %d of %d samples, want ≥ 90%%", pub, pubN)
@@ -151,6 +152,8 @@ func TestIdentifyRules(t *testing.T) {
 			"本溪市平山区教育局", 2015, report.PeriodYear, "", "county", "辽宁省", "本溪市"},
 		{"a district named after its city", "苏州工业园区司法局2015年政府信息公开工作年度报告\n本报告…",
 			"苏州工业园区司法局", 2015, report.PeriodYear, "", "county", "江苏省", "苏州市"},
+		{"organ from its field offices", "2017年,我局政务公开工作在市委市政府领导下,在各科室、司法所配合下开展。我局通过东阳市人民政府网站公开信息。本报告…",
+			"东阳市司法局", 2017, report.PeriodYear, "", "county", "浙江省", "金华市"},
 		{"a ministry has no place", "司法部2020年政府信息公开工作年度报告\n本报告…",
 			"司法部", 2020, report.PeriodYear, "", "", "", ""},
 		{"year after the document words", "关于天津市司法局政府信息公开工作年度报告(2021年)\n本报告…",
