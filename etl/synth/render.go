@@ -40,6 +40,12 @@ type builder struct {
 	wide   bool // full-width brackets （）, else ASCII ()
 	blanks blankPolicy
 	blank  string // how this report prints a blank cell
+	// Habits of the page or of the text extraction, per report.
+	wrap        int  // hard line breaks in prose every wrap runes (a PDF's lines); 0: none
+	wideDigits  bool // prose digits in full width (１２３)
+	wideCells   bool // table digits in full width
+	paddedCells bool // cells carry stray spaces ("  0", "3 ")
+	shortLabels bool // row labels without 数量, sub-rows numbered 1、
 }
 
 // blankPolicy says which zero cells a report leaves blank.
@@ -72,11 +78,51 @@ func (b *builder) para(s string) {
 	if s == "" {
 		return
 	}
+	if b.wideDigits {
+		s = wideDigits(s)
+	}
 	if b.layout == LayoutHTML {
 		b.sb.WriteString("<p>" + html.EscapeString(s) + "</p>\n")
 		return
 	}
+	if b.wrap > 0 {
+		s = hardWrap(s, b.wrap)
+	}
 	b.sb.WriteString(pick(b.r, "", "  ", "　　") + s + "\n\n")
+}
+
+// wideDigits writes ASCII digits as full-width digits.
+func wideDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r - '0' + '０'
+		}
+		return r
+	}, s)
+}
+
+// hardWrap breaks s into lines of n runes, as text taken from a PDF is:
+// a line may end between a number and its unit.
+func hardWrap(s string, n int) string {
+	rs := []rune(s)
+	var out strings.Builder
+	for len(rs) > n {
+		out.WriteString(string(rs[:n]) + "\n")
+		rs = rs[n:]
+	}
+	out.WriteString(string(rs))
+	return out.String()
+}
+
+// cellText applies the report's cell habits to a printed figure.
+func (b *builder) cellText(s string) string {
+	if b.wideCells {
+		s = wideDigits(s)
+	}
+	if b.paddedCells && chance(b.r, 0.5) {
+		s = pick(b.r, " ", "  ", "\u00a0") + s + pick(b.r, "", "", " ")
+	}
+	return s
 }
 
 // set records a printed figure in the label.
@@ -107,7 +153,7 @@ func (b *builder) cellNum(key string, v int, isTotal bool) cell {
 		return c(b.blankText())
 	}
 	b.set(key, float64(v), false)
-	return c(strconv.Itoa(v))
+	return c(b.cellText(strconv.Itoa(v)))
 }
 
 // table writes a table in the report's layout.

@@ -49,7 +49,7 @@ type Options struct {
 
 // Version changes whenever the generator's output changes for a given
 // seed, so a cached corpus can tell it is stale.
-const Version = "3"
+const Version = "4"
 
 // DefaultBreakRate is the fraction of table reports that break an identity.
 const DefaultBreakRate = 0.05
@@ -103,7 +103,12 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 		ext = ".html"
 	}
 	name := fmt.Sprintf("a%06d_%d", a.Index, year)
-	b := &builder{r: r, layout: lay, wide: chance(r, 0.7)}
+	b := &builder{r: r, layout: lay, wide: chance(r, 0.7),
+		wideDigits: chance(r, 0.04), wideCells: chance(r, 0.02),
+		paddedCells: chance(r, 0.25), shortLabels: chance(r, 0.1)}
+	if lay != LayoutHTML && chance(r, 0.1) {
+		b.wrap = 30 + r.IntN(15)
+	}
 	b.label = &Label{
 		Source: name + ext, Agency: a.Name, Year: year, Period: report.PeriodYear, Form: form,
 		Level: a.Level, Province: a.Province, City: a.City, Layout: lay,

@@ -74,8 +74,18 @@ func (b *builder) appsTable(p printedApps, form report.Form) [][]cell {
 		otherKeys = []string{"other_no_correction", "other_no_fee", "other_misc"}
 	}
 	outcomeRows := 2 + 8 + 3 + 5 + len(otherKeys) + 1
-	rows = append(rows, row([]cell{span(b.br(appRowLabels["apps_new"]), 3)}, "apps_new"))
-	rows = append(rows, row([]cell{span(b.br(appRowLabels["apps_carried_over"]), 3)}, "apps_carried_over"))
+	label := func(key string) string {
+		s := b.br(appRowLabels[key])
+		if b.shortLabels {
+			s = strings.TrimSuffix(s, "数量")
+			if len(s) > 2 && s[1] == '.' && s[0] >= '1' && s[0] <= '9' {
+				s = s[:1] + "、" + s[2:]
+			}
+		}
+		return s
+	}
+	rows = append(rows, row([]cell{span(label("apps_new"), 3)}, "apps_new"))
+	rows = append(rows, row([]cell{span(label("apps_carried_over"), 3)}, "apps_carried_over"))
 	rows = append(rows, row([]cell{rspan("三、本年度办理结果", outcomeRows), span(b.br(appRowLabels["granted"]), 2)}, "granted"))
 	rows = append(rows, row([]cell{span(b.br(appRowLabels["partial"]), 2)}, "partial"))
 	group := func(head string, keys []string) {
@@ -84,7 +94,7 @@ func (b *builder) appsTable(p printedApps, form report.Form) [][]cell {
 			if i == 0 {
 				prefix = []cell{rspan(b.br(head), len(keys))}
 			}
-			rows = append(rows, row(append(prefix, c(b.br(appRowLabels[k]))), k))
+			rows = append(rows, row(append(prefix, c(label(k))), k))
 		}
 	}
 	group("（三）不予公开", outcomeKeys2019[2:10])
@@ -173,7 +183,7 @@ func (b *builder) amount(key string, wan float64) cell {
 		return c(b.blankText())
 	}
 	b.set(key, wan, false)
-	return c(fmtWan(wan))
+	return c(b.cellText(fmtWan(wan)))
 }
 
 func fmtWan(v float64) string {
@@ -190,15 +200,18 @@ func (b *builder) signed(key string, v int) cell {
 	}
 	b.set(key, float64(v), false)
 	if v > 0 {
-		return c(pick(b.r, "+", "") + strconv.Itoa(v))
+		return c(b.cellText(pick(b.r, "+", "") + strconv.Itoa(v)))
 	}
-	return c(strconv.Itoa(v))
+	return c(b.cellText(strconv.Itoa(v)))
 }
 
 // art20Table2019 lays out the Article 20 table of the 2019 form.
 func (b *builder) art20Table2019(t art20) [][]cell {
 	n := func(key string, v int) cell { return b.cellNum(key, v, true) }
 	change := "本年增/减"
+	if chance(b.r, 0.1) {
+		change = "本年增/" // truncated as in some real reports
+	}
 	items := func(label, key string, decisions int, withDecisions bool) []cell {
 		row := []cell{c(label), n("art20."+key+".prev_items", t.prev[key]), b.signed("art20."+key+".change", t.change[key])}
 		if withDecisions {
