@@ -14,10 +14,13 @@
 --     printed total beats a sum of parts;
 --   * no applicable rule, no row: a missing figure is absent, never 0.
 -- approx is true when any summed figure was printed with 余/多/近/约.
+-- agency_no numbers the agencies in name order (for fast partitions in the
+-- queries built on this one; it changes when agencies are added).
 WITH reps AS MATERIALIZED (
-    -- rep_no: a small number for the report, so the groupings below hash
-    -- integers rather than 64-character report ids.
-    SELECT row_number() OVER () AS rep_no, id AS report_id, agency, NULLIF(agency_kind, '') AS agency_kind, level, province, city,
+    -- rep_no numbers the reports in output order, so the groupings and the
+    -- final sort work on integers rather than on names and 64-character ids.
+    SELECT row_number() OVER (ORDER BY agency, year, period) AS rep_no,
+           dense_rank() OVER (ORDER BY agency) AS agency_no, id AS report_id, agency, NULLIF(agency_kind, '') AS agency_kind, level, province, city,
            year, period, form,
            CASE WHEN form IN ('table2019', 'table2021') OR (form = 'narrative' AND year >= 2019)
                 THEN 'modern' ELSE 'legacy' END AS era
@@ -57,8 +60,8 @@ chosen AS (
 )
 SELECT r.agency, r.agency_kind, r.level, r.province, r.city, r.year, r.period,
        u.metric, c.value, u.mapped, c.approx, r.form, r.report_id, u.source_keys,
-       u.label, u.step, u.confidence, r.era, u.metric_no
+       u.label, u.step, u.confidence, r.era, u.metric_no, r.agency_no
 FROM chosen c
 JOIN rules u USING (rule_no)
 JOIN reps r USING (rep_no)
-ORDER BY r.agency, r.year, r.period, u.metric_no
+ORDER BY c.rep_no, u.metric_no

@@ -69,7 +69,7 @@ jumps AS (
     SELECT agency, year, period, report_id, metric, value,
            lag(year) OVER w AS prev_year, lag(value) OVER w AS prev_value
     FROM harmonised
-    WINDOW w AS (PARTITION BY agency, period, metric ORDER BY year)
+    WINDOW w AS (PARTITION BY agency_no, period, metric_no ORDER BY year)
 ),
 yoy_jump AS (
     SELECT j.agency, j.year, j.period, j.report_id, pr.path, 'yoy_jump' AS kind,

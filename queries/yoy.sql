@@ -10,14 +10,14 @@
 -- first_value is 0. crosses_break is true when one of the two years is a
 -- legacy figure mapped by the crosswalk and the other is not.
 WITH series AS (
-    SELECT agency, period, metric, metric_no, year, value, mapped, approx, report_id,
+    SELECT agency, agency_no, period, metric, metric_no, year, value, mapped, approx, report_id,
            lag(year) OVER w AS prev_year,
            lag(value) OVER w AS prev_value,
            lag(mapped) OVER w AS prev_mapped,
            first_value(year) OVER w AS first_year,
            first_value(value) OVER w AS first_value
     FROM harmonised
-    WINDOW w AS (PARTITION BY agency, period, metric ORDER BY year
+    WINDOW w AS (PARTITION BY agency_no, period, metric_no ORDER BY year
                  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 )
 SELECT agency, period, metric, year, value, prev_year, prev_value,
@@ -32,4 +32,4 @@ SELECT agency, period, metric, year, value, prev_year, prev_value,
        mapped <> prev_mapped AS crosses_break,
        report_id
 FROM series
-ORDER BY agency, period, metric_no, year
+ORDER BY agency_no, period, metric_no, year
