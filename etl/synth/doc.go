@@ -7,11 +7,21 @@
 // inception, other years' figures, 法律援助案件, percentages, phone and
 // document numbers).
 //
+// Agencies are named from the real administrative-division data
+// (etl/detect/divisions): provinces, cities and counties × kinds of agency
+// (人民政府, 司法局, 公安局, 统计局...), and township governments. Figures are
+// plausible for the agency's level and kind, and consistent from year to
+// year (上年结转 is last year's 结转下年度; 2019-form project counts and 2021-form
+// 现行有效 stocks carry over). Reports also carry the habits of the pages they
+// were copied from: blank, "/" or "-" cells, stray spaces, full-width digits,
+// wrapped headers, PDF-like line breaks in prose.
+//
 // Every report comes with a label in the exchange format that
 // tools/score.py reads: only figures that are printed are labelled (a blank
 // cell or a sum the report does not print is not), and a controlled fraction
-// of table reports carries an injected accounting-identity break, listed
-// under "breaks" in the label.
+// of table reports (2019/2021 tables and the legacy 统计表) carries an injected
+// accounting-identity break (I1–I4, L1–L6), listed under "breaks" in the label.
+// score.py only pairs labels with NAME.txt; Compare scores HTML reports too.
 //
 // Generation is deterministic: the same seed, agency count and years give
 // byte-identical files, whatever the number of workers, because each agency

@@ -49,7 +49,7 @@ type Options struct {
 
 // Version changes whenever the generator's output changes for a given
 // seed, so a cached corpus can tell it is stale.
-const Version = "4"
+const Version = "5"
 
 // DefaultBreakRate is the fraction of table reports that break an identity.
 const DefaultBreakRate = 0.05
@@ -125,7 +125,7 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 	case report.FormTable2021, report.FormTable2019:
 		b.tableReport(a, year, form, h, p, opt)
 	default:
-		b.proseReport(a, year, h, p, legacyTable)
+		b.proseReport(a, year, h, p, legacyTable, opt)
 	}
 	title, meta := b.titleAndMeta(a, year)
 	b.finish()
@@ -275,7 +275,7 @@ func (b *builder) injectBreak(p printedApps, blocks *[3][5]int, outcomeKeys []st
 
 // proseReport writes a narrative report, with the legacy 统计表 appended
 // when withTable is set (2014–2018).
-func (b *builder) proseReport(a Agency, year int, h *history, p proactive, withTable bool) {
+func (b *builder) proseReport(a Agency, year int, h *history, p proactive, withTable bool, opt Options) {
 	r := b.r
 	l := drawLegacyApps(r, a, year)
 	b.intro(a, year)
@@ -301,6 +301,16 @@ func (b *builder) proseReport(a Agency, year int, h *history, p proactive, withT
 	b.para("无。")
 	if withTable {
 		b.heading("附表：" + pick(r, "政府信息公开情况统计表", fmt.Sprintf("%d年度政府信息公开情况统计表", year)))
-		b.table(b.legacyTable(p, l))
+		shift := map[string]int{}
+		if b.blanks == blankNone && chance(r, opt.BreakRate) {
+			// One printed total off by a few: the sum it should equal is printed.
+			brk := pick(r,
+				Break{"L1.channels", "apps_new.total"}, Break{"L2.closed", "apps_closed.total"},
+				Break{"L3.replies", "outcome_total.total"}, Break{"L5.staff", "staff.total"},
+				Break{"L6.review", "review.total"}, Break{"L6.litigation", "litigation.total"})
+			shift[brk.Scope] = 1 + r.IntN(3)
+			b.label.Breaks = append(b.label.Breaks, brk)
+		}
+		b.table(b.legacyTable(p, l, shift))
 	}
 }

@@ -77,6 +77,20 @@ func TestLabelsObeyIdentities(t *testing.T) {
 		for _, d := range series {
 			l := d.Label
 			m := l.Metrics
+			if l.Form == report.FormLegacy {
+				fails := legacyFailures(m)
+				for _, br := range l.Breaks {
+					broken[br.Rule]++
+					if !fails[br.Rule] {
+						t.Errorf("%s: injected %s but the labelled figures do not break it", d.Name, br.Rule)
+					}
+				}
+				if len(l.Breaks) == 0 {
+					for rule := range fails {
+						t.Errorf("%s: %s fails without an injected break", d.Name, rule)
+					}
+				}
+			}
 			if l.Form == report.FormTable2019 || l.Form == report.FormTable2021 {
 				fails := identityFailures(m, l.Form)
 				for _, br := range l.Breaks {
@@ -103,7 +117,7 @@ func TestLabelsObeyIdentities(t *testing.T) {
 			prev = &d.Label
 		}
 	}
-	for _, rule := range []string{"I1.flow", "I2.outcomes", "I3.rowsum", "I4.review"} {
+	for _, rule := range []string{"I1.flow", "I2.outcomes", "I3.rowsum", "I4.review", "L1.channels", "L3.replies", "L6.review"} {
 		if broken[rule] == 0 {
 			t.Errorf("no report breaks %s; the break injector never chose it", rule)
 		}
@@ -234,4 +248,37 @@ func wideToASCII(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// legacyFailures evaluates L1–L3, L5 and L6 on labelled legacy figures.
+func legacyFailures(m map[string]float64) map[string]bool {
+	fails := map[string]bool{}
+	rules := []struct {
+		rule, total string
+		parts       []string
+	}{
+		{"L1.channels", "apps_new.total", []string{"apps_channel.in_person", "apps_channel.fax", "apps_channel.online", "apps_channel.mail"}},
+		{"L2.closed", "apps_closed.total", []string{"apps_closed.on_time", "apps_closed.extended"}},
+		{"L3.replies", "outcome_total.total", []string{"reply.already_public", "granted.total", "partial.total", "denied.total",
+			"reply.not_this_agency", "reply.not_exist", "reply.ask_amend", "reply.other_channel"}},
+		{"L5.staff", "staff.total", []string{"staff.fulltime", "staff.parttime"}},
+		{"L6.review", "review.total", []string{"review.upheld", "review.corrected", "review.other"}},
+		{"L6.litigation", "litigation.total", []string{"litigation.upheld", "litigation.corrected", "litigation.other"}},
+	}
+	for _, x := range rules {
+		tot, ok := m[x.total]
+		if !ok {
+			continue
+		}
+		sum, all := 0.0, true
+		for _, p := range x.parts {
+			v, ok := m[p]
+			all = all && ok
+			sum += v
+		}
+		if all && sum != tot {
+			fails[x.rule] = true
+		}
+	}
+	return fails
 }

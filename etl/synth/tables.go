@@ -257,7 +257,8 @@ func (b *builder) art20Table2019(t art20) [][]cell {
 }
 
 // legacyTable lays out the national 《政府信息公开情况统计表》 (2014–2018).
-func (b *builder) legacyTable(p proactive, l legacyApps) [][]cell {
+// shift adds a broken figure's offset to printed cells (key → offset).
+func (b *builder) legacyTable(p proactive, l legacyApps, shift map[string]int) [][]cell {
 	rows := [][]cell{{c("统计指标"), c("单位"), c("统计数")}}
 	sec := func(s string) { rows = append(rows, []cell{span(b.br(s), 3)}) }
 	line := func(label, unit, key string, v int) {
@@ -265,7 +266,7 @@ func (b *builder) legacyTable(p proactive, l legacyApps) [][]cell {
 		if key == "" {
 			x = c(strconv.Itoa(v))
 		} else {
-			x = b.cellNum(key, v, true)
+			x = b.cellNum(key, v+shift[key], true)
 		}
 		rows = append(rows, []cell{c(b.br(label)), c(unit), x})
 	}
@@ -321,11 +322,11 @@ func (b *builder) legacyTable(p proactive, l legacyApps) [][]cell {
 	line("6.申请信息不存在数", "件", "reply.not_exist", l.notExist)
 	line("7.告知作出更改补充数", "件", "reply.ask_amend", l.askAmend)
 	line("8.告知通过其他途径办理数", "件", "reply.other_channel", l.otherChannel)
-	sec("四、行政复议数量")
+	line("四、行政复议数量", "件", "review.total", l.reviews.total())
 	line("（一）维持具体行政行为数", "件", "review.upheld", l.reviews[0])
 	line("（二）被依法纠错数", "件", "review.corrected", l.reviews[1])
 	line("（三）其他情形数", "件", "review.other", l.reviews[2])
-	rows = append(rows, []cell{c(b.br("五、行政诉讼数量")), c("件"), b.cellNum("litigation.total", l.litigation.total(), true)})
+	line("五、行政诉讼数量", "件", "litigation.total", l.litigation.total())
 	line("（一）维持具体行政行为或者驳回原告诉讼请求数", "件", "litigation.upheld", l.litigation[0])
 	line("（二）被依法纠错数", "件", "litigation.corrected", l.litigation[1])
 	line("（三）其他情形数", "件", "litigation.other", l.litigation[2])
