@@ -43,7 +43,6 @@ type history struct {
 	prevItems     map[string]int // 2019 form 上一年项目数量 per row
 	publicTotal   map[string]int // 2019 form 对外公开总数量 per row
 	proactiveEver int            // proactive items since the agency started publishing
-	lastProactive int
 }
 
 func newHistory(r *rand.Rand, a Agency) *history {
