@@ -25,6 +25,15 @@ import (
 // table at once would conflict.
 var cacheMu sync.Mutex
 
+// script returns an embedded .sql file that is not a named query.
+func script(name string) string {
+	b, err := files.ReadFile(name)
+	if err != nil {
+		panic(fmt.Sprintf("embedded %s missing: %v", name, err)) // a build defect, not input
+	}
+	return string(b)
+}
+
 // cacheTable is the table holding the cached result of a named query.
 func cacheTable(name string) string { return "query_cache_" + name }
 
@@ -37,23 +46,15 @@ func ensureCached(ctx context.Context, db *sql.DB, name string) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	stampSQL, err := files.ReadFile("cache_stamp.sql")
-	if err != nil {
-		return "", err
-	}
-	initSQL, err := files.ReadFile("cache_init.sql")
-	if err != nil {
-		return "", err
-	}
 	var data string
-	if err := db.QueryRowContext(ctx, string(stampSQL)).Scan(&data); err != nil {
+	if err := db.QueryRowContext(ctx, script("cache_stamp.sql")).Scan(&data); err != nil {
 		return "", fmt.Errorf("cache stamp: %w", err)
 	}
-	if _, err := db.ExecContext(ctx, string(initSQL)); err != nil {
+	if _, err := db.ExecContext(ctx, script("cache_init.sql")); err != nil {
 		return "", fmt.Errorf("cache: %w", err)
 	}
 	stored := map[string]string{}
-	rows, err := db.QueryContext(ctx, "SELECT name, stamp FROM query_cache")
+	rows, err := db.QueryContext(ctx, script("cache_read.sql"))
 	if err != nil {
 		return "", fmt.Errorf("cache: %w", err)
 	}
@@ -97,7 +98,7 @@ func ensureCached(ctx context.Context, db *sql.DB, name string) (string, error) 
 		if _, err := tx.ExecContext(ctx, "CREATE OR REPLACE TABLE "+cacheTable(n)+" AS\n"+text); err != nil {
 			return "", fmt.Errorf("cache %s: %w", n, err)
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO query_cache VALUES (?, ?, now())", n, stamps[n]); err != nil {
+		if _, err := tx.ExecContext(ctx, script("cache_record.sql"), n, stamps[n]); err != nil {
 			return "", fmt.Errorf("cache %s: %w", n, err)
 		}
 	}
@@ -162,4 +163,20 @@ func dependencyOrder(name string) ([]string, error) {
 		return nil
 	}
 	return order, visit(name)
+}
+
+// Refresh brings the cached result of every named query up to date, so the
+// Runs that follow answer from plain tables. Run refreshes what it needs by
+// itself; an ingest may call Refresh at its end so the first chart page or
+// workbook does not pay for it.
+func Refresh(ctx context.Context, db *sql.DB) error {
+	for _, q := range List() {
+		if sources[q.Name].noCache {
+			continue
+		}
+		if _, err := ensureCached(ctx, db, q.Name); err != nil {
+			return fmt.Errorf("refresh %s: %w", q.Name, err)
+		}
+	}
+	return nil
 }

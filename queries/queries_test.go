@@ -360,3 +360,22 @@ func TestCacheFollowsIngest(t *testing.T) {
 		t.Errorf("yoy rows of 丁市司法局 after storing 2022 = %d, want %d", after, before+1)
 	}
 }
+
+func TestRefresh(t *testing.T) {
+	st := openFixture(t)
+	ctx := context.Background()
+	if err := queries.Refresh(ctx, st.DB()); err != nil {
+		t.Fatalf("Refresh: %v", err)
+	}
+	// A second refresh finds everything fresh and changes nothing.
+	if err := queries.Refresh(ctx, st.DB()); err != nil {
+		t.Fatalf("Refresh again: %v", err)
+	}
+	var n int
+	if err := st.DB().QueryRowContext(ctx, "SELECT count(*) FROM query_cache").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if want := len(queries.List()) - 1; n != want { // sources is not cached
+		t.Errorf("cached queries after Refresh = %d, want %d", n, want)
+	}
+}
