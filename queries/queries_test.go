@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"flag"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/queries"
 )
@@ -377,5 +379,32 @@ func TestRefresh(t *testing.T) {
 	}
 	if want := len(queries.List()) - 1; n != want { // sources is not cached
 		t.Errorf("cached queries after Refresh = %d, want %d", n, want)
+	}
+}
+
+// TestReadOnlyDatabase: a database opened read-only cannot hold the cache;
+// Run then computes results from the query text.
+func TestReadOnlyDatabase(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ro.duckdb")
+	st, err := load.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := saveFixture(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	db, err := sql.Open("duckdb", path+"?access_mode=read_only")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	res, err := queries.Run(ctx, db, "rates", queries.Filter{Agencies: []string{"甲市司法局"}, Years: []int{2019}})
+	if err != nil {
+		t.Fatalf("Run on a read-only database: %v", err)
+	}
+	if len(res.Rows) != 5 {
+		t.Errorf("rates of 甲市司法局 2019 = %d rows, want 5", len(res.Rows))
 	}
 }
