@@ -63,6 +63,10 @@ type Score struct {
 	Found      int // labelled (or derivable) figures the extractor reported
 	Correct    int // ... with the labelled value
 	Unverified int // figures reported that no label covers
+	// Unlabelled lists those figures ("NAME: key = value"). A generated
+	// label covers every figure its report prints, so on a synthetic
+	// corpus each of them is a figure read from something that is not one.
+	Unlabelled []string
 	Missing    []string
 	Problems   []string // one line per miss or wrong value: "NAME: key want X got Y"
 	AgencyOK   int
@@ -75,6 +79,13 @@ func (s Score) Recall() float64 { return float64(s.Correct) / math.Max(float64(s
 
 // Precision is correct over found.
 func (s Score) Precision() float64 { return float64(s.Correct) / math.Max(float64(s.Found), 1) }
+
+// ClosedPrecision is correct over everything reported, counting unlabelled
+// figures as wrong: the precision of a corpus whose labels are complete, as
+// generated labels are (tools/score.py cannot assume that of hand labels).
+func (s Score) ClosedPrecision() float64 {
+	return float64(s.Correct) / math.Max(float64(s.Found+s.Unverified), 1)
+}
 
 // String prints the summary line score.py prints.
 func (s Score) String() string {
@@ -144,6 +155,7 @@ func Compare(labels map[string]Label, got map[string]report.Exchange) Score {
 			switch {
 			case !ok:
 				s.Unverified++
+				s.Unlabelled = append(s.Unlabelled, fmt.Sprintf("%s: %s = %v", name, k, v))
 			case same(v, w):
 				s.Found++
 				s.Correct++

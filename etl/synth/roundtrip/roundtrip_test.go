@@ -54,6 +54,17 @@ func TestRoundTrip(t *testing.T) {
 	s := synth.Compare(labels, got)
 	t.Logf("%d reports: %s", len(labels), s)
 	logProblems(t, s.Problems, labels)
+	// Generated labels are complete, so a figure no label covers was read
+	// from something that is not that figure (a trap, a row label...).
+	t.Logf("closed-world precision %.4f (%d figures reported that the reports do not state)", s.ClosedPrecision(), len(s.Unlabelled))
+	logProblems(t, prefixed("unlabelled ", s.Unlabelled), labels)
+	for i, u := range s.Unlabelled {
+		if i == 5 {
+			break
+		}
+		name, _, _ := strings.Cut(u, ":")
+		t.Logf("  %s  (source: %q)", u, got[name].Provenance[strings.Fields(strings.TrimPrefix(u, name+": "))[0]])
+	}
 
 	// Every injected break must be reported as a failed check of its rule.
 	var missed []string
@@ -82,6 +93,9 @@ func TestRoundTrip(t *testing.T) {
 	if s.Precision() < minPrecision || s.Recall() < minRecall {
 		t.Errorf("precision %.3f, recall %.3f; want both ≥ %.2f", s.Precision(), s.Recall(), minRecall)
 	}
+	if s.ClosedPrecision() < minPrecision {
+		t.Errorf("closed-world precision %.3f; want ≥ %.2f", s.ClosedPrecision(), minPrecision)
+	}
 	if len(missed) > 0 {
 		t.Errorf("%d of %d injected identity breaks were not reported as a FAIL check of their rule", len(missed), injected)
 	}
@@ -98,6 +112,15 @@ func failed(checks []report.Check, rule string) bool {
 		}
 	}
 	return false
+}
+
+func prefixed(p string, lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		name, rest, _ := strings.Cut(l, ": ")
+		out[i] = name + ": " + p + rest
+	}
+	return out
 }
 
 // logProblems prints the misses grouped by key family and form, with a few
