@@ -268,7 +268,7 @@ func (b *bench) score(jsonl []byte, labelDir string) {
 	ok := s.Precision() >= 0.99 && s.Recall() >= 0.99
 	b.add(row{stage: "extract accuracy (generated labels)",
 		measured: fmt.Sprintf("P %.3f  R %.3f", s.Precision(), s.Recall()), target: "≥ 0.99 both",
-		vs:   versus(math.Min(s.Precision(), s.Recall())/0.99, ok),
+		vs: versus(math.Min(s.Precision(), s.Recall())/0.99, ok),
 		note: fmt.Sprintf("%d reports, %d labelled figures; %d figures not in the reports (closed-world precision %.3f); agency %d/%d",
 			len(sampled), s.Labelled, len(s.Unlabelled), s.ClosedPrecision(), s.AgencyOK, s.Docs)})
 }
