@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/xxgk/xxgk/charts/chartstest"
+	"github.com/xxgk/xxgk/etl/report"
 )
 
 func openBook(t *testing.T, path string) *excelize.File {
@@ -96,8 +97,10 @@ func TestBuildFromDuckDB(t *testing.T) {
 	if c := col("2021"); c < len(script) && script[c] != "" {
 		t.Errorf("unreported 2021 of %s = %q, want an empty cell (blank is not zero)", chartstest.ScriptAgency, script[c])
 	}
-	if tables, err := f.GetTables("收到申请"); err != nil || len(tables) != 1 {
-		t.Errorf("收到申请 tables (autofilter) = %v, %v; want one", tables, err)
+	for _, sh := range []string{"收到申请", "说明", "比率", "未通过核验"} {
+		if tables, err := f.GetTables(sh); err != nil || len(tables) != 1 {
+			t.Errorf("%s tables (autofilter) = %v, %v; want one", sh, tables, err)
+		}
 	}
 	if p, err := f.GetPanes("收到申请"); err != nil || !p.Freeze || p.YSplit != 1 {
 		t.Errorf("收到申请 panes = %+v, %v; want the header row frozen", p, err)
@@ -132,16 +135,13 @@ func TestBuildFromDuckDB(t *testing.T) {
 
 	// One workbook per agency, names sanitised and inside the folder.
 	dir := filepath.Join(out, AgencyDir)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	entries := workbookFiles(t, dir)
 	if len(entries) != 5 {
 		t.Errorf("%s holds %d workbooks, want 5", dir, len(entries))
 	}
 	for _, e := range entries {
-		if strings.ContainsAny(e.Name(), `/\<>:"|?*`) || strings.HasPrefix(e.Name(), ".") || !strings.HasSuffix(e.Name(), ".xlsx") {
-			t.Errorf("unsafe workbook name %q", e.Name())
+		if strings.ContainsAny(e, `/\<>:"|?*`) || strings.HasPrefix(e, ".") {
+			t.Errorf("unsafe workbook name %q", e)
 		}
 	}
 	a := openBook(t, filepath.Join(dir, FileName(chartstest.ScriptAgency)+".xlsx"))
@@ -169,5 +169,59 @@ func TestBuildFromDuckDB(t *testing.T) {
 		if strings.HasPrefix(e.Name(), ".") {
 			t.Errorf("temporary file left in the output folder: %s", e.Name())
 		}
+	}
+}
+
+// workbookFiles lists the .xlsx files of dir.
+func workbookFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".xlsx") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// TestAgencyWorkbooksReused checks the incremental build: a second build
+// keeps the workbooks of unchanged agencies (same file), and a new report
+// rewrites only its agency's workbook.
+func TestAgencyWorkbooksReused(t *testing.T) {
+	st := chartstest.OpenStore(t)
+	out := t.TempDir()
+	ctx := context.Background()
+	if _, err := Build(ctx, st.DB(), out); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(out, AgencyDir)
+	stat := func(agency string) os.FileInfo {
+		fi, err := os.Stat(filepath.Join(dir, FileName(agency)+".xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi
+	}
+	plain, other := stat(chartstest.PlainAgency), stat(chartstest.ScriptAgency)
+	if err := st.SaveReports(ctx, []*report.Report{chartstest.Report2024()}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(ctx, st.DB(), out); err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(other, stat(chartstest.ScriptAgency)) {
+		t.Errorf("unchanged agency's workbook was rewritten")
+	}
+	if os.SameFile(plain, stat(chartstest.PlainAgency)) {
+		t.Errorf("workbook of the agency with a new report was reused")
+	}
+	f := openBook(t, filepath.Join(dir, FileName(chartstest.PlainAgency)+".xlsx"))
+	head, _ := f.GetRows("历年数字")
+	if !slices.Contains(head[0], "2024") {
+		t.Errorf("rewritten workbook lacks the new year: %v", head[0])
 	}
 }

@@ -27,66 +27,73 @@ var readmeLines = []string{
 	"各表均有筛选按钮（自动筛选）和冻结的标题行；下方是各统一指标在新旧格式中的对照表。",
 }
 
-// writeReadme writes the 说明 sheet: title, method notes and the crosswalk.
+// writeReadme writes the 说明 sheet: title, method notes and the crosswalk
+// as a table with its own autofilter. It is streamed: every agency
+// workbook carries one, and cell-by-cell writes cost seconds at scale.
 func (b *book) writeReadme(title string, extra []string, d *data, now time.Time) error {
 	sh, err := b.sheet("说明")
 	if err != nil {
 		return err
 	}
-	f := b.f
-	if err := b.set(sh, 1, 1, colText, title); err != nil {
-		return err
+	sw, err := b.f.NewStreamWriter(sh)
+	if err != nil {
+		return fmt.Errorf("说明: %w", err)
 	}
-	if err := f.SetCellStyle(sh, "A1", "A1", b.st.title); err != nil {
-		return err
+	for i, w := range []float64{24, 22, 30, 30, 10, 60} {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return fmt.Errorf("说明: %w", err)
+		}
+	}
+	row := 0
+	put := func(vals ...any) error {
+		row++
+		cell, _ := excelize.CoordinatesToCellName(1, row)
+		return sw.SetRow(cell, vals)
+	}
+	txt := func(s string, style int) any { return excelize.Cell{StyleID: style, Value: safeText(s)} }
+	if err := put(txt(title, b.st.title)); err != nil {
+		return fmt.Errorf("说明: %w", err)
 	}
 	lines := append([]string{"生成时间：" + now.UTC().Format("2006-01-02 15:04 UTC")}, extra...)
-	lines = append(lines, readmeLines...)
-	row := 2
-	for _, l := range lines {
-		row++
-		if err := b.set(sh, 1, row, colText, l); err != nil {
-			return err
+	for _, l := range append(lines, readmeLines...) {
+		if err := put(txt(l, b.st.text)); err != nil {
+			return fmt.Errorf("说明: %w", err)
 		}
 	}
-	row += 2
-	if err := b.set(sh, 1, row, colText, "指标对照（协调表）"); err != nil {
-		return err
+	row++ // a blank line
+	if err := put(txt("指标对照（协调表）", b.st.title)); err != nil {
+		return fmt.Errorf("说明: %w", err)
 	}
-	if err := f.SetCellStyle(sh, "A"+strconv.Itoa(row), "A"+strconv.Itoa(row), b.st.title); err != nil {
-		return err
+	var head []any
+	for _, h := range []string{"指标", "名称", "2019/2021 表格来源", "旧格式来源", "可信程度", "说明"} {
+		head = append(head, excelize.Cell{StyleID: b.st.header, Value: h})
 	}
-	row++
-	head := row
-	for i, h := range []string{"指标", "名称", "2019/2021 表格来源", "旧格式来源", "可信程度", "说明"} {
-		cell, _ := excelize.CoordinatesToCellName(i+1, row)
-		if err := f.SetCellValue(sh, cell, h); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(sh, cell, cell, b.st.header); err != nil {
-			return err
-		}
+	if err := put(head...); err != nil {
+		return fmt.Errorf("说明: %w", err)
 	}
+	first := row
 	cw := d.res["crosswalk"]
 	for _, r := range cw.rows() {
-		row++
-		m := cw.str(r, "metric")
-		for i, v := range []string{m, metricLabel(m), cw.str(r, "modern_source"), cw.str(r, "legacy_source"), cw.str(r, "confidence"), cw.str(r, "note")} {
-			if err := b.set(sh, i+1, row, colText, v); err != nil {
-				return err
-			}
+		label := cw.str(r, "label")
+		if label == "" {
+			label = metricLabel(cw.str(r, "metric"))
+		}
+		var vals []any
+		for _, v := range []string{cw.str(r, "metric"), label, cw.str(r, "modern_source"), cw.str(r, "legacy_source"), cw.str(r, "confidence"), cw.str(r, "note")} {
+			vals = append(vals, txt(v, b.st.wrap))
+		}
+		if err := put(vals...); err != nil {
+			return fmt.Errorf("说明: %w", err)
 		}
 	}
-	if row > head {
+	if row > first {
 		last, _ := excelize.CoordinatesToCellName(6, row)
-		if err := f.AutoFilter(sh, fmt.Sprintf("A%d:%s", head, last), nil); err != nil {
-			return fmt.Errorf("说明: autofilter: %w", err)
+		b.tables++
+		if err := sw.AddTable(&excelize.Table{Range: fmt.Sprintf("A%d:%s", first, last), Name: fmt.Sprintf("T%d", b.tables), StyleName: "TableStyleLight9"}); err != nil {
+			return fmt.Errorf("说明: table: %w", err)
 		}
 	}
-	if err := f.SetColWidth(sh, "A", "A", 24); err != nil {
-		return err
-	}
-	return f.SetColWidth(sh, "B", "F", 22)
+	return sw.Flush()
 }
 
 // writeComparison fills the comparison workbook: every agency × year.

@@ -125,7 +125,22 @@ func OpenDB(t testing.TB) *sql.DB {
 	return openWith(t, Reports())
 }
 
+// OpenStore is OpenDB returning the store, for tests that add reports.
+func OpenStore(t testing.TB) *load.Store {
+	t.Helper()
+	return openStore(t, Reports())
+}
+
+// Report2024 is one more annual report of PlainAgency, for tests of what a
+// new report changes.
+func Report2024() *report.Report { return table2021(PlainAgency, "city", 2024, 200, false) }
+
 func openWith(t testing.TB, reps []*report.Report) *sql.DB {
+	t.Helper()
+	return openStore(t, reps).DB()
+}
+
+func openStore(t testing.TB, reps []*report.Report) *load.Store {
 	t.Helper()
 	ctx := context.Background()
 	st, err := load.Open(ctx, filepath.Join(t.TempDir(), "fixture.duckdb"))
@@ -136,7 +151,7 @@ func openWith(t testing.TB, reps []*report.Report) *sql.DB {
 	if err := st.SaveReports(ctx, reps); err != nil {
 		t.Fatalf("SaveReports: %v", err)
 	}
-	return st.DB()
+	return st
 }
 
 // OpenScaleDB builds a database of n agencies × years annual reports, for
