@@ -16,6 +16,9 @@ import (
 func Extract(t *normalize.Text, id report.Identity) []report.Metric {
 	x := extractor{t: t, year: id.Year, seen: map[string]bool{}}
 	for _, s := range split(t.Norm) {
+		if tableRow(s.text) {
+			continue // cells are the table extractor's; rows are no sentences
+		}
 		x.caseHere = false
 		x.sentence(s)
 		x.prev, x.prevCase = s.text, x.caseHere
@@ -76,7 +79,7 @@ func split(norm string) []span {
 			}
 			text := norm[start:end]
 			if strings.TrimSpace(text) != "" {
-				if lineStart && headingRE.MatchString(text) && (r == '\n' || utf8.RuneCountInString(text) <= 30) {
+				if lineStart && mayBeHeading(text) && headingRE.MatchString(text) && (r == '\n' || utf8.RuneCountInString(text) <= 30) {
 					section = text
 				}
 				out = append(out, span{start: start, end: end, text: text, section: section})
@@ -122,10 +125,15 @@ type mention struct {
 
 func (x *extractor) sentence(s span) {
 	text := s.text
-	x.zeroes(s)
-	// "申请人均为自然人" may follow the sentence with the total, or share it.
-	defer x.allPersons(s)
-	if !hasNumeral(text) {
+	c := scanCues(text)
+	if c.neg {
+		x.zeroes(s, c)
+	}
+	if c.persons {
+		// "申请人均为自然人" may follow the sentence with the total, or share it.
+		defer x.allPersons(s)
+	}
+	if !c.num {
 		return
 	}
 	carried := -1.0
@@ -256,22 +264,6 @@ func mentions(clause string) []mention {
 	return out
 }
 
-// hasNumeral reports whether s holds a digit or a Chinese numeral; it
-// decodes only the lead bytes Chinese numerals start with.
-func hasNumeral(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			return true
-		case c == 0xE3 || c == 0xE4 || c == 0xE5 || c == 0xE7 || c == 0xE9:
-			if r, _ := utf8.DecodeRuneInString(s[i:]); isCNNumeral(r) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func isNumeral(r rune) bool { return r >= '0' && r <= '9' || isCNNumeral(r) }
 
 func isCNNumeral(r rune) bool {
@@ -324,4 +316,79 @@ func (x *extractor) websiteOnly() {
 // clauses splits a sentence at commas and colons.
 func clauses(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ':' || r == '：' })
+}
+
+// tableRow reports whether a line is a row of a laid-out table ("| a | b |")
+// or a bare cell: too short to be a sentence.
+func tableRow(s string) bool {
+	if len(s) < 6 {
+		return true
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '|' {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayBeHeading is a cheap test before headingRE: a heading starts with a
+// digit, a bracket or a Chinese numeral (after blanks).
+func mayBeHeading(s string) bool {
+	s = strings.TrimLeft(s, " \t\u3000")
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c >= '0' && c <= '9' || c == '(' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return isCNNumeral(r)
+}
+
+// cues records which of the characters the rules key on a sentence holds,
+// found in one pass, so most rules can be skipped without a search.
+type cues struct {
+	num     bool // a digit or Chinese numeral
+	neg     bool // 未, 没, 无, 免 or 不: a denial
+	cases   bool // 复 or 诉
+	apply   bool // 申 or 事
+	fee     bool // 费
+	persons bool // 自 (自然人)
+}
+
+func scanCues(s string) cues {
+	var c cues
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if b >= '0' && b <= '9' {
+				c.num = true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '未', '没', '无', '免', '不':
+			c.neg = true
+		case '复', '诉':
+			c.cases = true
+		case '申', '事':
+			c.apply = true
+		case '费':
+			c.fee = true
+		case '自':
+			c.persons = true
+		default:
+			if isCNNumeral(r) {
+				c.num = true
+			}
+		}
+	}
+	return c
 }

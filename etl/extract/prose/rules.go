@@ -456,9 +456,10 @@ func negated(t string, negs []string, limit int, stops string, targets ...string
 }
 
 // zeroes reads the "none" statements of a sentence.
-func (x *extractor) zeroes(s span) {
+// Every statement it reads denies something; the caller checks c.neg.
+func (x *extractor) zeroes(s span, c cues) {
 	t := s.text
-	if strings.Contains(t, "行政复议") || strings.Contains(t, "行政诉讼") {
+	if c.cases && (strings.Contains(t, "行政复议") || strings.Contains(t, "行政诉讼")) {
 		if phrase, ok := negated(t, noCaseWords, 150, "。;；", "行政复议", "行政诉讼"); ok && (caseFOIRE.MatchString(t) || caseFOIRE.MatchString(s.section)) {
 			tail := t[strings.Index(t, phrase):]
 			if end := strings.IndexAny(tail, "0123456789"); end >= 0 {
@@ -472,14 +473,14 @@ func (x *extractor) zeroes(s span) {
 			}
 		}
 	}
-	if strings.Contains(t, "申请") || strings.Contains(t, "事项") {
+	if c.apply && (strings.Contains(t, "申请") || strings.Contains(t, "事项")) {
 		if phrase, ok := negated(t, noAppWords, 75, "。;；,，", "申请", "依申请公开事项"); ok {
 			if (foiRE.MatchString(phrase) || foiRE.MatchString(s.section) && strings.Contains(s.section, "申请")) && !appsTrapRE.MatchString(phrase) {
 				x.add(s, "apps_new.total", 0, false, ruleAppsNone, "")
 			}
 		}
 	}
-	if strings.Contains(t, "费") && noFeesRE.MatchString(t) && (strings.Contains(t, "公开") || strings.Contains(s.section, "公开") || strings.Contains(t, "申请") || strings.Contains(t, "信息处理费")) {
+	if c.fee && noFeesRE.MatchString(t) && (strings.Contains(t, "公开") || strings.Contains(s.section, "公开") || strings.Contains(t, "申请") || strings.Contains(t, "信息处理费")) {
 		x.add(s, x.feeKey(t), 0, false, ruleFeesNone, "")
 	}
 }
