@@ -26,13 +26,18 @@ var (
 	yearTokRE = regexp.MustCompile(`(?:19|20)\d\d\s*年\s*(?:度)?\s*(?:上半年|下半年)?|关于|本级|^的|的$`)
 	// fieldRE is a header field naming the publisher.
 	fieldRE = regexp.MustCompile(`(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：][\s|]*([` + han + `]{2,30})`)
-	// phraseREs are body phrases that name the publisher of the report.
-	phraseREs = []*regexp.Regexp{
-		regexp.MustCompile(`由([` + han + `]{2,40}?)(?:负责)?(?:编制|制作|编写)`),
-		regexp.MustCompile(`(?:发布|公布)([` + han + `]{2,40}?)(?:19|20)\d\d\s*年`),
-		regexp.MustCompile(`(?:依据|结合|根据)([` + han + `]{2,40}?)(?:(?:19|20)\d\d\s*年\s*度?)?(?:政府信息公开|政务公开)工作`),
-		regexp.MustCompile(`请(?:与|联系)([` + han + `]{2,40}?)(?:联系|政府信息公开|政务公开|办公室)`),
-		regexp.MustCompile(`([` + han + `]{2,40}?)(?:19|20)\d\d\s*年\s*度?(?:政府)?信息公开(?:工作)?(?:年度)?报告`),
+	// phrases are body phrases that name the publisher of the report, each
+	// with literals a sentence must hold before the pattern is tried (the
+	// lazy name patterns are costly, and most sentences hold none).
+	phrases = []struct {
+		need []string
+		re   *regexp.Regexp
+	}{
+		{[]string{"由"}, regexp.MustCompile(`由([` + han + `]{2,40}?)(?:负责)?(?:编制|制作|编写)`)},
+		{[]string{"布", "年"}, regexp.MustCompile(`(?:发布|公布)([` + han + `]{2,40}?)(?:19|20)\d\d\s*年`)},
+		{[]string{"公开工作"}, regexp.MustCompile(`(?:依据|结合|根据)([` + han + `]{2,40}?)(?:(?:19|20)\d\d\s*年\s*度?)?(?:政府信息公开|政务公开)工作`)},
+		{[]string{"请"}, regexp.MustCompile(`请(?:与|联系)([` + han + `]{2,40}?)(?:联系|政府信息公开|政务公开|办公室)`)},
+		{[]string{"信息公开", "报告"}, regexp.MustCompile(`([` + han + `]{2,40}?)(?:19|20)\d\d\s*年\s*度?(?:政府)?信息公开(?:工作)?(?:年度)?报告`)},
 	}
 	// organRE ends the name of a public body.
 	organRE = regexp.MustCompile(`人民政府|街道办事处|管理委员会|办公室|分局|局|厅|委员会`)
@@ -99,10 +104,16 @@ func findAgency(norm string, h headInfo) agency {
 	// Author phrases sit in the opening paragraph; scanning only the head
 	// keeps the lazy name patterns cheap on long reports.
 	joined := joinHanLines(prefix(norm, phraseBytes))
-	for _, re := range phraseREs {
-		for _, m := range re.FindAllStringSubmatch(joined, 8) {
-			if a, ok := try(m[1]); ok {
-				return a
+	sentences := strings.Split(joined, "。")
+	for _, p := range phrases {
+		for _, sen := range sentences {
+			if !allIn(sen, p.need) {
+				continue
+			}
+			for _, m := range p.re.FindAllStringSubmatch(sen, 4) {
+				if a, ok := try(m[1]); ok {
+					return a
+				}
 			}
 		}
 	}
@@ -201,6 +212,15 @@ func parentOrgan(norm string) string {
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+func allIn(s string, subs []string) bool {
+	for _, x := range subs {
+		if !strings.Contains(s, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // hanRuns splits s into its runs of Han characters.
