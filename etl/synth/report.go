@@ -2,6 +2,7 @@ package synth
 
 import (
 	"fmt"
+	"html"
 	"math/rand/v2"
 
 	"github.com/xxgk/xxgk/etl/report"
@@ -49,7 +50,7 @@ type Options struct {
 
 // Version changes whenever the generator's output changes for a given
 // seed, so a cached corpus can tell it is stale.
-const Version = "5"
+const Version = "6"
 
 // DefaultBreakRate is the fraction of table reports that break an identity.
 const DefaultBreakRate = 0.05
@@ -121,25 +122,35 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 		b.blanks = blankParts
 	}
 	p := h.drawProactive(r, a, year)
-	switch form {
-	case report.FormTable2021, report.FormTable2019:
+	halfYear := year >= 2019 && chance(r, 0.02)
+	switch {
+	case halfYear:
+		// A half-year self-assessment published instead of the annual report.
+		b.label.Form, b.label.Period = report.FormNarrative, report.PeriodH1
+		b.halfYearReport(a, year, p)
+	case form == report.FormTable2021 || form == report.FormTable2019:
 		b.tableReport(a, year, form, h, p, opt)
 	default:
 		b.proseReport(a, year, h, p, legacyTable, opt)
 	}
-	title, meta := b.titleAndMeta(a, year)
+	if chance(r, 0.5) {
+		b.signature(a, year, halfYear)
+	}
+	title, meta := b.titleAndMeta(a, year, halfYear)
 	b.finish()
 	return Doc{Name: name + ext, Body: b.document(title, meta), Label: *b.label}
 }
 
 // titleAndMeta prints the title and the publication line.
-func (b *builder) titleAndMeta(a Agency, year int) (string, string) {
+func (b *builder) titleAndMeta(a Agency, year int, halfYear bool) (string, string) {
 	r := b.r
 	var title string
-	switch r.IntN(3) {
-	case 0:
+	switch {
+	case halfYear:
+		title = fmt.Sprintf("%s%d年上半年政府信息公开工作情况报告", a.Name, year)
+	case r.IntN(3) == 0:
 		title = fmt.Sprintf("%s%d年政府信息公开工作年度报告", a.Name, year)
-	case 1:
+	case r.IntN(2) == 0:
 		title = fmt.Sprintf("%d年度%s政府信息公开工作年度报告", year, a.Name)
 	default:
 		title = fmt.Sprintf("%s%d年度政府信息公开工作年度报告", a.Name, year)
@@ -147,8 +158,11 @@ func (b *builder) titleAndMeta(a Agency, year int) (string, string) {
 	if chance(r, 0.15) {
 		return title, "字体：[大 中 小]　打印本页"
 	}
-	m, d := 1+r.IntN(3), 1+r.IntN(28)
-	date := fmtDate(year+1, m, d)
+	y, m, d := year+1, 1+r.IntN(3), 1+r.IntN(28)
+	if halfYear {
+		y, m = year, 7+r.IntN(2)
+	}
+	date := fmtDate(y, m, d)
 	b.label.Published = date
 	meta := pick(r,
 		"发布时间："+date+"　来源："+a.Name,
@@ -271,6 +285,44 @@ func (b *builder) injectBreak(p printedApps, blocks *[3][5]int, outcomeKeys []st
 		blocks[i][4] += d
 		b.label.Breaks = append(b.label.Breaks, Break{"I4.review", []string{"review", "lit_direct", "lit_after_review"}[i]})
 	}
+}
+
+// halfYearReport writes a half-year self-assessment (上半年): prose only.
+func (b *builder) halfYearReport(a Agency, year int, p proactive) {
+	r := b.r
+	half := p.total / 2
+	b.para(fmt.Sprintf("根据上级关于开展政府信息公开工作自查的通知要求，现将%s%d年上半年政府信息公开工作情况报告如下。", a.Name, year))
+	b.heading("一、主动公开情况")
+	b.para(fmt.Sprintf("%d年上半年，%s共主动公开政府信息%d条。%s", year, a.Self, half, fillerPara(r, 3)))
+	b.set("proactive.total", float64(half), false)
+	b.heading("二、依申请公开情况")
+	n := poisson(r, a.Size*yearFactor(year)/2)
+	if n == 0 {
+		b.para(fmt.Sprintf("%d年上半年%s未收到要求公开信息的申请。", year, a.Self))
+	} else {
+		b.para(fmt.Sprintf("上半年共收到政府信息公开申请%d件，均已按期答复。", n))
+	}
+	b.set("apps_new.total", float64(n), false)
+	b.heading("三、行政复议和行政诉讼情况")
+	b.proseReview(0, 0)
+	b.heading("四、存在的问题和下一步工作")
+	b.para(fillerPara(r, 4))
+}
+
+// signature writes the closing signature and date; the signing date is
+// not the publication date (a trap for the published field).
+func (b *builder) signature(a Agency, year int, halfYear bool) {
+	y, m := year+1, 1+b.r.IntN(3)
+	if halfYear {
+		y, m = year, 7+b.r.IntN(2)
+	}
+	date := fmt.Sprintf("%d年%d月%d日", y, m, 1+b.r.IntN(28))
+	if b.layout == LayoutHTML {
+		b.sb.WriteString(`<p style="text-align:right">` + html.EscapeString(a.Name) + "</p>\n")
+		b.sb.WriteString(`<p style="text-align:right">` + date + "</p>\n")
+		return
+	}
+	b.sb.WriteString(a.Name + "\n" + date + "\n")
 }
 
 // proseReport writes a narrative report, with the legacy 统计表 appended

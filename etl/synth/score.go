@@ -71,6 +71,7 @@ type Score struct {
 	Problems   []string // one line per miss or wrong value: "NAME: key want X got Y"
 	AgencyOK   int
 	YearOK     int
+	PeriodOK   int
 	Docs       int
 }
 
@@ -89,8 +90,8 @@ func (s Score) ClosedPrecision() float64 {
 
 // String prints the summary line score.py prints.
 func (s Score) String() string {
-	return fmt.Sprintf("recall=%.3f precision=%.3f agency=%d/%d year=%d/%d labelled=%d found=%d correct=%d unverified=%d missing_docs=%d",
-		s.Recall(), s.Precision(), s.AgencyOK, s.Docs, s.YearOK, s.Docs, s.Labelled, s.Found, s.Correct, s.Unverified, len(s.Missing))
+	return fmt.Sprintf("recall=%.3f precision=%.3f agency=%d/%d year=%d/%d period=%d/%d labelled=%d found=%d correct=%d unverified=%d missing_docs=%d",
+		s.Recall(), s.Precision(), s.AgencyOK, s.Docs, s.YearOK, s.Docs, s.PeriodOK, s.Docs, s.Labelled, s.Found, s.Correct, s.Unverified, len(s.Missing))
 }
 
 // Compare scores extracted records against labels; got is keyed by the
@@ -122,6 +123,11 @@ func Compare(labels map[string]Label, got map[string]report.Exchange) Score {
 			s.YearOK++
 		} else {
 			s.Problems = append(s.Problems, fmt.Sprintf("%s: year want %d got %d", name, lab.Year, rec.Year))
+		}
+		if rec.Period == lab.Period {
+			s.PeriodOK++
+		} else {
+			s.Problems = append(s.Problems, fmt.Sprintf("%s: period want %s got %s", name, lab.Period, rec.Period))
 		}
 		keys := make([]string, 0, len(lab.Metrics))
 		for k := range lab.Metrics {
