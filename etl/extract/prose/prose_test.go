@@ -35,6 +35,12 @@ func TestRules(t *testing.T) {
 		want   []want
 		absent []string // keys that must not be read
 	}{
+		// Article 20 decisions stated in sentences.
+		{"A20 penalty decisions", "2024年,我局主动公开政府信息38条,作出行政处罚决定8件。", 2024,
+			[]want{{"proactive.total", 38, false}, {"art20.penalty.decisions", 8, false}}, nil},
+		{"A20 licensing decisions", "全年办理行政许可决定共计126件。", 0, []want{{"art20.licensing.decisions", 126, false}}, nil},
+		{"A20 decision documents are publications", "公开行政处罚决定书12份。", 0, nil, []string{"art20.penalty.decisions"}},
+		{"A20 review decisions are not Article 20", "作出行政复议决定20件。", 0, nil, []string{"art20.penalty.decisions", "art20.licensing.decisions"}},
 		// Proactive disclosure.
 		{"P1 total", "全年主动公开政府信息671条。", 0, []want{{"proactive.total", 671, false}}, nil},
 		{"P2 total of all kinds", "2021年宣州区司法局主动公开信息229条。", 2021, []want{{"proactive.total", 229, false}}, nil},

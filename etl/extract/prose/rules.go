@@ -27,6 +27,7 @@ const (
 	ruleFees             = "P29.fees"
 	ruleAllPersons       = "P14.all_persons"
 	ruleStaff            = "L.staff"
+	ruleDecisions        = "A20.decisions"
 )
 
 var (
@@ -116,6 +117,9 @@ func (x *extractor) classify(s span, m mention, st *state, carried float64) {
 	// a disclosure count. Literal checks skip the patterns of rules that
 	// cannot apply.
 	near := m.before + prefixRunes(m.after, 20)
+	if strings.Contains(m.before, "决定") && x.decisions(s, m) {
+		return
+	}
 	if (st.caseKind != "" || strings.Contains(near, "复议") || strings.Contains(near, "诉讼")) && x.caseFigure(s, m, st) {
 		return
 	}
@@ -379,6 +383,24 @@ func prefixRunes(s string, n int) string {
 		i++
 	}
 	return s
+}
+
+// decisionsRE is an Article 20 decision count stated in prose: "作出行政处罚
+// 决定8件". Decision documents (决定书) are publications, not decisions.
+var decisionsRE = regexp.MustCompile(`行政(处罚|许可|强制)(?:处理)?决定(?:数量)?(?:共计|共|为|数为)?\s*$`)
+
+var decisionKeys = map[string]string{
+	"处罚": "art20.penalty.decisions", "许可": "art20.licensing.decisions", "强制": "art20.enforcement.decisions",
+}
+
+// decisions reads the year's Article 20 decision counts written in sentences.
+func (x *extractor) decisions(s span, m mention) bool {
+	sm := decisionsRE.FindStringSubmatch(m.before)
+	if sm == nil || m.unit == "元" || m.unit == "万元" || strings.HasPrefix(strings.TrimSpace(m.after), "%") {
+		return false
+	}
+	x.add(s, decisionKeys[sm[1]], m.value, m.approx, ruleDecisions, "")
+	return true
 }
 
 // fee reads a fee amount, converted to 万元.
