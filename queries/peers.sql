@@ -11,7 +11,7 @@
 -- [q1 − 1.5·IQR, q3 + 1.5·IQR] of the peer group, assessed only when
 -- peer_n ≥ 4 (smaller groups are NULL).
 WITH base AS (
-    SELECT agency, agency_kind, level,
+    SELECT agency, agency_no, agency_kind, level,
            CASE WHEN agency_kind IS NOT NULL AND level IS NOT NULL THEN level || '·' || agency_kind END AS peer_group,
            year, metric, metric_no, value, mapped, approx
     FROM harmonised
@@ -31,10 +31,10 @@ stats AS (
 ),
 ranked AS (
     SELECT *,
-           rank() OVER (PARTITION BY year, metric ORDER BY value DESC) AS rank,
-           count(*) OVER (PARTITION BY year, metric) AS n,
-           rank() OVER (PARTITION BY peer_group, year, metric ORDER BY value DESC) AS peer_rank,
-           percent_rank() OVER (PARTITION BY peer_group, year, metric ORDER BY value) AS pr
+           rank() OVER (PARTITION BY year, metric_no ORDER BY value DESC) AS rank,
+           count(*) OVER (PARTITION BY year, metric_no) AS n,
+           rank() OVER (PARTITION BY peer_group, year, metric_no ORDER BY value DESC) AS peer_rank,
+           percent_rank() OVER (PARTITION BY peer_group, year, metric_no ORDER BY value) AS pr
     FROM base
 )
 SELECT r.agency, r.agency_kind, r.level, r.peer_group, r.year, r.metric, r.value, r.rank, r.n,
@@ -48,4 +48,4 @@ SELECT r.agency, r.agency_kind, r.level, r.peer_group, r.year, r.metric, r.value
        r.mapped, r.approx
 FROM ranked r
 LEFT JOIN stats s USING (peer_group, year, metric)
-ORDER BY r.year, r.metric_no, r.rank, r.agency
+ORDER BY r.year, r.metric_no, r.rank, r.agency_no

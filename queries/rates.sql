@@ -20,7 +20,8 @@
 -- sums, never an average of ratios. n_agencies counts those agencies.
 -- Annual and half-year reports are grouped apart (period).
 WITH wide AS (
-    SELECT agency, any_value(agency_kind) AS agency_kind, any_value(level) AS level, year, period,
+    SELECT agency, any_value(agency_no) AS agency_no, any_value(agency_kind) AS agency_kind,
+           any_value(level) AS level, year, period,
            max(value) FILTER (WHERE metric = 'handled') AS handled,
            max(value) FILTER (WHERE metric = 'granted') AS granted,
            max(value) FILTER (WHERE metric = 'partial') AS partial,
@@ -36,7 +37,7 @@ WITH wide AS (
     GROUP BY agency, year, period
 ),
 long AS (
-    SELECT agency, agency_kind, level, year, period, mapped,
+    SELECT agency, agency_no, agency_kind, level, year, period, mapped,
            CASE WHEN agency_kind IS NOT NULL AND level IS NOT NULL THEN level || '·' || agency_kind END AS peer_group,
            unnest([
                {'rate_no': 1, 'rate': 'grant_rate', 'numerator': granted + partial, 'denominator': handled},
@@ -50,7 +51,7 @@ long AS (
 agencies AS (
     SELECT 'agency' AS scope, agency, agency_kind, level, peer_group, year, period, rate, rate_no,
            numerator, denominator, numerator / NULLIF(denominator, 0) AS value,
-           CAST(1 AS BIGINT) AS n_agencies, mapped
+           CAST(1 AS BIGINT) AS n_agencies, mapped, agency_no
     FROM long
     WHERE numerator IS NOT NULL OR denominator IS NOT NULL
 ),
@@ -62,14 +63,14 @@ groups AS (
            peer_group, year, period, rate, rate_no,
            sum(numerator) AS numerator, sum(denominator) AS denominator,
            sum(numerator) / NULLIF(sum(denominator), 0) AS value,
-           count(*) AS n_agencies, bool_or(mapped) AS mapped
+           count(*) AS n_agencies, bool_or(mapped) AS mapped, NULL AS agency_no
     FROM known
     WHERE peer_group IS NOT NULL
     GROUP BY peer_group, year, period, rate, rate_no
     UNION ALL
     SELECT 'all', NULL, NULL, NULL, NULL, year, period, rate, rate_no,
            sum(numerator), sum(denominator), sum(numerator) / NULLIF(sum(denominator), 0),
-           count(*), bool_or(mapped)
+           count(*), bool_or(mapped), NULL
     FROM known
     GROUP BY year, period, rate, rate_no
 )
@@ -77,4 +78,4 @@ SELECT scope, agency, agency_kind, level, peer_group, year, period, rate, numera
        n_agencies, mapped
 FROM (SELECT * FROM agencies UNION ALL SELECT * FROM groups)
 ORDER BY CASE scope WHEN 'agency' THEN 1 WHEN 'peer_group' THEN 2 ELSE 3 END,
-         agency, peer_group, year, period, rate_no
+         agency_no, peer_group, year, period, rate_no
