@@ -164,6 +164,9 @@ func fixtureReports() []*report.Report {
 			fig("apps_new.total", 10), fig("apps_carried_over.total", 0), fig("granted.total", 0), fig("partial.total", 0),
 			fig("outcome_total.total", 0), fig("apps_carried_forward.total", 10), fig("apps_carried_forward.person", 10),
 			blank("review.total"), fig("review.corrected", 0),
+			// Article 20 item counts, for the stock-flow identity computed in
+			// SQL: 10 + 2 items should be 12 in 2022, which prints 11.
+			fig("art20.licensing.prev_items", 10), fig("art20.licensing.change", 2),
 		},
 			outcomes(denied8, []float64{0, 0, 0, 0, 0, 0, 0, 0}),
 			outcomes(unavailable3, []float64{0, 0, 0}),
@@ -177,6 +180,7 @@ func fixtureReports() []*report.Report {
 			fig("apps_new.total", 20), fig("apps_carried_over.total", 8), fig("apps_carried_over.person", 8),
 			fig("granted.total", 15), fig("partial.total", 1),
 			fig("outcome_total.total", 19), fig("apps_carried_forward.total", 9),
+			fig("art20.licensing.prev_items", 11),
 		},
 			outcomes(denied8, []float64{0, 0, 0, 0, 0, 0, 0, 0}),
 			outcomes(unavailable3, []float64{2, 0, 0}),
