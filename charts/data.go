@@ -250,14 +250,49 @@ func loadSite(ctx context.Context, run runner) (*siteData, error) {
 // listed with their sources but kept out of year-on-year charts.
 func annual(period string) bool { return period == "" || period == "year" }
 
-// latestYear is the last year in which metric has a figure for any agency.
-func (d *siteData) latestYear(metric string) (int, bool) {
-	for i := len(d.years) - 1; i >= 0; i-- {
+// rankingYear picks the year to rank agencies on: the year in which the
+// most agencies have a figure for metric, the later year on a tie. The last
+// year alone is often reported by a handful of agencies early on.
+func (d *siteData) rankingYear(metric string) (int, bool) {
+	return bestYear(d.years, func(y int) int {
+		n := 0
 		for _, a := range d.agencies {
-			if a.value(metric, d.years[i]) != nil {
-				return d.years[i], true
+			if a.value(metric, y) != nil {
+				n++
 			}
 		}
+		return n
+	})
+}
+
+// rateYear is rankingYear for a ratio, counting agencies with a ratio.
+func (d *siteData) rateYear(r string) (int, bool) {
+	return bestYear(d.years, func(y int) int {
+		n := 0
+		for _, a := range d.agencies {
+			if c, ok := a.rates[r][y]; ok && c.value != nil {
+				n++
+			}
+		}
+		return n
+	})
+}
+
+func bestYear(years []int, count func(int) int) (int, bool) {
+	best, bestN := 0, 0
+	for _, y := range years {
+		if n := count(y); n > 0 && n >= bestN {
+			best, bestN = y, n
+		}
 	}
-	return 0, false
+	return best, bestN > 0
+}
+
+// displayName shows an agency; a report whose agency was not recognised
+// has an empty name.
+func displayName(name string) string {
+	if name == "" {
+		return "（未识别机关）"
+	}
+	return name
 }

@@ -104,7 +104,7 @@ func (d *siteData) indexPage() (*page, error) {
 	if len(top) > 0 {
 		var ss []series
 		for _, a := range top {
-			ss = append(ss, series{Name: a.Name, Points: a.points("received", d.years)})
+			ss = append(ss, series{Name: displayName(a.Name), Points: a.points("received", d.years)})
 		}
 		if err := add(lineChart("trend-received", rootHost, "各机关历年收到政府信息公开申请数",
 			fmt.Sprintf("收到申请最多的 %d 个机关；空白年份为断点，不是 0。其余机关见下方列表和机关页面。", len(top)),
@@ -112,9 +112,9 @@ func (d *siteData) indexPage() (*page, error) {
 			return nil, err
 		}
 	}
-	if y, ok := d.latestYear("received"); ok {
+	if y, ok := d.rankingYear("received"); ok {
 		rank := d.topAgencies(topRanking, func(a *agency) *float64 { return a.value("received", y) })
-		if err := add(rankingChart("rank-received", fmt.Sprintf("%d 年收到申请数排名", y), "", rank, func(a *agency) *float64 { return a.value("received", y) }, false)); err != nil {
+		if err := add(rankingChart("rank-received", fmt.Sprintf("%d 年收到申请数排名", y), "取报告机关最多的年份；未报告的机关不参与排名。", rank, func(a *agency) *float64 { return a.value("received", y) }, false)); err != nil {
 			return nil, err
 		}
 		mix := d.topAgencies(topMix, func(a *agency) *float64 { return a.value("received", y) })
@@ -128,7 +128,7 @@ func (d *siteData) indexPage() (*page, error) {
 		}
 		names := make([]string, len(mix))
 		for i, a := range mix {
-			names[i] = a.Name
+			names[i] = displayName(a.Name)
 		}
 		if len(mix) > 0 {
 			if err := add(barChart("mix-outcomes", rootHost, fmt.Sprintf("%d 年办理结果构成（件）", y),
@@ -138,7 +138,7 @@ func (d *siteData) indexPage() (*page, error) {
 		}
 	}
 	for i, r := range d.rateNames {
-		y, ok := d.latestRateYear(r)
+		y, ok := d.rateYear(r)
 		if !ok {
 			continue
 		}
@@ -187,7 +187,7 @@ func (d *siteData) indexPage() (*page, error) {
 		body.YearSpan = "尚无年度数字"
 	}
 	for _, a := range d.agencies {
-		row := indexRow{Name: a.Name, Href: "agencies/" + a.ID + ".html", Kind: a.Kind, Level: a.Level, Province: a.Province, Failed: len(a.failed), Received: "—", Trust: "—"}
+		row := indexRow{Name: displayName(a.Name), Href: "agencies/" + a.ID + ".html", Kind: a.Kind, Level: a.Level, Province: a.Province, Failed: len(a.failed), Received: "—", Trust: "—"}
 		ys := a.years()
 		if len(ys) > 0 {
 			row.Years = fmt.Sprintf("%d–%d（%d 年）", ys[0], ys[len(ys)-1], len(ys))
@@ -217,7 +217,7 @@ func rankingChart(id, title, note string, as []*agency, val func(*agency) *float
 	names := make([]string, len(as))
 	s := series{Name: title}
 	for i, a := range as {
-		names[i] = a.Name
+		names[i] = displayName(a.Name)
 		s.Points = append(s.Points, val(a))
 	}
 	return barChart(id, rootHost, title, note, names, []series{s}, true, false, pct)
@@ -292,17 +292,6 @@ func (a *agency) years() []int {
 	return out
 }
 
-func (d *siteData) latestRateYear(r string) (int, bool) {
-	for i := len(d.years) - 1; i >= 0; i-- {
-		for _, a := range d.agencies {
-			if c, ok := a.rates[r][d.years[i]]; ok && c.value != nil {
-				return d.years[i], true
-			}
-		}
-	}
-	return 0, false
-}
-
 // ---- agency pages ----
 
 type figureRow struct {
@@ -358,7 +347,7 @@ type agencyBody struct {
 
 func (d *siteData) agencyPage(a *agency) (*page, error) {
 	const host = "../"
-	p := &page{Title: a.Name, Root: host, Nav: "agency"}
+	p := &page{Title: displayName(a.Name), Root: host, Nav: "agency"}
 	ys := a.years()
 	xs := yearLabels(ys)
 	var blocks []chartBlock

@@ -39,15 +39,22 @@ func maxFigure(a *agency, metric string) (float64, bool) {
 	return best, ok
 }
 
-func latestWith(d *data, metric string) (int, bool) {
-	for i := len(d.years) - 1; i >= 0; i-- {
+// rankingYear is the year in which the most agencies have a figure for
+// metric, the later on a tie: the last year alone is often thin.
+func rankingYear(d *data, metric string) (int, bool) {
+	best, bestN := 0, 0
+	for _, y := range d.years {
+		n := 0
 		for _, a := range d.agencies {
-			if a.figure(metric, d.years[i]) != nil {
-				return d.years[i], true
+			if a.figure(metric, y) != nil {
+				n++
 			}
 		}
+		if n > 0 && n >= bestN {
+			best, bestN = y, n
+		}
 	}
-	return 0, false
+	return best, bestN > 0
 }
 
 func chartTitle(s string) []excelize.RichTextRun { return []excelize.RichTextRun{{Text: s}} }
@@ -124,7 +131,7 @@ func writeComparisonCharts(b *book, d *data) error {
 	}
 
 	// 2. Ranking and outcome mix of the latest year.
-	y, ok := latestWith(d, "received")
+	y, ok := rankingYear(d, "received")
 	if !ok {
 		return nil
 	}
