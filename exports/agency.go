@@ -14,6 +14,7 @@ import (
 // writeAgency fills one agency's workbook: its figures year by year, set
 // against the median of its peer group, with the source of every figure.
 func writeAgency(b *book, d *data, a *agency, now time.Time) error {
+	b.omit = agencyColumns
 	extra := []string{fmt.Sprintf("机关：%s", a.Name)}
 	if a.Kind != "" || a.Level != "" {
 		extra = append(extra, fmt.Sprintf("类别：%s　层级：%s　省份：%s", a.Kind, a.Level, a.Province))
@@ -61,6 +62,10 @@ func writeAgency(b *book, d *data, a *agency, now time.Time) error {
 	}
 	return writeFailed(b, "未通过核验", a.rows["failed_checks"], d)
 }
+
+// agencyColumns are the columns an agency's own workbook leaves out: they
+// would hold the same agency on every row, or an internal hash.
+var agencyColumns = map[string]bool{"范围": true, "机关": true, "类别": true, "层级": true, "省份": true, "报告编号": true}
 
 func agencyYears(a *agency) []int {
 	seen := map[int]bool{}

@@ -232,7 +232,7 @@ func removeStale(parent string, now time.Time) {
 
 // agencyLayout versions the layout of the per-agency workbook; it is part of
 // each workbook's digest, so changing the layout must change it.
-const agencyLayout = "agency-workbook-1"
+const agencyLayout = "agency-workbook-2"
 
 // manifestFile records the digest of each workbook's inputs, to reuse
 // unchanged workbooks on the next build.
