@@ -50,7 +50,7 @@ type Options struct {
 
 // Version changes whenever the generator's output changes for a given
 // seed, so a cached corpus can tell it is stale.
-const Version = "6"
+const Version = "7"
 
 // DefaultBreakRate is the fraction of table reports that break an identity.
 const DefaultBreakRate = 0.05
@@ -189,6 +189,15 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 	if form == report.FormTable2021 {
 		keys, weights = outcomeKeys2021, outcomeWeights2021
 	}
+	var carryBreak *Break
+	if h.tableYears > 0 && b.blanks == blankNone && chance(r, opt.BreakRate/2) {
+		// I5: this year's 上年结转 restated, not last year's 结转下年度. The
+		// report itself stays consistent (I1 holds); only the series breaks.
+		col := r.IntN(6)
+		h.pending[col] += 1 + r.IntN(3)
+		carryBreak = &Break{"I5.carry", partCols[col]}
+	}
+	h.tableYears++
 	apps := h.applications(r, a, year, keys, weights)
 	lam := a.Size * yearFactor(year)
 	review := drawReview(r, lam*0.05, true)
@@ -198,7 +207,9 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 
 	printed := newPrintedApps(apps)
 	blocks := [3][5]int{printedReview(review), printedReview(direct), printedReview(after)}
-	if b.blanks == blankNone && chance(r, opt.BreakRate) {
+	if carryBreak != nil {
+		b.label.Breaks = append(b.label.Breaks, *carryBreak)
+	} else if b.blanks == blankNone && chance(r, opt.BreakRate) {
 		b.injectBreak(printed, &blocks, keys)
 	}
 
