@@ -20,7 +20,8 @@
 // tools/score.py reads: only figures that are printed are labelled (a blank
 // cell or a sum the report does not print is not), and a controlled fraction
 // of table reports (2019/2021 tables and the legacy 统计表) carries an injected
-// accounting-identity break (I1–I4, L1–L6), listed under "breaks" in the label.
+// accounting-identity break (I1–I4, L1–L6, and I5 across years: a restated
+// 上年结转), listed under "breaks" in the label.
 // score.py only pairs labels with NAME.txt; Compare scores HTML reports too.
 //
 // Generation is deterministic: the same seed, agency count and years give

@@ -38,7 +38,7 @@ var (
 // consecutive reports agree (上年结转 = last year's 结转下年度, and so on).
 type history struct {
 	pending       []int // applications carried into the next year, per column
-	tableYears    int   // reports so far with the 2019/2021 application table
+	lastFull      bool  // last year's report printed every cell of the application table
 	rulesInForce  int
 	normInForce   int
 	prevItems     map[string]int // 2019 form 上一年项目数量 per row

@@ -123,12 +123,15 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 	}
 	p := h.drawProactive(r, a, year)
 	halfYear := year >= 2019 && chance(r, 0.02)
+	wasFull := h.lastFull
+	h.lastFull = false // set again by a report that prints a full application table
 	switch {
 	case halfYear:
 		// A half-year self-assessment published instead of the annual report.
 		b.label.Form, b.label.Period = report.FormNarrative, report.PeriodH1
 		b.halfYearReport(a, year, p)
 	case form == report.FormTable2021 || form == report.FormTable2019:
+		h.lastFull = wasFull
 		b.tableReport(a, year, form, h, p, opt)
 	default:
 		b.proseReport(a, year, h, p, legacyTable, opt)
@@ -190,14 +193,15 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 		keys, weights = outcomeKeys2021, outcomeWeights2021
 	}
 	var carryBreak *Break
-	if h.tableYears > 0 && b.blanks == blankNone && chance(r, opt.BreakRate/2) {
+	// Only where last year's 结转下年度 was printed can the break be seen.
+	if h.lastFull && b.blanks == blankNone && chance(r, opt.BreakRate/2) {
 		// I5: this year's 上年结转 restated, not last year's 结转下年度. The
 		// report itself stays consistent (I1 holds); only the series breaks.
 		col := r.IntN(6)
 		h.pending[col] += 1 + r.IntN(3)
 		carryBreak = &Break{"I5.carry", partCols[col]}
 	}
-	h.tableYears++
+	h.lastFull = b.blanks == blankNone
 	apps := h.applications(r, a, year, keys, weights)
 	lam := a.Size * yearFactor(year)
 	review := drawReview(r, lam*0.05, true)

@@ -2,6 +2,7 @@ package roundtrip
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,6 +13,7 @@ import (
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/etl/synth"
+	"github.com/xxgk/xxgk/etl/validate"
 )
 
 // The thresholds of issue 7: generated reports are what real reports look
@@ -36,6 +38,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	got := map[string]report.Exchange{}
 	checks := map[string][]report.Check{}
+	reps := map[string]*report.Report{}
 	for name, lab := range labels {
 		path := filepath.Join(dir, lab.Source)
 		doc, err := read.File(context.Background(), path, read.DefaultLimits())
@@ -50,6 +53,7 @@ func TestRoundTrip(t *testing.T) {
 		}
 		got[name] = rep.ToExchange()
 		checks[name] = rep.Checks
+		reps[name] = rep
 	}
 	s := synth.Compare(labels, got)
 	t.Logf("%d reports: %s", len(labels), s)
@@ -85,6 +89,45 @@ func TestRoundTrip(t *testing.T) {
 			}
 		}
 	}
+	// Across years: each consecutive pair of an agency's reports goes
+	// through the cross-year checks; a restated carry-over must FAIL I5, and
+	// nothing may FAIL where no break was injected.
+	var falseAlarms []string
+	for i, name := range names {
+		if i == 0 {
+			continue
+		}
+		prevName := names[i-1]
+		if agencyOf(prevName) != agencyOf(name) || reps[prevName] == nil || reps[name] == nil {
+			continue
+		}
+		cross := validate.CrossYear(reps[prevName], reps[name])
+		carry := false
+		for _, br := range labels[name].Breaks {
+			if br.Rule == "I5.carry" {
+				carry = true
+				injected++
+				if !failed(cross, br.Rule) {
+					missed = append(missed, name+": "+br.Rule+" ("+br.Scope+")")
+				}
+			}
+		}
+		for _, c := range cross {
+			if c.Status == report.Fail && !(carry && strings.HasPrefix(c.Rule, "I5")) {
+				falseAlarms = append(falseAlarms, fmt.Sprintf("%s: %s (%s) expected %v actual %v", name, c.Rule, c.Scope, deref(c.Expected), deref(c.Actual)))
+			}
+		}
+	}
+	for i, f := range falseAlarms {
+		if i == 10 {
+			t.Logf("  ... %d more", len(falseAlarms)-10)
+			break
+		}
+		t.Logf("  cross-year check failed without an injected break: %s", f)
+	}
+	if len(falseAlarms) > 0 {
+		t.Errorf("%d cross-year checks failed on consistent report series", len(falseAlarms))
+	}
 	t.Logf("injected breaks: %d, not reported: %d", injected, len(missed))
 	for i, m := range missed {
 		if i == 20 {
@@ -102,6 +145,19 @@ func TestRoundTrip(t *testing.T) {
 	if len(missed) > 0 {
 		t.Errorf("%d of %d injected identity breaks were not reported as a FAIL check of their rule", len(missed), injected)
 	}
+}
+
+// agencyOf is the agency part of a generated file stem (a000012_2021).
+func agencyOf(stem string) string {
+	a, _, _ := strings.Cut(stem, "_")
+	return a
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 // failed reports whether checks hold a FAIL of rule's identity. The rule's
