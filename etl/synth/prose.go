@@ -209,12 +209,16 @@ func (b *builder) proseApplications(year int, self string, received int, outcome
 			b.set("denied.total", float64(l.denied), false)
 		}
 	}
-	s.WriteString(pick(r, "，均在法定期限内予以答复。", "，答复率100%。", "，按时办结率100%。", "。"))
+	if outcomes != nil && outcomes.extended > 0 {
+		s.WriteString(pick(r, "，均已办结。", "。"))
+	} else {
+		s.WriteString(pick(r, "，均在法定期限内予以答复。", "，答复率100%。", "，按时办结率100%。", "。"))
+	}
 	b.para(s.String())
 }
 
 // proseReview writes the review and litigation sentence.
-func (b *builder) proseReview(review, litigation int) {
+func (b *builder) proseReview(review, upheld, litigation int) {
 	r := b.r
 	if review == 0 && litigation == 0 {
 		b.para(pick(r,
@@ -225,7 +229,7 @@ func (b *builder) proseReview(review, litigation int) {
 		b.set("litigation.total", 0, false)
 		return
 	}
-	if review > 0 && litigation == 0 && chance(r, 0.4) {
+	if review > 0 && upheld == review && litigation == 0 && chance(r, 0.4) {
 		b.para(fmt.Sprintf("涉及政府信息公开的行政复议%s，作维持情形处理；未发生行政诉讼案件。", count(r, review, "起")))
 		b.set("review.total", float64(review), false)
 		b.set("review.upheld", float64(review), false)
@@ -286,7 +290,15 @@ func (b *builder) traps(a Agency, year int) {
 		s = append(s, fmt.Sprintf("门户网站全年总访问量%d次，回复网民留言%d条", 5000+r.IntN(500000), r.IntN(800)))
 	}
 	if chance(r, 0.3) {
-		s = append(s, fmt.Sprintf("按照《国务院办公厅关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔%d〕%d号）要求", pick(r, 2019, 2021), pick(r, 30, 60)))
+		// Document numbers: the circular in force for the report's year.
+		switch {
+		case year >= 2021:
+			s = append(s, "按照《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求")
+		case year >= 2019:
+			s = append(s, "按照《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式（试行）〉的通知》（国办公开办函〔2019〕60号）要求")
+		case year >= 2014:
+			s = append(s, "按照《国务院办公厅关于加强和规范政府信息公开情况统计报送工作的通知》（国办发〔2014〕32号）要求")
+		}
 	}
 	if len(s) > 0 {
 		b.para(strings.Join(s, "；") + "。")

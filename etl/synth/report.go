@@ -50,7 +50,7 @@ type Options struct {
 
 // Version changes whenever the generator's output changes for a given
 // seed, so a cached corpus can tell it is stale.
-const Version = "7"
+const Version = "8"
 
 // DefaultBreakRate is the fraction of table reports that break an identity.
 const DefaultBreakRate = 0.05
@@ -319,7 +319,7 @@ func (b *builder) halfYearReport(a Agency, year int, p proactive) {
 	}
 	b.set("apps_new.total", float64(n), false)
 	b.heading("三、行政复议和行政诉讼情况")
-	b.proseReview(0, 0)
+	b.proseReview(0, 0, 0)
 	b.heading("四、存在的问题和下一步工作")
 	b.para(fillerPara(r, 4))
 }
@@ -360,7 +360,7 @@ func (b *builder) proseReport(a Agency, year int, h *history, p proactive, withT
 	b.heading(pick(r, "四、政府信息公开的收费及减免情况", "四、收费情况"))
 	b.proseFees(year, a.Self, l.feesYuan)
 	b.heading("五、因政府信息公开申请行政复议、提起行政诉讼的情况")
-	b.proseReview(l.reviews.total(), l.litigation.total())
+	b.proseReview(l.reviews.total(), l.reviews[0], l.litigation.total())
 	b.heading("六、存在的主要问题和改进措施")
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.para(fillerPara(r, 3+r.IntN(4)))
