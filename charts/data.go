@@ -12,22 +12,32 @@ import (
 	"github.com/xxgk/xxgk/queries"
 )
 
-// siteQueries are the named queries the site reads, and nothing else.
-var siteQueries = []string{"harmonised", "rates", "peers", "trust", "sources", "failed_checks", "crosswalk", "coverage", "conflicts"}
+// siteQueries are the named queries the site reads whole. It also reads
+// sourcesQuery, a batch of agencies at a time (see writeSite).
+var siteQueries = []string{"harmonised", "rates", "peers", "trust", "failed_checks", "crosswalk", "coverage", "conflicts"}
 
-// Queries returns the names of the named queries the site reads, so a
-// caller building several outputs can run each once (see BuildWith).
+// sourcesQuery lists every printed cell; at 3,000 agencies it is a million
+// rows, so it is read for a batch of agencies at a time and let go.
+const sourcesQuery = "sources"
+
+// sourceBatch is how many agencies' sources are held at once.
+const sourceBatch = 200
+
+// Queries returns the names of the named queries the site reads whole
+// (with an empty filter), so a caller building several outputs can run
+// each once and share the results (see BuildWith).
 func Queries() []string { return slices.Clone(siteQueries) }
 
-// QueryFunc runs one named query. Build uses queries.Run; BuildWith takes
-// any QueryFunc, such as one that shares results with the workbooks.
-type QueryFunc func(ctx context.Context, name string) (*queries.Result, error)
+// QueryFunc runs one named query with a filter. Build uses queries.Run;
+// BuildWith takes any QueryFunc, such as one that shares results with the
+// workbooks.
+type QueryFunc func(ctx context.Context, name string, f queries.Filter) (*queries.Result, error)
 
 type runner = QueryFunc
 
 func dbRunner(db *sql.DB) runner {
-	return func(ctx context.Context, name string) (*queries.Result, error) {
-		return queries.Run(ctx, db, name, queries.Filter{})
+	return func(ctx context.Context, name string, f queries.Filter) (*queries.Result, error) {
+		return queries.Run(ctx, db, name, f)
 	}
 }
 
@@ -118,10 +128,34 @@ func agencyID(name string) string {
 	return hex.EncodeToString(h[:6])
 }
 
+// loadSources reads the sources of a batch of agencies into them.
+func (d *siteData) loadSources(ctx context.Context, run runner, batch []*agency) error {
+	names := make([]string, len(batch))
+	for i, a := range batch {
+		names[i] = a.Name
+	}
+	r, err := run(ctx, sourcesQuery, queries.Filter{Agencies: names})
+	if err != nil {
+		return fmt.Errorf("load sources: %w", err)
+	}
+	s := newTable(sourcesQuery, r)
+	for _, row := range s.rows() {
+		a := d.byName[s.str(row, "agency")]
+		if a == nil {
+			continue // an agency with sources but no figure, check or trust row
+		}
+		a.sources = append(a.sources, sourceRow{Year: s.int(row, "year"), Period: s.str(row, "period"), Key: s.str(row, "key"),
+			Kind: s.str(row, "kind"), Source: s.str(row, "source"), Table: s.str(row, "tbl"), Row: s.str(row, "row_label"),
+			Col: s.str(row, "col_label"), Text: s.str(row, "provenance"), Rule: s.str(row, "rule"), Path: s.str(row, "path"),
+			Value: s.optNum(row, "value"), Approx: s.bool(row, "approx")})
+	}
+	return nil
+}
+
 func loadSite(ctx context.Context, run runner) (*siteData, error) {
 	res := map[string]*table{}
 	for _, name := range siteQueries {
-		r, err := run(ctx, name)
+		r, err := run(ctx, name, queries.Filter{})
 		if err != nil {
 			return nil, fmt.Errorf("load site data: %w", err)
 		}
@@ -210,14 +244,6 @@ func loadSite(ctx context.Context, run runner) (*siteData, error) {
 			PassShare: t.optNum(row, "pass_share"), BlankShare: t.optNum(row, "blank_share"), TrustScore: t.optNum(row, "trust_score")}
 		a.trust = append(a.trust, tr)
 		d.trust = append(d.trust, tr)
-	}
-	s := res["sources"]
-	for _, row := range s.rows() {
-		a := get(s, row)
-		a.sources = append(a.sources, sourceRow{Year: s.int(row, "year"), Period: s.str(row, "period"), Key: s.str(row, "key"),
-			Kind: s.str(row, "kind"), Source: s.str(row, "source"), Table: s.str(row, "tbl"), Row: s.str(row, "row_label"),
-			Col: s.str(row, "col_label"), Text: s.str(row, "provenance"), Rule: s.str(row, "rule"), Path: s.str(row, "path"),
-			Value: s.optNum(row, "value"), Approx: s.bool(row, "approx")})
 	}
 	f := res["failed_checks"]
 	for _, row := range f.rows() {

@@ -3,6 +3,7 @@ package charts
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/xxgk/xxgk/queries"
 )
@@ -63,12 +64,24 @@ func resultFixture(nAgencies, firstYear, nYears int) map[string]*queries.Result 
 	return res
 }
 
+// fixtureRun answers named queries from res, applying an agency filter as
+// queries.Run does.
 func fixtureRun(res map[string]*queries.Result) runner {
-	return func(_ context.Context, name string) (*queries.Result, error) {
+	return func(_ context.Context, name string, f queries.Filter) (*queries.Result, error) {
 		r, ok := res[name]
 		if !ok {
 			return nil, fmt.Errorf("query %q: not in fixture", name)
 		}
-		return r, nil
+		if len(f.Agencies) == 0 {
+			return r, nil
+		}
+		col := slices.Index(r.Columns, "agency")
+		out := &queries.Result{Columns: r.Columns}
+		for _, row := range r.Rows {
+			if col >= 0 && slices.Contains(f.Agencies, row[col].(string)) {
+				out.Rows = append(out.Rows, row)
+			}
+		}
+		return out, nil
 	}
 }

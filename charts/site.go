@@ -52,7 +52,7 @@ func build(ctx context.Context, run runner, siteDir string, now time.Time) ([]st
 			os.RemoveAll(tmp)
 		}
 	}()
-	if err := writeSite(ctx, d, ts, tmp, now); err != nil {
+	if err := writeSite(ctx, run, d, ts, tmp, now); err != nil {
 		return nil, fmt.Errorf("build site %q: %w", siteDir, err)
 	}
 	if err := swapDir(tmp, siteDir, now); err != nil {
@@ -62,7 +62,7 @@ func build(ctx context.Context, run runner, siteDir string, now time.Time) ([]st
 	return []string{filepath.Join(siteDir, "index.html"), filepath.Join(siteDir, "method.html"), filepath.Join(siteDir, "quality.html")}, nil
 }
 
-func writeSite(ctx context.Context, d *siteData, ts *templates, dir string, now time.Time) error {
+func writeSite(ctx context.Context, run runner, d *siteData, ts *templates, dir string, now time.Time) error {
 	if err := os.Chmod(dir, 0o755); err != nil { // MkdirTemp makes it private
 		return err
 	}
@@ -108,7 +108,24 @@ func writeSite(ctx context.Context, d *siteData, ts *templates, dir string, now 
 	if err := write("quality.html", ts.quality, d.qualityPage()); err != nil {
 		return err
 	}
-	// Agency pages are independent: render them on all cores.
+	// Agency pages are independent: render them on all cores, a batch of
+	// agencies at a time with their sources, which are let go after.
+	for start := 0; start < len(d.agencies); start += sourceBatch {
+		batch := d.agencies[start:min(start+sourceBatch, len(d.agencies))]
+		if err := d.loadSources(ctx, run, batch); err != nil {
+			return err
+		}
+		if err := writeAgencyPages(ctx, d, batch, ts, write); err != nil {
+			return err
+		}
+		for _, a := range batch {
+			a.sources = nil
+		}
+	}
+	return nil
+}
+
+func writeAgencyPages(ctx context.Context, d *siteData, batch []*agency, ts *templates, write func(string, *template.Template, *page) error) error {
 	jobs := make(chan *agency)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
@@ -132,7 +149,7 @@ func writeSite(ctx context.Context, d *siteData, ts *templates, dir string, now 
 	}
 	func() {
 		defer close(jobs)
-		for _, a := range d.agencies {
+		for _, a := range batch {
 			select {
 			case jobs <- a:
 			case <-ctx.Done():

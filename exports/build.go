@@ -52,7 +52,7 @@ func build(ctx context.Context, run runner, outDir string, now time.Time) ([]str
 		return nil, err
 	}
 	dir := filepath.Join(outDir, AgencyDir)
-	if err := writeAgencies(ctx, d, dir, now); err != nil {
+	if err := writeAgencies(ctx, run, d, dir, now); err != nil {
 		return nil, err
 	}
 	return []string{comp, dir}, nil
@@ -103,7 +103,7 @@ func writeBook(path string, sync bool, fill func(*book) error) (err error) {
 
 // writeAgencies writes one workbook per agency into a temporary folder on
 // all cores, then swaps the folder in place of dir.
-func writeAgencies(ctx context.Context, d *data, dir string, now time.Time) error {
+func writeAgencies(ctx context.Context, run runner, d *data, dir string, now time.Time) error {
 	parent := filepath.Dir(dir)
 	removeStale(parent, now)
 	tmp, err := os.MkdirTemp(parent, ".workbooks-tmp-")
@@ -127,6 +127,49 @@ func writeAgencies(ctx context.Context, d *data, dir string, now time.Time) erro
 	prev := readManifest(dir)
 	next := make(map[string]string, len(d.agencies))
 	var nextMu sync.Mutex
+	for start := 0; start < len(d.agencies); start += sourceBatch {
+		batch := d.agencies[start:min(start+sourceBatch, len(d.agencies))]
+		if err := d.loadSources(ctx, run, batch); err != nil {
+			return err
+		}
+		err := writeAgencyBatch(ctx, d, batch, func(a *agency) error {
+			stem := stems[a.Name]
+			path := filepath.Join(tmp, stem+".xlsx")
+			sum := agencyDigest(d, a, stem)
+			nextMu.Lock()
+			next[stem] = sum
+			nextMu.Unlock()
+			// An agency whose rows did not change keeps its workbook: a
+			// hard link into the new folder costs nothing, while writing
+			// 3,000 workbooks costs most of a build.
+			if prev[stem] == sum && reuse(filepath.Join(dir, stem+".xlsx"), path) {
+				return nil
+			}
+			return writeBook(path, false, func(b *book) error { return writeAgency(b, d, a, now) })
+		})
+		for _, a := range batch {
+			delete(a.rows, sourcesQuery)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := writeManifest(tmp, next); err != nil {
+		return fmt.Errorf("write workbooks: %w", err)
+	}
+	if err := swapDir(tmp, dir, now); err != nil {
+		return fmt.Errorf("write workbooks: %w", err)
+	}
+	ok = true
+	return nil
+}
+
+// writeAgencyBatch runs write for each agency of batch on all cores and
+// returns the first error.
+func writeAgencyBatch(ctx context.Context, d *data, batch []*agency, write func(*agency) error) error {
 	jobs := make(chan *agency)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
@@ -135,19 +178,7 @@ func writeAgencies(ctx context.Context, d *data, dir string, now time.Time) erro
 		go func() {
 			defer wg.Done()
 			for a := range jobs {
-				stem := stems[a.Name]
-				path := filepath.Join(tmp, stem+".xlsx")
-				sum := agencyDigest(d, a, stem)
-				nextMu.Lock()
-				next[stem] = sum
-				nextMu.Unlock()
-				// An agency whose rows did not change keeps its workbook: a
-				// hard link into the new folder costs nothing, while writing
-				// 3,000 workbooks costs a minute.
-				if prev[stem] == sum && reuse(filepath.Join(dir, stem+".xlsx"), path) {
-					continue
-				}
-				if err := writeBook(path, false, func(b *book) error { return writeAgency(b, d, a, now) }); err != nil {
+				if err := write(a); err != nil {
 					select {
 					case errs <- fmt.Errorf("agency %q: %w", a.Name, err):
 					default:
@@ -158,7 +189,7 @@ func writeAgencies(ctx context.Context, d *data, dir string, now time.Time) erro
 	}
 	func() {
 		defer close(jobs)
-		for _, a := range d.agencies {
+		for _, a := range batch {
 			select {
 			case jobs <- a:
 			case <-ctx.Done():
@@ -175,17 +206,7 @@ func writeAgencies(ctx context.Context, d *data, dir string, now time.Time) erro
 		return err
 	default:
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if err := writeManifest(tmp, next); err != nil {
-		return fmt.Errorf("write workbooks: %w", err)
-	}
-	if err := swapDir(tmp, dir, now); err != nil {
-		return fmt.Errorf("write workbooks: %w", err)
-	}
-	ok = true
-	return nil
+	return ctx.Err()
 }
 
 // swapDir puts tmp in place of dst: old renamed away, new renamed in, old
@@ -244,7 +265,7 @@ const manifestFile = ".digests.json"
 func agencyDigest(d *data, a *agency, stem string) string {
 	h := sha256.New()
 	io.WriteString(h, agencyLayout+"\x00"+stem+"\x00"+a.Name+"\x00")
-	for _, name := range workbookQueries {
+	for _, name := range append(workbookQueries, sourcesQuery) {
 		io.WriteString(h, name+"\x00")
 		rows := a.rows[name]
 		if name == "crosswalk" {

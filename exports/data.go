@@ -10,22 +10,32 @@ import (
 	"github.com/xxgk/xxgk/queries"
 )
 
-// workbookQueries are the named queries the workbooks read, and nothing else.
-var workbookQueries = []string{"harmonised", "rates", "yoy", "peers", "trust", "failed_checks", "crosswalk", "sources"}
+// workbookQueries are the named queries the workbooks read whole. They
+// also read sourcesQuery, a batch of agencies at a time.
+var workbookQueries = []string{"harmonised", "rates", "yoy", "peers", "trust", "failed_checks", "crosswalk"}
 
-// Queries returns the names of the named queries the workbooks read, so a
-// caller building several outputs can run each once (see BuildWith).
+// sourcesQuery lists every printed cell; at 3,000 agencies it is a million
+// rows, so the agency workbooks read it a batch of agencies at a time.
+const sourcesQuery = "sources"
+
+// sourceBatch is how many agencies' sources are held at once.
+const sourceBatch = 200
+
+// Queries returns the names of the named queries the workbooks read whole
+// (with an empty filter), so a caller building several outputs can run
+// each once and share the results (see BuildWith).
 func Queries() []string { return slices.Clone(workbookQueries) }
 
-// QueryFunc runs one named query. Build uses queries.Run; BuildWith takes
-// any QueryFunc, such as one that shares results with the chart site.
-type QueryFunc func(ctx context.Context, name string) (*queries.Result, error)
+// QueryFunc runs one named query with a filter. Build uses queries.Run;
+// BuildWith takes any QueryFunc, such as one that shares results with the
+// chart site.
+type QueryFunc func(ctx context.Context, name string, f queries.Filter) (*queries.Result, error)
 
 type runner = QueryFunc
 
 func dbRunner(db *sql.DB) runner {
-	return func(ctx context.Context, name string) (*queries.Result, error) {
-		return queries.Run(ctx, db, name, queries.Filter{})
+	return func(ctx context.Context, name string, f queries.Filter) (*queries.Result, error) {
+		return queries.Run(ctx, db, name, f)
 	}
 }
 
@@ -46,7 +56,7 @@ type agency struct {
 func loadData(ctx context.Context, run runner) (*data, error) {
 	d := &data{res: map[string]*table{}, byName: map[string]*agency{}}
 	for _, name := range workbookQueries {
-		r, err := run(ctx, name)
+		r, err := run(ctx, name, queries.Filter{})
 		if err != nil {
 			return nil, fmt.Errorf("load workbook data: %w", err)
 		}
@@ -93,6 +103,26 @@ func loadData(ctx context.Context, run runner) (*data, error) {
 	}
 	slices.Sort(d.years)
 	return d, nil
+}
+
+// loadSources reads the sources of a batch of agencies into their rows.
+func (d *data) loadSources(ctx context.Context, run runner, batch []*agency) error {
+	names := make([]string, len(batch))
+	for i, a := range batch {
+		names[i] = a.Name
+	}
+	r, err := run(ctx, sourcesQuery, queries.Filter{Agencies: names})
+	if err != nil {
+		return fmt.Errorf("load sources: %w", err)
+	}
+	t := newTable(r)
+	d.res[sourcesQuery] = t
+	for _, row := range t.rows() {
+		if a := d.byName[t.str(row, "agency")]; a != nil {
+			a.rows[sourcesQuery] = append(a.rows[sourcesQuery], row)
+		}
+	}
+	return nil
 }
 
 func (d *data) agency(name string) *agency {

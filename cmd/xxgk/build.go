@@ -89,11 +89,10 @@ func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writ
 	return append(site, books...), nil
 }
 
-// sharedResults runs each named query the outputs need once, a few at a
-// time, so the site and the workbooks read the same results: the queries
-// are most of a build's time at scale, and one snapshot keeps the outputs
-// consistent with each other.
-func sharedResults(ctx context.Context, db *sql.DB, names []string) (func(context.Context, string) (*queries.Result, error), error) {
+// sharedResults runs each named query the outputs read whole once, a few
+// at a time, so the site and the workbooks share the results; filtered
+// calls (the per-agency batches of sources) go to queries.Run.
+func sharedResults(ctx context.Context, db *sql.DB, names []string) (func(context.Context, string, queries.Filter) (*queries.Result, error), error) {
 	uniq := map[string]bool{}
 	var todo []string
 	for _, n := range names {
@@ -130,10 +129,10 @@ func sharedResults(ctx context.Context, db *sql.DB, names []string) (func(contex
 	if firstErr != nil {
 		return nil, fmt.Errorf("build: %w", firstErr)
 	}
-	return func(ctx context.Context, name string) (*queries.Result, error) {
-		if r, ok := results[name]; ok {
+	return func(ctx context.Context, name string, f queries.Filter) (*queries.Result, error) {
+		if r, ok := results[name]; ok && len(f.Agencies) == 0 && len(f.Years) == 0 {
 			return r, nil
 		}
-		return queries.Run(ctx, db, name, queries.Filter{})
+		return queries.Run(ctx, db, name, f)
 	}, nil
 }
