@@ -339,13 +339,14 @@ func (b *bench) queries(ctx context.Context, db string) {
 	}
 }
 
-// queryNames takes the first word of each line of `xxgk query --list` that
-// looks like a query name.
+// queryNames takes the first word of each line of `xxgk query --list`
+// ("name<TAB>description") that looks like a query name; indented lines
+// continue a description.
 func queryNames(list string) []string {
 	var out []string
 	for _, line := range strings.Split(list, "\n") {
 		f := strings.Fields(line)
-		if len(f) == 0 {
+		if len(f) == 0 || line[0] == ' ' || line[0] == '\t' {
 			continue
 		}
 		name := strings.TrimSuffix(f[0], ":")
