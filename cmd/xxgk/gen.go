@@ -18,7 +18,7 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	years := fs.String("years", "2014-2023", "report years, A-B inclusive")
 	seed := fs.Uint64("seed", 1, "random seed; the same seed gives the same corpus")
 	out := fs.String("out", "", "folder to write NAME.txt|NAME.html and NAME.json labels into")
-	html := fs.Bool("html", false, "write some reports as HTML pages (NAME.html)")
+	html := fs.Bool("html", false, "write some reports as HTML pages (NAME.html); score.py pairs labels with NAME.txt only, xxgkbench scores both")
 	breaks := fs.Float64("breaks", synth.DefaultBreakRate, "fraction of table reports with an injected identity break")
 	workers := fs.Int("workers", 0, "parallel writers (0: one per CPU)")
 	if help, err := parseFlags(fs, args); help || err != nil {
