@@ -1,7 +1,10 @@
 package exports
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
+	"io"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -37,8 +40,20 @@ type column struct {
 	Kind   colKind
 }
 
+// fastZip compresses workbook parts at flate's best speed: at 3,000 agency
+// workbooks the default level cost a fifth of the build for files a little
+// smaller.
+func fastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
+	return zw
+}
+
 func newBook() (*book, error) {
 	f := excelize.NewFile()
+	f.SetZipWriter(fastZip)
 	b := &book{f: f, first: true}
 	var err error
 	mk := func(s *excelize.Style) int {
