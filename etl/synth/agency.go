@@ -149,7 +149,11 @@ func newAgency(idx int, p Place, k kind, seed uint64) Agency {
 		}
 		a.Name = prefix + p.Name + k.name
 	}
-	if k.name == "人民政府" {
+	if k.name == "人民政府" && isZone(p.Name) {
+		// A development zone is run by a management committee, not a government.
+		a.Name = strings.TrimSuffix(a.Name, "人民政府") + "管理委员会"
+		a.Kind, a.Self = "管理委员会", "本委"
+	} else if k.name == "人民政府" {
 		switch p.Level {
 		case "province":
 			a.Self = "本省"
@@ -173,4 +177,15 @@ func lastRune(s string) string {
 		return ""
 	}
 	return string(rs[len(rs)-1])
+}
+
+// isZone reports whether a county-level division is a development zone
+// (经济技术开发区, 产业园区, 示范区...), which has no people's government.
+func isZone(name string) bool {
+	for _, s := range []string{"开发区", "园区", "示范区", "实验区", "试验区", "合作区", "管理区"} {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
 }
