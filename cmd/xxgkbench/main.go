@@ -646,7 +646,7 @@ func firstLine(s string) string {
 // table prints the result table with the machine it ran on.
 func (b *bench) table() string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "xxgk bench  %s  scale %.2f\n  at start: %s\n  at end:   %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), b.cfg.scale, b.machineAtStart, machine())
+	fmt.Fprintf(&sb, "xxgk bench  %s  scale %g\n  at start: %s\n  at end:   %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), b.cfg.scale, b.machineAtStart, machine())
 	head := row{"stage", "measured", "target", "vs target", "peak RSS", "notes"}
 	rows := append([]row{head}, b.rows...)
 	w := [5]int{}
