@@ -1,7 +1,8 @@
 package report
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 )
 
 // Form is the layout family a report follows.
@@ -129,7 +130,33 @@ func (r *Report) Metric(key string) (Metric, bool) {
 	return Metric{}, false
 }
 
-// SortMetrics orders metrics by key, for stable output.
+// SortMetrics orders metrics by key, for stable output; metrics under the
+// same key keep their order. A Metric is large, so the keys are sorted with
+// their positions and the metrics moved once, instead of swapped many times
+// by the sort; output already in order (most of a table) is left alone.
 func (r *Report) SortMetrics() {
-	sort.SliceStable(r.Metrics, func(i, j int) bool { return r.Metrics[i].Key < r.Metrics[j].Key })
+	ms := r.Metrics
+	if slices.IsSortedFunc(ms, func(a, b Metric) int { return cmp.Compare(a.Key, b.Key) }) {
+		return
+	}
+	type keyAt struct {
+		key string
+		at  int
+	}
+	order := make([]keyAt, len(ms))
+	for i := range ms {
+		order[i] = keyAt{ms[i].Key, i}
+	}
+	// Ties fall back to the position, which makes the unstable sort stable.
+	slices.SortFunc(order, func(a, b keyAt) int {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at)
+	})
+	sorted := make([]Metric, len(ms))
+	for i, k := range order {
+		sorted[i] = ms[k.at]
+	}
+	r.Metrics = sorted
 }

@@ -1,7 +1,6 @@
 package table
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -16,11 +15,9 @@ type Value struct {
 	Approx bool    // the cell said 余/多: "more than Number"
 }
 
-// numberRE reads a cell that is one figure: optional sign, digits with
-// optional thousands separators and decimals, an optional unit (bare or in
-// brackets) and an optional 余/多. Anything else in the cell makes it not a
-// value, so a label such as "2.其他法律行政法规禁止公开" is never read as 2.
-var numberRE = regexp.MustCompile(`^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(余|多)?\(?(万元|万|元|件次|人次|件|条|个|项|次|人|篇|家|起|宗|份|封)?\)?(余|多)?$`)
+// units are the units a figure cell may print, a longer unit before its
+// prefix (万元 before 万) so the longest one is read.
+var units = [...]string{"万元", "万", "元", "件次", "人次", "件", "条", "个", "项", "次", "人", "篇", "家", "起", "宗", "份", "封"}
 
 // maxValue bounds the byte length of a value cell ("1,234,567.89(万元)" with
 // padding); longer cells are labels or sentences.
@@ -50,19 +47,96 @@ func Parse(s string) (v Value, ok bool) {
 	if c[0] > 0x7f && !strings.HasPrefix(c, "零") {
 		return Value{}, false // a label: figures start with a digit or sign
 	}
-	m := numberRE.FindStringSubmatch(c)
-	if m == nil {
+	return figure(c)
+}
+
+// figure reads a cell that is one figure: an optional sign, digits with
+// optional thousands separators ("1,036") and decimals, an optional 余/多,
+// an optional unit, bare or in brackets, and an optional 余/多 after it.
+// Anything else in the cell makes it not a value, so a label such as
+// "2.其他法律行政法规禁止公开" is never read as 2. It scans by hand: this
+// runs on every cell of every report, where a regexp costs most of the time.
+func figure(c string) (Value, bool) {
+	i, neg := 0, false
+	if c != "" && (c[0] == '+' || c[0] == '-') {
+		neg = c[0] == '-'
+		i++
+	}
+	intStart := i
+	for i < len(c) && isDigit(c[i]) {
+		i++
+	}
+	lead := i - intStart
+	if lead == 0 {
 		return Value{}, false
 	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(m[2], ",", "")+m[3], 64)
+	grouped := false
+	if i < len(c) && c[i] == ',' {
+		// Thousands groups: one to three digits, then ",ddd" groups only.
+		if lead > 3 {
+			return Value{}, false
+		}
+		for i+4 <= len(c) && c[i] == ',' && isDigit(c[i+1]) && isDigit(c[i+2]) && isDigit(c[i+3]) {
+			i += 4
+			if i < len(c) && isDigit(c[i]) {
+				return Value{}, false
+			}
+		}
+		grouped = true
+	}
+	intEnd := i
+	if i+1 < len(c) && c[i] == '.' && isDigit(c[i+1]) {
+		for i++; i < len(c) && isDigit(c[i]); i++ {
+		}
+	}
+	numEnd := i
+	approx := false
+	if n := approxAt(c[i:]); n > 0 {
+		approx, i = true, i+n
+	}
+	if i < len(c) && c[i] == '(' {
+		i++
+	}
+	unit := ""
+	for _, u := range units {
+		if strings.HasPrefix(c[i:], u) {
+			unit, i = u, i+len(u)
+			break
+		}
+	}
+	if i < len(c) && c[i] == ')' {
+		i++
+	}
+	if n := approxAt(c[i:]); n > 0 {
+		approx, i = true, i+n
+	}
+	if i != len(c) {
+		return Value{}, false
+	}
+	num := c[intStart:numEnd]
+	if grouped {
+		num = strings.ReplaceAll(c[intStart:intEnd], ",", "") + c[intEnd:numEnd]
+	}
+	f, err := strconv.ParseFloat(num, 64)
 	if err != nil {
 		return Value{}, false
 	}
-	if m[1] == "-" {
+	if neg {
 		f = -f
 	}
-	return Value{Kind: report.KindNumber, Number: f, Unit: m[5], Approx: m[4] != "" || m[6] != ""}, true
+	return Value{Kind: report.KindNumber, Number: f, Unit: unit, Approx: approx}, true
 }
+
+// approxAt returns the byte length of a 余 or 多 ("more than") at the start
+// of s, or 0.
+func approxAt(s string) int {
+	if strings.HasPrefix(s, "余") || strings.HasPrefix(s, "多") {
+		return len("余")
+	}
+	return 0
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // digits reports whether s is a plain run of ASCII digits, the common cell.
 func digits(s string) bool {

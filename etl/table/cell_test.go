@@ -1,6 +1,9 @@
 package table
 
 import (
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xxgk/xxgk/etl/report"
@@ -100,4 +103,75 @@ func TestCanon(t *testing.T) {
 			t.Errorf("Canon(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// figureRE is the grammar figure implements by hand, kept as the reference
+// the scanner is checked against.
+var figureRE = regexp.MustCompile(`^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(余|多)?\(?(万元|万|元|件次|人次|件|条|个|项|次|人|篇|家|起|宗|份|封)?\)?(余|多)?$`)
+
+// refFigure reads c with figureRE, as Parse did before it scanned by hand.
+func refFigure(c string) (Value, bool) {
+	m := figureRE.FindStringSubmatch(c)
+	if m == nil {
+		return Value{}, false
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(m[2], ",", "")+m[3], 64)
+	if err != nil {
+		return Value{}, false
+	}
+	if m[1] == "-" {
+		f = -f
+	}
+	return Value{Kind: report.KindNumber, Number: f, Unit: m[5], Approx: m[4] != "" || m[6] != ""}, true
+}
+
+// TestFigureMatchesGrammar checks the hand scanner against the regexp on
+// every combination of the grammar's pieces, well formed or not.
+func TestFigureMatchesGrammar(t *testing.T) {
+	t.Parallel()
+	signs := []string{"", "+", "-", "--"}
+	ints := []string{"", "0", "7", "12", "123", "1234", "1,234", "12,345,678", "1234,567", "1,23", "1,2345", "1,", ",123", "1,234,"}
+	fracs := []string{"", ".5", ".25", ".", "..5", ".5.5"}
+	approx := []string{"", "余", "多", "x"}
+	opens := []string{"", "(", "(("}
+	units := []string{"", "万元", "万", "元", "件次", "人次", "件", "次", "份", "封", "年", "元万"}
+	closes := []string{"", ")", "))"}
+	n := 0
+	for _, sg := range signs {
+		for _, in := range ints {
+			for _, fr := range fracs {
+				for _, a1 := range approx {
+					for _, op := range opens {
+						for _, u := range units {
+							for _, cl := range closes {
+								for _, a2 := range approx {
+									c := sg + in + fr + a1 + op + u + cl + a2
+									got, gok := figure(c)
+									want, wok := refFigure(c)
+									n++
+									if gok != wok || got != want {
+										t.Fatalf("figure(%q) = %+v, %v; regexp gives %+v, %v", c, got, gok, want, wok)
+									}
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d cells compared", n)
+}
+
+func FuzzFigure(f *testing.F) {
+	for _, s := range []string{"1,234.5万元", "300余条", "-2", "12(件)多", "1,2345"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, c string) {
+		got, gok := figure(c)
+		want, wok := refFigure(c)
+		if gok != wok || got != want && !(got.Number != got.Number && want.Number != want.Number) {
+			t.Fatalf("figure(%q) = %+v, %v; regexp gives %+v, %v", c, got, gok, want, wok)
+		}
+	})
 }
