@@ -63,45 +63,6 @@ type span struct {
 // headingRE starts a heading line: "五、", "(二)", "3.".
 var headingRE = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十]+\s*\)|\d{1,2}\s*[、.](?:\D|$))`)
 
-// split cuts the text into sentences at 。!?; and line ends, remembering the
-// last heading line before each.
-func split(norm string) []span {
-	var out []span
-	section := ""
-	start := 0
-	lineStart := true
-	for i, r := range norm {
-		switch r {
-		case '。', '!', '?', ';', '\n', '！', '？', '；':
-			end := i + utf8.RuneLen(r)
-			if r == '\n' {
-				end = i
-			}
-			text := norm[start:end]
-			if strings.TrimSpace(text) != "" {
-				if lineStart && mayBeHeading(text) && headingRE.MatchString(text) && (r == '\n' || utf8.RuneCountInString(text) <= 30) {
-					section = text
-				}
-				out = append(out, span{start: start, end: end, text: text, section: section})
-			}
-			start = i + utf8.RuneLen(r)
-			lineStart = r == '\n'
-		}
-	}
-	if strings.TrimSpace(norm[start:]) != "" {
-		out = append(out, span{start: start, end: len(norm), text: norm[start:], section: section})
-	}
-	for i := range out {
-		// Quote the sentence without its surrounding blanks.
-		s := &out[i]
-		trimmed := strings.TrimLeft(s.text, " \t\r\u3000")
-		s.start += len(s.text) - len(trimmed)
-		s.text = strings.TrimRight(trimmed, " \t\r\u3000")
-		s.end = s.start + len(s.text)
-	}
-	return out
-}
-
 var (
 	// yearTokRE is a year mentioned in a clause; dates (年…月) are not years
 	// the figure belongs to.

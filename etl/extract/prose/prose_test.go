@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xxgk/xxgk/etl/detect"
@@ -140,6 +141,23 @@ func TestRules(t *testing.T) {
 			nil, []string{"apps_new.total", "denied.total"}},
 		{"trap: review decisions published", "主动公开行政复议决定书20份。", 0, nil, []string{"review.total"}},
 		{"trap: parts of the report", "本报告由总体情况等六个部分组成。", 0, nil, []string{"review.total", "litigation.total"}},
+		// Table cells are the table extractor's: a row label of the forms is
+		// no sentence, even when it reads like a denial of fees.
+		{"trap: row label above its cells", "三、收到和处理政府信息公开申请情况\n\n（七）其他处理\n\n2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\n\n0\n\n0\n\n0\n", 2022,
+			nil, []string{"fees.info_processing", "apps_new.total", "other.total"}},
+		{"trap: row label with its cells on one line", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0\n", 2022,
+			nil, []string{"fees.info_processing"}},
+		{"trap: header cells", "申请人情况\n\n自然人\n\n不予收费\n\n0\n\n3\n", 2022, nil, []string{"fees.info_processing"}},
+		{"a sentence above a page number is read", "本年度未收取信息处理费\n\n3\n", 2022, []want{{"fees.info_processing", 0, false}}, nil},
+		// Decision documents published are documents, not a channel's count.
+		{"trap: review decisions on the website", "在门户网站公开行政复议决定书20份。", 0, nil, []string{"proactive.website", "proactive.total"}},
+		{"trap: penalty decisions published", "全年公开行政处罚决定书15份。", 0, nil, []string{"proactive.website", "proactive.total"}},
+		{"trap: decision documents after the figure", "通过门户网站公开12份行政处罚决定书。", 0, nil, []string{"proactive.website", "proactive.total"}},
+		// A line broken inside a sentence (PDF and web copies).
+		{"line break inside a sentence", "一、总体情况\n本年度新增主动公开政\n府信息220条。\n", 0, []want{{"proactive.total", 220, false}}, nil},
+		{"line break inside a figure's words", "全年共收到政府信息公开申\n请15件,其中网络申请1件。", 0,
+			[]want{{"apps_new.total", 15, false}, {"apps_channel.online", 1, false}}, nil},
+		{"a heading is not joined to its paragraph", "三、政府信息公开申请\n全年主动公开政府信息30条。", 0, []want{{"proactive.total", 30, false}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,6 +204,23 @@ func TestFeesAfter2021(t *testing.T) {
 	}
 	if _, ok := got["fees.collected"]; ok {
 		t.Errorf("fees.collected read for a 2022 report")
+	}
+}
+
+// TestJoinedLinesQuoteTheOriginal checks that a sentence joined across a
+// line break is quoted from the original text, newline and all.
+func TestJoinedLinesQuoteTheOriginal(t *testing.T) {
+	orig := "一、总体情况\r\n　　本年度新增主动公开政\r\n府信息２２０条。\r\n"
+	text := normalize.New(orig)
+	ms := Extract(text, report.Identity{Year: 2023})
+	if len(ms) == 0 {
+		t.Fatalf("no figure read from %q", orig)
+	}
+	for _, m := range ms {
+		p := m.Prov
+		if got := text.Orig[p.Start:p.End]; got != p.Text || !strings.Contains(got, "\n") || !strings.Contains(got, "２２０") {
+			t.Errorf("%s: Orig[%d:%d] = %q, quote %q", m.Key, p.Start, p.End, got, p.Text)
+		}
 	}
 }
 

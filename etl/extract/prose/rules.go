@@ -156,6 +156,11 @@ func (x *extractor) proactive(s span, m mention, st *state) {
 		return
 	}
 	b := m.before
+	if i := strings.LastIndex(b, "决定书"); i >= 0 && !strings.Contains(b[i:], "信息") || strings.Contains(prefixRunes(m.after, 12), "决定书") {
+		// Decision documents published ("在门户网站公开行政复议决定书20份")
+		// are documents of one kind, not a channel's count of information.
+		return
+	}
 	if interpretRE.MatchString(b) {
 		x.add(s, "proactive.interpretations", m.value, m.approx, ruleInterpretations, "")
 		return

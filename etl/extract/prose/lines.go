@@ -1,0 +1,256 @@
+package prose
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// lineKind is what a line of the normalised text is, before sentences are
+// cut: prose, or a part of a table laid out as text.
+type lineKind uint8
+
+const (
+	lineBlank lineKind = iota
+	lineText           // prose (or a heading)
+	lineNum            // a bare cell: "0", "12", "/", "3 0 0 5"
+	linePipe           // a laid-out table row: "| a | b |"
+	lineCell           // a label cell of a table laid out one cell a line
+)
+
+// line is one line of the normalised text, without its line break.
+type line struct {
+	start, end int
+	kind       lineKind
+}
+
+// scanLines cuts norm into lines and tells table cells from prose. Text
+// exports lay a table out one cell a line; a label followed by numeric cells
+// is a row label ("2、申请人逾期未按收费通知要求缴纳费用…" then "0"), not a
+// sentence, and must not be read as one.
+func scanLines(norm string, buf []line) []line {
+	out := buf[:0]
+	for start := 0; start <= len(norm); {
+		end := strings.IndexByte(norm[start:], '\n')
+		if end < 0 {
+			end = len(norm)
+		} else {
+			end += start
+		}
+		out = append(out, line{start: start, end: end, kind: kindOf(norm[start:end])})
+		start = end + 1
+	}
+	for i := range out {
+		if out[i].kind != lineText {
+			continue
+		}
+		l := norm[out[i].start:out[i].end]
+		if endsSentence(l) {
+			continue // a sentence stands on its own, whatever follows
+		}
+		next, after := nextNonBlank(out, i), -1
+		if next >= 0 {
+			after = nextNonBlank(out, next)
+		}
+		prev := prevNonBlank(out, i)
+		// A label whose next line is a numeric cell, inside a run of cells
+		// (another numeric cell after it or before the label) or numbered as
+		// the forms number their rows. A lone number after a sentence is a
+		// page number.
+		if next >= 0 && out[next].kind == lineNum &&
+			(after >= 0 && out[after].kind == lineNum || prev >= 0 && out[prev].kind == lineNum || numbered(l)) {
+			out[i].kind = lineCell
+			continue
+		}
+		if trailingCells(l) >= 2 {
+			out[i].kind = lineCell // "2.申请人逾期… 0 0 0 0 0 0 0"
+		}
+	}
+	return out
+}
+
+func nextNonBlank(ls []line, i int) int {
+	for j := i + 1; j < len(ls); j++ {
+		if ls[j].kind != lineBlank {
+			return j
+		}
+	}
+	return -1
+}
+
+func prevNonBlank(ls []line, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if ls[j].kind != lineBlank {
+			return j
+		}
+	}
+	return -1
+}
+
+// kindOf classifies a line by its characters alone.
+func kindOf(l string) lineKind {
+	blank, num, pipes := true, true, 0
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			continue
+		case c == '|':
+			pipes++
+			num = false
+		case c >= '0' && c <= '9' || c == '.' || c == '/' || c == '-' || c == '%':
+		default:
+			num = false
+		}
+		blank = false
+	}
+	switch {
+	case blank:
+		return lineBlank
+	case pipes >= 2:
+		return linePipe
+	case num:
+		return lineNum
+	}
+	if t := strings.Trim(l, " \t\r"); t == "—" || t == "——" || t == "－" {
+		return lineNum // a dash for an empty cell
+	}
+	return lineText
+}
+
+// endsSentence reports whether a line ends with a sentence's punctuation.
+func endsSentence(l string) bool {
+	l = strings.TrimRight(l, " \t\r")
+	r, _ := utf8.DecodeLastRuneInString(l)
+	switch r {
+	case '。', '!', '?', ';', '！', '？', '；':
+		return true
+	}
+	return false
+}
+
+// numbered reports whether a line starts with an item number: "2、", "2.",
+// "(二)", "二、".
+func numbered(l string) bool {
+	return mayBeHeading(l) && headingRE.MatchString(l)
+}
+
+// trailingCells counts the numeric cells a line ends with, separated by
+// blanks: a table row of a text layout keeps its label and figures on one
+// line.
+func trailingCells(l string) int {
+	n := 0
+	fields := strings.Fields(l)
+	for i := len(fields) - 1; i > 0; i-- {
+		if kindOf(fields[i]) != lineNum {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// continues reports whether the line break after line i falls inside a
+// sentence (text copied from a PDF or a narrow web page): the line does not
+// end one, and the next line follows without a blank line and starts no
+// heading, item, figure or table cell.
+func continues(norm string, ls []line, i int) bool {
+	if i+1 >= len(ls) || ls[i].kind != lineText || ls[i+1].kind != lineText {
+		return false
+	}
+	l, next := norm[ls[i].start:ls[i].end], norm[ls[i+1].start:ls[i+1].end]
+	if endsSentence(l) || numbered(l) && utf8.RuneCountInString(l) <= 30 {
+		return false // a sentence or a heading line
+	}
+	next = strings.TrimLeft(next, " \t\r")
+	r, _ := utf8.DecodeRuneInString(next)
+	switch {
+	case r >= '0' && r <= '9', r < utf8.RuneSelf && r != '"' && r != '\'':
+		return false // a figure, a bracketed item, a bullet
+	case strings.ContainsRune("(（【[●•·○■□◆◇★☆—-*第", r):
+		return false
+	}
+	return !numbered(next)
+}
+
+// split cuts the text into sentences at 。!?; and at line ends that end a
+// sentence, remembering the last heading line before each. Table cells are
+// left out. A sentence joined across a line break keeps the span of the
+// original (break included) and has the break removed from its text.
+func split(norm string) []span {
+	ls := scanLines(norm, nil)
+	var out []span
+	section := ""
+	open := -1 // start of a sentence carried over a line break
+	var carry []byte
+	for li, l := range ls {
+		if l.kind != lineText {
+			continue
+		}
+		start := l.start
+		for i := l.start; i < l.end; {
+			r, size := utf8.DecodeRuneInString(norm[i:])
+			i += size
+			switch r {
+			case '。', '!', '?', ';', '！', '？', '；':
+			default:
+				continue
+			}
+			if open >= 0 {
+				out = appendSpan(out, open, i, string(append(carry, trimLeft(norm[start:i])...)), section)
+				open, carry = -1, carry[:0]
+			} else {
+				text := norm[start:i]
+				if start == l.start && isHeading(text, false) {
+					section = text
+				}
+				out = appendSpan(out, start, i, text, section)
+			}
+			start = i
+		}
+		rest := norm[start:l.end]
+		if strings.TrimSpace(rest) == "" {
+			continue
+		}
+		if open < 0 && start == l.start && isHeading(rest, true) {
+			section = rest
+		}
+		if continues(norm, ls, li) {
+			if open < 0 {
+				open = start
+				carry = append(carry[:0], trimRight(rest)...)
+			} else {
+				carry = append(carry, trimRight(trimLeft(rest))...)
+			}
+			continue
+		}
+		if open >= 0 {
+			out = appendSpan(out, open, l.end, string(append(carry, trimLeft(rest)...)), section)
+			open, carry = -1, carry[:0]
+			continue
+		}
+		out = appendSpan(out, start, l.end, rest, section)
+	}
+	return out
+}
+
+// isHeading reports whether the first sentence of a line is a heading:
+// "五、…", "(二)…", "3.…"; a numbered sentence that is not the whole line
+// is a heading only when short.
+func isHeading(text string, wholeLine bool) bool {
+	return mayBeHeading(text) && headingRE.MatchString(text) && (wholeLine || utf8.RuneCountInString(text) <= 30)
+}
+
+// appendSpan adds a sentence, quoted without its surrounding blanks.
+func appendSpan(out []span, start, end int, text, section string) []span {
+	trimmed := trimLeft(text)
+	if trimmed == "" {
+		return out
+	}
+	lead := len(text) - len(trimmed)
+	trimmed = trimRight(trimmed)
+	tail := len(text) - lead - len(trimmed)
+	return append(out, span{start: start + lead, end: end - tail, text: trimmed, section: section})
+}
+
+func trimLeft(s string) string  { return strings.TrimLeft(s, " \t\r\u3000") }
+func trimRight(s string) string { return strings.TrimRight(s, " \t\r\u3000") }
