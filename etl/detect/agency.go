@@ -559,19 +559,19 @@ func canonical(c, norm string) (agency, bool) {
 	} else if len(toks) > 1 && toks[len(toks)-2].div != nil {
 		a.province, a.city = toks[len(toks)-2].div.Province, toks[len(toks)-2].div.City
 	}
-	if len(toks) == 1 && low.div != nil && low.sure {
-		// Qualify only a place the dataset (or the text) makes unique: 东岗镇
-		// is in two counties.
-		switch {
-		case low.div.Level == divisions.LevelTownship && low.div.County != "":
-			names = append(districtPrefix(low.div.County, low.div.City), names...)
-		case low.div.Level == divisions.LevelCounty:
-			if strings.HasSuffix(low.div.Name, "区") && low.div.City != "" && !strings.HasPrefix(low.div.Name, divisions.Short(low.div.City)) {
-				// A district is written with its city, unless its name
-				// already starts with it (苏州工业园区).
-				names = append([]string{low.div.City}, names...)
-			}
-		}
+	if low.div != nil && (low.sure || sameParents(low.divs)) && fullChain(toks) {
+		// Write the parents the way reports label themselves: a district
+		// with its city, a township with its county (and the county's city
+		// when the county is a district), a county alone. A place the
+		// dataset has twice (东岗镇) is left as written.
+		names = append(divisions.Qualifiers(*low.div), low.name)
+	} else if n := len(toks); low.div == nil && lowLevel == divisions.LevelTownship && n >= 2 && fullChain(toks[:n-1]) &&
+		toks[n-2].div.Level == divisions.LevelCounty {
+		// A township the dataset lacks (renamed or merged since) under a
+		// county it has: "越城区东浦镇".
+		c := toks[n-2].div
+		town := divisions.Division{Name: low.name, Level: divisions.LevelTownship, Province: c.Province, City: c.City, County: c.Name}
+		names = append(divisions.Qualifiers(town), low.name)
 	}
 	organ := rest
 	switch {
@@ -580,6 +580,8 @@ func canonical(c, norm string) (agency, bool) {
 		if strings.HasSuffix(low.name, "街道") {
 			organ = "办事处"
 		}
+	case (rest == "" || rest == "政府") && lowLevel == divisions.LevelCounty && divisions.IsZone(low.name):
+		organ = "管理委员会" // a development zone has no people's government
 	case rest == "" || rest == "政府":
 		organ = "人民政府"
 	case zoneRE.MatchString(rest):
@@ -591,6 +593,24 @@ func canonical(c, norm string) (agency, bool) {
 	return a, true
 }
 
+// fullChain reports whether every place of a chain is written by its full
+// name and sits inside the place before it: only then can its parents be
+// rewritten ("河北饶阳经济开发区" keeps the way it is written).
+func fullChain(toks []placeTok) bool {
+	for i, t := range toks {
+		if t.div == nil || t.name != t.div.Name {
+			return false
+		}
+		if i > 0 {
+			p := toks[i-1].div.Name
+			if t.div.Province != p && t.div.City != p && t.div.County != p {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // sameParents reports whether the candidate divisions share province and city.
 func sameParents(ds []divisions.Division) bool {
 	for _, d := range ds[1:] {
@@ -599,18 +619,6 @@ func sameParents(ds []divisions.Division) bool {
 		}
 	}
 	return true
-}
-
-// districtPrefix is the parents written before a township of county: a
-// district is written with its city ("无锡市锡山区"), a county alone.
-func districtPrefix(county, city string) []string {
-	if county == "" {
-		return nil
-	}
-	if strings.HasSuffix(county, "区") && city != "" && city != county && !strings.HasPrefix(county, divisions.Short(city)) {
-		return []string{city, county}
-	}
-	return []string{county}
 }
 
 // expandOrgan writes out the short form of an office: 信访办 → 信访办公室.

@@ -1,6 +1,9 @@
 package divisions
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCounts(t *testing.T) {
 	if err := Err(); err != nil {
@@ -69,5 +72,30 @@ func BenchmarkFind(b *testing.B) {
 	get()
 	for b.Loop() {
 		Find("大五里镇")
+	}
+}
+
+func TestQualifiers(t *testing.T) {
+	tests := []struct {
+		d    Division
+		want string
+	}{
+		{Division{Name: "锡山区", Level: LevelCounty, Province: "江苏省", City: "无锡市"}, "无锡市"},
+		{Division{Name: "普陀区", Level: LevelCounty, Province: "上海市", City: "上海市"}, "上海市"},
+		{Division{Name: "高青县", Level: LevelCounty, Province: "山东省", City: "淄博市"}, ""},
+		{Division{Name: "东阳市", Level: LevelCounty, Province: "浙江省", City: "金华市"}, ""},
+		{Division{Name: "苏州工业园区", Level: LevelCounty, Province: "江苏省", City: "苏州市"}, ""},
+		{Division{Name: "某某经济技术开发区", Level: LevelCounty, Province: "江苏省", City: "某某市"}, ""},
+		{Division{Name: "神农架林区", Level: LevelCounty, Province: "湖北省"}, ""},
+		{Division{Name: "遵义市", Level: LevelCity, Province: "贵州省", City: "遵义市"}, ""},
+		{Division{Name: "东浦镇", Level: LevelTownship, Province: "浙江省", City: "绍兴市", County: "越城区"}, "绍兴市越城区"},
+		{Division{Name: "大五里镇", Level: LevelTownship, Province: "河北省", City: "唐山市", County: "迁安市"}, "迁安市"},
+		{Division{Name: "溪下乡", Level: LevelTownship, Province: "浙江省", City: "温州市", County: "永嘉县"}, "永嘉县"},
+		{Division{Name: "虎门镇", Level: LevelTownship, Province: "广东省", City: "东莞市", County: "东莞市"}, "东莞市"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(Qualifiers(tt.d), ""); got != tt.want {
+			t.Errorf("Qualifiers(%s) = %q, want %q", tt.d.Name, got, tt.want)
+		}
 	}
 }
