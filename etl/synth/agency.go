@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/xxgk/xxgk/etl/detect/divisions"
 )
 
 // Place is an administrative division an agency belongs to.
@@ -18,7 +20,8 @@ type Place struct {
 // Agency is one publisher of annual reports.
 type Agency struct {
 	Index    int    // position in the generated list; seeds the agency's random stream
-	Name     string // the full name as printed in the report's title
+	Name     string // the name as printed in the report's title
+	Label    string // the name as labelled, qualified the way reports label themselves (divisions.Qualifiers)
 	Kind     string // e.g. 司法局, 人民政府
 	Level    string // province, city, county
 	Province string
@@ -109,6 +112,7 @@ func Agencies(places []Place, n int, seed uint64) ([]Agency, error) {
 func newAgency(idx int, p Place, k kind, seed uint64) Agency {
 	r := rand.New(rand.NewPCG(seed, uint64(idx)<<1|1))
 	a := Agency{Index: idx, Kind: k.name, Level: p.Level, Province: p.Province, City: p.City, Self: k.self}
+	own := "" // the name of a county-level agency without the parents printed before it
 	switch p.Level {
 	case "province":
 		suffix := k.provincial
@@ -138,6 +142,7 @@ func newAgency(idx int, p Place, k kind, seed uint64) Agency {
 		a.Kind = "人民政府"
 		a.City = p.City
 		a.Size = k.apps * levelScale[p.Level] * expNorm(r, 0.8)
+		a.Label = labelName(p, strings.TrimPrefix(a.Name, prefix))
 		return a
 	default:
 		prefix := ""
@@ -147,11 +152,13 @@ func newAgency(idx int, p Place, k kind, seed uint64) Agency {
 		case r.IntN(2) == 0:
 			prefix = p.City
 		}
-		a.Name = prefix + p.Name + k.name
+		own = p.Name + k.name
+		a.Name = prefix + own
 	}
 	if k.name == "人民政府" && isZone(p.Name) {
 		// A development zone is run by a management committee, not a government.
 		a.Name = strings.TrimSuffix(a.Name, "人民政府") + "管理委员会"
+		own = strings.TrimSuffix(own, "人民政府") + "管理委员会"
 		a.Kind, a.Self = "管理委员会", "本委"
 	} else if k.name == "人民政府" {
 		switch p.Level {
@@ -168,7 +175,22 @@ func newAgency(idx int, p Place, k kind, seed uint64) Agency {
 	}
 	// Sizes are log-normal: most agencies get few applications, a few get many.
 	a.Size = k.apps * levelScale[p.Level] * expNorm(r, 0.8)
+	a.Label = a.Name
+	if p.Level == "county" {
+		a.Label = labelName(p, own)
+	}
 	return a
+}
+
+// labelName is the name an agency is labelled with: whatever parents the
+// printed title carries, real labels qualify a district with its city and a
+// township with its county (and the county's city when it is a district),
+// and name a county or a county-level city alone ("上海市普陀区司法局",
+// "高青县司法局", "绍兴市越城区东浦镇人民政府"). own is the name without
+// any parent: the place and its organ.
+func labelName(p Place, own string) string {
+	d := divisions.Division{Name: p.Name, Level: divisions.Level(p.Level), Province: p.Province, City: p.City, County: p.County}
+	return strings.Join(divisions.Qualifiers(d), "") + own
 }
 
 func lastRune(s string) string {

@@ -111,7 +111,7 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 		b.wrap = 30 + r.IntN(15)
 	}
 	b.label = &Label{
-		Source: name + ext, Agency: a.Name, Year: year, Period: report.PeriodYear, Form: form,
+		Source: name + ext, Agency: a.Label, Year: year, Period: report.PeriodYear, Form: form,
 		Level: a.Level, Province: a.Province, City: a.City, Layout: lay,
 		Metrics: map[string]float64{}, Approx: []string{},
 	}

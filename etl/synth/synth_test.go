@@ -203,8 +203,8 @@ func TestLabelledFiguresArePrinted(t *testing.T) {
 			// Undo the page habits a reader also undoes: full-width digits,
 			// PDF line breaks inside a sentence.
 			text := strings.ReplaceAll(wideToASCII(string(d.Body)), "\n", "")
-			if d.Label.Agency == "" || !strings.Contains(text, d.Label.Agency) {
-				t.Errorf("%s: agency %q not in the text", d.Name, d.Label.Agency)
+			if d.Label.Agency == "" || !strings.Contains(text, ownName(d.Label)) {
+				t.Errorf("%s: agency %q (printed %q) not in the text", d.Name, d.Label.Agency, ownName(d.Label))
 			}
 			for k, v := range d.Label.Metrics {
 				if v != float64(int(v)) || strings.HasPrefix(k, "fees.") || strings.HasSuffix(k, ".amount") || k == "budget.special" {
@@ -304,4 +304,66 @@ func hasBreak(bs []Break, rule string) bool {
 		}
 	}
 	return false
+}
+
+// ownName is a label's agency without the parents the label qualifies it
+// with, which the printed title may leave out: "广州市番禺区人民政府" →
+// "番禺区人民政府".
+func ownName(l Label) string {
+	name := l.Agency
+	for _, p := range []string{l.City, l.Province} {
+		if p != "" && strings.HasPrefix(name, p) && name != p {
+			name = strings.TrimPrefix(name, p)
+		}
+	}
+	if l.Level == "township" {
+		// Drop the county: the label's first place ending in 区, 县 or 市.
+		for _, suf := range []string{"区", "县", "市", "旗"} {
+			if i := strings.Index(name, suf); i > 0 && !strings.HasPrefix(name[i+len(suf):], "人民政府") && !strings.HasPrefix(name[i+len(suf):], "办事处") {
+				name = name[i+len(suf):]
+				break
+			}
+		}
+	}
+	return name
+}
+
+// TestLabelNaming checks that labels qualify agencies the way real labels
+// do, whatever parents the printed title carries: a district with its city,
+// a county or county-level city alone, a township with its county (and the
+// county's city when the county is a district).
+func TestLabelNaming(t *testing.T) {
+	justice, gov := kinds[1], kinds[0]
+	tests := []struct {
+		p    Place
+		k    kind
+		want string
+	}{
+		{Place{Name: "锡山区", Level: "county", Province: "江苏省", City: "无锡市"}, justice, "无锡市锡山区司法局"},
+		{Place{Name: "普陀区", Level: "county", Province: "上海市", City: "上海市"}, justice, "上海市普陀区司法局"},
+		{Place{Name: "高青县", Level: "county", Province: "山东省", City: "淄博市"}, justice, "高青县司法局"},
+		{Place{Name: "东阳市", Level: "county", Province: "浙江省", City: "金华市"}, justice, "东阳市司法局"},
+		{Place{Name: "仙桃市", Level: "county", Province: "湖北省"}, justice, "仙桃市司法局"},
+		{Place{Name: "某某经济开发区", Level: "county", Province: "河北省", City: "衡水市"}, gov, "某某经济开发区管理委员会"},
+		{Place{Name: "东浦镇", Level: "township", Province: "浙江省", City: "绍兴市", County: "越城区"}, gov, "绍兴市越城区东浦镇人民政府"},
+		{Place{Name: "大五里镇", Level: "township", Province: "河北省", City: "唐山市", County: "迁安市"}, gov, "迁安市大五里镇人民政府"},
+		{Place{Name: "厚桥街道", Level: "township", Province: "江苏省", City: "无锡市", County: "锡山区"}, gov, "无锡市锡山区厚桥街道办事处"},
+		{Place{Name: "遵义市", Level: "city", Province: "贵州省", City: "遵义市"}, justice, "遵义市司法局"},
+		{Place{Name: "河南省", Level: "province", Province: "河南省"}, justice, "河南省司法厅"},
+	}
+	for _, tt := range tests {
+		titles := map[string]bool{}
+		// Many seeds: the printed title varies (with or without parents), the label must not.
+		for seed := uint64(0); seed < 20; seed++ {
+			a := newAgency(0, tt.p, tt.k, seed)
+			if a.Label != tt.want {
+				t.Errorf("%s (title %q): label %q, want %q", tt.p.Name, a.Name, a.Label, tt.want)
+				break
+			}
+			titles[a.Name] = true
+		}
+		if tt.p.Name == "锡山区" && len(titles) < 2 {
+			t.Errorf("%s: the title never varies (%v); the test does not show the label is independent of it", tt.p.Name, titles)
+		}
+	}
 }
