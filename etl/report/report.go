@@ -132,7 +132,7 @@ func (r *Report) Metric(key string) (Metric, bool) {
 
 // SortMetrics orders metrics by key, for stable output; metrics under the
 // same key keep their order. A Metric is large, so the keys are sorted with
-// their positions and the metrics moved once, instead of swapped many times
+// their positions and each metric moved once, instead of swapped many times
 // by the sort; output already in order (most of a table) is left alone.
 func (r *Report) SortMetrics() {
 	ms := r.Metrics
@@ -154,9 +154,24 @@ func (r *Report) SortMetrics() {
 		}
 		return cmp.Compare(a.at, b.at)
 	})
-	sorted := make([]Metric, len(ms))
-	for i, k := range order {
-		sorted[i] = ms[k.at]
+	// Move each metric to its place by following the permutation's cycles,
+	// so no second slice of metrics is allocated; a placed entry is marked
+	// with at = -1.
+	for i := range order {
+		if order[i].at < 0 {
+			continue
+		}
+		held := ms[i]
+		j := i
+		for {
+			from := order[j].at
+			order[j].at = -1
+			if from == i {
+				ms[j] = held
+				break
+			}
+			ms[j] = ms[from]
+			j = from
+		}
 	}
-	r.Metrics = sorted
 }

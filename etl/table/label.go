@@ -10,7 +10,7 @@ import (
 // becomes "危及三安全一稳定".
 func Canon(s string) string {
 	c := compact(s)
-	if strings.ContainsAny(c, "“”‘’\"'「」『』") {
+	if hasQuote(c) {
 		c = quoteReplacer.Replace(c)
 	}
 	for {
@@ -22,6 +22,30 @@ func Canon(s string) string {
 	}
 	c = strings.TrimPrefix(c, "其中:")
 	return strings.TrimRight(c, ":;,.。")
+}
+
+// hasQuote reports whether c holds a quote mark quoteReplacer removes. It
+// scans bytes: strings.ContainsAny with a set of multi-byte runes costs a
+// search of the set per rune, on every label cell.
+func hasQuote(c string) bool {
+	for i := 0; i < len(c); i++ {
+		switch c[i] {
+		case '"', '\'':
+			return true
+		case 0xE2: // ‘ ’ “ ” are U+2018, U+2019, U+201C, U+201D: E2 80 98/99/9C/9D
+			if i+2 < len(c) && c[i+1] == 0x80 {
+				switch c[i+2] {
+				case 0x98, 0x99, 0x9C, 0x9D:
+					return true
+				}
+			}
+		case 0xE3: // 「 」 『 』 are U+300C–U+300F: E3 80 8C–8F
+			if i+2 < len(c) && c[i+1] == 0x80 && c[i+2] >= 0x8C && c[i+2] <= 0x8F {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var quoteReplacer = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", `"`, "", "'", "", "「", "", "」", "", "『", "", "』", "")

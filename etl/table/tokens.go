@@ -50,6 +50,7 @@ func tokens(text string, orig func(s, e int) string) []Token {
 	}
 	out := make([]Token, 0, strings.Count(text, "\n")+8)
 	line := 0
+	var buf []span // the cells of one line, reused from line to line
 	for pos := 0; pos < len(text); {
 		end := strings.IndexByte(text[pos:], '\n')
 		if end < 0 {
@@ -58,7 +59,7 @@ func tokens(text string, orig func(s, e int) string) []Token {
 			end += pos
 		}
 		n := len(out)
-		out = appendLine(out, text, pos, end, line, orig)
+		out, buf = appendLine(out, buf[:0], text, pos, end, line, orig)
 		if len(out) > n {
 			line++
 		}
@@ -83,18 +84,23 @@ const maxLabel = 160
 // span is a byte range of the text.
 type span struct{ s, e int }
 
-func appendLine(out []Token, text string, s, e, line int, orig func(s, e int) string) []Token {
+// appendLine appends the cells of the line text[s:e] to out. buf is scratch
+// space for the line's cell spans; it is returned for the next line.
+func appendLine(out []Token, buf []span, text string, s, e, line int, orig func(s, e int) string) ([]Token, []span) {
 	var cells []span
 	if strings.IndexByte(text[s:e], '|') >= 0 || strings.Contains(text[s:e], "｜") {
-		cells = splitPipes(text, s, e)
+		cells = splitPipes(buf, text, s, e)
 	} else {
-		cells = splitGaps(text, s, e, orig)
+		cells = splitGaps(buf, text, s, e, orig)
 		if len(cells) == 1 {
-			cells = splitValueTail(text, cells[0])
+			cells = splitValueTail(cells, text)
 		}
 	}
+	if cap(cells) > cap(buf) {
+		buf = cells
+	}
 	if len(cells) == 0 {
-		return out
+		return out, buf
 	}
 	for i, c := range cells {
 		cell := text[c.s:c.e]
@@ -106,14 +112,13 @@ func appendLine(out []Token, text string, s, e, line int, orig func(s, e int) st
 		out = append(out, Token{Text: cell, Start: c.s, End: c.e, Line: line,
 			Multi: len(cells) > 1, Col: i, LineCells: len(cells), Canon: canon, Value: v, IsValue: ok})
 	}
-	return out
+	return out, buf
 }
 
 // splitPipes cuts a pipe row. The empty cells before the first and after the
 // last pipe are the row's border, not cells; a row of only empty cells or
 // markdown rule dashes is layout.
-func splitPipes(text string, s, e int) []span {
-	var cells []span
+func splitPipes(cells []span, text string, s, e int) []span {
 	start := s
 	for i := s; i <= e; {
 		size, isPipe := 1, false
@@ -159,8 +164,7 @@ func isRule(c string) bool {
 // pdftotext -layout and catdoc leave between columns. Each extra tab of a
 // gap is a blank cell; a wide run of spaces is only layout, since its width
 // cannot tell a blank cell from a wide column.
-func splitGaps(text string, s, e int, orig func(s, e int) string) []span {
-	var cells []span
+func splitGaps(cells []span, text string, s, e int, orig func(s, e int) string) []span {
 	start := s
 	for i := s; i < e; {
 		j := i
@@ -198,15 +202,17 @@ func splitGaps(text string, s, e int, orig func(s, e int) string) []span {
 // values separated by single spaces ("规章 0 0 3", as some text converters
 // print a row): the label and each value become cells. A line whose last
 // word is not a value, or whose words are all values, is left whole.
-func splitValueTail(text string, c span) []span {
+// cells holds the line's one cell; the words are cut into the same slice.
+func splitValueTail(cells []span, text string) []span {
+	c := cells[0]
 	last := strings.LastIndexByte(text[c.s:c.e], ' ')
 	if last < 0 {
-		return []span{c}
+		return cells
 	}
 	if _, ok := Parse(text[c.s+last+1 : c.e]); !ok {
-		return []span{c}
+		return cells
 	}
-	var words []span
+	words := cells[1:1] // after the cell itself, which stays whole if no cut is made
 	start := c.s
 	for i := c.s; i <= c.e; i++ {
 		if i == c.e || text[i] == ' ' {
@@ -224,10 +230,12 @@ func splitValueTail(text string, c span) []span {
 		k--
 	}
 	if k == 0 || k == len(words) {
-		return []span{c}
+		return cells[:1]
 	}
-	out := append([]span{{c.s, words[k-1].e}}, words[k:]...)
-	return out
+	// The label runs from the line's start to the end of its last word and
+	// takes that word's place, just before the values.
+	words[k-1] = span{c.s, words[k-1].e}
+	return words[k-1:]
 }
 
 // isSpaceAt returns the byte length of the white space rune at i, or 0.

@@ -31,11 +31,14 @@ var appRows = func() []string {
 // cells indexes metrics by key. Only table cells are used for the table
 // identities, so a prose figure filling a missing cell cannot make or break
 // one.
-type cells map[string]report.Metric
+// The map points into the metrics slice rather than copying each Metric,
+// which is large and indexed for every report.
+type cells map[string]*report.Metric
 
 func index(ms []report.Metric, source string) cells {
 	c := make(cells, len(ms))
-	for _, m := range ms {
+	for i := range ms {
+		m := &ms[i]
 		if source != "" && m.Prov.Source != source {
 			continue
 		}
@@ -197,6 +200,16 @@ func buildNational(form report.Form) []identity {
 	return ids
 }
 
+// otherSubrows are the keys of the 2021 form's （六） subrows per column,
+// built once rather than for every report.
+var otherSubrows = func() map[string][]string {
+	m := make(map[string][]string, len(report.Columns))
+	for _, col := range report.Columns {
+		m[col] = suffix(otherParts2021, col)
+	}
+	return m
+}()
+
 // nationalForm guesses the national form from the cells present: the 2021
 // form's （六） subrows, else the 2019 form when any application or review
 // cell was read. It returns "" when there is none.
@@ -226,7 +239,7 @@ func national(form report.Form, t cells) []report.Check {
 		if form == report.FormTable2021 && id.rule == "I2.outcomes" {
 			// A 2021 report that prints （六） as one row, the 2019 way,
 			// is summed the 2019 way.
-			if _, one := t["other."+id.scope]; one && !t.any(suffix(otherParts2021, id.scope)) {
+			if _, one := t["other."+id.scope]; one && !t.any(otherSubrows[id.scope]) {
 				id = nationalIdentities[report.FormTable2019][k]
 			}
 		}

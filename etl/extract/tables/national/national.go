@@ -17,10 +17,16 @@ type Result struct {
 // Read finds the three national tables in a token stream.
 func Read(t *normalize.Text, toks []table.Token) Result {
 	canon := make([]string, len(toks))
+	values := 0
 	for i, tok := range toks {
 		canon[i] = tok.Canon
+		if tok.IsValue {
+			values++
+		}
 	}
-	d := &doc{t: t, toks: toks, canon: canon, form: formCue(canon), cells: make([]table.Cell, 0, 256)}
+	// Each placed cell is a value token, so their number bounds the cells;
+	// a report in prose then allocates little.
+	d := &doc{t: t, toks: toks, canon: canon, form: formCue(canon), cells: make([]table.Cell, 0, min(values, 256))}
 	appStart := d.find(0, isAppStart)
 	reviewStart := d.find(max(appStart, 0), isReviewStart)
 	art20End := len(toks)
