@@ -512,7 +512,7 @@ func where(s sourceRow) string {
 }
 
 func trustViewOf(t trustRow, root string) trustView {
-	return trustView{Agency: t.Agency, Href: root + "agencies/" + agencyID(t.Agency) + ".html", Period: t.Period, Blank: percent(t.BlankShare),
+	return trustView{Agency: displayName(t.Agency), Href: root + "agencies/" + agencyID(t.Agency) + ".html", Period: t.Period, Blank: percent(t.BlankShare),
 		Score: percent(t.TrustScore), Year: t.Year, Total: t.Total, Pass: t.Pass, Fail: t.Fail, NA: t.NA}
 }
 
@@ -522,7 +522,7 @@ func failedViews(fs []failedCheck, root string) []failedView {
 	out := make([]failedView, 0, len(fs))
 	for _, f := range fs {
 		href := root + "agencies/" + agencyID(f.Agency) + ".html"
-		out = append(out, failedView{Agency: f.Agency, Href: href, Rule: f.Rule, Scope: f.Scope, Expected: display(f.Expected),
+		out = append(out, failedView{Agency: displayName(f.Agency), Href: href, Rule: f.Rule, Scope: f.Scope, Expected: display(f.Expected),
 			Actual: display(f.Actual), Detail: f.Detail, Path: f.Path, Year: f.Year, Superseded: f.Superseded})
 	}
 	return out

@@ -73,7 +73,7 @@ func (d *siteData) qualityPage() *page {
 	}
 	c := d.conflicts
 	for _, row := range c.rows() {
-		b.Conflicts = append(b.Conflicts, conflictView{Agency: c.str(row, "agency"), Period: c.str(row, "period"), Published: c.str(row, "published"),
+		b.Conflicts = append(b.Conflicts, conflictView{Agency: displayName(c.str(row, "agency")), Period: c.str(row, "period"), Published: c.str(row, "published"),
 			Path: c.str(row, "path"), Year: c.int(row, "year"), Figures: c.int(row, "n_figures"), Preferred: c.bool(row, "preferred")})
 	}
 	// Coverage is summarised per year and form: one row per agency would
