@@ -529,6 +529,9 @@ func canonical(c, norm string) (agency, bool) {
 		}
 		return agency{name: expandOrgan(c)}, true
 	}
+	if rest != "" && rest != "政府" && !strings.HasPrefix(rest, "人民政府") && !strings.HasSuffix(rest, "办事处") {
+		dropTownships(&toks[len(toks)-1])
+	}
 	pickByContext(toks, norm)
 	low := toks[len(toks)-1]
 	town := low.div != nil && low.div.Level == divisions.LevelTownship || low.div == nil && townRE.MatchString(low.name)
@@ -591,6 +594,24 @@ func canonical(c, norm string) (agency, bool) {
 	}
 	a.name = strings.Join(names, "") + organ
 	return a, true
+}
+
+// dropTownships keeps, of the divisions a place name may be, those above
+// the township when there are any: a department (卫生健康委员会, 司法局)
+// belongs to a county or a city, and 白塔区 is a district before it is a
+// township of the same name elsewhere.
+func dropTownships(t *placeTok) {
+	var keep []divisions.Division
+	for _, d := range t.divs {
+		if d.Level != divisions.LevelTownship {
+			keep = append(keep, d)
+		}
+	}
+	if len(keep) == 0 || len(keep) == len(t.divs) {
+		return
+	}
+	t.divs, t.div = keep, &keep[0]
+	t.sure = len(keep) == 1
 }
 
 // fullChain reports whether every place of a chain is written by its full

@@ -168,6 +168,8 @@ func TestIdentifyRules(t *testing.T) {
 			"迁安市大五里镇人民政府", 2020, report.PeriodYear, "", "township", "河北省", "唐山市"},
 		{"development zone is no district", "西藏文化旅游创意园区2020年政府信息公开工作年度报告\n本报告…",
 			"西藏文化旅游创意园区管理委员会", 2020, report.PeriodYear, "", "county", "西藏自治区", "拉萨市"},
+		{"a department's place is no township of the same name", "白塔区卫生健康委员会2020年政府信息公开工作年度报告\n本报告…",
+			"辽阳市白塔区卫生健康委员会", 2020, report.PeriodYear, "", "county", "辽宁省", "辽阳市"},
 		{"unqualified organ takes the district the text names", "一、总体情况\n2024年，区司法局政府信息公开工作…通过北京市东城区人民政府网站…区司法局…本报告",
 			"北京市东城区司法局", 2024, report.PeriodYear, "", "county", "北京市", "北京市"},
 	}
