@@ -114,20 +114,8 @@ func TestBuildFromDuckDB(t *testing.T) {
 	if len(formula) < 2 {
 		t.Errorf("row of %s too short: %v", chartstest.FormulaAgency, formula)
 	}
-	for _, sh := range sheets {
-		rows, _ := f.GetRows(sh)
-		for i, row := range rows {
-			for j, v := range row {
-				c, _ := excelize.CoordinatesToCellName(j+1, i+1)
-				if fm, _ := f.GetCellFormula(sh, c); fm != "" {
-					t.Errorf("%s!%s holds a formula %q", sh, c, fm)
-				}
-				if strings.HasPrefix(v, "=") {
-					t.Errorf("%s!%s = %q starts a formula", sh, c, v)
-				}
-			}
-		}
-	}
+	noFormulas(t, f)
+	noFormulas(t, openBook(t, filepath.Join(out, AgencyDir, FileName(chartstest.FormulaAgency)+".xlsx")))
 	rows, _ := f.GetRows("未通过核验")
 	if len(rows) != 3 {
 		t.Errorf("未通过核验 has %d rows, want header + 2 failed checks", len(rows))
@@ -223,5 +211,25 @@ func TestAgencyWorkbooksReused(t *testing.T) {
 	head, _ := f.GetRows("历年数字")
 	if !slices.Contains(head[0], "2024") {
 		t.Errorf("rewritten workbook lacks the new year: %v", head[0])
+	}
+}
+
+// noFormulas fails when any cell of f holds a formula or text that a
+// spreadsheet would read as one.
+func noFormulas(t *testing.T, f *excelize.File) {
+	t.Helper()
+	for _, sh := range f.GetSheetList() {
+		rows, _ := f.GetRows(sh)
+		for i, row := range rows {
+			for j, v := range row {
+				c, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				if fm, _ := f.GetCellFormula(sh, c); fm != "" {
+					t.Errorf("%s!%s holds a formula %q", sh, c, fm)
+				}
+				if strings.HasPrefix(v, "=") {
+					t.Errorf("%s!%s = %q starts a formula", sh, c, v)
+				}
+			}
+		}
 	}
 }
