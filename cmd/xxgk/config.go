@@ -21,6 +21,7 @@ type config struct {
 	Database string   `toml:"database"`
 	Output   string   `toml:"output"`
 	Workers  int      `toml:"workers"` // 0: one per core
+	Batch    int      `toml:"batch"`   // files per chunk (one transaction each)
 	Limits   struct {
 		MaxSize         byteSize     `toml:"max_size"`
 		MaxDecompressed byteSize     `toml:"max_decompressed"`
@@ -32,7 +33,7 @@ type config struct {
 // misspelt limit is not silently ignored.
 func loadConfig(path string) (*config, error) {
 	def := read.DefaultLimits()
-	c := &config{Database: "out/xxgk.duckdb", Output: "out"}
+	c := &config{Database: "out/xxgk.duckdb", Output: "out", Batch: ingest.DefaultBatch}
 	c.Limits.MaxSize = byteSize(def.MaxBytes)
 	c.Limits.MaxDecompressed = byteSize(def.MaxDecompressed)
 	c.Limits.Timeout = textDuration(def.Timeout)
@@ -45,6 +46,9 @@ func loadConfig(path string) (*config, error) {
 	}
 	if len(c.Inputs) == 0 {
 		return nil, fmt.Errorf("config %q: inputs is empty", path)
+	}
+	if c.Batch < 1 {
+		return nil, fmt.Errorf("config %q: batch = %d: want at least 1 file per chunk", path, c.Batch)
 	}
 	dir := filepath.Dir(path)
 	for i, in := range c.Inputs {

@@ -33,13 +33,17 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return errUsage
 	}
+	if jf.batch < 1 {
+		fmt.Fprintln(stderr, "xxgk ingest: --batch must be at least 1 file")
+		return errUsage
+	}
 	log, err := newLogger(jf.logFormat, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "xxgk ingest:", err)
 		return errUsage
 	}
-	job := ingestJob{db: *db, inputs: fs.Args(), workers: jf.workers, limits: jf.limits(), kind: "ingest",
-		log: log, progress: jf.logFormat == "text"}
+	job := ingestJob{db: *db, inputs: fs.Args(), workers: jf.workers, batch: jf.batch, limits: jf.limits(),
+		kind: "ingest", log: log, progress: jf.logFormat == "text"}
 	sum, err := job.run(ctx, stdout, stderr, nil)
 	if err != nil {
 		return err
@@ -53,6 +57,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // jobFlags are the flags ingest shares with its config file counterpart.
 type jobFlags struct {
 	workers         int
+	batch           int
 	maxSize, maxDec byteSize
 	timeout         time.Duration
 	logFormat       string
@@ -62,6 +67,7 @@ func addJobFlags(fs *flag.FlagSet) *jobFlags {
 	def := read.DefaultLimits()
 	jf := &jobFlags{maxSize: byteSize(def.MaxBytes), maxDec: byteSize(def.MaxDecompressed)}
 	fs.IntVar(&jf.workers, "workers", 0, "files read in parallel (0: one per core)")
+	fs.IntVar(&jf.batch, "batch", ingest.DefaultBatch, "files per chunk: each chunk is committed on its own, and memory holds about two")
 	fs.Var(&jf.maxSize, "max-size", "refuse files larger than this, unread (e.g. 50MB)")
 	fs.Var(&jf.maxDec, "max-decompressed", "stop unpacking a docx/xlsx past this many bytes (zip bombs)")
 	fs.DurationVar(&jf.timeout, "timeout", def.Timeout, "give up on one file after this long")
@@ -78,6 +84,7 @@ type ingestJob struct {
 	db       string
 	inputs   []string
 	workers  int
+	batch    int // files per chunk (transaction); 0: ingest.DefaultBatch
 	limits   read.Limits
 	kind     string // ingest or run
 	log      *slog.Logger
@@ -99,7 +106,7 @@ func (j ingestJob) run(ctx context.Context, stdout, stderr io.Writer,
 		return nil, err
 	}
 	defer s.Close()
-	opt := ingest.Options{Workers: j.workers, Limits: j.limits, Kind: j.kind, Log: j.log,
+	opt := ingest.Options{Workers: j.workers, Batch: j.batch, Limits: j.limits, Kind: j.kind, Log: j.log,
 		CrossYear: validate.CrossYear}
 	if j.progress && isTerminal(stderr) {
 		opt.Progress = &progressBar{w: stderr}

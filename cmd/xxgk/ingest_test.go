@@ -65,7 +65,7 @@ func genCorpus(t *testing.T, dir string, n int) {
 
 // dbState is what a consistency check reads back.
 type dbState struct {
-	reports, metrics, orphans, runs, files int
+	reports, metrics, orphans, runs, files, unfinished, newChanges int
 }
 
 func readState(t *testing.T, db string) dbState {
@@ -85,12 +85,43 @@ func readState(t *testing.T, db string) dbState {
 		{`SELECT count(*) FROM metrics m WHERE m.report_id NOT IN (SELECT id FROM reports)`, &st.orphans},
 		{`SELECT count(*) FROM runs`, &st.runs},
 		{`SELECT count(*) FROM files`, &st.files},
+		{`SELECT count(*) FROM runs WHERE finished_at IS NULL`, &st.unfinished},
+		{`SELECT count(*) FROM changes WHERE change = 'new'`, &st.newChanges},
 	} {
 		if err := s.DB().QueryRow(q.sql).Scan(q.n); err != nil {
 			t.Fatalf("%s: %v", q.sql, err)
 		}
 	}
 	return st
+}
+
+// perReport counts, per stored report, its metrics and its within-report
+// checks: a report stored by a whole chunk has all of them.
+func perReport(t *testing.T, db string) map[string][2]int {
+	t.Helper()
+	s, err := load.Open(context.Background(), db)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s.Close()
+	rows, err := s.DB().Query(`SELECT r.id,
+		(SELECT count(*) FROM metrics m WHERE m.report_id = r.id),
+		(SELECT count(*) FROM checks c WHERE c.report_id = r.id AND c.prev_id IS NULL)
+		FROM reports r`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string][2]int{}
+	for rows.Next() {
+		var id string
+		var m, c int
+		if err := rows.Scan(&id, &m, &c); err != nil {
+			t.Fatal(err)
+		}
+		out[id] = [2]int{m, c}
+	}
+	return out
 }
 
 func copyFile(t *testing.T, from, to string) {
@@ -105,16 +136,21 @@ func copyFile(t *testing.T, from, to string) {
 }
 
 // TestKillDuringIngest kills a real ingest process with SIGKILL at several
-// points (while reading, as the batch starts writing, a few milliseconds
-// into the write, after the commit) and checks that the reopened database
-// holds the batch entirely or not at all.
+// points (while reading, as a chunk starts writing, a few milliseconds into
+// the write, after a chunk's commit, after the run) and checks that the
+// reopened database holds whole chunks: before the run, after it, or after
+// some of its chunks with an unfinished run row, never a part of a chunk.
 func TestKillDuringIngest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills child processes; skipped with -short")
 	}
+	const files, batch = 100, 25
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "in")
-	genCorpus(t, corpus, 100)
+	genCorpus(t, corpus, files)
+	ingestArgs := func(db string, extra ...string) []string {
+		return append(append([]string{"ingest", "--db", db, "--batch", strconv.Itoa(batch)}, extra...), corpus)
+	}
 
 	// The state before: the sample corpus already ingested.
 	base := filepath.Join(dir, "base.duckdb")
@@ -122,37 +158,39 @@ func TestKillDuringIngest(t *testing.T) {
 		t.Fatalf("base ingest: exit %d: %s", code, stderr)
 	}
 	before := readState(t, base)
-	// The state after: the same batch, not killed.
+	// The state after: the same run, not killed.
 	ref := filepath.Join(dir, "ref.duckdb")
 	copyFile(t, base, ref)
-	if out, err := child("ingest", "--db", ref, corpus).CombinedOutput(); err != nil {
+	if out, err := child(ingestArgs(ref)...).CombinedOutput(); err != nil {
 		t.Fatalf("reference ingest: %v\n%s", err, out)
 	}
 	after := readState(t, ref)
-	if after.reports <= before.reports {
-		t.Fatalf("reference batch stored nothing: %+v", after)
+	if after.reports != before.reports+files || after.unfinished != 0 {
+		t.Fatalf("reference run stored %d reports, want %d: %+v", after.reports-before.reports, files, after)
 	}
+	refReports := perReport(t, ref)
 
 	points := []struct {
 		name  string
 		when  string // the log message to wait for; "" kills on a timer
 		delay time.Duration
-		rerun bool // check that the next run completes the batch
+		rerun bool // check that the next run completes the job
 	}{
 		{"while reading", "", 150 * time.Millisecond, false},
-		{"as writing starts", "writing batch", 0, false},
-		{"1ms into writing", "writing batch", time.Millisecond, true},
-		{"10ms into writing", "writing batch", 10 * time.Millisecond, false},
-		{"40ms into writing", "writing batch", 40 * time.Millisecond, false},
-		{"80ms into writing", "writing batch", 80 * time.Millisecond, false},
+		{"as writing starts", "writing chunk", 0, false},
+		{"1ms into writing", "writing chunk", time.Millisecond, true},
+		{"10ms into writing", "writing chunk", 10 * time.Millisecond, false},
+		{"40ms into writing", "writing chunk", 40 * time.Millisecond, false},
+		{"80ms into writing", "writing chunk", 80 * time.Millisecond, false},
 		{"as the WAL grows", "wal", 0, false},
-		{"after commit", "batch committed", 0, true},
+		{"after a chunk", "chunk committed", 0, true},
+		{"after the run", "run finished", 0, true},
 	}
 	for _, p := range points {
 		t.Run(p.name, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "x.duckdb")
 			copyFile(t, base, db)
-			cmd := child("ingest", "--db", db, "--log-format", "json", corpus)
+			cmd := child(ingestArgs(db, "--log-format", "json")...)
 			stderr, err := cmd.StderrPipe()
 			if err != nil {
 				t.Fatal(err)
@@ -204,22 +242,45 @@ func TestKillDuringIngest(t *testing.T) {
 			if got.orphans != 0 {
 				t.Errorf("%d orphan metrics", got.orphans)
 			}
-			switch got {
-			case before:
-				t.Logf("database as before the batch: %+v", got)
-			case after:
-				t.Logf("database as after the batch: %+v", got)
+			// Every file of the corpus is new content, so each committed
+			// chunk adds batch reports, files rows and "new" change rows.
+			added := got.reports - before.reports
+			switch {
+			case added%batch != 0 || added < 0 || added > files:
+				t.Errorf("%d reports added: not whole chunks of %d; before %+v, got %+v", added, batch, before, got)
+			case got.files-before.files != added || got.newChanges-before.newChanges != added:
+				t.Errorf("%d reports added but %d files rows and %d new changes: a chunk split; got %+v",
+					added, got.files-before.files, got.newChanges-before.newChanges, got)
+			case got == before:
+				t.Logf("database as before the run")
+			case got == after:
+				t.Logf("database as after the run")
 			default:
-				t.Errorf("database between states: %+v; before %+v, after %+v", got, before, after)
+				t.Logf("database after %d of %d chunks: %+v", added/batch, files/batch, got)
+				if got.runs != before.runs+1 || got.unfinished != 1 {
+					t.Errorf("runs %d (%d unfinished) after a killed run; want %d with 1 unfinished",
+						got.runs, got.unfinished, before.runs+1)
+				}
+				// xxgk status says so.
+				if code, out, _ := run(t, "status", "--db", db); code != exitOK || !strings.Contains(out, "UNFINISHED") {
+					t.Errorf("status after a killed run: exit %d, want the run marked UNFINISHED:\n%s", code, out)
+				}
+			}
+			// A stored report is whole: all its metrics and checks.
+			for id, n := range perReport(t, db) {
+				if want, ok := refReports[id]; ok && n != want {
+					t.Errorf("report %s has %d metrics and %d checks, want %v", id, n[0], n[1], want)
+				}
 			}
 			if !p.rerun {
 				return
 			}
 			// Nothing is repaired by hand: the next run finishes the job.
-			if out, err := child("ingest", "--db", db, corpus).CombinedOutput(); err != nil {
+			if out, err := child(ingestArgs(db)...).CombinedOutput(); err != nil {
 				t.Fatalf("ingest after kill: %v\n%s", err, out)
 			}
-			if got := readState(t, db); got.reports != after.reports || got.metrics != after.metrics {
+			if got := readState(t, db); got.reports != after.reports || got.metrics != after.metrics ||
+				got.files != after.files || got.newChanges != after.newChanges {
 				t.Errorf("after re-run: %+v, want %+v", got, after)
 			}
 		})

@@ -15,7 +15,7 @@ import (
 
 func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("run", "[--config FILE]", "xxgk run --config xxgk.toml", stderr)
-	cfgPath := fs.String("config", "xxgk.toml", "the job's TOML file: inputs, database, output, workers, [limits]")
+	cfgPath := fs.String("config", "xxgk.toml", "the job's TOML file: inputs, database, output, workers, batch, [limits]")
 	logFormat := fs.String("log-format", "text", "text or json (structured log records, log/slog)")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -33,7 +33,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintln(stderr, "xxgk run:", err)
 		return errUsage
 	}
-	job := ingestJob{db: cfg.Database, inputs: cfg.Inputs, workers: cfg.Workers, limits: cfg.limits(),
+	job := ingestJob{db: cfg.Database, inputs: cfg.Inputs, workers: cfg.Workers, batch: cfg.Batch, limits: cfg.limits(),
 		kind: "run", log: log, progress: *logFormat == "text"}
 	sum, err := job.run(ctx, stdout, stderr, func(s *load.Store, sum *ingest.Summary) error {
 		return buildIfNeeded(ctx, s, sum, cfg.Output, stdout, stderr)

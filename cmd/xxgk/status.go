@@ -55,16 +55,28 @@ func printStatus(ctx context.Context, s *load.Store, n int, w io.Writer) error {
 		fmt.Fprintln(w, "Last runs (newest first):")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  RUN\tKIND\tSTARTED (UTC)\tTOOK\tFILES\tPARSED\tNEW\tCHANGED\tSKIPPED\tREMOVED\tFAILED")
+		var stopped []int64
 		for _, r := range runs {
 			if r.Kind == "build" {
 				fmt.Fprintf(tw, "  %d\t%s\t%s\t%v\t\t\t\t\t\t\t\n", r.ID, r.Kind, r.Started.UTC().Format(time.DateTime), r.Duration().Round(time.Millisecond))
 				continue
 			}
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%v\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", r.ID, r.Kind,
-				r.Started.UTC().Format(time.DateTime), r.Duration().Round(time.Millisecond),
+			took := r.Duration().Round(time.Millisecond).String()
+			if r.Unfinished {
+				took = "UNFINISHED after " + took
+				stopped = append(stopped, r.ID)
+			}
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", r.ID, r.Kind,
+				r.Started.UTC().Format(time.DateTime), took,
 				r.FilesSeen, r.Parsed, r.New, r.Changed, r.Skipped, r.Removed, r.Failed)
 		}
 		tw.Flush()
+		for _, id := range stopped {
+			// Honest about a crash: the counts are of the chunks it
+			// committed, and nothing after them was written.
+			fmt.Fprintf(w, "  run %d stopped before the end (crash or kill): its counts are those of the chunks it committed;\n"+
+				"  removed files were not recorded; the next run carries on with the rest\n", id)
+		}
 	}
 	errs, err := s.OpenErrors(ctx)
 	if err != nil {

@@ -28,8 +28,13 @@ type Options struct {
 	Workers int         // parallel readers; 0 means one per core
 	Limits  read.Limits // size, decompressed size and time per file
 	Kind    string      // the runs row kind: "ingest" (default) or "run"
+	// Batch is how many files one chunk holds (0: DefaultBatch). Each chunk
+	// is read on the worker pool and committed in its own transaction, and
+	// its parsed reports are dropped once it is: memory grows with the
+	// chunk, not with the corpus.
+	Batch int
 	// Log gets one Warn record per failed file (its message names the file
-	// and the reason) and Info records for the phases of the batch.
+	// and the reason) and Info records for the phases of the run.
 	Log *slog.Logger
 	// Progress, when set, is told how many files need reading and when
 	// each is done.
@@ -38,6 +43,11 @@ type Options struct {
 	// agency; nil skips the cross-year checks.
 	CrossYear func(prev, cur *report.Report) []report.Check
 }
+
+// DefaultBatch is the chunk size when Options.Batch is 0: about 2,000 files
+// keep a few hundred MB of parsed reports in memory, and make the fixed cost
+// of one transaction small beside reading them.
+const DefaultBatch = 2000
 
 // Progress follows the reading phase, for a progress bar.
 type Progress interface {
@@ -62,9 +72,15 @@ func (s *Summary) Changed() bool { return s.Run.New+s.Run.Changed+s.Run.Removed 
 // covers file systems with coarse (up to 2 s) timestamps.
 const trustMargin = 2 * time.Second
 
-// Run ingests the files under inputs into s: everything it finds is written
-// in one batch, or nothing is. It returns an error only when the batch could
-// not be written at all; failed files are in the summary.
+// Run ingests the files under inputs into s, in chunks of opt.Batch files
+// in path order. The runs row is written first, unfinished; every chunk is
+// one transaction (its reports, files rows, errors, change log, cross-year
+// checks of the agencies it touched, and the run's counts so far); the last
+// transaction records the removed paths and finishes the run. A crash
+// leaves whole chunks and an unfinished run, and the next run carries on
+// where it stopped (what was committed is unchanged, so it is skipped). It
+// returns an error only when a chunk could not be written; failed files are
+// in the summary.
 func Run(ctx context.Context, s *load.Store, inputs []string, opt Options) (*Summary, error) {
 	started := time.Now()
 	if opt.Kind == "" {
@@ -72,6 +88,9 @@ func Run(ctx context.Context, s *load.Store, inputs []string, opt Options) (*Sum
 	}
 	if opt.Log == nil {
 		opt.Log = slog.New(slog.DiscardHandler)
+	}
+	if opt.Batch <= 0 {
+		opt.Batch = DefaultBatch
 	}
 	// A missing input is fatal, not a failed file: an unmounted folder
 	// must not mark everything under it as removed.
@@ -93,24 +112,44 @@ func Run(ctx context.Context, s *load.Store, inputs []string, opt Options) (*Sum
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
+	w := &writer{s: s, opt: opt, known: known, storedNow: map[string]bool{}, sum: &Summary{},
+		run: load.Run{Kind: opt.Kind, Started: started, FilesSeen: len(paths)}}
+	if err := s.StartRun(ctx, &w.run); err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	// The examiner reads the next chunk while the writer commits this one;
+	// on a write error it is cancelled and drained.
+	exCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	ex := examiner{known: known, stored: stored, lim: opt.Limits}
-	outs := examineAll(ctx, paths, ex, opt)
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("ingest: %w", err)
+	chunks := examineChunks(exCtx, paths, ex, opt)
+	var werr error
+	for outs := range chunks {
+		if werr != nil {
+			continue // draining
+		}
+		if err := ctx.Err(); err != nil {
+			werr = err
+		} else {
+			werr = w.commitChunk(ctx, outs)
+		}
+		if werr != nil {
+			cancel()
+		}
 	}
-	b, sum, err := assemble(ctx, s, inputs, paths, outs, known, opt)
-	if err != nil {
-		return nil, fmt.Errorf("ingest: %w", err)
+	if werr == nil {
+		werr = ctx.Err()
 	}
-	b.Run.Started, b.Run.Finished = started, time.Now()
-	opt.Log.Info("writing batch", "reports", len(b.Reports), "files", len(b.Files), "errors", len(b.Errors))
-	if err := s.Commit(ctx, b); err != nil {
-		return nil, fmt.Errorf("ingest: %w", err)
+	if werr == nil {
+		werr = w.finish(ctx, paths, inputs)
 	}
-	sum.Run = b.Run
-	opt.Log.Info("batch committed", "run", b.Run.ID, "new", b.Run.New, "changed", b.Run.Changed,
-		"skipped", b.Run.Skipped, "removed", b.Run.Removed, "failed", b.Run.Failed)
-	return sum, nil
+	if werr != nil {
+		return nil, fmt.Errorf("ingest: %w", werr)
+	}
+	w.sum.Run = w.run
+	opt.Log.Info("run finished", "run", w.run.ID, "new", w.run.New, "changed", w.run.Changed,
+		"skipped", w.run.Skipped, "removed", w.run.Removed, "failed", w.run.Failed)
+	return w.sum, nil
 }
 
 // verdict is what examining one file concluded.
@@ -142,41 +181,69 @@ type examiner struct {
 	lim    read.Limits
 }
 
-// examineAll examines every path on a pool of workers; results keep the
-// order of paths.
-func examineAll(ctx context.Context, paths []string, ex examiner, opt Options) []outcome {
+// examineChunks examines the paths on a pool of workers, opt.Batch paths at
+// a time, and sends each chunk's outcomes (in path order) once all are in.
+// The workers read chunk k+1 while the receiver writes chunk k, and start
+// chunk k+2 only when the receiver takes k+1: at most two chunks of parsed
+// reports are alive at once.
+func examineChunks(ctx context.Context, paths []string, ex examiner, opt Options) <-chan []outcome {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	if opt.Progress != nil {
-		opt.Progress.Start(len(paths))
-		defer opt.Progress.Finish()
+	type job struct {
+		outs []outcome
+		i    int
+		done *sync.WaitGroup
 	}
-	outs := make([]outcome, len(paths))
-	jobs := make(chan int)
+	out := make(chan []outcome)
+	jobs := make(chan job)
 	var wg sync.WaitGroup
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				outs[i] = ex.examine(ctx, paths[i])
+		wg.Go(func() {
+			for j := range jobs {
+				j.outs[j.i] = ex.examine(ctx, j.outs[j.i].path)
 				if opt.Progress != nil {
 					opt.Progress.Increment()
 				}
+				j.done.Done()
 			}
+		})
+	}
+	if opt.Progress != nil {
+		opt.Progress.Start(len(paths))
+	}
+	go func() {
+		defer func() {
+			close(jobs)
+			wg.Wait()
+			if opt.Progress != nil {
+				opt.Progress.Finish()
+			}
+			close(out)
 		}()
-	}
-	for i := range paths {
-		if ctx.Err() != nil {
-			break
+		for lo := 0; lo < len(paths); lo += opt.Batch {
+			chunk := paths[lo:min(lo+opt.Batch, len(paths))]
+			outs := make([]outcome, len(chunk))
+			var done sync.WaitGroup
+			for i, p := range chunk {
+				if ctx.Err() != nil {
+					done.Wait()
+					return
+				}
+				outs[i].path = p
+				done.Add(1)
+				jobs <- job{outs, i, &done}
+			}
+			done.Wait()
+			select {
+			case out <- outs:
+			case <-ctx.Done():
+				return
+			}
 		}
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	return outs
+	}()
+	return out
 }
 
 func (ex examiner) examine(ctx context.Context, path string) outcome {
@@ -312,81 +379,51 @@ func hashFile(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// assemble turns the outcomes into the batch: files rows, reports, errors
-// and the change log, in path order.
-func assemble(ctx context.Context, s *load.Store, inputs, paths []string, outs []outcome,
-	known map[string]load.KnownFile, opt Options) (*load.Batch, *Summary, error) {
-	b := &load.Batch{Run: load.Run{Kind: opt.Kind, FilesSeen: len(paths)}, CrossYear: opt.CrossYear}
-	sum := &Summary{}
-	seen := make(map[string]bool, len(paths))
-	inBatch := map[string]*report.Report{} // contents this batch stores
-	for _, o := range outs {
-		seen[o.path] = true
-		rec := load.FileRecord{Path: o.path, Size: o.size, MtimeNS: o.mtimeNS, Hash: o.hash}
-		k, wasKnown := known[o.path]
-		if o.read {
-			b.Run.Parsed++
-		}
-		switch o.verdict {
-		case unchanged:
-			b.Run.Skipped++
-			if o.rewrite {
-				rec.ReportID = k.ReportID
-				b.Files = append(b.Files, rec)
-			}
-		case failed:
-			if o.err == nil { // failed before, unchanged since
-				b.Run.Skipped++
-				if o.rewrite {
-					b.Files = append(b.Files, rec)
-				}
-				continue
-			}
-			b.Run.Failed++
-			f := load.Failure{Path: o.path, Hash: o.hash, Stage: o.err.Stage, Message: reason(o.err)}
-			b.Errors = append(b.Errors, f)
-			sum.Failures = append(sum.Failures, f)
-			rec.Settled = true
-			b.Files = append(b.Files, rec)
-			b.Changes = append(b.Changes, load.Change{Path: o.path, Kind: load.ChangeFailed,
-				Detail: string(f.Stage) + ": " + f.Message})
-			// One line, like FileError's message but without a panic's
-			// stack, which the json format keeps in "error".
-			opt.Log.Warn(fmt.Sprintf("%s %q: %s", f.Stage, o.path, f.Message),
-				"path", o.path, "stage", string(f.Stage), "reason", f.Message, "hash", o.hash, "error", o.err.Error())
-		case stored, parsed:
-			if first, ok := inBatch[o.hash]; ok && o.verdict == parsed {
-				// The same new content at a second path: stored once.
-				o.verdict, o.rep = stored, first
-			}
-			if o.rep != nil {
-				inBatch[o.hash] = o.rep
-			}
-			rec.ReportID, rec.Settled = o.hash, true
-			b.Files = append(b.Files, rec)
-			if o.verdict == parsed {
-				b.Reports = append(b.Reports, o.rep)
-			}
-			switch {
-			case wasKnown && k.ReportID != "" && k.ReportID != o.hash:
-				b.Run.Changed++
-				chs, agency, err := changed(ctx, s, o, k.ReportID)
-				if err != nil {
-					return nil, nil, err
-				}
-				b.Changes = append(b.Changes, chs...)
-				b.Agencies = append(b.Agencies, agency)
-			case o.verdict == parsed:
-				b.Run.New++
-				b.Changes = append(b.Changes, load.Change{Path: o.path, Kind: load.ChangeNew, ReportID: o.hash,
-					Detail: fmt.Sprintf("%s %d %s, %d figures", o.rep.Agency, o.rep.Year, o.rep.Period, countFigures(o.rep))})
-			default:
-				// A new path for content already stored (a copy): nothing new.
-				b.Run.Skipped++
-			}
-		}
+// writer turns the chunks of outcomes into batches and commits them, and
+// keeps what must hold across chunks: the run's counts, the failures, and
+// the contents stored so far.
+type writer struct {
+	s     *load.Store
+	opt   Options
+	known map[string]load.KnownFile
+	// storedNow holds the contents this run has committed: the same new
+	// content at a path of a later chunk is a copy, stored once.
+	storedNow map[string]bool
+	run       load.Run
+	sum       *Summary
+	chunks    int
+}
+
+// commitChunk writes one chunk's files rows, reports, errors and change log
+// in one transaction, with the run's counts so far.
+func (w *writer) commitChunk(ctx context.Context, outs []outcome) error {
+	w.chunks++
+	b, err := w.assemble(ctx, outs)
+	if err != nil {
+		return err
 	}
-	for _, k := range sortedKnown(known) {
+	b.Run.Unfinished = true // until finish
+	w.opt.Log.Info("writing chunk", "chunk", w.chunks, "files", len(outs), "reports", len(b.Reports),
+		"errors", len(b.Errors))
+	if err := w.s.Commit(ctx, b); err != nil {
+		return fmt.Errorf("chunk %d: %w", w.chunks, err)
+	}
+	for _, r := range b.Reports {
+		w.storedNow[r.ID] = true
+	}
+	w.opt.Log.Info("chunk committed", "chunk", w.chunks, "run", w.run.ID, "new", w.run.New,
+		"changed", w.run.Changed, "failed", w.run.Failed)
+	return nil
+}
+
+// finish records the paths gone from the inputs and finishes the runs row.
+func (w *writer) finish(ctx context.Context, paths, inputs []string) error {
+	seen := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		seen[p] = true
+	}
+	b := w.batch()
+	for _, k := range sortedKnown(w.known) {
 		if seen[k.Path] || k.Removed || !under(k.Path, inputs) {
 			continue
 		}
@@ -396,32 +433,151 @@ func assemble(ctx context.Context, s *load.Store, inputs, paths []string, outs [
 		b.Changes = append(b.Changes, load.Change{Path: k.Path, Kind: load.ChangeRemoved, ReportID: k.ReportID,
 			Detail: "gone from the inputs; its data is kept"})
 	}
-	return b, sum, nil
+	w.run.Removed = b.Run.Removed
+	if err := w.s.Commit(ctx, b); err != nil {
+		return fmt.Errorf("finish run: %w", err)
+	}
+	w.run.Finished = b.Run.Finished
+	return nil
+}
+
+// batch starts a batch of the run, carrying its counts so far.
+func (w *writer) batch() *load.Batch {
+	w.run.Finished = time.Now()
+	return &load.Batch{Run: w.run, Fresh: true, CrossYear: w.opt.CrossYear}
+}
+
+// assemble turns one chunk's outcomes into its batch: files rows, reports,
+// errors and the change log, in path order, and adds them to the run's
+// counts.
+func (w *writer) assemble(ctx context.Context, outs []outcome) (*load.Batch, error) {
+	run := &w.run
+	var b load.Batch
+	inChunk := map[string]*report.Report{} // contents this chunk stores
+	type pending struct {
+		o     outcome
+		oldID string
+		at    int // index of the change row to expand
+	}
+	var changedPaths []pending
+	for _, o := range outs {
+		rec := load.FileRecord{Path: o.path, Size: o.size, MtimeNS: o.mtimeNS, Hash: o.hash}
+		k, wasKnown := w.known[o.path]
+		if o.read {
+			run.Parsed++
+		}
+		switch o.verdict {
+		case unchanged:
+			run.Skipped++
+			if o.rewrite {
+				rec.ReportID = k.ReportID
+				b.Files = append(b.Files, rec)
+			}
+		case failed:
+			if o.err == nil { // failed before, unchanged since
+				run.Skipped++
+				if o.rewrite {
+					b.Files = append(b.Files, rec)
+				}
+				continue
+			}
+			run.Failed++
+			f := load.Failure{Path: o.path, Hash: o.hash, Stage: o.err.Stage, Message: reason(o.err)}
+			b.Errors = append(b.Errors, f)
+			w.sum.Failures = append(w.sum.Failures, f)
+			rec.Settled = true
+			b.Files = append(b.Files, rec)
+			b.Changes = append(b.Changes, load.Change{Path: o.path, Kind: load.ChangeFailed,
+				Detail: string(f.Stage) + ": " + f.Message})
+			// One line, like FileError's message but without a panic's
+			// stack, which the json format keeps in "error".
+			w.opt.Log.Warn(fmt.Sprintf("%s %q: %s", f.Stage, o.path, f.Message),
+				"path", o.path, "stage", string(f.Stage), "reason", f.Message, "hash", o.hash, "error", o.err.Error())
+		case stored, parsed:
+			if o.verdict == parsed {
+				if first, ok := inChunk[o.hash]; ok {
+					// The same new content at a second path: stored once.
+					o.verdict, o.rep = stored, first
+				} else if w.storedNow[o.hash] {
+					// Stored by an earlier chunk: compared from the database.
+					o.verdict, o.rep = stored, nil
+				}
+			}
+			if o.rep != nil {
+				inChunk[o.hash] = o.rep
+			}
+			rec.ReportID, rec.Settled = o.hash, true
+			b.Files = append(b.Files, rec)
+			if o.verdict == parsed {
+				b.Reports = append(b.Reports, o.rep)
+			}
+			switch {
+			case wasKnown && k.ReportID != "" && k.ReportID != o.hash:
+				run.Changed++
+				changedPaths = append(changedPaths, pending{o, k.ReportID, len(b.Changes)})
+				b.Changes = append(b.Changes, load.Change{}) // filled below
+			case o.verdict == parsed:
+				run.New++
+				b.Changes = append(b.Changes, load.Change{Path: o.path, Kind: load.ChangeNew, ReportID: o.hash,
+					Detail: fmt.Sprintf("%s %d %s, %d figures", o.rep.Agency, o.rep.Year, o.rep.Period, countFigures(o.rep))})
+			default:
+				// A new path for content already stored (a copy): nothing new.
+				run.Skipped++
+			}
+		}
+	}
+	if len(changedPaths) > 0 {
+		// The old versions (and the new ones stored before, for a revert)
+		// are read back in one go, not one query per file.
+		var ids []string
+		for _, p := range changedPaths {
+			ids = append(ids, p.oldID)
+			if p.o.rep == nil {
+				ids = append(ids, p.o.hash)
+			}
+		}
+		old, err := w.s.Reports(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		// Each changed path's placeholder row becomes its head row followed
+		// by its figure rows.
+		expanded := make([]load.Change, 0, len(b.Changes))
+		next := 0
+		for _, p := range changedPaths {
+			expanded = append(expanded, b.Changes[next:p.at]...)
+			nw := p.o.rep
+			if nw == nil { // content stored before (a revert): compare with that
+				nw = old[p.o.hash]
+			}
+			chs, agency := changed(p.o.path, p.o.hash, p.oldID, old[p.oldID], nw)
+			expanded = append(expanded, chs...)
+			if agency != "" {
+				b.Agencies = append(b.Agencies, agency)
+			}
+			next = p.at + 1
+		}
+		b.Changes = append(expanded, b.Changes[next:]...)
+	}
+	nb := w.batch()
+	nb.Reports, nb.Files, nb.Errors, nb.Changes, nb.Agencies = b.Reports, b.Files, b.Errors, b.Changes, b.Agencies
+	return nb, nil
 }
 
 // changed builds the change-log rows of a path whose content changed: one
-// row for the report and one per figure that differs, old -> new.
-func changed(ctx context.Context, s *load.Store, o outcome, oldID string) ([]load.Change, string, error) {
-	old, ok, err := s.Report(ctx, oldID)
-	if err != nil {
-		return nil, "", err
-	}
-	nw := o.rep
-	if nw == nil { // content stored by an earlier run (a revert): compare with that
-		if nw, _, err = s.Report(ctx, o.hash); err != nil {
-			return nil, "", err
-		}
-	}
-	if !ok || nw == nil {
-		return []load.Change{{Path: o.path, Kind: load.ChangeChanged, ReportID: o.hash, OldID: oldID}}, "", nil
+// row for the report and one per figure that differs, old -> new. It returns
+// the old report's agency, whose cross-year checks may change with it.
+func changed(path, id, oldID string, old, nw *report.Report) ([]load.Change, string) {
+	if old == nil || nw == nil {
+		return []load.Change{{Path: path, Kind: load.ChangeChanged, ReportID: id, OldID: oldID}}, ""
 	}
 	figs := Diff(old, nw)
-	head := load.Change{Path: o.path, Kind: load.ChangeChanged, ReportID: o.hash, OldID: oldID,
+	head := load.Change{Path: path, Kind: load.ChangeChanged, ReportID: id, OldID: oldID,
 		Detail: describeIdentity(old, nw, len(figs))}
 	for i := range figs {
-		figs[i].Path, figs[i].Kind, figs[i].ReportID, figs[i].OldID = o.path, load.ChangeChanged, o.hash, oldID
+		figs[i].Path, figs[i].Kind, figs[i].ReportID, figs[i].OldID = path, load.ChangeChanged, id, oldID
 	}
-	return append([]load.Change{head}, figs...), old.Agency, nil
+	return append([]load.Change{head}, figs...), old.Agency
 }
 
 func describeIdentity(old, nw *report.Report, n int) string {

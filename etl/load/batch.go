@@ -14,15 +14,24 @@ import (
 	"github.com/xxgk/xxgk/queries/store"
 )
 
-// Batch is everything one ingest writes. Commit writes it in one
+// Batch is what one transaction writes: a whole ingest (SaveReports, a
+// build's runs row) or one chunk of a started run. Commit writes it in one
 // transaction, so a crash at any point leaves the database as it was before
 // the batch or as it is after it.
 type Batch struct {
-	// Run is the runs row. Kind "" writes no row (SaveReports); Commit sets
-	// Run.ID, and the run id of every file, error and change row.
+	// Run is the runs row. Kind "" writes no row (SaveReports). A Run
+	// without ID gets a new row and Commit sets its ID; a Run with the ID
+	// of a row StartRun wrote updates that row's counts (Unfinished leaves
+	// finished_at NULL, with the duration up to Finished). The run id is
+	// written on every file, error and change row.
 	Run     Run
 	Reports []*report.Report // new contents; those already stored are skipped
-	Files   []FileRecord     // files rows to write or replace
+	// Fresh says the caller has made sure no report of Reports is stored
+	// yet (ingest checks each content hash), so Commit need not read every
+	// stored id to skip them; a report stored after all fails the commit
+	// on the primary key instead.
+	Fresh   bool
+	Files   []FileRecord // files rows to write or replace
 	Errors  []Failure
 	Changes []Change
 	// Agencies whose preferred reports may have changed beyond those of
@@ -44,6 +53,10 @@ type Run struct {
 	Skipped, Removed  int
 	Failed            int
 	Note              string
+	// Unfinished marks a run that committed some chunks and stopped (a
+	// crash, a kill, a write error) before its last: its counts are those
+	// of the committed chunks, and Finished is when the last one committed.
+	Unfinished bool
 }
 
 // Duration is how long the run took.
@@ -121,33 +134,31 @@ func (s *Store) Commit(ctx context.Context, b *Batch) (err error) {
 }
 
 func (s *Store) writeBatch(ctx context.Context, conn *sql.Conn, b *Batch) error {
-	if b.Run.Kind != "" {
-		if err := conn.QueryRowContext(ctx, store.SQL("next_run_id")).Scan(&b.Run.ID); err != nil {
-			return fmt.Errorf("next run id: %w", err)
-		}
-		r := b.Run
-		if _, err := conn.ExecContext(ctx, store.SQL("insert_run"), r.ID, r.Kind, r.Started.UTC(), r.Finished.UTC(),
-			r.FilesSeen, r.Parsed, r.New, r.Changed, r.Skipped, r.Removed, r.Failed,
-			r.Duration().Milliseconds(), nullString(r.Note)); err != nil {
-			return fmt.Errorf("record run: %w", err)
-		}
-	}
-	stored, err := storedIDs(ctx, conn)
-	if err != nil {
+	if err := writeRun(ctx, conn, &b.Run); err != nil {
 		return err
 	}
-	var reps []*report.Report
-	for _, r := range b.Reports {
-		if stored[r.ID] {
-			continue
+	reps := b.Reports
+	if !b.Fresh {
+		stored, err := storedIDs(ctx, conn)
+		if err != nil {
+			return err
 		}
-		stored[r.ID] = true // two paths with the same new content: one report
-		reps = append(reps, r)
+		reps = nil
+		for _, r := range b.Reports {
+			if stored[r.ID] {
+				continue
+			}
+			stored[r.ID] = true // two paths with the same new content: one report
+			reps = append(reps, r)
+		}
+	}
+	if len(reps)+len(b.Files)+len(b.Errors)+len(b.Changes)+len(b.Agencies) == 0 {
+		return nil // a runs row alone (StartRun, a build)
 	}
 	if _, err := conn.ExecContext(ctx, store.SQL("batch_tables")); err != nil {
 		return fmt.Errorf("scratch tables: %w", err)
 	}
-	err = conn.Raw(func(dc any) error {
+	err := conn.Raw(func(dc any) error {
 		c, ok := dc.(driver.Conn)
 		if !ok {
 			return errors.New("not a database/sql driver connection")
@@ -175,6 +186,53 @@ func (s *Store) writeBatch(ctx context.Context, conn *sql.Conn, b *Batch) error 
 			return err
 		}
 	}
+	return nil
+}
+
+// writeRun inserts or updates the runs row of a batch (see Batch.Run).
+func writeRun(ctx context.Context, conn *sql.Conn, r *Run) error {
+	if r.Kind == "" {
+		return nil
+	}
+	var fin, ms driver.Value
+	if !r.Finished.IsZero() {
+		fin, ms = r.Finished.UTC(), r.Duration().Milliseconds()
+	}
+	if r.Unfinished {
+		fin = nil // the duration so far is kept
+	}
+	if r.ID != 0 {
+		if _, err := conn.ExecContext(ctx, store.SQL("update_run"), fin, r.FilesSeen, r.Parsed, r.New, r.Changed,
+			r.Skipped, r.Removed, r.Failed, ms, nullString(r.Note), r.ID); err != nil {
+			return fmt.Errorf("record run %d: %w", r.ID, err)
+		}
+		return nil
+	}
+	if err := conn.QueryRowContext(ctx, store.SQL("next_run_id")).Scan(&r.ID); err != nil {
+		return fmt.Errorf("next run id: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, store.SQL("insert_run"), r.ID, r.Kind, r.Started.UTC(), fin,
+		r.FilesSeen, r.Parsed, r.New, r.Changed, r.Skipped, r.Removed, r.Failed, ms, nullString(r.Note)); err != nil {
+		return fmt.Errorf("record run: %w", err)
+	}
+	return nil
+}
+
+// StartRun writes the runs row of a run that commits in chunks, unfinished
+// (finished_at NULL), and sets r.ID; each chunk's Commit then updates its
+// counts, and the last one finishes it. A run that dies between chunks
+// stays unfinished in the history, with the counts of what it committed.
+func (s *Store) StartRun(ctx context.Context, r *Run) error {
+	if r.Kind == "" || r.ID != 0 {
+		return fmt.Errorf("start run: want a kind and no id, got %q and %d", r.Kind, r.ID)
+	}
+	started := *r
+	started.Finished, started.Unfinished = r.Started, true
+	b := &Batch{Run: started}
+	if err := s.Commit(ctx, b); err != nil {
+		return fmt.Errorf("start run: %w", err)
+	}
+	r.ID = b.Run.ID
 	return nil
 }
 

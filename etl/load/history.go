@@ -69,7 +69,9 @@ func (s *Store) Runs(ctx context.Context, n int) ([]Run, error) {
 		if err := rows.Scan(&r.ID, &r.Kind, &r.Started, &fin, &seen, &parsed, &nw, &ch, &sk, &rm, &fl, &ms, &note); err != nil {
 			return nil, fmt.Errorf("runs: %w", err)
 		}
-		r.Finished = fin.Time
+		// A run without finished_at stopped before its last chunk; its
+		// duration is up to the last chunk it committed.
+		r.Finished, r.Unfinished = fin.Time, !fin.Valid && r.Kind != "build"
 		if !fin.Valid {
 			r.Finished = r.Started.Add(time.Duration(ms.Int64) * time.Millisecond)
 		}
