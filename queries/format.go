@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -164,21 +165,51 @@ func neutralise(s string) string {
 }
 
 func writeCSV(w io.Writer, res *Result) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(res.Columns); err != nil {
+	return writeRows(&csvRows{w: csv.NewWriter(w)}, res)
+}
+
+// writeRows writes a whole result through a row writer.
+func writeRows(out rowWriter, res *Result) error {
+	if err := out.header(res.Columns); err != nil {
 		return err
 	}
-	line := make([]string, len(res.Columns))
 	for _, row := range res.Rows {
-		for i, v := range row {
-			line[i] = csvText(v)
-		}
-		if err := cw.Write(line); err != nil {
+		if err := out.row(row); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return out.end()
+}
+
+// rowWriter writes a result one row at a time (Stream and WriteResult
+// share it, so both print the same bytes).
+type rowWriter interface {
+	header(cols []string) error
+	row(vals []any) error
+	end() error
+}
+
+// csvRows writes CSV: a header row, then one line per row.
+type csvRows struct {
+	w    *csv.Writer
+	line []string
+}
+
+func (c *csvRows) header(cols []string) error {
+	c.line = make([]string, len(cols))
+	return c.w.Write(cols)
+}
+
+func (c *csvRows) row(vals []any) error {
+	for i, v := range vals {
+		c.line[i] = csvText(v)
+	}
+	return c.w.Write(c.line)
+}
+
+func (c *csvRows) end() error {
+	c.w.Flush()
+	return c.w.Error()
 }
 
 func jsonValue(v any) any {
@@ -202,35 +233,55 @@ func jsonValue(v any) any {
 }
 
 func writeJSON(w io.Writer, res *Result) error {
-	var b bytes.Buffer
-	b.WriteString("[")
-	for r, row := range res.Rows {
-		if r > 0 {
-			b.WriteString(",")
+	return writeRows(&jsonRows{w: bufio.NewWriter(w)}, res)
+}
+
+// jsonRows writes a JSON array of objects, one line per row.
+type jsonRows struct {
+	w    *bufio.Writer
+	cols [][]byte // the column names, JSON-encoded once
+	n    int
+}
+
+func (j *jsonRows) header(cols []string) error {
+	j.cols = make([][]byte, len(cols))
+	for i, c := range cols {
+		k, err := json.Marshal(c)
+		if err != nil {
+			return err
 		}
-		b.WriteString("\n  {")
-		for i, v := range row {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			k, err := json.Marshal(res.Columns[i])
-			if err != nil {
-				return err
-			}
-			val, err := json.Marshal(jsonValue(v))
-			if err != nil {
-				return fmt.Errorf("column %s: %w", res.Columns[i], err)
-			}
-			b.Write(k)
-			b.WriteString(": ")
-			b.Write(val)
-		}
-		b.WriteString("}")
+		j.cols[i] = k
 	}
-	if len(res.Rows) > 0 {
-		b.WriteString("\n")
-	}
-	b.WriteString("]\n")
-	_, err := w.Write(b.Bytes())
+	_, err := j.w.WriteString("[")
 	return err
+}
+
+func (j *jsonRows) row(vals []any) error {
+	if j.n > 0 {
+		j.w.WriteString(",")
+	}
+	j.n++
+	j.w.WriteString("\n  {")
+	for i, v := range vals {
+		if i > 0 {
+			j.w.WriteString(", ")
+		}
+		val, err := json.Marshal(jsonValue(v))
+		if err != nil {
+			return fmt.Errorf("column %s: %w", j.cols[i], err)
+		}
+		j.w.Write(j.cols[i])
+		j.w.WriteString(": ")
+		j.w.Write(val)
+	}
+	_, err := j.w.WriteString("}")
+	return err
+}
+
+func (j *jsonRows) end() error {
+	if j.n > 0 {
+		j.w.WriteString("\n")
+	}
+	j.w.WriteString("]\n")
+	return j.w.Flush()
 }

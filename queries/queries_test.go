@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -407,5 +408,37 @@ func TestReadOnlyDatabase(t *testing.T) {
 	}
 	if len(res.Rows) != 5 {
 		t.Errorf("rates of 甲市司法局 2019 = %d rows, want 5", len(res.Rows))
+	}
+}
+
+// TestStreamMatchesWriteResult: `xxgk query` streams its output; every
+// query in every format must print the bytes WriteResult prints for Run's
+// result, filtered or not.
+func TestStreamMatchesWriteResult(t *testing.T) {
+	st := openFixture(t)
+	ctx := context.Background()
+	filters := []queries.Filter{{}, {Agencies: []string{"甲市司法局"}}, {Agencies: []string{"no such agency"}}}
+	for _, q := range queries.List() {
+		for _, f := range filters {
+			for _, format := range []string{queries.FormatTable, queries.FormatCSV, queries.FormatJSON} {
+				res, err := queries.Run(ctx, st.DB(), q.Name, f)
+				if err != nil {
+					t.Fatalf("Run(%s): %v", q.Name, err)
+				}
+				var want, got bytes.Buffer
+				if err := queries.WriteResult(&want, res, format); err != nil {
+					t.Fatal(err)
+				}
+				if err := queries.Stream(ctx, st.DB(), q.Name, f, &got, format); err != nil {
+					t.Fatalf("Stream(%s, %s): %v", q.Name, format, err)
+				}
+				if got.String() != want.String() {
+					t.Errorf("Stream(%s, %+v, %s) differs from WriteResult:\n%s", q.Name, f, format, lineDiff(want.String(), got.String()))
+				}
+			}
+		}
+	}
+	if err := queries.Stream(ctx, st.DB(), "coverage", queries.Filter{}, io.Discard, "xml"); err == nil {
+		t.Errorf("Stream(format xml) = nil error, want one")
 	}
 }

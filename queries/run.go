@@ -1,9 +1,12 @@
 package queries
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
+	"encoding/csv"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 )
@@ -18,12 +21,57 @@ import (
 // can be written, and is computed directly otherwise; both give the same
 // rows.
 func Run(ctx context.Context, db *sql.DB, name string, f Filter) (*Result, error) {
+	res := &Result{}
+	err := each(ctx, db, name, f, func(cols []string) error {
+		res.Columns = cols
+		return nil
+	}, func(vals []any) error {
+		res.Rows = append(res.Rows, vals)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// Stream runs the named query like Run and writes its result to w in the
+// format WriteResult writes, row by row: CSV and JSON never hold the whole
+// result in memory, so `xxgk query` prints a million rows in constant
+// memory. The table format needs every row to size its columns and reads
+// them all first.
+func Stream(ctx context.Context, db *sql.DB, name string, f Filter, w io.Writer, format string) error {
+	if format == FormatTable {
+		res, err := Run(ctx, db, name, f)
+		if err != nil {
+			return err
+		}
+		return WriteResult(w, res, format)
+	}
+	var out rowWriter
+	switch format {
+	case FormatCSV:
+		out = &csvRows{w: csv.NewWriter(w)}
+	case FormatJSON:
+		out = &jsonRows{w: bufio.NewWriterSize(w, 64<<10)}
+	default:
+		return fmt.Errorf("unknown format %q (want table, csv or json)", format)
+	}
+	if err := each(ctx, db, name, f, out.header, out.row); err != nil {
+		return err
+	}
+	return out.end()
+}
+
+// each runs the named query with the filter and hands the columns, then
+// every row (a fresh slice each time) to the callbacks.
+func each(ctx context.Context, db *sql.DB, name string, f Filter, header func([]string) error, row func([]any) error) error {
 	q, ok := Get(name)
 	if !ok {
 		if _, err := loadCatalog(); err != nil {
-			return nil, fmt.Errorf("query %q: %w", name, err)
+			return fmt.Errorf("query %q: %w", name, err)
 		}
-		return nil, fmt.Errorf("query %q: no such query (try `xxgk query --list`)", name)
+		return fmt.Errorf("query %q: no such query (try `xxgk query --list`)", name)
 	}
 	text, args := q.SQL, []any(nil)
 	if !sources[name].noCache {
@@ -31,40 +79,45 @@ func Run(ctx context.Context, db *sql.DB, name string, f Filter) (*Result, error
 		if err == nil {
 			text = "SELECT * FROM " + table
 		} else if ctx.Err() != nil {
-			return nil, fmt.Errorf("query %q: %w", name, ctx.Err())
+			return fmt.Errorf("query %q: %w", name, ctx.Err())
 		}
 	}
 	if len(f.Agencies) > 0 || len(f.Years) > 0 {
 		cols, err := columns(ctx, db, text)
 		if err != nil {
-			return nil, fmt.Errorf("query %q: %w", name, err)
+			return fmt.Errorf("query %q: %w", name, err)
 		}
 		text, args = filtered(text, cols, f)
 	}
 	rows, err := db.QueryContext(ctx, text, args...)
 	if err != nil {
-		return nil, fmt.Errorf("query %q: %w", name, err)
+		return fmt.Errorf("query %q: %w", name, err)
 	}
 	defer rows.Close()
-	res := &Result{}
-	if res.Columns, err = rows.Columns(); err != nil {
-		return nil, fmt.Errorf("query %q: %w", name, err)
+	cols, err := rows.Columns()
+	if err != nil {
+		return fmt.Errorf("query %q: %w", name, err)
+	}
+	if err := header(cols); err != nil {
+		return fmt.Errorf("query %q: %w", name, err)
 	}
 	for rows.Next() {
-		vals := make([]any, len(res.Columns))
+		vals := make([]any, len(cols))
 		ptrs := make([]any, len(vals))
 		for i := range vals {
 			ptrs[i] = &vals[i]
 		}
 		if err := rows.Scan(ptrs...); err != nil {
-			return nil, fmt.Errorf("query %q: %w", name, err)
+			return fmt.Errorf("query %q: %w", name, err)
 		}
-		res.Rows = append(res.Rows, vals)
+		if err := row(vals); err != nil {
+			return fmt.Errorf("query %q: %w", name, err)
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("query %q: %w", name, err)
+		return fmt.Errorf("query %q: %w", name, err)
 	}
-	return res, nil
+	return nil
 }
 
 // columns returns the result columns of a query without running it: DuckDB

@@ -92,12 +92,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer st.Close()
-	res, err := queries.Run(ctx, st.DB(), name, queries.Filter{Agencies: agencies, Years: years})
-	if err != nil {
-		return err
-	}
-	if err := queries.WriteResult(stdout, res, *format); err != nil {
-		return fmt.Errorf("write: %w", err)
-	}
-	return nil
+	// Streamed: a whole national result (a million rows) is printed as it
+	// is read, in constant memory, rather than held in memory first.
+	return queries.Stream(ctx, st.DB(), name, queries.Filter{Agencies: agencies, Years: years}, stdout, *format)
 }
