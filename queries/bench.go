@@ -54,14 +54,24 @@ func BenchFill(ctx context.Context, db *sql.DB, n int) error {
 }
 
 // Timing is how long one named query took on the benchmark database.
+// What "answers" means for the 500 ms target: the chart site, the
+// workbooks and people at `xxgk query NAME --agency A` ask for one agency
+// (Filtered; the benchmark's command-line row adds process start), and a
+// whole-country result is computed once per data change and then read
+// from the cache (Cached). Direct is the cost of computing it from the
+// text, which a refresh after an ingest pays once (BenchRefresh).
 type Timing struct {
 	Name string
 	// Rows is the size of the whole result.
 	Rows int64
 	// Direct is the time DuckDB takes to compute the whole result from the
 	// query text, every column of every row, without the cache and without
-	// sending rows to Go: the cost of the first Run after an ingest.
+	// sending rows to Go: what a read-only database pays on every Run.
 	Direct time.Duration
+	// Cached is the time DuckDB takes to read the whole result of a fresh
+	// cache, every column of every row (hashed, so no column is skipped),
+	// without sending rows to Go. For an uncached query it is Direct.
+	Cached time.Duration
 	// Filtered is the time of Run with one agency, as a chart page or a
 	// workbook of one agency calls it, the cache fresh, rows scanned into Go.
 	Filtered time.Duration
@@ -74,6 +84,16 @@ type Timing struct {
 
 // FullLimit is the largest result BenchQuery scans whole into Go.
 const FullLimit = 200_000
+
+// BenchAgency returns the agency BenchQueries filters on: the one with the
+// most preferred reports (bench_agency.sql).
+func BenchAgency(ctx context.Context, db *sql.DB) (string, error) {
+	var agency string
+	if err := db.QueryRowContext(ctx, script("bench_agency.sql")).Scan(&agency); err != nil {
+		return "", fmt.Errorf("bench agency: %w", err)
+	}
+	return agency, nil
+}
 
 // BenchQueries times every named query on db (filled by BenchFill or a
 // real ingest) with BenchQuery. The target is under 500 ms each at 100,000
@@ -91,26 +111,30 @@ func BenchQueries(ctx context.Context, db *sql.DB, agency string) ([]Timing, err
 }
 
 // BenchQuery times one named query: the engine time of its whole result
-// computed from the text, then Run filtered to agency and Run unfiltered
-// with a fresh cache.
+// computed from the text, the cache brought up to date (not timed), the
+// engine time of its whole result read from the cache, then Run filtered
+// to agency and Run unfiltered.
 func BenchQuery(ctx context.Context, db *sql.DB, name, agency string) (Timing, error) {
 	q, ok := Get(name)
 	if !ok {
 		return Timing{}, fmt.Errorf("bench %s: no such query", name)
 	}
 	t := Timing{Name: name}
+	var err error
+	if t.Direct, err = engineTime(ctx, db, q.SQL, &t.Rows); err != nil {
+		return Timing{}, fmt.Errorf("bench %s: %w", name, err)
+	}
+	t.Cached = t.Direct
+	if !sources[name].noCache {
+		table, err := ensureCached(ctx, db, name)
+		if err != nil {
+			return Timing{}, fmt.Errorf("bench %s: %w", name, err)
+		}
+		if t.Cached, err = engineTime(ctx, db, "SELECT * FROM "+table, &t.Rows); err != nil {
+			return Timing{}, fmt.Errorf("bench %s: %w", name, err)
+		}
+	}
 	start := time.Now()
-	// hash(q) hashes the whole row, so no column can be pruned away.
-	var sum sql.NullString
-	err := db.QueryRowContext(ctx, "SELECT count(*), CAST(bit_xor(hash(q)) AS VARCHAR) FROM (\n"+q.SQL+"\n) AS q").Scan(&t.Rows, &sum)
-	if err != nil {
-		return Timing{}, fmt.Errorf("bench %s: %w", name, err)
-	}
-	t.Direct = time.Since(start)
-	if _, err := ensureCached(ctx, db, name); err != nil {
-		return Timing{}, fmt.Errorf("bench %s: %w", name, err)
-	}
-	start = time.Now()
 	res, err := Run(ctx, db, name, Filter{Agencies: []string{agency}})
 	if err != nil {
 		return Timing{}, fmt.Errorf("bench %s: %w", name, err)
@@ -124,6 +148,16 @@ func BenchQuery(ctx context.Context, db *sql.DB, name, agency string) (Timing, e
 		t.Full = time.Since(start)
 	}
 	return t, nil
+}
+
+// engineTime runs text inside DuckDB down to one row: the count of its rows
+// and a hash over every column of every row, so nothing can be pruned away
+// and nothing is sent to Go.
+func engineTime(ctx context.Context, db *sql.DB, text string, rows *int64) (time.Duration, error) {
+	start := time.Now()
+	var sum sql.NullString
+	err := db.QueryRowContext(ctx, "SELECT count(*), CAST(bit_xor(hash(q)) AS VARCHAR) FROM (\n"+text+"\n) AS q").Scan(rows, &sum)
+	return time.Since(start), err
 }
 
 // BenchRefresh times the refresh of every cached named query, as the first
