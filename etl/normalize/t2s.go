@@ -44,6 +44,23 @@ type dict struct {
 	vals     []string
 	phrases  map[string]phraseEntry // phrases and their prefixes
 	maxWords map[rune]int           // longest phrase, in runes, starting with the rune
+	// pairs has a bit set for the first two runes of every phrase (hashed):
+	// most runes that start some phrase are followed by a rune no phrase
+	// continues with, and the bit rules that out without a map lookup.
+	pairs []uint64
+	// active has a bit set for each BMP rune whose bmp entry is not zero.
+	// Most runes of a report are simplified already; the 8 KB bitset stays
+	// in cache where the 256 KB bmp table would not.
+	active []uint64
+}
+
+// pairBits is the log2 size of dict.pairs in bits: 32 KB, sparse enough
+// that few pairs share a bit with a phrase's.
+const pairBits = 18
+
+// pairHash is the bit of dict.pairs for the runes a, b.
+func pairHash(a, b rune) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> (32 - pairBits)
 }
 
 // A bmp entry packs the index+1 of the rune's conversion (low 24 bits) and
@@ -103,6 +120,8 @@ func buildDict(aliases bool) *dict {
 		astral:   map[rune]string{},
 		phrases:  map[string]phraseEntry{},
 		maxWords: map[rune]int{},
+		pairs:    make([]uint64, 1<<pairBits/64),
+		active:   make([]uint64, 0x10000/64),
 	}
 	// OpenCC's own t2s tables win; the zh-TW variants and compatibility
 	// ideographs only fill keys they do not have.
@@ -162,6 +181,10 @@ func buildDict(aliases bool) *dict {
 			continue
 		}
 		d.phrases[k] = phraseEntry{val: v, full: true}
+		a, n1 := decodeRune(k)
+		b, _ := decodeRune(k[n1:])
+		h := pairHash(a, b)
+		d.pairs[h/64] |= 1 << (h % 64)
 		// Mark its proper prefixes of two or more runes.
 		runes := 0
 		for j := range k {
@@ -178,6 +201,11 @@ func buildDict(aliases bool) *dict {
 			if r < 0x10000 {
 				d.bmp[r] = d.bmp[r]&idxMask | uint32(n)<<maxShift
 			}
+		}
+	}
+	for r, e := range d.bmp {
+		if e != 0 {
+			d.active[r/64] |= 1 << (r % 64)
 		}
 	}
 	return d
@@ -205,6 +233,10 @@ func (d *dict) convert(src string) (string, *spanMap) {
 		var entry uint32
 		max := 0
 		if r < 0x10000 {
+			if d.active[r/64]&(1<<(r%64)) == 0 {
+				i += n
+				continue
+			}
 			entry = d.bmp[r]
 			max = int(entry>>maxShift) & maxMask
 		} else {
@@ -255,10 +287,15 @@ func (d *dict) convert(src string) (string, *spanMap) {
 // phrase is in the table (as a prefix-only entry), so the search stops at
 // the first prefix no phrase has: usually after one lookup.
 func (d *dict) matchPhrase(s string, max int) (key, val string, ok bool) {
-	_, pos := decodeRune(s)
+	first, pos := decodeRune(s)
 	for n := 2; n <= max && pos < len(s); n++ {
-		_, w := decodeRune(s[pos:])
+		r, w := decodeRune(s[pos:])
 		pos += w
+		if n == 2 {
+			if h := pairHash(first, r); d.pairs[h/64]&(1<<(h%64)) == 0 {
+				break
+			}
+		}
 		e, found := d.phrases[s[:pos]]
 		if !found {
 			break

@@ -22,7 +22,8 @@ const (
 type indicator struct {
 	re    *regexp.Regexp
 	key   string
-	money bool // the figure is money, stored in 万元
+	money bool   // the figure is money, stored in 万元
+	lit   string // the literal start every match has, tried before re
 }
 
 var indicators = []indicator{
@@ -156,16 +157,38 @@ func Read(t *normalize.Text, toks []table.Token) []table.Cell {
 var byFirst = func() map[rune][]indicator {
 	m := map[rune][]indicator{}
 	for _, ind := range indicators {
+		ind.lit = literalStart(ind.re.String())
 		r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(ind.re.String(), "^"))
 		m[r] = append(m[r], ind)
 	}
 	return m
 }()
 
+// literalStart returns the plain text an anchored pattern starts with: the
+// runes after ^ up to the first operator, less the last one when the
+// operator makes it optional ("^行政复议数量?$" starts with "行政复议数").
+func literalStart(pattern string) string {
+	p := strings.TrimPrefix(pattern, "^")
+	end := 0
+	for i, r := range p {
+		switch r {
+		case '?', '*', '{':
+			_, n := utf8.DecodeLastRuneInString(p[:i])
+			return p[:i-n]
+		case '(', ')', '[', ']', '|', '$', '.', '+', '\\', '^':
+			return p[:i]
+		}
+		end = i + utf8.RuneLen(r)
+	}
+	return p[:end]
+}
+
+// match finds the indicator a label cell names. Most labels share no
+// indicator's literal start, and are rejected without running a regexp.
 func match(c string) (indicator, bool) {
 	r, _ := utf8.DecodeRuneInString(c)
 	for _, ind := range byFirst[r] {
-		if ind.re.MatchString(c) {
+		if strings.HasPrefix(c, ind.lit) && ind.re.MatchString(c) {
 			return ind, true
 		}
 	}

@@ -75,3 +75,30 @@ func TestIndicatorsStartLiteral(t *testing.T) {
 		}
 	}
 }
+
+func TestLiteralStart(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ pattern, want string }{
+		{`^主动公开政府信息(总)?数`, "主动公开政府信息"},
+		{`^制发规范性文件总?数`, "制发规范性文件"},
+		{`^行政复议数量?$`, "行政复议数"},
+		{`^危及国家安全、?公共安全`, "危及国家安全"},
+		{`^不是《?条例》?所指政府信息(数)?$`, "不是"},
+		{`^按时办结数`, "按时办结数"},
+		{`^当面(申请)?数?$`, "当面"},
+	}
+	for _, tt := range tests {
+		if got := literalStart(tt.pattern); got != tt.want {
+			t.Errorf("literalStart(%q) = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+	// Every indicator has a literal start, or the prefilter would run its
+	// regexp on every label sharing its first character.
+	for _, inds := range byFirst {
+		for _, ind := range inds {
+			if ind.lit == "" {
+				t.Errorf("%s: no literal start", ind.re)
+			}
+		}
+	}
+}
