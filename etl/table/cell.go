@@ -3,6 +3,7 @@ package table
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/etl/report"
 )
@@ -189,13 +190,22 @@ func compact(s string) string {
 }
 
 // needsCompact reports whether compact would change s: most cells of a
-// normalised text are already folded, and are returned without a copy.
+// normalised text are already folded, and are returned without a copy. It
+// scans bytes and decodes only runes whose lead byte can start one that
+// compact rewrites (C2: U+00A0; E2: U+200B, U+2212; E3: U+3000, 【〔】〕;
+// EF: full-width forms, U+FE63, U+FEFF); a Chinese character never does.
 func needsCompact(s string) bool {
-	for _, r := range s {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E, r == ' ', r == '\t', r == '\n', r == '\r', r == 0x3000, r == 0xA0,
-			r == 0x200B, r == 0xFEFF, r == '【', r == '〔', r == '［', r == '】', r == '〕', r == '］', r == 0x2212, r == 0xFE63:
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
 			return true
+		case 0xC2, 0xE2, 0xE3, 0xEF:
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r >= 0xFF01 && r <= 0xFF5E, r == 0x3000, r == 0xA0, r == 0x200B, r == 0xFEFF,
+				r == '【', r == '〔', r == '［', r == '】', r == '〕', r == '］', r == 0x2212, r == 0xFE63:
+				return true
+			}
 		}
 	}
 	return false

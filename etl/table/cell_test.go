@@ -175,3 +175,23 @@ func FuzzFigure(f *testing.F) {
 		}
 	})
 }
+
+// TestNeedsCompact checks the byte scan against the rune set compact
+// rewrites, for every rune of the Basic Multilingual Plane and beyond.
+func TestNeedsCompact(t *testing.T) {
+	t.Parallel()
+	inSet := func(r rune) bool {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E, r == ' ', r == '\t', r == '\n', r == '\r', r == 0x3000, r == 0xA0,
+			r == 0x200B, r == 0xFEFF, r == '【', r == '〔', r == '［', r == '】', r == '〕', r == '］', r == 0x2212, r == 0xFE63:
+			return true
+		}
+		return false
+	}
+	for r := rune(0); r < 0x20000; r++ {
+		s := "中" + string(r) + "1"
+		if got := needsCompact(s); got != inSet(r) {
+			t.Fatalf("needsCompact(%q) = %v, want %v", s, got, inSet(r))
+		}
+	}
+}

@@ -48,7 +48,9 @@ func tokens(text string, orig func(s, e int) string) []Token {
 	if orig == nil {
 		orig = func(s, e int) string { return text[s:e] }
 	}
-	out := make([]Token, 0, strings.Count(text, "\n")+8)
+	// A line gives one token, or one per tab or pipe separated cell: sized
+	// so a report's token slice is rarely grown (a Token is large).
+	out := make([]Token, 0, strings.Count(text, "\n")+strings.Count(text, "\t")+strings.Count(text, "|")+8)
 	line := 0
 	var buf []span // the cells of one line, reused from line to line
 	for pos := 0; pos < len(text); {
@@ -167,9 +169,17 @@ func isRule(c string) bool {
 func splitGaps(cells []span, text string, s, e int, orig func(s, e int) string) []span {
 	start := s
 	for i := s; i < e; {
+		if !spaceLead[text[i]] {
+			i++
+			continue
+		}
 		j := i
-		for j < e && isSpaceAt(text, j) > 0 {
-			j += isSpaceAt(text, j)
+		for j < e {
+			n := isSpaceAt(text, j)
+			if n == 0 {
+				break
+			}
+			j += n
 		}
 		if j == i {
 			i++
@@ -237,6 +247,11 @@ func splitValueTail(cells []span, text string) []span {
 	words[k-1] = span{c.s, words[k-1].e}
 	return words[k-1:]
 }
+
+// spaceLead marks the bytes a white space rune can start with, so the scan
+// for column gaps passes over the other bytes (most of a Chinese line)
+// without decoding them.
+var spaceLead = [256]bool{' ': true, '\t': true, '\r': true, 0xE3: true, 0xC2: true}
 
 // isSpaceAt returns the byte length of the white space rune at i, or 0.
 func isSpaceAt(t string, i int) int {

@@ -143,6 +143,11 @@ func Read(t *normalize.Text, toks []table.Token) []table.Cell {
 			cell.Unit = unit
 		}
 		seen[key] = true
+		if cells == nil {
+			// Each indicator gives at most one cell; most reports have no
+			// legacy table, so nothing is allocated before the first.
+			cells = make([]table.Cell, 0, len(indicators))
+		}
 		cells = append(cells, cell)
 		i = j + 1
 	}
