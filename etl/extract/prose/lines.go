@@ -29,6 +29,9 @@ type line struct {
 // sentence, and must not be read as one.
 func scanLines(norm string, buf []line) []line {
 	out := buf[:0]
+	if n := strings.Count(norm, "\n") + 1; cap(out) < n {
+		out = make([]line, 0, n)
+	}
 	for start := 0; start <= len(norm); {
 		end := strings.IndexByte(norm[start:], '\n')
 		if end < 0 {
@@ -88,28 +91,28 @@ func prevNonBlank(ls []line, i int) int {
 
 // kindOf classifies a line by its characters alone.
 func kindOf(l string) lineKind {
-	blank, num, pipes := true, true, 0
+	blank, num := true, true
 	for i := 0; i < len(l); i++ {
 		c := l[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r':
+		if c == ' ' || c == '\t' || c == '\r' {
 			continue
-		case c == '|':
-			pipes++
-			num = false
-		case c >= '0' && c <= '9' || c == '.' || c == '/' || c == '-' || c == '%':
-		default:
-			num = false
 		}
 		blank = false
+		if !(c >= '0' && c <= '9' || c == '.' || c == '/' || c == '-' || c == '%') {
+			num = false
+			break
+		}
 	}
 	switch {
 	case blank:
 		return lineBlank
-	case pipes >= 2:
-		return linePipe
 	case num:
 		return lineNum
+	case strings.Count(l, "|") >= 2:
+		return linePipe
+	}
+	if len(l) > 12 {
+		return lineText
 	}
 	if t := strings.Trim(l, " \t\r"); t == "—" || t == "——" || t == "－" {
 		return lineNum // a dash for an empty cell
@@ -139,14 +142,21 @@ func numbered(l string) bool {
 // line.
 func trailingCells(l string) int {
 	n := 0
-	fields := strings.Fields(l)
-	for i := len(fields) - 1; i > 0; i-- {
-		if kindOf(fields[i]) != lineNum {
-			break
+	end := len(l)
+	for {
+		for end > 0 && (l[end-1] == ' ' || l[end-1] == '\t' || l[end-1] == '\r') {
+			end--
+		}
+		start := end
+		for start > 0 && l[start-1] != ' ' && l[start-1] != '\t' {
+			start--
+		}
+		if start == 0 || start == end || kindOf(l[start:end]) != lineNum {
+			return n // the first field is the label, not a cell
 		}
 		n++
+		end = start
 	}
-	return n
 }
 
 // continues reports whether the line break after line i falls inside a
@@ -178,7 +188,7 @@ func continues(norm string, ls []line, i int) bool {
 // original (break included) and has the break removed from its text.
 func split(norm string) []span {
 	ls := scanLines(norm, nil)
-	var out []span
+	out := make([]span, 0, len(ls)/2)
 	section := ""
 	open := -1 // start of a sentence carried over a line break
 	var carry []byte
@@ -188,13 +198,16 @@ func split(norm string) []span {
 		}
 		start := l.start
 		for i := l.start; i < l.end; {
-			r, size := utf8.DecodeRuneInString(norm[i:])
-			i += size
-			switch r {
-			case '。', '!', '?', ';', '！', '？', '；':
-			default:
+			if !termLead[norm[i]] {
+				i++
 				continue
 			}
+			size := terminator(norm, i)
+			if size == 0 {
+				i++
+				continue
+			}
+			i += size
 			if open >= 0 {
 				out = appendSpan(out, open, i, string(append(carry, trimLeft(norm[start:i])...)), section)
 				open, carry = -1, carry[:0]
@@ -208,7 +221,7 @@ func split(norm string) []span {
 			start = i
 		}
 		rest := norm[start:l.end]
-		if strings.TrimSpace(rest) == "" {
+		if trimRight(trimLeft(rest)) == "" {
 			continue
 		}
 		if open < 0 && start == l.start && isHeading(rest, true) {
@@ -233,6 +246,28 @@ func split(norm string) []span {
 	return out
 }
 
+// termLead marks the bytes a sentence-ending mark starts with.
+var termLead = [256]bool{'!': true, '?': true, ';': true, 0xE3: true, 0xEF: true}
+
+// terminator is the length of the sentence-ending mark at norm[i] (。!?;
+// or the full-width ！？；), 0 when there is none. The lead bytes of these
+// marks never occur inside another rune, so a byte scan finds them.
+func terminator(norm string, i int) int {
+	switch c := norm[i]; c {
+	case '!', '?', ';':
+		return 1
+	case 0xE3: // 。
+		if i+2 < len(norm) && norm[i+1] == 0x80 && norm[i+2] == 0x82 {
+			return 3
+		}
+	case 0xEF: // ！？；
+		if i+2 < len(norm) && norm[i+1] == 0xBC && (norm[i+2] == 0x81 || norm[i+2] == 0x9F || norm[i+2] == 0x9B) {
+			return 3
+		}
+	}
+	return 0
+}
+
 // isHeading reports whether the first sentence of a line is a heading:
 // "五、…", "(二)…", "3.…"; a numbered sentence that is not the whole line
 // is a heading only when short.
@@ -252,5 +287,32 @@ func appendSpan(out []span, start, end int, text, section string) []span {
 	return append(out, span{start: start + lead, end: end - tail, text: trimmed, section: section})
 }
 
-func trimLeft(s string) string  { return strings.TrimLeft(s, " \t\r\u3000") }
-func trimRight(s string) string { return strings.TrimRight(s, " \t\r\u3000") }
+// trimLeft drops leading blanks: ASCII ones and the ideographic space.
+func trimLeft(s string) string {
+	for s != "" {
+		switch {
+		case s[0] == ' ' || s[0] == '\t' || s[0] == '\r':
+			s = s[1:]
+		case strings.HasPrefix(s, "\u3000"):
+			s = s[len("\u3000"):]
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// trimRight drops trailing blanks: ASCII ones and the ideographic space.
+func trimRight(s string) string {
+	for s != "" {
+		switch {
+		case s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\r':
+			s = s[:len(s)-1]
+		case strings.HasSuffix(s, "\u3000"):
+			s = s[:len(s)-len("\u3000")]
+		default:
+			return s
+		}
+	}
+	return s
+}

@@ -38,6 +38,7 @@ type extractor struct {
 	prevCase     bool // the sentence before did
 	seen         map[string]bool
 	out          []report.Metric
+	ms           []mention // the counts of the current clause, reused
 }
 
 // add stores a figure unless its key already has one.
@@ -64,9 +65,6 @@ type span struct {
 var headingRE = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十]+\s*\)|\d{1,2}\s*[、.](?:\D|$))`)
 
 var (
-	// yearTokRE is a year mentioned in a clause; dates (年…月) are not years
-	// the figure belongs to.
-	yearTokRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月)?`)
 	// carryRE is the carried-over part a total includes: "(含2022年结转1件)".
 	carryRE = regexp.MustCompile(`[(（]?含(?:上年|(?:19|20)\d\d\s*年度?)?结转(\d+)件[)）]?`)
 )
@@ -105,18 +103,54 @@ func (x *extractor) sentence(s span) {
 		}
 	}
 	st := state{}
-	for _, clause := range clauses(text) {
-		ms := mentions(clause)
-		for _, m := range ms {
+	for rest := text; rest != ""; {
+		// Clauses end at commas and colons (the text is half-width).
+		clause := rest
+		if i, size := clauseEnd(rest); i >= 0 {
+			clause, rest = rest[:i], rest[i+size:]
+		} else {
+			rest = ""
+		}
+		if clause == "" {
+			continue
+		}
+		x.ms = mentions(clause, x.ms[:0])
+		for _, m := range x.ms {
 			x.classify(s, m, &st, carried)
 		}
-		if strings.HasPrefix(strings.TrimSpace(clause), "其中") || strings.HasSuffix(strings.TrimSpace(clause), "其中") {
+		if t := trimASCII(clause); strings.HasPrefix(t, "其中") || strings.HasSuffix(t, "其中") {
 			st.breakdown = true
 		}
-		if publishRE.MatchString(clause) {
+		if !st.published && publishRE.MatchString(clause) {
 			st.published = true
 		}
 	}
+}
+
+// clauseEnd finds the first comma or colon of s (half-width, or the
+// full-width ，：) and its length in bytes; -1 when there is none.
+func clauseEnd(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ',' || c == ':':
+			return i, 1
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x8C || s[i+2] == 0x9A): // ，：
+			return i, 3
+		}
+	}
+	return -1, 0
+}
+
+// trimASCII drops the ASCII blanks around s: the normalised text has no
+// other kind.
+func trimASCII(s string) string {
+	for s != "" && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r') {
+		s = s[1:]
+	}
+	for s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\r') {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 // state carries what a sentence said before a clause: the case kind a
@@ -137,11 +171,10 @@ var units = []string{"件次", "万元", "条", "篇", "件", "项", "宗", "封
 // mentions finds the counts of a clause: a numeral (Arabic or Chinese), an
 // optional 余/多 and 万, and a unit: "1901条", "1236余条", "两起", "20余万条".
 // A hand scanner rather than one pattern: it runs on every clause.
-func mentions(clause string) []mention {
-	var out []mention
+func mentions(clause string, out []mention) []mention {
 	prev := 0
 	for i := 0; i < len(clause); {
-		r, size := utf8.DecodeRuneInString(clause[i:])
+		r, size := decode(clause, i)
 		if !isNumeral(r) {
 			i += size
 			continue
@@ -150,7 +183,7 @@ func mentions(clause string) []mention {
 		arabic := r < utf8.RuneSelf
 		j := i
 		for j < len(clause) {
-			r2, s2 := utf8.DecodeRuneInString(clause[j:])
+			r2, s2 := decode(clause, j)
 			if arabic && (r2 >= '0' && r2 <= '9' || r2 == '.') || !arabic && isCNNumeral(r2) {
 				j += s2
 				continue
@@ -225,15 +258,9 @@ func mentions(clause string) []mention {
 	return out
 }
 
-func isNumeral(r rune) bool { return r >= '0' && r <= '9' || isCNNumeral(r) }
+func isNumeral(r rune) bool { return r < 0x10000 && cueTable[r]&cueNum != 0 }
 
-func isCNNumeral(r rune) bool {
-	switch r {
-	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
-		return true
-	}
-	return false
-}
+func isCNNumeral(r rune) bool { return r >= utf8.RuneSelf && r < 0x10000 && cueTable[r]&cueNum != 0 }
 
 func skipSpace(s string, i int) int {
 	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
@@ -274,11 +301,6 @@ func (x *extractor) websiteOnly() {
 	}
 }
 
-// clauses splits a sentence at commas and colons.
-func clauses(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ':' || r == '：' })
-}
-
 // tableRow reports whether a line is a row of a laid-out table ("| a | b |")
 // or a bare cell: too short to be a sentence.
 func tableRow(s string) bool {
@@ -299,7 +321,7 @@ func tableRow(s string) bool {
 // mayBeHeading is a cheap test before headingRE: a heading starts with a
 // digit, a bracket or a Chinese numeral (after blanks).
 func mayBeHeading(s string) bool {
-	s = strings.TrimLeft(s, " \t\u3000")
+	s = trimLeft(s)
 	if s == "" {
 		return false
 	}
@@ -322,34 +344,61 @@ type cues struct {
 }
 
 func scanCues(s string) cues {
-	var c cues
+	var f uint8
 	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			if b >= '0' && b <= '9' {
-				c.num = true
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decode(s, i)
 		i += size
-		switch r {
-		case '未', '没', '无', '免', '不':
-			c.neg = true
-		case '复', '诉':
-			c.cases = true
-		case '申', '事':
-			c.apply = true
-		case '费':
-			c.fee = true
-		case '自':
-			c.persons = true
-		default:
-			if isCNNumeral(r) {
-				c.num = true
-			}
+		if r < 0x10000 {
+			f |= cueTable[r]
 		}
 	}
-	return c
+	return cues{num: f&cueNum != 0, neg: f&cueNeg != 0, cases: f&cueCases != 0,
+		apply: f&cueApply != 0, fee: f&cueFee != 0, persons: f&cuePersons != 0}
+}
+
+// Bits of cueTable.
+const (
+	cueNum uint8 = 1 << iota
+	cueNeg
+	cueCases
+	cueApply
+	cueFee
+	cuePersons
+)
+
+// cueTable holds, for each rune of the Basic Multilingual Plane, the cues it
+// is: one load a rune instead of a chain of comparisons.
+var cueTable = func() *[0x10000]uint8 {
+	var t [0x10000]uint8
+	for r := '0'; r <= '9'; r++ {
+		t[r] |= cueNum
+	}
+	for _, r := range "零〇一二两三四五六七八九十百千" {
+		t[r] |= cueNum
+	}
+	for _, c := range []struct {
+		runes string
+		bit   uint8
+	}{{"未没无免不", cueNeg}, {"复诉", cueCases}, {"申事", cueApply}, {"费", cueFee}, {"自", cuePersons}} {
+		for _, r := range c.runes {
+			t[r] |= c.bit
+		}
+	}
+	return &t
+}()
+
+// decode is utf8.DecodeRuneInString(s[i:]) with the runes of Chinese text
+// (three bytes) decoded inline: the scanners of this package decode every
+// rune of every sentence.
+func decode(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }

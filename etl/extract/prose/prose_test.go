@@ -10,6 +10,7 @@ import (
 	"github.com/xxgk/xxgk/etl/detect"
 	"github.com/xxgk/xxgk/etl/normalize"
 	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/etl/synth"
 )
 
 // figures runs Extract on one text and returns its figures by key.
@@ -277,5 +278,38 @@ func BenchmarkExtract(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		Extract(texts[i%len(texts)], report.Identity{Year: 2020})
+	}
+}
+
+// synthTexts generates text reports of every era and layout, normalised,
+// for benchmarks closer to a large run than the samples alone.
+func synthTexts(b *testing.B, agencies int) ([]*normalize.Text, int64) {
+	b.Helper()
+	as, err := synth.Agencies(synth.Places(), agencies, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []*normalize.Text
+	var size int64
+	for _, a := range as {
+		for _, d := range synth.Series(a, []int{2012, 2016, 2019, 2021, 2023}, synth.Options{Seed: 1}) {
+			out = append(out, normalize.New(string(d.Body)))
+			size += int64(len(d.Body))
+		}
+	}
+	return out, size
+}
+
+// BenchmarkExtractSynth measures prose extraction per generated report.
+func BenchmarkExtractSynth(b *testing.B) {
+	texts, size := synthTexts(b, 40)
+	ids := make([]report.Identity, len(texts))
+	for i, t := range texts {
+		ids[i], _ = detect.Identify(t)
+	}
+	b.SetBytes(size / int64(len(texts)))
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		Extract(texts[i%len(texts)], ids[i%len(texts)])
 	}
 }

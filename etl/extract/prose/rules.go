@@ -32,46 +32,46 @@ const (
 
 var (
 	// publishRE is a verb of proactive disclosure.
-	publishRE = words{"公开", "发布", "推送", "刊发", "公布", "发送", "推出", "编发", "更新", "上传", "报送"}
+	publishRE = newWords("公开", "发布", "推送", "刊发", "公布", "发送", "推出", "编发", "更新", "上传", "报送")
 	// proactiveTrapRE marks things counted near proactive figures that are
 	// not disclosed items: messages, visits, followers, comparisons, plans.
-	proactiveTrapRE = words{"留言", "来信", "热线", "咨询", "访问", "浏览", "点击", "粉丝", "关注", "阅读", "转发", "人次", "案件", "增加", "减少", "增长", "下降", "同比", "上升", "较上年", "比上年", "依申请", "不予公开", "部分公开", "申请", "制作", "制发", "印发", "清理", "废止", "解读", "回应", "答复", "受理", "培训", "会议", "举报", "投诉"}
+	proactiveTrapRE = newWords("留言", "来信", "热线", "咨询", "访问", "浏览", "点击", "粉丝", "关注", "阅读", "转发", "人次", "案件", "增加", "减少", "增长", "下降", "同比", "上升", "较上年", "比上年", "依申请", "不予公开", "部分公开", "申请", "制作", "制发", "印发", "清理", "废止", "解读", "回应", "答复", "受理", "培训", "会议", "举报", "投诉")
 	// cumulativeRE marks a running total; it is the year's own only with a
 	// year cue (年内累计, 全年累计, 2016年…累计).
-	cumulativeRE = words{"累计", "历年", "至今", "以来"}
-	thisYearRE   = words{"全年", "年内", "本年", "今年", "年度内", "当年", "上半年"}
+	cumulativeRE = newWords("累计", "历年", "至今", "以来")
+	thisYearRE   = newWords("全年", "年内", "本年", "今年", "年度内", "当年", "上半年")
 	// yearStartRE is a span from the start of a year: "自2016年1月1日".
 	yearStartRE = regexp.MustCompile(`(?:19|20)\d\d\s*年\s*1\s*月\s*1\s*日`)
 	// newThisYearRE is the year's part of a running total: "其中,本年度新增…".
 	newThisYearRE = regexp.MustCompile(`(?:本年度?|全年|今年|年内)新增`)
 	// totalRE is the wording of an agency-wide proactive total: the object
 	// right before the figure is information in general, not a category.
-	totalRE = regexp.MustCompile(`(?:主动公开|主动发布|公开|发布)(?:了)?(?:各类|各项)?(?:政府|政务|司法行政|工作)?(?:信息|政府信息|政务信息)?(?:的有|共计|总计|合计|共|达|总数为|为)?\s*$`)
+	totalRE = tailRE{96, regexp.MustCompile(`(?:主动公开|主动发布|公开|发布)(?:了)?(?:各类|各项)?(?:政府|政务|司法行政|工作)?(?:信息|政府信息|政务信息)?(?:的有|共计|总计|合计|共|达|总数为|为)?\s*$`)}
 	// afterTotalRE is the noun after the figure when it comes first:
 	// "主动公开2286条政务信息".
 	afterTotalRE = regexp.MustCompile(`^\s*(?:各类|各项)?(?:政府|政务)?信息`)
 	// channel words, in the order they are tested.
-	websiteRE   = words{"网站", "门户", "官网"}
-	weiboRE     = words{"微博"}
-	wechatRE    = words{"微信", "公众号"}
-	newMediaRE  = words{"新媒体", "客户端", "抖音", "头条号", "视频号", "APP", "App", "app"}
-	gazetteRE   = words{"公报"}
-	interpretRE = regexp.MustCompile(`解读(?:稿件|文件|信息|文章|材料|稿|类信息)?(?:共|共计)?\s*$`)
+	websiteRE   = newWords("网站", "门户", "官网")
+	weiboRE     = newWords("微博")
+	wechatRE    = newWords("微信", "公众号")
+	newMediaRE  = newWords("新媒体", "客户端", "抖音", "头条号", "视频号", "APP", "App", "app")
+	gazetteRE   = newWords("公报")
+	interpretRE = tailRE{64, regexp.MustCompile(`解读(?:稿件|文件|信息|文章|材料|稿|类信息)?(?:共|共计)?\s*$`)}
 
 	// foiRE anchors an application figure to information disclosure.
-	foiRE = words{"政府信息公开", "依申请", "信息公开", "公开信息", "要求公开", "申请公开"}
+	foiRE = newWords("政府信息公开", "依申请", "信息公开", "公开信息", "要求公开", "申请公开")
 	// appsRE is the act of receiving applications, the figure after it.
-	appsRE = regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)[^,，]{0,30}(?:申请|事项|函件|件数|案件)[^,，\d]{0,6}$`)
+	appsRE = tailRE{132, regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)[^,，]{0,30}(?:申请|事项|函件|件数|案件)[^,，\d]{0,6}$`)}
 	// appsBareRE names the count by the procedure alone: "依申请公开0条".
-	appsBareRE = regexp.MustCompile(`(?:依申请公开|政府信息公开申请)(?:事项|申请)?(?:数量|数|件数)?(?:共|共计|为)?\s*$`)
+	appsBareRE = tailRE{64, regexp.MustCompile(`(?:依申请公开|政府信息公开申请)(?:事项|申请)?(?:数量|数|件数)?(?:共|共计|为)?\s*$`)}
 	// appsBeforeRE has the figure before the noun: "共办理5件政府信息公开申请".
-	appsBeforeRE  = regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)(?:了)?(?:共|共计)?\s*$`)
+	appsBeforeRE  = tailRE{48, regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)(?:了)?(?:共|共计)?\s*$`)}
 	appsAfterRE   = regexp.MustCompile(`^\s*[^,，\d]{0,12}?(?:政府信息公开|依申请公开|信息公开|政府信息)?(?:的)?申请`)
-	appsTrapRE    = words{"留言", "来信", "热线", "咨询", "法律援助", "信访", "投诉", "举报", "建议", "提案", "复议", "诉讼", "答复", "回复", "办结", "结转", "上年", "去年", "同期", "增加", "减少", "上升", "下降"}
-	appsChannelRE = regexp.MustCompile(`(网络|网上|在线|信函|邮寄|当面|现场|传真|电子邮件)(?:方式)?(?:提出|提交)?(?:的)?(?:申请)?(?:的)?\s*$`)
+	appsTrapRE    = newWords("留言", "来信", "热线", "咨询", "法律援助", "信访", "投诉", "举报", "建议", "提案", "复议", "诉讼", "答复", "回复", "办结", "结转", "上年", "去年", "同期", "增加", "减少", "上升", "下降")
+	appsChannelRE = tailRE{64, regexp.MustCompile(`(网络|网上|在线|信函|邮寄|当面|现场|传真|电子邮件)(?:方式)?(?:提出|提交)?(?:的)?(?:申请)?(?:的)?\s*$`)}
 
 	// outcome words of the 2019+ list and the legacy list, the figure after them.
-	outcomeRE = regexp.MustCompile(`(上年结转|上一年度?结转|上年度结转|予以公开|同意公开|部分公开|同意部分公开|不予公开|不同意公开|无法提供|不予处理|其他处理|结转下年度(?:继续办理)?|结转下一年度?(?:继续办理)?)(?:答复|决定)?(?:的)?["'”’]?(?:的)?(?:共|为)?\s*$`)
+	outcomeRE = tailRE{96, regexp.MustCompile(`(上年结转|上一年度?结转|上年度结转|予以公开|同意公开|部分公开|同意部分公开|不予公开|不同意公开|无法提供|不予处理|其他处理|结转下年度(?:继续办理)?|结转下一年度?(?:继续办理)?)(?:答复|决定)?(?:的)?["'”’]?(?:的)?(?:共|为)?\s*$`)}
 	// outcomeAfterRE has the figure before the word: "1件予以公开".
 	outcomeAfterRE = regexp.MustCompile(`^\s*(?:申请)?(?:为|属于|作)?(予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|结转下年度|结转下一年度?)`)
 	outcomeKeys    = map[string]string{
@@ -89,13 +89,13 @@ var (
 	// caseRE names the kind of case a figure counts; the last one before it wins.
 	caseRE       = regexp.MustCompile(`行政复议|行政诉讼|诉讼`)
 	caseTrapRE   = regexp.MustCompile(`决定书|法律援助|调解|案卷|受理.{0,6}行政复议案件|办理.{0,6}行政复议案件|审理.{0,6}行政复议`)
-	caseResultRE = regexp.MustCompile(`(维持|驳回|纠错|纠正|撤销|确认违法|审理中|未审结|尚未审结|未结|其他)[^,，\d]{0,8}$`)
-	caseFOIRE    = words{"信息公开", "政府信息", "依申请公开"}
+	caseResultRE = tailRE{64, regexp.MustCompile(`(维持|驳回|纠错|纠正|撤销|确认违法|审理中|未审结|尚未审结|未结|其他)[^,，\d]{0,8}$`)}
+	caseFOIRE    = newWords("信息公开", "政府信息", "依申请公开")
 
 	// feeRE is a fee figure in 元 or 万元.
-	feeRE = words{"费"}
+	feeRE = newWords("费")
 	// feeTrapRE marks money that is not a fee for disclosure.
-	feeTrapRE = words{"行政事业性", "经费", "采购", "预算", "决算", "资金", "罚款", "罚没"}
+	feeTrapRE = newWords("行政事业性", "经费", "采购", "预算", "决算", "资金", "罚款", "罚没")
 )
 
 // classify decides what one count measures, if anything the metrics list.
@@ -116,37 +116,85 @@ func (x *extractor) classify(s span, m mention, st *state, carried float64) {
 	// outcome its row, an application its procedure; what is left may be
 	// a disclosure count. Literal checks skip the patterns of rules that
 	// cannot apply.
-	near := m.before + prefixRunes(m.after, 20)
+	// The words near a figure: before it, and a little after (no cue word
+	// spans the figure itself).
+	after := prefixRunes(m.after, 20)
+	near := func(w *words) bool { return w.MatchString(m.before) || w.MatchString(after) }
 	if strings.Contains(m.before, "决定") && x.decisions(s, m) {
 		return
 	}
-	if (st.caseKind != "" || strings.Contains(near, "复议") || strings.Contains(near, "诉讼")) && x.caseFigure(s, m, st) {
+	if (st.caseKind != "" || near(caseCues)) && x.caseFigure(s, m, st) {
 		return
 	}
-	if containsAny(near, "公开", "提供", "处理", "结转", "补正", "申请", "掌握", "制作", "明确") && x.outcome(s, m) {
+	if near(outcomeCues) && x.outcome(s, m) {
 		return
 	}
-	if containsAny(near, "申请", "事项", "函件", "案件", "件数", "网络", "网上", "在线", "信函", "邮寄", "当面", "现场", "传真", "电子邮件") && x.application(s, m, carried) {
+	if near(appsCues) && x.application(s, m, carried) {
 		return
 	}
 	x.proactive(s, m, st)
 }
 
+// Cues that a figure may be read by a rule: without one nearby the rule's
+// patterns are not tried.
+var (
+	caseCues    = newWords("复议", "诉讼")
+	outcomeCues = newWords("公开", "提供", "处理", "结转", "补正", "申请", "掌握", "制作", "明确")
+	appsCues    = newWords("申请", "事项", "函件", "案件", "件数", "网络", "网上", "在线", "信函", "邮寄", "当面", "现场", "传真", "电子邮件")
+)
+
 // otherYear reports whether the words before a figure tie it to a year
-// other than the report's ("2022年公开信息…", "较2023年增加6%").
+// other than the report's ("2022年公开信息…", "较2023年增加6%"). Dates
+// (年…月) are not years a figure belongs to. A hand scan from each 年: the
+// words before most figures hold one (全年, 年度) but no year.
 func (x *extractor) otherYear(before string) bool {
 	if x.year == 0 {
 		return false
 	}
-	for _, m := range yearTokRE.FindAllStringSubmatch(before, -1) {
-		if strings.Contains(m[0], "月") {
-			continue // a date: 自2016年1月1日
+	for from := 0; ; {
+		i := strings.Index(before[from:], "年")
+		if i < 0 {
+			return false
 		}
-		if y, _ := strconv.Atoi(m[1]); y != x.year {
+		i += from
+		from = i + len("年")
+		j := i
+		for j > 0 && (before[j-1] == ' ' || before[j-1] == '\t') {
+			j--
+		}
+		if j < 4 || !isYear(before[j-4:j]) {
+			continue
+		}
+		if isDate(before[from:]) {
+			continue // 自2016年1月1日
+		}
+		if y, _ := strconv.Atoi(before[j-4 : j]); y != x.year {
 			return true
 		}
 	}
-	return false
+}
+
+// isYear reports whether s is four digits from 1900 to 2099.
+func isYear(s string) bool {
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s[:2] == "19" || s[:2] == "20"
+}
+
+// isDate reports whether the text after a 年 goes on with a month: " 3 月".
+func isDate(s string) bool {
+	i := skipSpace(s, 0)
+	n := 0
+	for i < len(s) && n < 3 && s[i] >= '0' && s[i] <= '9' {
+		i, n = i+1, n+1
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	return strings.HasPrefix(s[skipSpace(s, i):], "月")
 }
 
 // proactive reads proactive-disclosure counts: the agency-wide total, a
@@ -392,7 +440,7 @@ func prefixRunes(s string, n int) string {
 
 // decisionsRE is an Article 20 decision count stated in prose: "作出行政处罚
 // 决定8件". Decision documents (决定书) are publications, not decisions.
-var decisionsRE = regexp.MustCompile(`行政(处罚|许可|强制)(?:处理)?决定(?:数量)?(?:共计|共|为|数为)?\s*$`)
+var decisionsRE = tailRE{96, regexp.MustCompile(`行政(处罚|许可|强制)(?:处理)?决定(?:数量)?(?:共计|共|为|数为)?\s*$`)}
 
 var decisionKeys = map[string]string{
 	"处罚": "art20.penalty.decisions", "许可": "art20.licensing.decisions", "强制": "art20.enforcement.decisions",
@@ -541,7 +589,7 @@ var reasons = []struct {
 var (
 	// outcomeWordRE says a sentence lists answers, so reason phrases in it
 	// are outcome sub-rows.
-	outcomeWordRE = words{"不予公开", "无法提供", "不予处理", "其他处理", "予以公开", "部分公开"}
+	outcomeWordRE = newWords("不予公开", "无法提供", "不予处理", "其他处理", "予以公开", "部分公开")
 	// fragCutRE separates the items of a list.
 	fragCutRE = regexp.MustCompile(`[、(（]`)
 	// allReasonRE is a note that every answer of a row had one reason: "(均属于行政查询事项)".
@@ -599,15 +647,46 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
-// words is a list of literal cues; matching them with strings.Contains is
-// far cheaper than an alternation pattern on every clause.
-type words []string
+// words is a list of literal cues; matching them by literal search is far
+// cheaper than an alternation pattern on every clause. A long list is
+// matched in one pass over the text: only where a word's first rune stands
+// (a bit set by the rune's low bits says where it may) are the words
+// compared, instead of one search of the text per word.
+type words struct {
+	list  []string
+	first [16]uint64 // the first runes of the words, by their low 10 bits
+}
+
+func newWords(list ...string) *words {
+	w := &words{list: list}
+	for _, x := range list {
+		r, _ := utf8.DecodeRuneInString(x)
+		w.first[(r>>6)&15] |= 1 << (r & 63)
+	}
+	return w
+}
 
 // MatchString reports whether s contains any of the words.
-func (w words) MatchString(s string) bool { return containsAny(s, w...) }
+func (w *words) MatchString(s string) bool {
+	if len(w.list) < 4 {
+		return containsAny(s, w.list...)
+	}
+	for i := 0; i < len(s); {
+		r, n := decode(s, i)
+		if w.first[(r>>6)&15]&(1<<(r&63)) != 0 {
+			for _, x := range w.list {
+				if strings.HasPrefix(s[i:], x) {
+					return true
+				}
+			}
+		}
+		i += n
+	}
+	return false
+}
 
 // allPersonsRE says every applicant was a natural person.
-var allPersonsRE = words{"均为自然人", "全部为自然人", "均系自然人"}
+var allPersonsRE = newWords("均为自然人", "全部为自然人", "均系自然人")
 
 // allPersons copies the application total to the natural-person column
 // when the report says every applicant was one ("申请人均为自然人").
@@ -635,4 +714,30 @@ func (x *extractor) staff(s span, m mention) {
 	case strings.Contains(near, "专职"):
 		x.add(s, "staff.fulltime", m.value, m.approx, ruleStaff, "")
 	}
+}
+
+// tailRE is a pattern anchored at the end of the text ($) that is matched on
+// the last n bytes only: Go's matcher tries every start position of the
+// text, and no match of these patterns is longer than n.
+type tailRE struct {
+	n  int
+	re *regexp.Regexp
+}
+
+// MatchString reports whether the end of s matches.
+func (t tailRE) MatchString(s string) bool { return t.re.MatchString(tail(s, t.n)) }
+
+// FindStringSubmatch returns the match at the end of s and its groups.
+func (t tailRE) FindStringSubmatch(s string) []string { return t.re.FindStringSubmatch(tail(s, t.n)) }
+
+// tail returns at most the last n bytes of s, cut at a rune boundary.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
