@@ -6,7 +6,13 @@
 // Every stage runs the real xxgk binary as a child process on a generated
 // corpus (`xxgk gen`), so the figures include process start-up, reading the
 // files and writing the outputs, as a user would see them. Peak RSS is the
-// child's ru_maxrss.
+// child's own high-water mark (VmHWM, polled from /proc; ru_maxrss where
+// /proc is missing, which on Linux also counts the bench's own memory).
+//
+// The query stage times the cold refresh of the query cache, each named
+// query for one agency as `xxgk query NAME --agency A` (the way the site,
+// the workbooks and people ask), and each whole result inside DuckDB; see
+// the queries method for what each figure is.
 //
 // Usage:
 //
@@ -15,4 +21,10 @@
 // --scale 0.1 runs everything on a tenth of the corpus (10,000 reports for
 // ingest and queries, 300 agencies × 10 years for the build); targets are
 // defined at scale 1, so a reduced run only indicates them.
+//
+// --query-reports 100000 times the queries on a synthetic database of that
+// many reports (queries.BenchFill, kept in --work) instead of the ingested
+// corpus, and --only queries runs just that stage:
+//
+//	go run ./cmd/xxgkbench --xxgk bin/xxgk --only queries --query-reports 100000
 package main

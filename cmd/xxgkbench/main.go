@@ -22,8 +22,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/etl/synth"
+	"github.com/xxgk/xxgk/queries"
 )
 
 // The targets of issue 7, at scale 1.
@@ -56,6 +58,12 @@ type config struct {
 	sample   int
 	seed     uint64
 	queryRep int
+	// queryReports, when > 0, times the queries on a synthetic database of
+	// that many reports (queries.BenchFill) instead of the ingested corpus:
+	// the query target is set at 100,000 reports, which this machine cannot
+	// ingest (see BENCHMARKS.md).
+	queryReports int
+	only         string // "queries": run only the query stage
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -69,8 +77,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&c.sample, "extract-sample", 20_000, "reports extracted for the throughput figures (at most the corpus)")
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed")
 	fs.IntVar(&c.queryRep, "query-runs", 3, "runs per named query; the median is reported")
+	fs.IntVar(&c.queryReports, "query-reports", 0, "time the queries on a synthetic database of this many reports (queries.BenchFill) instead of the ingested corpus")
+	fs.StringVar(&c.only, "only", "", "run only this stage: queries")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if c.only != "" && c.only != "queries" {
+		return fmt.Errorf("--only %q: the only stage that runs alone is queries", c.only)
 	}
 	if c.scale <= 0 || c.scale > 10 {
 		return fmt.Errorf("--scale %v: want a fraction in (0, 10]", c.scale)
@@ -124,6 +137,16 @@ func (b *bench) fail(stage string, err error) {
 
 func (b *bench) all(ctx context.Context) {
 	agencies := max(1, int(math.Round(fullReports/10*b.cfg.scale)))
+	if b.cfg.only == "queries" {
+		db := filepath.Join(b.cfg.work, fmt.Sprintf("bench-%d.duckdb", agencies))
+		if b.cfg.queryReports > 0 {
+			db = b.fillQueryDB(ctx)
+		}
+		if db != "" {
+			b.queries(ctx, db)
+		}
+		return
+	}
 	corpus := filepath.Join(b.cfg.work, fmt.Sprintf("corpus-%d", agencies))
 	labels := corpus + "-labels"
 	if err := b.generate(ctx, corpus, labels, agencies); err != nil {
@@ -138,7 +161,12 @@ func (b *bench) all(ctx context.Context) {
 	b.extract(ctx, files, labels)
 	db := filepath.Join(b.cfg.work, fmt.Sprintf("bench-%d.duckdb", agencies))
 	if b.ingest(ctx, fmt.Sprintf("ingest %s reports", thousands(len(files))), corpus, db, true) {
-		b.queries(ctx, db)
+		if b.cfg.queryReports > 0 {
+			db = b.fillQueryDB(ctx)
+		}
+		if db != "" {
+			b.queries(ctx, db)
+		}
 	}
 	b.build(ctx, corpus, max(1, int(math.Round(buildAgencies*b.cfg.scale))))
 }
@@ -299,7 +327,20 @@ func (b *bench) ingest(ctx context.Context, stage, corpus, db string, withTarget
 	return true
 }
 
-// queries times every named query `xxgk query --list` shows.
+// queries times every named query `xxgk query --list` shows, as users
+// meet it (see queries.Timing for why these figures):
+//
+//   - the cold refresh of every cached result, which the first query after
+//     an ingest pays, once (in process: queries.BenchRefresh);
+//   - "one agency": `xxgk query NAME --agency A --format csv` as a child
+//     process, process start included, median of --query-runs, with its
+//     peak RSS; A is the agency with the most reports;
+//   - "whole result": the whole result read inside DuckDB from the fresh
+//     cache (every column hashed, nothing printed), with the time to compute
+//     it from the query text and to scan it into Go in the note.
+//
+// Printing a million-row result to a terminal is not timed: it measures
+// the terminal and the CSV writer, not the answer.
 func (b *bench) queries(ctx context.Context, db string) {
 	var list bytes.Buffer
 	res := measure(ctx, nil, &list, b.cfg.xxgk, "query", "--list", "--db", db)
@@ -312,12 +353,21 @@ func (b *bench) queries(ctx context.Context, db string) {
 		b.fail("query --list", errors.New("no query names in: "+firstLine(list.String())))
 		return
 	}
+	agency, timings, err := b.queryEngine(ctx, db, names)
+	if err != nil {
+		b.fail("query engine times", err)
+		return
+	}
 	for _, name := range names {
 		var times []time.Duration
 		var rss int64
 		var err error
+		var out lineCounter
+		out.mu = &sync.Mutex{}
+		out.w = io.Discard
 		for i := 0; i < b.cfg.queryRep; i++ {
-			r := measure(ctx, nil, io.Discard, b.cfg.xxgk, "query", name, "--db", db, "--format", "csv")
+			out.n = 0
+			r := measure(ctx, nil, &out, b.cfg.xxgk, "query", name, "--db", db, "--agency", agency, "--format", "csv")
 			if r.err != nil {
 				err = r.err
 				break
@@ -325,18 +375,99 @@ func (b *bench) queries(ctx context.Context, db string) {
 			times = append(times, r.wall)
 			rss = max(rss, r.rss)
 		}
-		stage := "query " + name
+		stage := "query " + name + ", one agency"
 		if err != nil {
 			b.fail(stage, err)
 			continue
 		}
 		sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-		med := times[len(times)/2]
-		ms := float64(med.Microseconds()) / 1000
+		ms := float64(times[len(times)/2].Microseconds()) / 1000
 		b.add(row{stage: stage, measured: fmt.Sprintf("%.0f ms", ms), target: fmt.Sprintf("≤ %.0f ms", targetQueryMS),
 			vs: versus(targetQueryMS/ms, ms <= targetQueryMS), rss: mb(rss),
-			note: fmt.Sprintf("median of %d runs, process start included", len(times))})
+			note: fmt.Sprintf("`xxgk query %s --agency A --format csv`, %d rows; median of %d, process start included", name, max(0, out.n-1), len(times))})
+		t, ok := timings[name]
+		if !ok {
+			continue
+		}
+		ms = float64(t.Cached.Microseconds()) / 1000
+		note := fmt.Sprintf("%s rows read in DuckDB from the cache; from the text %.0f ms", thousands(int(t.Rows)), float64(t.Direct.Microseconds())/1000)
+		if t.Cached == t.Direct {
+			note = fmt.Sprintf("%s rows computed in DuckDB from the text (not cached)", thousands(int(t.Rows)))
+		}
+		if t.Full > 0 {
+			note += fmt.Sprintf("; queries.Run into Go %.0f ms", float64(t.Full.Microseconds())/1000)
+		}
+		b.add(row{stage: "query " + name + ", whole result", measured: fmt.Sprintf("%.0f ms", ms), target: fmt.Sprintf("≤ %.0f ms", targetQueryMS),
+			vs: versus(targetQueryMS/ms, ms <= targetQueryMS), note: note})
 	}
+}
+
+// fillQueryDB returns a synthetic database of --query-reports reports for
+// the query stage, filling it with queries.BenchFill unless a previous run
+// left it complete. It returns "" after a failure.
+func (b *bench) fillQueryDB(ctx context.Context) string {
+	n := b.cfg.queryReports
+	db := filepath.Join(b.cfg.work, fmt.Sprintf("query-fill-%d.duckdb", n))
+	done := db + ".done"
+	stage := fmt.Sprintf("fill synthetic query database, %s reports", thousands(n))
+	if _, err := os.Stat(done); err == nil {
+		b.add(row{stage: stage, measured: "reused", note: db})
+		return db
+	}
+	for _, f := range []string{db, db + ".wal", done} {
+		os.Remove(f)
+	}
+	start := time.Now()
+	st, err := load.Open(ctx, db)
+	if err != nil {
+		b.fail(stage, err)
+		return ""
+	}
+	err = queries.BenchFill(ctx, st.DB(), n)
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		b.fail(stage, err)
+		return ""
+	}
+	if err := os.WriteFile(done, nil, 0o644); err != nil {
+		b.fail(stage, err)
+		return ""
+	}
+	b.add(row{stage: stage, measured: fmt.Sprintf("%.1f s", time.Since(start).Seconds()),
+		note: "queries.BenchFill: every metric key of each form, 5% blank cells, 2% revisions, checks"})
+	return db
+}
+
+// queryEngine opens db in this process, times the cold refresh of every
+// cached named query, then each query's whole result inside DuckDB. It
+// returns the agency the per-agency figures filter on.
+func (b *bench) queryEngine(ctx context.Context, db string, names []string) (string, map[string]queries.Timing, error) {
+	st, err := load.Open(ctx, db)
+	if err != nil {
+		return "", nil, err
+	}
+	defer st.Close()
+	agency, err := queries.BenchAgency(ctx, st.DB())
+	if err != nil {
+		return "", nil, err
+	}
+	refresh, err := queries.BenchRefresh(ctx, st.DB())
+	if err != nil {
+		return "", nil, err
+	}
+	b.add(row{stage: "query cache refresh, all named queries", measured: fmt.Sprintf("%.1f s", refresh.Seconds()),
+		note: "once per data change: the first query after an ingest pays it (in process, in DuckDB)"})
+	out := map[string]queries.Timing{}
+	for _, name := range names {
+		t, err := queries.BenchQuery(ctx, st.DB(), name, agency)
+		if err != nil {
+			return "", nil, err
+		}
+		out[name] = t
+	}
+	return agency, out, nil
 }
 
 // queryNames takes the first word of each line of `xxgk query --list`
@@ -461,7 +592,16 @@ func measure(ctx context.Context, env []string, stdout io.Writer, name string, a
 	var errBuf tailBuffer
 	cmd.Stderr = &errBuf
 	start := time.Now()
-	err := cmd.Run()
+	err := cmd.Start()
+	var hwm int64
+	if err == nil {
+		stop := make(chan struct{})
+		polled := make(chan int64)
+		go pollHWM(cmd.Process.Pid, stop, polled)
+		err = cmd.Wait()
+		close(stop)
+		hwm = <-polled
+	}
 	res := result{wall: time.Since(start), stderr: errBuf.String()}
 	if cmd.ProcessState != nil {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
@@ -469,10 +609,59 @@ func measure(ctx context.Context, env []string, stdout io.Writer, name string, a
 			res.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		}
 	}
+	if hwm > 0 {
+		res.rss = hwm
+	}
 	if err != nil {
 		res.err = fmt.Errorf("%s %s: %w: %s", filepath.Base(name), strings.Join(args[:min(len(args), 2)], " "), err, firstLine(res.stderr))
 	}
 	return res
+}
+
+// pollHWM reads the child's own peak RSS (VmHWM of /proc/PID/status) every
+// few milliseconds until stop closes, then sends the last value (0 when
+// /proc cannot be read). ru_maxrss cannot be used alone: Linux carries the
+// parent's high-water mark into a child across fork and exec, so every
+// child of a bench process that once held 1 GB reported at least 1 GB
+// (the "every query needs 1.2 GB" of earlier runs). VmHWM belongs to the
+// child's fresh address space; only growth in its last few milliseconds
+// can be missed, which a peak-memory figure in hundreds of MB tolerates.
+func pollHWM(pid int, stop <-chan struct{}, out chan<- int64) {
+	path := fmt.Sprintf("/proc/%d/status", pid)
+	var last int64
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		if v := readHWM(path); v > last {
+			last = v
+		}
+		select {
+		case <-stop:
+			out <- last
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// readHWM returns VmHWM of a /proc status file in bytes, 0 when absent.
+func readHWM(path string) int64 {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			f := strings.Fields(rest)
+			if len(f) > 0 {
+				kb, err := strconv.ParseInt(f[0], 10, 64)
+				if err == nil {
+					return kb * 1024
+				}
+			}
+		}
+	}
+	return 0
 }
 
 // partial reports whether the child exited 1: some inputs failed, the rest done.
