@@ -403,6 +403,11 @@ type placeTok struct {
 	sure bool                 // div is the only fit, or the text's context chose it
 }
 
+// maxPlaceRunes bounds a division name: the longest are autonomous
+// counties ("双江拉祜族佤族布朗族傣族自治县") and development zones
+// ("郑州高新技术产业开发区").
+const maxPlaceRunes = 16
+
 // matchPlace returns the longest division name at the start of s (full
 // names; short names like 上海 or 普陀 too when short is set) and its length
 // in bytes.
@@ -411,10 +416,10 @@ func matchPlace(s string, short bool) ([]divisions.Division, int) {
 		return nil, 0
 	}
 	end, runes := 0, 0
-	var ends [10]int
+	var ends [maxPlaceRunes]int
 	n := 0
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) || runes == 10 {
+		if !unicode.Is(unicode.Han, r) || runes == maxPlaceRunes {
 			break
 		}
 		end += utf8.RuneLen(r)

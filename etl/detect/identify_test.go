@@ -10,6 +10,7 @@ import (
 
 	"github.com/xxgk/xxgk/etl/normalize"
 	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/etl/synth"
 )
 
 type label struct {
@@ -170,6 +171,10 @@ func TestIdentifyRules(t *testing.T) {
 			"西藏文化旅游创意园区管理委员会", 2020, report.PeriodYear, "", "county", "西藏自治区", "拉萨市"},
 		{"a department's place is no township of the same name", "白塔区卫生健康委员会2020年政府信息公开工作年度报告\n本报告…",
 			"辽阳市白塔区卫生健康委员会", 2020, report.PeriodYear, "", "county", "辽宁省", "辽阳市"},
+		{"long zone name", "郑州市郑州高新技术产业开发区自然资源局2014年度政府信息公开工作年度报告\n本报告…",
+			"郑州高新技术产业开发区自然资源局", 2014, report.PeriodYear, "", "county", "河南省", "郑州市"},
+		{"long autonomous county name", "前郭尔罗斯蒙古族自治县交通运输局2014年度政府信息公开工作年度报告\n本报告…",
+			"前郭尔罗斯蒙古族自治县交通运输局", 2014, report.PeriodYear, "", "county", "吉林省", "松原市"},
 		{"unqualified organ takes the district the text names", "一、总体情况\n2024年，区司法局政府信息公开工作…通过北京市东城区人民政府网站…区司法局…本报告",
 			"北京市东城区司法局", 2024, report.PeriodYear, "", "county", "北京市", "北京市"},
 	}
@@ -233,3 +238,47 @@ func BenchmarkIdentify(b *testing.B) {
 		Identify(texts[i%len(texts)])
 	}
 }
+
+// synthTexts generates text reports of every era and layout, normalised;
+// untitled drops their title and header lines, as copies without a title
+// come (identification then falls back to the body).
+func synthTexts(b *testing.B, agencies int, untitled bool) ([]*normalize.Text, int64) {
+	b.Helper()
+	as, err := synth.Agencies(synth.Places(), agencies, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []*normalize.Text
+	var size int64
+	for _, a := range as {
+		for _, d := range synth.Series(a, []int{2012, 2016, 2019, 2021, 2023}, synth.Options{Seed: 1}) {
+			body := string(d.Body)
+			if untitled {
+				for n := 0; n < 2; n++ {
+					body = strings.TrimLeft(body, "\n")
+					if i := strings.IndexByte(body, '\n'); i >= 0 {
+						body = body[i+1:]
+					}
+				}
+			}
+			out = append(out, normalize.New(body))
+			size += int64(len(body))
+		}
+	}
+	return out, size
+}
+
+func benchmarkIdentifySynth(b *testing.B, untitled bool) {
+	texts, size := synthTexts(b, 40, untitled)
+	b.SetBytes(size / int64(len(texts)))
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		Identify(texts[i%len(texts)])
+	}
+}
+
+// BenchmarkIdentifySynth measures identification per generated report.
+func BenchmarkIdentifySynth(b *testing.B) { benchmarkIdentifySynth(b, false) }
+
+// BenchmarkIdentifySynthUntitled measures it on reports without a title.
+func BenchmarkIdentifySynthUntitled(b *testing.B) { benchmarkIdentifySynth(b, true) }
