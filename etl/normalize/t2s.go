@@ -54,9 +54,10 @@ type dict struct {
 	active []uint64
 }
 
-// pairBits is the log2 size of dict.pairs in bits: 32 KB, sparse enough
-// that few pairs share a bit with a phrase's.
-const pairBits = 18
+// pairBits is the log2 size of dict.pairs in bits: 4 KB, which stays in
+// cache, for a few thousand phrases, so about one pair in twelve shares a
+// bit with a phrase's and costs a map lookup for nothing.
+const pairBits = 15
 
 // pairHash is the bit of dict.pairs for the runes a, b.
 func pairHash(a, b rune) uint32 {

@@ -42,8 +42,12 @@ func Parse(s string) (v Value, ok bool) {
 		return Value{Kind: report.KindNumber, Unit: strings.TrimPrefix(c, "零")}, true
 	}
 	if digits(c) {
-		f, err := strconv.ParseFloat(c, 64)
-		return Value{Kind: report.KindNumber, Number: f}, err == nil
+		// At most 15 digits: the integer is exact in a float64.
+		n := 0
+		for i := 0; i < len(c); i++ {
+			n = n*10 + int(c[i]-'0')
+		}
+		return Value{Kind: report.KindNumber, Number: float64(n)}, true
 	}
 	if c[0] > 0x7f && !strings.HasPrefix(c, "零") {
 		return Value{}, false // a label: figures start with a digit or sign

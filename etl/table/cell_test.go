@@ -195,3 +195,15 @@ func TestNeedsCompact(t *testing.T) {
 		}
 	}
 }
+
+// TestParseDigits checks the integer fast path against strconv up to the
+// longest run it takes.
+func TestParseDigits(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"0", "007", "12", "999999999999999", "123456789012345", "100000000000000"} {
+		want, _ := strconv.ParseFloat(s, 64)
+		if v, ok := Parse(s); !ok || v.Number != want {
+			t.Errorf("Parse(%q) = %v, %v, want %v", s, v.Number, ok, want)
+		}
+	}
+}

@@ -8,17 +8,20 @@ import (
 
 // Token is one cell of the text, with its byte span in the text it was cut
 // from (the normalised text, so the caller can map it back to the original).
+//
+// A report has thousands of tokens, so the small fields are int32 and the
+// flags packed after them: the slice is allocated and scanned once per report.
 type Token struct {
 	Text       string
 	Start, End int
-	Line       int  // index of the source line among the lines that gave cells
-	Multi      bool // the line held several cells: a row laid out on one line
-	Col        int  // position of the cell on its line
-	LineCells  int  // number of cells on its line
+	Line       int32 // index of the source line among the lines that gave cells
+	Col        int32 // position of the cell on its line
+	LineCells  int32 // number of cells on its line
+	Multi      bool  // the line held several cells: a row laid out on one line
+	IsValue    bool  // the cell is a value (a figure or a blank), not a label
 
-	Canon   string // the cell folded by Canon, for label matching; values and sentences keep their text
-	Value   Value  // the cell parsed by Parse, when IsValue
-	IsValue bool   // the cell is a value (a figure or a blank), not a label
+	Canon string // the cell folded by Canon, for label matching; values and sentences keep their text
+	Value Value  // the cell parsed by Parse, when IsValue
 }
 
 // Tokens cuts text into cells, in reading order. Each line is one row when it
@@ -111,8 +114,8 @@ func appendLine(out []Token, buf []span, text string, s, e, line int, orig func(
 		if !ok && len(cell) <= maxLabel {
 			canon = Canon(cell)
 		}
-		out = append(out, Token{Text: cell, Start: c.s, End: c.e, Line: line,
-			Multi: len(cells) > 1, Col: i, LineCells: len(cells), Canon: canon, Value: v, IsValue: ok})
+		out = append(out, Token{Text: cell, Start: c.s, End: c.e, Line: int32(line),
+			Multi: len(cells) > 1, Col: int32(i), LineCells: int32(len(cells)), Canon: canon, Value: v, IsValue: ok})
 	}
 	return out, buf
 }

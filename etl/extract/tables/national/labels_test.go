@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/xxgk/xxgk/etl/normalize"
+	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/etl/table"
 )
 
@@ -76,6 +77,28 @@ func TestArticle20Labels(t *testing.T) {
 	for _, tt := range cols {
 		if got := colArt20(canon(tt.label)); got != tt.want {
 			t.Errorf("colArt20(%q) = %q, want %q", tt.label, got, tt.want)
+		}
+	}
+}
+
+func TestCueForm(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		label string
+		want  report.Form
+	}{
+		{"第二十条第(一)项本年制发件数", report.FormTable2021},
+		{"信息内容现行有效件数", report.FormTable2021},
+		{"本年新制作数量", report.FormTable2019},
+		{"采购总金额(万元)", report.FormTable2019},
+		{"对外公开总数量本年制发件数", report.FormTable2021}, // both: 2021 wins
+		{"行政许可本年增/减", ""},
+		{"本年新收政府信息公开申请数量", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := cueForm(tt.label); got != tt.want {
+			t.Errorf("cueForm(%q) = %q, want %q", tt.label, got, tt.want)
 		}
 	}
 }

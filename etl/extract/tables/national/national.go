@@ -1,7 +1,9 @@
 package national
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/etl/normalize"
 	"github.com/xxgk/xxgk/etl/report"
@@ -92,15 +94,6 @@ var (
 	cue2019 = []string{"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量", "采购总金额", "其他对外管理服务事项"}
 )
 
-func containsAny(c string, subs []string) bool {
-	for _, s := range subs {
-		if strings.Contains(c, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // formCue reads the form from label cells only (short cells), so a sentence
 // that quotes a header cannot decide it.
 func formCue(canon []string) report.Form {
@@ -108,14 +101,47 @@ func formCue(canon []string) report.Form {
 		if len(c) > 120 || len(c) < 12 {
 			continue
 		}
-		switch {
-		case containsAny(c, cue2021):
-			return report.FormTable2021
-		case containsAny(c, cue2019):
-			return report.FormTable2019
+		if f := cueForm(c); f != "" {
+			return f
 		}
 	}
 	return ""
+}
+
+// cueFirst holds the first rune of every cue of cue2021 and cue2019.
+var cueFirst = func() []rune {
+	var rs []rune
+	for _, c := range append(slices.Clone(cue2021), cue2019...) {
+		r, _ := utf8.DecodeRuneInString(c)
+		if !slices.Contains(rs, r) {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}()
+
+// cueForm returns the form whose cue c holds, 2021 first when it holds
+// both. It walks c once and tries the cues only where a rune starts one,
+// rather than searching c for each cue in turn.
+func cueForm(c string) report.Form {
+	var form report.Form
+	for i, r := range c {
+		if !slices.Contains(cueFirst, r) {
+			continue
+		}
+		rest := c[i:]
+		for _, k := range cue2021 {
+			if strings.HasPrefix(rest, k) {
+				return report.FormTable2021
+			}
+		}
+		for _, k := range cue2019 {
+			if strings.HasPrefix(rest, k) {
+				form = report.FormTable2019
+			}
+		}
+	}
+	return form
 }
 
 func isAppStart(c string) bool {
