@@ -19,25 +19,26 @@ type agency struct {
 const han = `\p{Han}`
 
 var (
-	// titleCutRE cuts a title at its document words: what precedes is the
-	// publisher (and the year).
-	titleCutRE = regexp.MustCompile(`(?:政府信息公开|政务信息公开|信息公开|政务公开|政府信息|年度报告|工作报告|年报).*$`)
 	// yearTokRE is a year expression inside a title or a phrase.
 	yearTokRE = regexp.MustCompile(`(?:19|20)\d\d\s*年\s*(?:度)?\s*(?:上半年|下半年)?|关于|本级|^的|的$`)
 	// fieldRE is a header field naming the publisher.
 	fieldRE = regexp.MustCompile(`(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：][\s|]*([` + han + `]{2,30})`)
 	// phrases are body phrases that name the publisher of the report, each
-	// with literals a sentence must hold before the pattern is tried (the
-	// lazy name patterns are costly, and most sentences hold none).
+	// with literals a sentence must hold before the pattern is tried, and an
+	// anchor every match holds: the pattern runs on a window around each
+	// anchor (before and after bytes), as the lazy name patterns are costly
+	// on whole sentences.
 	phrases = []struct {
-		need []string
-		re   *regexp.Regexp
+		need          []string
+		anchor        string
+		before, after int
+		re            *regexp.Regexp
 	}{
-		{[]string{"由"}, regexp.MustCompile(`由([` + han + `]{2,40}?)(?:负责)?(?:编制|制作|编写)`)},
-		{[]string{"布", "年"}, regexp.MustCompile(`(?:发布|公布)([` + han + `]{2,40}?)(?:19|20)\d\d\s*年`)},
-		{[]string{"公开工作"}, regexp.MustCompile(`(?:依据|结合|根据)([` + han + `]{2,40}?)(?:(?:19|20)\d\d\s*年\s*度?)?(?:政府信息公开|政务公开)工作`)},
-		{[]string{"请"}, regexp.MustCompile(`请(?:与|联系)([` + han + `]{2,40}?)(?:联系|政府信息公开|政务公开|办公室)`)},
-		{[]string{"信息公开", "报告"}, regexp.MustCompile(`([` + han + `]{2,40}?)(?:19|20)\d\d\s*年\s*度?(?:政府)?信息公开(?:工作)?(?:年度)?报告`)},
+		{[]string{"由"}, "由", 0, 160, regexp.MustCompile(`由([` + han + `]{2,40}?)(?:负责)?(?:编制|制作|编写)`)},
+		{[]string{"布", "年"}, "布", 3, 160, regexp.MustCompile(`(?:发布|公布)([` + han + `]{2,40}?)(?:19|20)\d\d\s*年`)},
+		{[]string{"公开工作"}, "公开工作", 180, 12, regexp.MustCompile(`(?:依据|结合|根据)([` + han + `]{2,40}?)(?:(?:19|20)\d\d\s*年\s*度?)?(?:政府信息公开|政务公开)工作`)},
+		{[]string{"请"}, "请", 0, 160, regexp.MustCompile(`请(?:与|联系)([` + han + `]{2,40}?)(?:联系|政府信息公开|政务公开|办公室)`)},
+		{[]string{"信息公开", "报告"}, "信息公开", 160, 40, regexp.MustCompile(`([` + han + `]{2,40}?)(?:19|20)\d\d\s*年\s*度?(?:政府)?信息公开(?:工作)?(?:年度)?报告`)},
 	}
 	// organRE ends the name of a public body.
 	organRE = regexp.MustCompile(`人民政府|街道办事处|管理委员会|办公室|分局|局|厅|委员会`)
@@ -52,6 +53,21 @@ var (
 	// zoneRE ends the name of a development zone, run by a 管理委员会.
 	zoneRE = regexp.MustCompile(`(?:开发区|高新区|园区|新区|试验区)$`)
 )
+
+// docWords are the document words of a title: what precedes the first of
+// them is the publisher (and the year).
+var docWords = []string{"政府信息公开", "政务信息公开", "信息公开", "政务公开", "政府信息", "年度报告", "工作报告", "年报"}
+
+// cutTitle cuts a title at its first document word.
+func cutTitle(title string) string {
+	end := len(title)
+	for _, w := range docWords {
+		if i := strings.Index(title, w); i >= 0 && i < end {
+			end = i
+		}
+	}
+	return title[:end]
+}
 
 // phraseBytes is how much of a report the author phrases are looked for in.
 const phraseBytes = 4000
@@ -75,7 +91,7 @@ func findAgency(norm string, h headInfo) agency {
 		return a, true
 	}
 	if h.title != "" {
-		runs := hanRuns(yearTokRE.ReplaceAllString(titleCutRE.ReplaceAllString(h.title, ""), ""))
+		runs := hanRuns(yearTokRE.ReplaceAllString(cutTitle(h.title), ""))
 		// A site name precedes the agency ("某某网 - 遵义市司法局"), an alias
 		// follows it in brackets: the last run that names a place wins.
 		for i := len(runs) - 1; i > 0; i-- {
@@ -104,13 +120,30 @@ func findAgency(norm string, h headInfo) agency {
 	// Author phrases sit in the opening paragraph; scanning only the head
 	// keeps the lazy name patterns cheap on long reports.
 	joined := joinHanLines(prefix(norm, phraseBytes))
-	sentences := strings.Split(joined, "。")
 	for _, p := range phrases {
-		for _, sen := range sentences {
+		for rest := joined; rest != ""; {
+			sen := rest
+			if i := strings.Index(rest, "。"); i >= 0 {
+				sen, rest = rest[:i], rest[i+len("。"):]
+			} else {
+				rest = ""
+			}
 			if !allIn(sen, p.need) {
 				continue
 			}
-			for _, m := range p.re.FindAllStringSubmatch(sen, 4) {
+			tries := 0
+			for from := 0; tries < 4; {
+				i := strings.Index(sen[from:], p.anchor)
+				if i < 0 {
+					break
+				}
+				i += from
+				from = i + len(p.anchor)
+				m := p.re.FindStringSubmatch(window(sen, i-p.before, from+p.after))
+				if m == nil {
+					continue
+				}
+				tries++
 				if a, ok := try(m[1]); ok {
 					return a
 				}
@@ -164,6 +197,18 @@ func findAgency(norm string, h headInfo) agency {
 		return qualify(weak[0], mentions, norm)
 	}
 	return agency{}
+}
+
+// window returns s[start:end] clamped to s and widened to rune boundaries.
+func window(s string, start, end int) string {
+	start, end = max(start, 0), min(end, len(s))
+	for start > 0 && !utf8.RuneStart(s[start]) {
+		start--
+	}
+	for end < len(s) && !utf8.RuneStart(s[end]) {
+		end++
+	}
+	return s[start:end]
 }
 
 // subordinates are field offices whose parent organ is fixed by law: a
@@ -415,11 +460,15 @@ func matchPlace(s string, short bool) ([]divisions.Division, int) {
 	if r, _ := utf8.DecodeRuneInString(s); !divisions.Starts(r) && !short {
 		return nil, 0
 	}
+	longest := min(divisions.Longest(s), maxPlaceRunes)
+	if longest == 0 {
+		return nil, 0 // no division name starts with these two runes
+	}
 	end, runes := 0, 0
 	var ends [maxPlaceRunes]int
 	n := 0
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) || runes == maxPlaceRunes {
+		if !unicode.Is(unicode.Han, r) || runes == longest {
 			break
 		}
 		end += utf8.RuneLen(r)

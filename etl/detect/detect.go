@@ -92,22 +92,24 @@ var titleWords = []string{"报告", "年报", "数据统计", "通知", "意见"
 
 func header(norm string) headInfo {
 	h := headInfo{head: prefix(norm, headBytes), titleLine: -1}
-	for _, l := range strings.Split(h.head, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
+	h.lines = make([]string, 0, headLines)
+	for rest := h.head; rest != "" && len(h.lines) < headLines; {
+		l := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
 		}
-		h.lines = append(h.lines, l)
-		if len(h.lines) == headLines {
-			break
+		if l = strings.TrimSpace(l); l != "" {
+			h.lines = append(h.lines, l)
 		}
 	}
 	for i, l := range h.lines {
 		c := cell(l)
-		if strings.ContainsAny(c, ">›»") || strings.Contains(c, "位置") {
+		if containsAny(c, breadcrumbMarks) || strings.Contains(c, "位置") {
 			continue // a breadcrumb: 首页>政务公开>信息公开年报
 		}
-		if strings.ContainsAny(c, "。，,；;") {
+		if containsAny(c, sentenceMarks) {
 			continue // a sentence, not a title
 		}
 		if utf8.RuneCountInString(c) > 60 || !strings.Contains(c, "公开") || !containsAny(c, titleWords) {
@@ -122,14 +124,24 @@ func header(norm string) headInfo {
 			break
 		}
 	}
-	all := strings.Split(norm[len(norm)-len(suffix(norm, headBytes)):], "\n")
-	for i := len(all) - 1; i >= 0 && len(h.tail) < tailLines; i-- {
-		if l := strings.TrimSpace(all[i]); l != "" {
+	// The tail lines, last first, read backwards from the end of the text.
+	tail := suffix(norm, headBytes)
+	for end := len(tail); end > 0 && len(h.tail) < tailLines; {
+		start := strings.LastIndexByte(tail[:end], '\n') + 1
+		if l := strings.TrimSpace(tail[start:end]); l != "" {
 			h.tail = append(h.tail, l)
 		}
+		end = start - 1
 	}
 	return h
 }
+
+// Marks of a breadcrumb and of a sentence, which a title line has none of.
+// Literal searches: strings.ContainsAny decodes the text for non-ASCII sets.
+var (
+	breadcrumbMarks = []string{">", "›", "»"}
+	sentenceMarks   = []string{"。", "，", ",", "；", ";"}
+)
 
 // labelRE strips a field label ("标题:") and table pipes from a title line.
 var labelRE = regexp.MustCompile(`^(?:标题|题目|名称)\s*[:：]\s*`)
@@ -137,13 +149,23 @@ var labelRE = regexp.MustCompile(`^(?:标题|题目|名称)\s*[:：]\s*`)
 // cell returns the longest pipe-separated part of a line without its field label.
 func cell(l string) string {
 	best := ""
-	for _, p := range strings.Split(l, "|") {
-		p = strings.TrimSpace(labelRE.ReplaceAllString(strings.TrimSpace(p), ""))
+	for rest := l; ; {
+		p := rest
+		i := strings.IndexByte(rest, '|')
+		if i >= 0 {
+			p, rest = rest[:i], rest[i+1:]
+		}
+		p = strings.TrimSpace(p)
+		if strings.HasPrefix(p, "标题") || strings.HasPrefix(p, "题目") || strings.HasPrefix(p, "名称") {
+			p = strings.TrimSpace(labelRE.ReplaceAllString(p, ""))
+		}
 		if len(p) > len(best) {
 			best = p
 		}
+		if i < 0 {
+			return best
+		}
 	}
-	return best
 }
 
 // prefix returns at most n bytes of s, cut at a rune boundary.

@@ -51,7 +51,8 @@ type index struct {
 	byName    map[string][]int
 	exact     map[string][]Division
 	short     map[string][]Division
-	firsts    []bool // indexed by rune - firstHan
+	firsts    []bool           // indexed by rune - firstHan
+	longest   map[string]uint8 // first two runes → longest name (or short name) in runes
 	err       error
 }
 
@@ -120,6 +121,7 @@ func load() {
 	idx.exact = make(map[string][]Division, len(idx.all))
 	idx.short = make(map[string][]Division, len(idx.all))
 	idx.firsts = make([]bool, lastHan-firstHan+1)
+	idx.longest = make(map[string]uint8, len(idx.all))
 	for i, d := range idx.all {
 		idx.byName[d.Name] = append(idx.byName[d.Name], i)
 		idx.exact[d.Name] = append(idx.exact[d.Name], d)
@@ -127,12 +129,42 @@ func load() {
 		if r >= firstHan && r <= lastHan {
 			idx.firsts[r-firstHan] = true
 		}
+		noteLongest(d.Name)
 		if s := Short(d.Name); s != d.Name {
 			idx.byName[s] = append(idx.byName[s], i)
 			idx.short[s] = append(idx.short[s], d)
+			noteLongest(s)
 		}
 	}
 }
+
+// noteLongest records the length of a name under its first two runes.
+func noteLongest(name string) {
+	n := utf8.RuneCountInString(name)
+	if n < 2 {
+		return
+	}
+	k := firstRunes(name, 2)
+	if uint8(min(n, 255)) > idx.longest[k] {
+		idx.longest[k] = uint8(min(n, 255))
+	}
+}
+
+// firstRunes returns the first n runes of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// Longest returns the length in runes of the longest name or short name
+// that starts with the first two runes of s, 0 when none does: a scanner
+// need not try longer prefixes of s, nor any when it is 0.
+func Longest(s string) int { return int(get().longest[firstRunes(s, 2)]) }
 
 func get() *index {
 	once.Do(load)

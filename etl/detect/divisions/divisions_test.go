@@ -99,3 +99,21 @@ func TestQualifiers(t *testing.T) {
 		}
 	}
 }
+
+func TestLongest(t *testing.T) {
+	tests := []struct {
+		s        string
+		atLeast  int
+		wantZero bool
+	}{
+		{"前郭尔罗斯蒙古族自治县交通运输局", 11, false},
+		{"锡山区司法局", 3, false},
+		{"局里", 0, true},
+	}
+	for _, tt := range tests {
+		got := Longest(tt.s)
+		if tt.wantZero && got != 0 || !tt.wantZero && got < tt.atLeast {
+			t.Errorf("Longest(%q) = %d, want ≥ %d (zero: %v)", tt.s, got, tt.atLeast, tt.wantZero)
+		}
+	}
+}
