@@ -8,9 +8,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xxgk/xxgk/etl/detect"
+	"github.com/xxgk/xxgk/etl/extract/prose"
+	"github.com/xxgk/xxgk/etl/extract/tables"
+	"github.com/xxgk/xxgk/etl/normalize"
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/etl/synth"
+	"github.com/xxgk/xxgk/etl/validate"
 )
 
 // benchPaths returns the reports a pipeline benchmark runs over: an even
@@ -91,5 +96,71 @@ func BenchmarkPipeline(b *testing.B) {
 		if _, err := Document(doc); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkStages times each stage of Document on its own over the same
+// reports, each stage given the previous stages' output computed beforehand,
+// so the cost of each stage per report can be read off ns/op. Keeping every
+// prepared report alive makes each garbage collection scan more than the
+// pipeline's own heap, so stages that allocate read dearer than in
+// BenchmarkDocument; its CPU profile gives the shares.
+func BenchmarkStages(b *testing.B) {
+	type prepared struct {
+		doc  *report.Document
+		text *normalize.Text
+		id   report.Identity
+		tab  tables.Result
+		form report.Form
+		pm   []report.Metric
+		ms   []report.Metric
+	}
+	var ps []prepared
+	for _, p := range benchPaths(b) {
+		doc, err := read.File(context.Background(), p, read.DefaultLimits())
+		if err != nil {
+			b.Fatal(err)
+		}
+		t := normalize.New(doc.Text)
+		id, err := detect.Identify(t)
+		if err != nil {
+			continue
+		}
+		tab := tables.Extract(t)
+		form := tab.Form
+		if form == "" {
+			form = detect.Form(t.Norm)
+		}
+		pm := prose.Extract(t, id)
+		r := &report.Report{Metrics: Merge(tab.Metrics, pm)}
+		r.SortMetrics()
+		ps = append(ps, prepared{doc, t, id, tab, form, pm, r.Metrics})
+	}
+	stages := []struct {
+		name string
+		run  func(p *prepared)
+	}{
+		{"normalize", func(p *prepared) { normalize.New(p.doc.Text) }},
+		{"identify", func(p *prepared) { _, _ = detect.Identify(p.text) }},
+		{"tables", func(p *prepared) { tables.Extract(p.text) }},
+		{"form", func(p *prepared) {
+			if p.tab.Form == "" {
+				detect.Form(p.text.Norm)
+			}
+		}},
+		{"prose", func(p *prepared) { prose.Extract(p.text, p.id) }},
+		{"merge+sort", func(p *prepared) {
+			r := &report.Report{Metrics: Merge(p.tab.Metrics, p.pm)}
+			r.SortMetrics()
+		}},
+		{"validate", func(p *prepared) { validate.Report(p.form, p.ms, p.pm) }},
+	}
+	for _, s := range stages {
+		b.Run(s.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				s.run(&ps[i%len(ps)])
+			}
+		})
 	}
 }

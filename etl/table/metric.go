@@ -12,7 +12,7 @@ type Cell struct {
 	Table string // "article20", "applications", "review", "legacy"
 	Row   string // the row label as printed
 	Col   string // the column label as printed
-	Tok   Token
+	Tok   *Token // the value's token, in the report's token slice (a Token is large to copy)
 	Value Value
 	Unit  string // the money unit as printed in the cell or its header, kept when converted
 }

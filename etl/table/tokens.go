@@ -33,29 +33,38 @@ type Token struct {
 // When the text does not end at a line break or cell separator, its last
 // token was cut mid-word (a truncated copy) and is dropped, so a cut "12" is
 // never read as 1.
-func Tokens(text string) []Token { return tokens(text, nil) }
+func Tokens(text string) []Token { return tokens(nil, text, nil) }
 
 // TextTokens cuts a normalised text into cells. Normalisation folds runs of
 // white space into one space, so the gaps between cells are judged on the
 // original white space each space of Norm came from.
-func TextTokens(t *normalize.Text) []Token {
-	return tokens(t.Norm, func(s, e int) string {
+func TextTokens(t *normalize.Text) []Token { return TextTokensInto(nil, t) }
+
+// TextTokensInto is TextTokens writing into buf's storage when it is large
+// enough (buf's contents are overwritten), so a caller that reads one report
+// after another can reuse one token slice instead of allocating a large one
+// per report.
+func TextTokensInto(buf []Token, t *normalize.Text) []Token {
+	return tokens(buf, t.Norm, func(s, e int) string {
 		os, oe := t.OrigSpan(s, e)
 		return t.Orig[os:oe]
 	})
 }
 
-// tokens cuts text; orig returns the original text behind a span of white
-// space, or is nil when text is the original.
-func tokens(text string, orig func(s, e int) string) []Token {
+// tokens cuts text into buf's storage; orig returns the original text behind
+// a span of white space, or is nil when text is the original.
+func tokens(buf []Token, text string, orig func(s, e int) string) []Token {
 	if orig == nil {
 		orig = func(s, e int) string { return text[s:e] }
 	}
 	// A line gives one token, or one per tab or pipe separated cell: sized
 	// so a report's token slice is rarely grown (a Token is large).
-	out := make([]Token, 0, strings.Count(text, "\n")+strings.Count(text, "\t")+strings.Count(text, "|")+8)
+	out := buf[:0]
+	if n := strings.Count(text, "\n") + strings.Count(text, "\t") + strings.Count(text, "|") + 8; cap(out) < n {
+		out = make([]Token, 0, n)
+	}
 	line := 0
-	var buf []span // the cells of one line, reused from line to line
+	var spans []span // the cells of one line, reused from line to line
 	for pos := 0; pos < len(text); {
 		end := strings.IndexByte(text[pos:], '\n')
 		if end < 0 {
@@ -64,7 +73,7 @@ func tokens(text string, orig func(s, e int) string) []Token {
 			end += pos
 		}
 		n := len(out)
-		out, buf = appendLine(out, buf[:0], text, pos, end, line, orig)
+		out, spans = appendLine(out, spans[:0], text, pos, end, line, orig)
 		if len(out) > n {
 			line++
 		}

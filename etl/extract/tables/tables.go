@@ -1,6 +1,8 @@
 package tables
 
 import (
+	"sync"
+
 	"github.com/xxgk/xxgk/etl/extract/tables/legacy"
 	"github.com/xxgk/xxgk/etl/extract/tables/national"
 	"github.com/xxgk/xxgk/etl/normalize"
@@ -14,13 +16,32 @@ type Result struct {
 	Metrics []report.Metric // every cell, numeric or blank, with provenance
 }
 
+// tokenPool holds token slices between reports: a report's tokens are
+// tens of kilobytes, allocated and scanned by the collector for each report
+// otherwise.
+var tokenPool = sync.Pool{New: func() any { return new([]table.Token) }}
+
+// maxPooled bounds the tokens a pooled slice may hold, so one huge report
+// does not keep its slice alive for the rest of a run.
+const maxPooled = 1 << 14
+
 // Extract reads the standard tables of a report. Each reader looks for its
 // own tables; the one that placed more cells names the form, and a tie goes
 // to the national tables (a 2019+ report quoting a few old indicators is
 // still a 2019+ report). A stray cell one reader happens to match cannot
 // outvote a whole table of the other.
 func Extract(t *normalize.Text) Result {
-	toks := table.TextTokens(t)
+	p := tokenPool.Get().(*[]table.Token)
+	toks := table.TextTokensInto(*p, t)
+	defer func() {
+		// Nothing returned points into toks: the metrics copy what they
+		// need. Clearing drops this report's strings before reuse.
+		clear(toks)
+		if cap(toks) <= maxPooled {
+			*p = toks[:0]
+			tokenPool.Put(p)
+		}
+	}()
 	n := national.Read(t, toks)
 	l := legacy.Read(t, toks)
 	cells, form := n.Cells, n.Form

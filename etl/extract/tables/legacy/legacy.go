@@ -137,7 +137,7 @@ func Read(t *normalize.Text, toks []table.Token) []table.Cell {
 			unit = v.Unit
 		}
 		cell := table.Cell{Key: key, Table: "legacy", Row: table.Quote(t, toks[i]), Col: unit,
-			Tok: run.Cells[0], Value: v}
+			Tok: &run.Cells[0], Value: v}
 		if ind.money && v.IsNumber() {
 			cell.Value.Number = table.InWan(v.Number, unit)
 			cell.Unit = unit

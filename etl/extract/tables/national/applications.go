@@ -215,7 +215,7 @@ func (d *doc) applications(from, to int) {
 		seen[key] = true
 		for k := 0; k < n; k++ {
 			d.add(table.Cell{Key: key + "." + cols[k], Table: "applications", Row: row, Col: colLabels[k],
-				Tok: run.Cells[k], Value: run.Cells[k].Value})
+				Tok: &run.Cells[k], Value: run.Cells[k].Value})
 		}
 		i += len(run.Cells)
 	}

@@ -131,7 +131,7 @@ func (d *doc) article20(from, to int) {
 				v.Number = table.InWan(v.Number, unit)
 			}
 			d.add(table.Cell{Key: key + "." + cols[k], Table: "article20", Row: row, Col: labels[k],
-				Tok: run.Cells[k], Value: v, Unit: unit})
+				Tok: &run.Cells[k], Value: v, Unit: unit})
 		}
 		i += len(run.Cells)
 	}

@@ -99,7 +99,7 @@ func (d *doc) review(from int) {
 	for k := 0; k < n; k++ {
 		g := reviewGroups[k/5]
 		d.add(table.Cell{Key: g.key + "." + order[k%5], Table: "review", Row: groups[k/5], Col: labels[k%5],
-			Tok: run.Cells[k], Value: run.Cells[k].Value})
+			Tok: &run.Cells[k], Value: run.Cells[k].Value})
 	}
 }
 
