@@ -134,7 +134,7 @@ func endsSentence(l string) bool {
 // numbered reports whether a line starts with an item number: "2、", "2.",
 // "(二)", "二、".
 func numbered(l string) bool {
-	return mayBeHeading(l) && headingRE.MatchString(l)
+	return mayBeHeading(l) && isNumbered(l)
 }
 
 // trailingCells counts the numeric cells a line ends with, separated by
@@ -272,7 +272,7 @@ func terminator(norm string, i int) int {
 // "五、…", "(二)…", "3.…"; a numbered sentence that is not the whole line
 // is a heading only when short.
 func isHeading(text string, wholeLine bool) bool {
-	return mayBeHeading(text) && headingRE.MatchString(text) && (wholeLine || utf8.RuneCountInString(text) <= 30)
+	return mayBeHeading(text) && isNumbered(text) && (wholeLine || utf8.RuneCountInString(text) <= 30)
 }
 
 // appendSpan adds a sentence, quoted without its surrounding blanks.

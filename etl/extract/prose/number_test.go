@@ -19,3 +19,15 @@ func TestParseNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestIsNumbered(t *testing.T) {
+	tests := map[string]bool{
+		"五、主动公开": true, "(二)网站": true, "( 十 )其他": true, "3.收到申请": true, "12、其他": true, " 3、": true, "3.": true,
+		"3.5万条": false, "123、": false, "全年": false, "(a)": false, "二十条": false, "一 . 总体": true, "": false,
+	}
+	for in, want := range tests {
+		if got := isNumbered(in); got != want {
+			t.Errorf("isNumbered(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

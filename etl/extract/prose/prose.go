@@ -61,8 +61,58 @@ type span struct {
 	section    string
 }
 
-// headingRE starts a heading line: "五、", "(二)", "3.".
-var headingRE = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+\s*[、.]|\(\s*[一二三四五六七八九十]+\s*\)|\d{1,2}\s*[、.](?:\D|$))`)
+// isNumbered reports whether s starts with an item number, as a heading
+// line does: "五、", "(二)", "3." (not "3.5"). A hand scan: it runs on
+// every line that starts with a digit or numeral.
+func isNumbered(s string) bool {
+	s = strings.TrimLeft(s, " \t\r\n\f")
+	if s == "" {
+		return false
+	}
+	switch c := s[0]; {
+	case c >= '0' && c <= '9':
+		i := 1
+		if len(s) > 1 && s[1] >= '0' && s[1] <= '9' {
+			i = 2
+		}
+		i = skipSpace(s, i)
+		switch {
+		case strings.HasPrefix(s[i:], "、"):
+			i += len("、")
+		case strings.HasPrefix(s[i:], "."):
+			i++
+		default:
+			return false
+		}
+		return i == len(s) || s[i] < '0' || s[i] > '9'
+	case c == '(':
+		i := skipSpace(s, 1)
+		j := skipHeadingNumerals(s, i)
+		if j == i {
+			return false
+		}
+		return strings.HasPrefix(s[skipSpace(s, j):], ")")
+	default:
+		j := skipHeadingNumerals(s, 0)
+		if j == 0 {
+			return false
+		}
+		rest := s[skipSpace(s, j):]
+		return strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, ".")
+	}
+}
+
+// skipHeadingNumerals skips the numerals headings are numbered with (一 to 十).
+func skipHeadingNumerals(s string, i int) int {
+	for i < len(s) {
+		r, size := decode(s, i)
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
 
 var (
 	// carryRE is the carried-over part a total includes: "(含2022年结转1件)".

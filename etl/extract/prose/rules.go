@@ -46,7 +46,7 @@ var (
 	newThisYearRE = regexp.MustCompile(`(?:本年度?|全年|今年|年内)新增`)
 	// totalRE is the wording of an agency-wide proactive total: the object
 	// right before the figure is information in general, not a category.
-	totalRE = tailRE{96, regexp.MustCompile(`(?:主动公开|主动发布|公开|发布)(?:了)?(?:各类|各项)?(?:政府|政务|司法行政|工作)?(?:信息|政府信息|政务信息)?(?:的有|共计|总计|合计|共|达|总数为|为)?\s*$`)}
+	totalRE = tailRE{96, []string{"公开", "发布"}, regexp.MustCompile(`(?:主动公开|主动发布|公开|发布)(?:了)?(?:各类|各项)?(?:政府|政务|司法行政|工作)?(?:信息|政府信息|政务信息)?(?:的有|共计|总计|合计|共|达|总数为|为)?\s*$`)}
 	// afterTotalRE is the noun after the figure when it comes first:
 	// "主动公开2286条政务信息".
 	afterTotalRE = regexp.MustCompile(`^\s*(?:各类|各项)?(?:政府|政务)?信息`)
@@ -56,22 +56,22 @@ var (
 	wechatRE    = newWords("微信", "公众号")
 	newMediaRE  = newWords("新媒体", "客户端", "抖音", "头条号", "视频号", "APP", "App", "app")
 	gazetteRE   = newWords("公报")
-	interpretRE = tailRE{64, regexp.MustCompile(`解读(?:稿件|文件|信息|文章|材料|稿|类信息)?(?:共|共计)?\s*$`)}
+	interpretRE = tailRE{64, []string{"解读"}, regexp.MustCompile(`解读(?:稿件|文件|信息|文章|材料|稿|类信息)?(?:共|共计)?\s*$`)}
 
 	// foiRE anchors an application figure to information disclosure.
 	foiRE = newWords("政府信息公开", "依申请", "信息公开", "公开信息", "要求公开", "申请公开")
 	// appsRE is the act of receiving applications, the figure after it.
-	appsRE = tailRE{132, regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)[^,，]{0,30}(?:申请|事项|函件|件数|案件)[^,，\d]{0,6}$`)}
+	appsRE = tailRE{132, []string{"申请", "事项", "函件", "件数", "案件"}, regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)[^,，]{0,30}(?:申请|事项|函件|件数|案件)[^,，\d]{0,6}$`)}
 	// appsBareRE names the count by the procedure alone: "依申请公开0条".
-	appsBareRE = tailRE{64, regexp.MustCompile(`(?:依申请公开|政府信息公开申请)(?:事项|申请)?(?:数量|数|件数)?(?:共|共计|为)?\s*$`)}
+	appsBareRE = tailRE{64, []string{"公开"}, regexp.MustCompile(`(?:依申请公开|政府信息公开申请)(?:事项|申请)?(?:数量|数|件数)?(?:共|共计|为)?\s*$`)}
 	// appsBeforeRE has the figure before the noun: "共办理5件政府信息公开申请".
-	appsBeforeRE  = tailRE{48, regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)(?:了)?(?:共|共计)?\s*$`)}
+	appsBeforeRE  = tailRE{48, []string{"收到", "受理", "接到", "接收", "接受", "办理", "处理"}, regexp.MustCompile(`(?:收到|受理|接到|接收|接受|办理|处理)(?:了)?(?:共|共计)?\s*$`)}
 	appsAfterRE   = regexp.MustCompile(`^\s*[^,，\d]{0,12}?(?:政府信息公开|依申请公开|信息公开|政府信息)?(?:的)?申请`)
 	appsTrapRE    = newWords("留言", "来信", "热线", "咨询", "法律援助", "信访", "投诉", "举报", "建议", "提案", "复议", "诉讼", "答复", "回复", "办结", "结转", "上年", "去年", "同期", "增加", "减少", "上升", "下降")
-	appsChannelRE = tailRE{64, regexp.MustCompile(`(网络|网上|在线|信函|邮寄|当面|现场|传真|电子邮件)(?:方式)?(?:提出|提交)?(?:的)?(?:申请)?(?:的)?\s*$`)}
+	appsChannelRE = tailRE{64, []string{"网络", "网上", "在线", "信函", "邮寄", "当面", "现场", "传真", "电子邮件"}, regexp.MustCompile(`(网络|网上|在线|信函|邮寄|当面|现场|传真|电子邮件)(?:方式)?(?:提出|提交)?(?:的)?(?:申请)?(?:的)?\s*$`)}
 
 	// outcome words of the 2019+ list and the legacy list, the figure after them.
-	outcomeRE = tailRE{96, regexp.MustCompile(`(上年结转|上一年度?结转|上年度结转|予以公开|同意公开|部分公开|同意部分公开|不予公开|不同意公开|无法提供|不予处理|其他处理|结转下年度(?:继续办理)?|结转下一年度?(?:继续办理)?)(?:答复|决定)?(?:的)?["'”’]?(?:的)?(?:共|为)?\s*$`)}
+	outcomeRE = tailRE{96, []string{"结转", "公开", "提供", "处理"}, regexp.MustCompile(`(上年结转|上一年度?结转|上年度结转|予以公开|同意公开|部分公开|同意部分公开|不予公开|不同意公开|无法提供|不予处理|其他处理|结转下年度(?:继续办理)?|结转下一年度?(?:继续办理)?)(?:答复|决定)?(?:的)?["'”’]?(?:的)?(?:共|为)?\s*$`)}
 	// outcomeAfterRE has the figure before the word: "1件予以公开".
 	outcomeAfterRE = regexp.MustCompile(`^\s*(?:申请)?(?:为|属于|作)?(予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|结转下年度|结转下一年度?)`)
 	outcomeKeys    = map[string]string{
@@ -89,7 +89,7 @@ var (
 	// caseRE names the kind of case a figure counts; the last one before it wins.
 	caseRE       = regexp.MustCompile(`行政复议|行政诉讼|诉讼`)
 	caseTrapRE   = regexp.MustCompile(`决定书|法律援助|调解|案卷|受理.{0,6}行政复议案件|办理.{0,6}行政复议案件|审理.{0,6}行政复议`)
-	caseResultRE = tailRE{64, regexp.MustCompile(`(维持|驳回|纠错|纠正|撤销|确认违法|审理中|未审结|尚未审结|未结|其他)[^,，\d]{0,8}$`)}
+	caseResultRE = tailRE{64, []string{"维持", "驳回", "纠错", "纠正", "撤销", "确认违法", "审理中", "未审结", "未结", "其他"}, regexp.MustCompile(`(维持|驳回|纠错|纠正|撤销|确认违法|审理中|未审结|尚未审结|未结|其他)[^,，\d]{0,8}$`)}
 	caseFOIRE    = newWords("信息公开", "政府信息", "依申请公开")
 
 	// feeRE is a fee figure in 元 or 万元.
@@ -440,7 +440,7 @@ func prefixRunes(s string, n int) string {
 
 // decisionsRE is an Article 20 decision count stated in prose: "作出行政处罚
 // 决定8件". Decision documents (决定书) are publications, not decisions.
-var decisionsRE = tailRE{96, regexp.MustCompile(`行政(处罚|许可|强制)(?:处理)?决定(?:数量)?(?:共计|共|为|数为)?\s*$`)}
+var decisionsRE = tailRE{96, []string{"决定"}, regexp.MustCompile(`行政(处罚|许可|强制)(?:处理)?决定(?:数量)?(?:共计|共|为|数为)?\s*$`)}
 
 var decisionKeys = map[string]string{
 	"处罚": "art20.penalty.decisions", "许可": "art20.licensing.decisions", "强制": "art20.enforcement.decisions",
@@ -719,16 +719,28 @@ func (x *extractor) staff(s span, m mention) {
 // tailRE is a pattern anchored at the end of the text ($) that is matched on
 // the last n bytes only: Go's matcher tries every start position of the
 // text, and no match of these patterns is longer than n.
+// Every match holds one of the literals need, so the pattern runs only
+// where one is found.
 type tailRE struct {
-	n  int
-	re *regexp.Regexp
+	n    int
+	need []string
+	re   *regexp.Regexp
 }
 
 // MatchString reports whether the end of s matches.
-func (t tailRE) MatchString(s string) bool { return t.re.MatchString(tail(s, t.n)) }
+func (t tailRE) MatchString(s string) bool {
+	s = tail(s, t.n)
+	return containsAny(s, t.need...) && t.re.MatchString(s)
+}
 
 // FindStringSubmatch returns the match at the end of s and its groups.
-func (t tailRE) FindStringSubmatch(s string) []string { return t.re.FindStringSubmatch(tail(s, t.n)) }
+func (t tailRE) FindStringSubmatch(s string) []string {
+	s = tail(s, t.n)
+	if !containsAny(s, t.need...) {
+		return nil
+	}
+	return t.re.FindStringSubmatch(s)
+}
 
 // tail returns at most the last n bytes of s, cut at a rune boundary.
 func tail(s string, n int) string {
