@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -37,9 +38,14 @@ func script(name string) string {
 // cacheTable is the table holding the cached result of a named query.
 func cacheTable(name string) string { return "query_cache_" + name }
 
+// errStale is ensureCached's answer when the cache is out of date and the
+// caller asked not to refresh it.
+var errStale = errors.New("cache out of date")
+
 // ensureCached brings the cached results of name and of the queries it uses
-// up to date and returns the table holding name's result.
-func ensureCached(ctx context.Context, db *sql.DB, name string) (string, error) {
+// up to date and returns the table holding name's result. With refresh
+// false, a stale cache is left as it is and errStale returned.
+func ensureCached(ctx context.Context, db *sql.DB, name string, refresh bool) (string, error) {
 	cacheMu.Lock()
 	defer cacheMu.Unlock()
 	order, err := dependencyOrder(name)
@@ -84,6 +90,9 @@ func ensureCached(ctx context.Context, db *sql.DB, name string) (string, error) 
 	}
 	if len(stale) == 0 {
 		return cacheTable(name), nil
+	}
+	if !refresh {
+		return "", errStale
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -174,7 +183,7 @@ func Refresh(ctx context.Context, db *sql.DB) error {
 		if sources[q.Name].noCache {
 			continue
 		}
-		if _, err := ensureCached(ctx, db, q.Name); err != nil {
+		if _, err := ensureCached(ctx, db, q.Name, true); err != nil {
 			return fmt.Errorf("refresh %s: %w", q.Name, err)
 		}
 	}

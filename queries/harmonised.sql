@@ -1,6 +1,7 @@
 -- name: harmonised
 -- description: one row per agency × year × period × comparable metric from the preferred report, legacy figures mapped onto the 2019/2021 categories by `crosswalk`
 -- uses: crosswalk
+-- filter: agency
 --
 -- How a value is chosen (the crosswalk rows are the logic):
 --   * only the preferred report of each agency × year × period is read; a
@@ -15,16 +16,24 @@
 --   * no applicable rule, no row: a missing figure is absent, never 0.
 -- approx is true when any summed figure was printed with 余/多/近/约.
 -- agency_no numbers the agencies in name order (for fast partitions in the
--- queries built on this one; it changes when agencies are added).
-WITH reps AS MATERIALIZED (
+-- queries built on this one; it changes when agencies are added). It is
+-- numbered over every agency, so a run filtered to some agencies (the
+-- placeholder in reps) gives them the numbers of the whole result.
+WITH agencies AS MATERIALIZED (
+    SELECT agency, row_number() OVER (ORDER BY agency) AS agency_no
+    FROM (SELECT DISTINCT agency FROM reports)
+),
+reps AS MATERIALIZED (
     -- rep_no numbers the reports in output order, so the groupings and the
     -- final sort work on integers rather than on names and 64-character ids.
     SELECT row_number() OVER (ORDER BY agency, year, period) AS rep_no,
-           dense_rank() OVER (ORDER BY agency) AS agency_no, id AS report_id, agency, NULLIF(agency_kind, '') AS agency_kind, level, province, city,
-           year, period, form,
-           CASE WHEN form IN ('table2019', 'table2021') OR (form = 'narrative' AND year >= 2019)
+           a.agency_no, p.id AS report_id, agency, NULLIF(p.agency_kind, '') AS agency_kind, p.level, p.province, p.city,
+           p.year, p.period, p.form,
+           CASE WHEN p.form IN ('table2019', 'table2021') OR (p.form = 'narrative' AND p.year >= 2019)
                 THEN 'modern' ELSE 'legacy' END AS era
-    FROM preferred_reports
+    FROM preferred_reports p
+    JOIN agencies a USING (agency)
+    WHERE TRUE /* filter: agency */
 ),
 rules AS (
     SELECT row_number() OVER (ORDER BY metric_no, era, step) AS rule_no,

@@ -1,6 +1,7 @@
 -- name: quality
 -- description: one row per data-quality problem: failed identities, carry-over and stock-flow mismatches across years, year-over-year jumps, missing years
 -- uses: crosswalk, harmonised
+-- filter: agency
 --
 -- kind               where it comes from
 -- check_failed       a FAIL check of the preferred report (within-report identities)
@@ -21,6 +22,7 @@
 -- Cross-year problems are attached to the later report.
 WITH pr AS (
     SELECT id AS report_id, agency, year, period, path FROM preferred_reports
+    WHERE TRUE /* filter: agency */
 ),
 failed AS (
     SELECT pr.agency, pr.year, pr.period, pr.report_id, pr.path,

@@ -84,6 +84,10 @@ type source struct {
 	name, description, body string
 	uses                    []string
 	noCache                 bool // `-- cache: no`
+	// pushAgency: `-- filter: agency`, the rows of an agency depend only on
+	// that agency's reports, so a filter on agencies may be applied inside
+	// the query, at its `TRUE /* filter: agency */` placeholders.
+	pushAgency bool
 }
 
 func parseCatalog(fsys fs.FS) (map[string]Query, map[string]source, error) {
@@ -143,8 +147,9 @@ func validName(name string) bool {
 
 // parseSource reads the header lines of a .sql file. ok is false when the
 // file does not start with `-- name:`. After the description, optional
-// lines `-- uses: a, b` (the named queries this one reads as tables) and
-// `-- cache: no` (answer from the text every time) may follow.
+// lines `-- uses: a, b` (the named queries this one reads as tables),
+// `-- cache: no` (answer from the text every time) and `-- filter: agency`
+// (see pushFilter) may follow.
 func parseSource(text string) (s source, ok bool, err error) {
 	lines := strings.Split(text, "\n")
 	name, found := strings.CutPrefix(lines[0], "-- name:")
@@ -168,6 +173,13 @@ func parseSource(text string) (s source, ok bool, err error) {
 					s.uses = append(s.uses, u)
 				}
 			}
+			continue
+		}
+		if c, found := strings.CutPrefix(line, "-- filter:"); found {
+			if strings.TrimSpace(c) != "agency" {
+				return source{}, true, fmt.Errorf("`-- filter:` must be agency")
+			}
+			s.pushAgency = true
 			continue
 		}
 		if c, found := strings.CutPrefix(line, "-- cache:"); found {

@@ -442,3 +442,78 @@ func TestStreamMatchesWriteResult(t *testing.T) {
 		t.Errorf("Stream(format xml) = nil error, want one")
 	}
 }
+
+// TestPushedFilterMatchesCache: a query of `-- filter: agency` answers an
+// agency filter from the text with the filter inside (on a read-only
+// database, or when the cache is stale); every agency's rows must equal
+// those the fresh cache gives, in the same order.
+func TestPushedFilterMatchesCache(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "push.duckdb")
+	st, err := load.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := saveFixture(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	// A copy made before any Run has no cache: read-only, it can only
+	// answer from the text.
+	st.Close()
+	bare := filepath.Join(t.TempDir(), "bare.duckdb")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bare, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if st, err = load.Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	cov, err := queries.Run(ctx, st.DB(), "coverage", queries.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var agencies []string
+	for _, r := range rows(cov, nil) {
+		if a := r["agency"].(string); !slices.Contains(agencies, a) {
+			agencies = append(agencies, a)
+		}
+	}
+	filters := []queries.Filter{{Agencies: agencies[:2]}, {Agencies: []string{agencies[0]}, Years: []int{2019, 2020}}}
+	for _, a := range agencies {
+		filters = append(filters, queries.Filter{Agencies: []string{a}})
+	}
+	if err := queries.Refresh(ctx, st.DB()); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	key := func(name string, i int) string { return name + "/" + string(rune('0'+i)) }
+	for _, q := range queries.List() {
+		for i, f := range filters {
+			var b bytes.Buffer
+			if err := queries.Stream(ctx, st.DB(), q.Name, f, &b, queries.FormatCSV); err != nil {
+				t.Fatalf("Stream(%s): %v", q.Name, err)
+			}
+			want[key(q.Name, i)] = b.String()
+		}
+	}
+	st.Close()
+	db, err := sql.Open("duckdb", bare+"?access_mode=read_only")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range queries.List() {
+		for i, f := range filters {
+			var b bytes.Buffer
+			if err := queries.Stream(ctx, db, q.Name, f, &b, queries.FormatCSV); err != nil {
+				t.Fatalf("Stream(%s) read-only: %v", q.Name, err)
+			}
+			if got := b.String(); got != want[key(q.Name, i)] {
+				t.Errorf("%s %+v: the text with the filter inside differs from the cache:\n%s", q.Name, f, lineDiff(want[key(q.Name, i)], got))
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 -- name: rates
 -- description: grant, denial, unable-to-provide and correction rates with their numerators and denominators, per agency and recomputed from summed counts per peer group and overall
 -- uses: crosswalk, harmonised
+-- filter: agency
 --
 -- rate             numerator                     denominator
 -- grant_rate       granted + partial             handled

@@ -17,9 +17,13 @@ import (
 // column; the query's own order is kept. Rows whose agency or year is NULL
 // (group rows of `rates`) do not match a filter on that column.
 //
-// The result comes from the named-query cache (cache.go) when the database
-// can be written, and is computed directly otherwise; both give the same
-// rows.
+// The result comes from the named-query cache (cache.go) when it is fresh.
+// Otherwise a query whose file says `-- filter: agency` answers an agency
+// filter from its text with the filter inside (pushFilter), so one agency
+// costs one agency's reports even right after an ingest or on a read-only
+// database; any other call refreshes the cache first (or, when the
+// database cannot be written, computes the whole result from the text and
+// filters it). Every path gives the same rows.
 func Run(ctx context.Context, db *sql.DB, name string, f Filter) (*Result, error) {
 	res := &Result{}
 	err := each(ctx, db, name, f, func(cols []string) error {
@@ -74,20 +78,33 @@ func each(ctx context.Context, db *sql.DB, name string, f Filter, header func([]
 		return fmt.Errorf("query %q: no such query (try `xxgk query --list`)", name)
 	}
 	text, args := q.SQL, []any(nil)
+	// push: the agency filter can go inside the query, so one agency is
+	// computed from that agency's reports alone.
+	push := len(f.Agencies) > 0 && sources[name].pushAgency
 	if !sources[name].noCache {
-		table, err := ensureCached(ctx, db, name)
-		if err == nil {
-			text = "SELECT * FROM " + table
-		} else if ctx.Err() != nil {
+		// A fresh cache answers everything. A stale one (after an ingest)
+		// is refreshed, unless the filter can go inside: then one agency
+		// is answered directly, and the national refresh is left to the
+		// next whole-result Run or to Refresh.
+		table, err := ensureCached(ctx, db, name, !push)
+		switch {
+		case err == nil:
+			text, push = "SELECT * FROM "+table, false
+		case ctx.Err() != nil:
 			return fmt.Errorf("query %q: %w", name, ctx.Err())
 		}
 	}
+	if push {
+		text, args = pushFilter(text, f.Agencies)
+	}
 	if len(f.Agencies) > 0 || len(f.Years) > 0 {
-		cols, err := columns(ctx, db, text)
+		cols, err := columns(ctx, db, text, args)
 		if err != nil {
 			return fmt.Errorf("query %q: %w", name, err)
 		}
-		text, args = filtered(text, cols, f)
+		var outer []any
+		text, outer = filtered(text, cols, f)
+		args = append(args, outer...)
 	}
 	rows, err := db.QueryContext(ctx, text, args...)
 	if err != nil {
@@ -122,8 +139,8 @@ func each(ctx context.Context, db *sql.DB, name string, f Filter, header func([]
 
 // columns returns the result columns of a query without running it: DuckDB
 // plans a LIMIT 0 query and stops.
-func columns(ctx context.Context, db *sql.DB, text string) ([]string, error) {
-	rows, err := db.QueryContext(ctx, "SELECT * FROM (\n"+text+"\n) AS q LIMIT 0")
+func columns(ctx context.Context, db *sql.DB, text string, args []any) ([]string, error) {
+	rows, err := db.QueryContext(ctx, "SELECT * FROM (\n"+text+"\n) AS q LIMIT 0", args...)
 	if err != nil {
 		return nil, err
 	}
@@ -156,4 +173,30 @@ func filtered(text string, cols []string, f Filter) (string, []any) {
 
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// agencyPlaceholder marks where a query of `-- filter: agency` may narrow
+// its rows to the filtered agencies. Unreplaced it reads as TRUE, so the
+// text stays a valid query of every agency for a researcher to paste.
+const agencyPlaceholder = "TRUE /* filter: agency */"
+
+// pushFilter replaces every agency placeholder of text by a test of the
+// `agency` column against the agencies, bound as parameters. The outer
+// filter still applies afterwards, so a placeholder only needs to be safe,
+// not complete: it must sit where dropping other agencies' rows cannot
+// change the filtered agencies' rows (partitions by agency, per-report
+// figures), never under a ranking or a sum across agencies.
+func pushFilter(text string, agencies []string) (string, []any) {
+	n := strings.Count(text, agencyPlaceholder)
+	if n == 0 {
+		return text, nil
+	}
+	cond := "agency IN (" + placeholders(len(agencies)) + ")"
+	args := make([]any, 0, n*len(agencies))
+	for range n {
+		for _, a := range agencies {
+			args = append(args, a)
+		}
+	}
+	return strings.ReplaceAll(text, agencyPlaceholder, cond), args
 }

@@ -1,6 +1,7 @@
 -- name: sources
 -- description: the source sentence or table cell behind every stored figure of the preferred reports (for "show the source")
 -- cache: no
+-- filter: agency
 --
 -- Not cached: the result is as large as the metrics table, and read one
 -- agency at a time.
@@ -13,5 +14,5 @@ SELECT p.agency, p.year, p.period, m.key, m.value, m.kind, m.approx, m.source, m
        m.row_label, m.col_label, m.provenance, m.rule, p.path, p.id AS report_id,
        m.start_offset, m.end_offset, m.unit, p.form
 FROM metrics m
-JOIN preferred_reports p ON p.id = m.report_id
+JOIN (SELECT * FROM preferred_reports WHERE TRUE /* filter: agency */) p ON p.id = m.report_id
 ORDER BY p.agency, p.year, p.period, m.key

@@ -1,5 +1,6 @@
 -- name: trust
 -- description: a trust score per agency-year: the share of its assessable checks that pass and the share of its cells left blank
+-- filter: agency
 --
 -- For the preferred report of each agency × year × period:
 --   pass_share  = checks_pass / (checks_pass + checks_fail); NULL when no
@@ -10,13 +11,18 @@
 --   trust_score = pass_share × (1 − blank_share), between 0 and 1; NULL
 --                 when either share is NULL. A report whose figures cannot
 --                 be checked gets no score rather than a good one.
-WITH chk AS (
+WITH pr AS (
+    SELECT * FROM preferred_reports
+    WHERE TRUE /* filter: agency */
+),
+chk AS (
     SELECT report_id,
            count(*) AS checks_total,
            count(*) FILTER (WHERE status = 'PASS') AS checks_pass,
            count(*) FILTER (WHERE status = 'FAIL') AS checks_fail,
            count(*) FILTER (WHERE status = 'NOT_ASSESSABLE') AS checks_na
     FROM checks
+    WHERE report_id IN (SELECT id FROM pr)
     GROUP BY report_id
 ),
 cells AS (
@@ -24,6 +30,7 @@ cells AS (
            count(*) AS cells,
            count(*) FILTER (WHERE kind <> 'number') AS blanks
     FROM metrics
+    WHERE report_id IN (SELECT id FROM pr)
     GROUP BY report_id
 ),
 scored AS (
@@ -36,7 +43,7 @@ scored AS (
            c.checks_pass / NULLIF(c.checks_pass + c.checks_fail, 0) AS pass_share,
            m.blanks / NULLIF(m.cells, 0) AS blank_share,
            m.cells
-    FROM preferred_reports p
+    FROM pr p
     LEFT JOIN chk c ON c.report_id = p.id
     LEFT JOIN cells m ON m.report_id = p.id
 )

@@ -1,6 +1,7 @@
 -- name: yoy
 -- description: year over year per agency × period × metric: previous available year, absolute and % change, gap years, growth since the first year (CAGR)
 -- uses: crosswalk, harmonised
+-- filter: agency
 --
 -- prev_year is the previous year with a value (annual and half-year series
 -- are kept apart by period); gap is true when that is not year − 1 and NULL
