@@ -3,7 +3,6 @@ package charts
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"slices"
@@ -13,15 +12,8 @@ import (
 )
 
 // siteQueries are the named queries the site reads whole. It also reads
-// sourcesQuery, a batch of agencies at a time (see writeSite).
+// queries.SourcesQuery, a batch of agencies at a time (see writeSite).
 var siteQueries = []string{"harmonised", "rates", "peers", "trust", "failed_checks", "crosswalk", "coverage", "conflicts"}
-
-// sourcesQuery lists every printed cell; at 3,000 agencies it is a million
-// rows, so it is read for a batch of agencies at a time and let go.
-const sourcesQuery = "sources"
-
-// sourceBatch is how many agencies' sources are held at once.
-const sourceBatch = 200
 
 // Queries returns the names of the named queries the site reads whole
 // (with an empty filter), so a caller building several outputs can run
@@ -31,15 +23,7 @@ func Queries() []string { return slices.Clone(siteQueries) }
 // QueryFunc runs one named query with a filter. Build uses queries.Run;
 // BuildWith takes any QueryFunc, such as one that shares results with the
 // workbooks.
-type QueryFunc func(ctx context.Context, name string, f queries.Filter) (*queries.Result, error)
-
-type runner = QueryFunc
-
-func dbRunner(db *sql.DB) runner {
-	return func(ctx context.Context, name string, f queries.Filter) (*queries.Result, error) {
-		return queries.Run(ctx, db, name, f)
-	}
-}
+type QueryFunc = queries.RunFunc
 
 // siteData is everything the pages show, grouped by agency.
 type siteData struct {
@@ -49,9 +33,9 @@ type siteData struct {
 	rateNames []string
 	allRates  map[string]map[int]rateCell // rate → year → all agencies together
 	failed    []failedCheck
-	crosswalk *table
-	coverage  *table
-	conflicts *table
+	crosswalk *queries.Table
+	coverage  *queries.Table
+	conflicts *queries.Table
 	trust     []trustRow
 }
 
@@ -129,129 +113,124 @@ func agencyID(name string) string {
 }
 
 // loadSources reads the sources of a batch of agencies into them.
-func (d *siteData) loadSources(ctx context.Context, run runner, batch []*agency) error {
+func (d *siteData) loadSources(ctx context.Context, run QueryFunc, batch []*agency) error {
 	names := make([]string, len(batch))
 	for i, a := range batch {
 		names[i] = a.Name
 	}
-	r, err := run(ctx, sourcesQuery, queries.Filter{Agencies: names})
+	s, err := queries.LoadSources(ctx, run, names)
 	if err != nil {
-		return fmt.Errorf("load sources: %w", err)
+		return err
 	}
-	s := newTable(sourcesQuery, r)
-	for _, row := range s.rows() {
-		a := d.byName[s.str(row, "agency")]
+	for _, row := range s.Rows() {
+		a := d.byName[s.Str(row, "agency")]
 		if a == nil {
 			continue // an agency with sources but no figure, check or trust row
 		}
-		a.sources = append(a.sources, sourceRow{Year: s.int(row, "year"), Period: s.str(row, "period"), Key: s.str(row, "key"),
-			Kind: s.str(row, "kind"), Source: s.str(row, "source"), Table: s.str(row, "tbl"), Row: s.str(row, "row_label"),
-			Col: s.str(row, "col_label"), Text: s.str(row, "provenance"), Rule: s.str(row, "rule"), Path: s.str(row, "path"),
-			Value: s.optNum(row, "value"), Approx: s.bool(row, "approx")})
+		a.sources = append(a.sources, sourceRow{Year: s.Int(row, "year"), Period: s.Str(row, "period"), Key: s.Str(row, "key"),
+			Kind: s.Str(row, "kind"), Source: s.Str(row, "source"), Table: s.Str(row, "tbl"), Row: s.Str(row, "row_label"),
+			Col: s.Str(row, "col_label"), Text: s.Str(row, "provenance"), Rule: s.Str(row, "rule"), Path: s.Str(row, "path"),
+			Value: s.OptNum(row, "value"), Approx: s.Bool(row, "approx")})
 	}
 	return nil
 }
 
-func loadSite(ctx context.Context, run runner) (*siteData, error) {
-	res := map[string]*table{}
-	for _, name := range siteQueries {
-		r, err := run(ctx, name, queries.Filter{})
-		if err != nil {
-			return nil, fmt.Errorf("load site data: %w", err)
-		}
-		res[name] = newTable(name, r)
+func loadSite(ctx context.Context, run QueryFunc) (*siteData, error) {
+	res, err := queries.LoadTables(ctx, run, siteQueries)
+	if err != nil {
+		return nil, fmt.Errorf("load site data: %w", err)
 	}
 	d := &siteData{byName: map[string]*agency{}, allRates: map[string]map[int]rateCell{}, crosswalk: res["crosswalk"], coverage: res["coverage"], conflicts: res["conflicts"]}
-	get := func(t *table, row []any) *agency {
-		name := t.str(row, "agency")
+	get := func(t *queries.Table, row []any) *agency {
+		name := t.Str(row, "agency")
 		a := d.byName[name]
 		if a == nil {
 			a = &agency{Name: name, ID: agencyID(name), figures: map[string]map[int]figure{}, rates: map[string]map[int]rateCell{}}
 			d.byName[name] = a
 		}
 		if a.Kind == "" {
-			a.Kind = t.str(row, "agency_kind")
+			a.Kind = t.Str(row, "agency_kind")
 		}
 		if a.Level == "" {
-			a.Level = t.str(row, "level")
+			a.Level = t.Str(row, "level")
 		}
 		if a.Province == "" {
-			a.Province = t.str(row, "province")
+			a.Province = t.Str(row, "province")
 		}
 		if a.City == "" {
-			a.City = t.str(row, "city")
+			a.City = t.Str(row, "city")
 		}
 		return a
 	}
 	years := map[int]bool{}
 	h := res["harmonised"]
-	for _, row := range h.rows() {
-		if !annual(h.str(row, "period")) {
+	for _, row := range h.Rows() {
+		if !queries.Annual(h.Str(row, "period")) {
 			continue
 		}
 		a := get(h, row)
-		m, y := h.str(row, "metric"), h.int(row, "year")
+		m, y := h.Str(row, "metric"), h.Int(row, "year")
 		if a.figures[m] == nil {
 			a.figures[m] = map[int]figure{}
 		}
-		a.figures[m][y] = figure{value: h.optNum(row, "value"), approx: h.bool(row, "approx"), form: h.str(row, "form")}
+		a.figures[m][y] = figure{value: h.OptNum(row, "value"), approx: h.Bool(row, "approx"), form: h.Str(row, "form")}
 		years[y] = true
 	}
 	rates := map[string]bool{}
 	r := res["rates"]
-	for _, row := range r.rows() {
-		if !annual(r.str(row, "period")) {
+	for _, row := range r.Rows() {
+		if !queries.Annual(r.Str(row, "period")) {
 			continue
 		}
-		switch r.str(row, "scope") {
+		switch r.Str(row, "scope") {
 		case "all":
 			// All agencies together, recomputed by the query from summed counts.
-			name, y := r.str(row, "rate"), r.int(row, "year")
+			name, y := r.Str(row, "rate"), r.Int(row, "year")
 			if d.allRates[name] == nil {
 				d.allRates[name] = map[int]rateCell{}
 			}
-			d.allRates[name][y] = rateCell{value: r.optNum(row, "value"), numerator: r.optNum(row, "numerator"), denominator: r.optNum(row, "denominator")}
+			d.allRates[name][y] = rateCell{value: r.OptNum(row, "value"), numerator: r.OptNum(row, "numerator"), denominator: r.OptNum(row, "denominator")}
 			continue
 		case "agency", "":
 		default:
 			continue // peer-group aggregates are shown through the peers query
 		}
-		if r.str(row, "agency") == "" {
+		if r.Str(row, "agency") == "" {
 			continue
 		}
 		a := get(r, row)
-		name, y := r.str(row, "rate"), r.int(row, "year")
+		name, y := r.Str(row, "rate"), r.Int(row, "year")
 		if a.rates[name] == nil {
 			a.rates[name] = map[int]rateCell{}
 		}
-		a.rates[name][y] = rateCell{value: r.optNum(row, "value"), numerator: r.optNum(row, "numerator"),
-			denominator: r.optNum(row, "denominator")}
+		a.rates[name][y] = rateCell{value: r.OptNum(row, "value"), numerator: r.OptNum(row, "numerator"),
+			denominator: r.OptNum(row, "denominator")}
 		rates[name] = true
 		years[y] = true
 	}
 	p := res["peers"]
-	for _, row := range p.rows() {
+	for _, row := range p.Rows() {
 		a := get(p, row)
-		a.peers = append(a.peers, peerRow{Metric: p.str(row, "metric"), PeerGroup: p.str(row, "peer_group"), Year: p.int(row, "year"),
-			Value: p.optNum(row, "value"), Median: p.optNum(row, "peer_median"), Pctl: p.optNum(row, "percentile"),
-			Rank: p.int(row, "rank"), PeerRank: p.int(row, "peer_rank"), Peer: p.int(row, "peer_n"), Outlier: p.bool(row, "outlier")})
+		a.peers = append(a.peers, peerRow{Metric: p.Str(row, "metric"), PeerGroup: p.Str(row, "peer_group"), Year: p.Int(row, "year"),
+			Value: p.OptNum(row, "value"), Median: p.OptNum(row, "peer_median"), Pctl: p.OptNum(row, "percentile"),
+			Rank: p.Int(row, "rank"), PeerRank: p.Int(row, "peer_rank"), Peer: p.Int(row, "peer_n"), Outlier: p.Bool(row, "outlier")})
 	}
 	t := res["trust"]
-	for _, row := range t.rows() {
+	for _, row := range t.Rows() {
 		a := get(t, row)
-		tr := trustRow{Agency: a.Name, Year: t.int(row, "year"), Period: t.str(row, "period"),
-			Total: t.int(row, "checks_total"), Pass: t.int(row, "checks_pass"), Fail: t.int(row, "checks_fail"), NA: t.int(row, "checks_na"),
-			PassShare: t.optNum(row, "pass_share"), BlankShare: t.optNum(row, "blank_share"), TrustScore: t.optNum(row, "trust_score")}
+		tr := trustRow{Agency: a.Name, Year: t.Int(row, "year"), Period: t.Str(row, "period"),
+			Total: t.Int(row, "checks_total"), Pass: t.Int(row, "checks_pass"), Fail: t.Int(row, "checks_fail"), NA: t.Int(row, "checks_na"),
+			PassShare: t.OptNum(row, "pass_share"), BlankShare: t.OptNum(row, "blank_share"), TrustScore: t.OptNum(row, "trust_score")}
 		a.trust = append(a.trust, tr)
 		d.trust = append(d.trust, tr)
 	}
 	f := res["failed_checks"]
-	for _, row := range f.rows() {
+	for _, row := range f.Rows() {
 		a := get(f, row)
-		fc := failedCheck{Agency: a.Name, ReportID: f.str(row, "report_id"), Path: f.str(row, "path"), Rule: f.str(row, "rule"),
-			Scope: f.str(row, "scope"), Detail: f.str(row, "detail"), Year: f.int(row, "year"),
-			Expected: f.optNum(row, "expected"), Actual: f.optNum(row, "actual")}
-		if _, ok := f.idx["preferred"]; ok && !f.bool(row, "preferred") {
+		fc := failedCheck{Agency: a.Name, ReportID: f.Str(row, "report_id"), Path: f.Str(row, "path"), Rule: f.Str(row, "rule"),
+			Scope: f.Str(row, "scope"), Detail: f.Str(row, "detail"), Year: f.Int(row, "year"),
+			Expected: f.OptNum(row, "expected"), Actual: f.OptNum(row, "actual")}
+		if f.Has("preferred") && !f.Bool(row, "preferred") {
 			fc.Superseded = true
 		}
 		a.failed = append(a.failed, fc)
@@ -271,10 +250,6 @@ func loadSite(ctx context.Context, run runner) (*siteData, error) {
 	slices.Sort(d.rateNames)
 	return d, nil
 }
-
-// annual tells whether a period holds a whole year; half-year reports are
-// listed with their sources but kept out of year-on-year charts.
-func annual(period string) bool { return period == "" || period == "year" }
 
 // rankingYear picks the year to rank agencies on: the year in which the
 // most agencies have a figure for metric, the later year on a tie. The last

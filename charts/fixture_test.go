@@ -66,7 +66,7 @@ func resultFixture(nAgencies, firstYear, nYears int) map[string]*queries.Result 
 
 // fixtureRun answers named queries from res, applying an agency filter as
 // queries.Run does.
-func fixtureRun(res map[string]*queries.Result) runner {
+func fixtureRun(res map[string]*queries.Result) QueryFunc {
 	return func(_ context.Context, name string, f queries.Filter) (*queries.Result, error) {
 		r, ok := res[name]
 		if !ok {

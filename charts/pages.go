@@ -6,11 +6,14 @@ import (
 	"html"
 	"html/template"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/xxgk/xxgk/queries"
 )
 
 //go:embed templates/*.html
@@ -119,8 +122,8 @@ func (d *siteData) indexPage() (*page, error) {
 		}
 		mix := d.topAgencies(topMix, func(a *agency) *float64 { return a.value("received", y) })
 		var ss []series
-		for _, m := range outcomeMetrics {
-			s := series{Name: metricLabel(m)}
+		for _, m := range queries.OutcomeMetrics() {
+			s := series{Name: queries.MetricLabel(m)}
 			for _, a := range mix {
 				s.Points = append(s.Points, a.value(m, y))
 			}
@@ -154,10 +157,10 @@ func (d *siteData) indexPage() (*page, error) {
 			continue
 		}
 		note := fmt.Sprintf("只比较分母不少于 %d 的机关。", minDenominator)
-		if sc := rateFormula(r); sc != "" {
+		if sc := queries.RateFormula(r); sc != "" {
 			note = "口径：" + sc + "。" + note
 		}
-		if err := add(rankingChart(fmt.Sprintf("rank-rate-%d", i), fmt.Sprintf("%d 年%s最高的机关", y, rateLabel(r)), note, rank, val, true)); err != nil {
+		if err := add(rankingChart(fmt.Sprintf("rank-rate-%d", i), fmt.Sprintf("%d 年%s最高的机关", y, queries.RateLabel(r)), note, rank, val, true)); err != nil {
 			return nil, err
 		}
 	}
@@ -169,7 +172,7 @@ func (d *siteData) indexPage() (*page, error) {
 				pts[i] = d.allRates[r][y].value
 			}
 			if anyValue(pts) {
-				ss = append(ss, series{Name: rateLabel(r), Points: pts})
+				ss = append(ss, series{Name: queries.RateLabel(r), Points: pts})
 			}
 		}
 		if len(ss) > 0 {
@@ -356,7 +359,7 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 		for _, m := range metrics {
 			pts := a.points(m, ys)
 			if anyValue(pts) {
-				ss = append(ss, series{Name: metricLabel(m), Points: pts})
+				ss = append(ss, series{Name: queries.MetricLabel(m), Points: pts})
 			}
 		}
 		if len(ss) == 0 {
@@ -373,9 +376,9 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 		return nil, err
 	}
 	var mix []series
-	for _, m := range outcomeMetrics {
+	for _, m := range queries.OutcomeMetrics() {
 		if pts := a.points(m, ys); anyValue(pts) {
-			mix = append(mix, series{Name: metricLabel(m), Points: pts})
+			mix = append(mix, series{Name: queries.MetricLabel(m), Points: pts})
 		}
 	}
 	if len(mix) > 0 {
@@ -392,7 +395,7 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 			pts[i] = a.rates[r][y].value
 		}
 		if anyValue(pts) {
-			rs = append(rs, series{Name: rateLabel(r), Points: pts})
+			rs = append(rs, series{Name: queries.RateLabel(r), Points: pts})
 		}
 	}
 	if len(rs) > 0 {
@@ -412,7 +415,7 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 
 	body := agencyBody{Agency: a, Years: ys}
 	for _, m := range orderedMetrics(a.figures) {
-		row := figureRow{Label: metricLabel(m)}
+		row := figureRow{Label: queries.MetricLabel(m)}
 		for _, y := range ys {
 			f, ok := a.figures[m][y]
 			switch {
@@ -431,7 +434,7 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 		if !ok {
 			continue
 		}
-		row := rateRow{Label: rateLabel(r), Scope: rateFormula(r)}
+		row := rateRow{Label: queries.RateLabel(r), Scope: queries.RateFormula(r)}
 		for _, y := range ys {
 			c, ok := cells[y]
 			if !ok {
@@ -454,7 +457,7 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 		if pr.PeerRank > 0 {
 			rank = fmt.Sprintf("%d / %d", pr.PeerRank, pr.Peer)
 		}
-		body.Peers = append(body.Peers, peerView{Year: pr.Year, Metric: metricLabel(pr.Metric), Group: pr.PeerGroup, Value: display(pr.Value),
+		body.Peers = append(body.Peers, peerView{Year: pr.Year, Metric: queries.MetricLabel(pr.Metric), Group: pr.PeerGroup, Value: display(pr.Value),
 			Rank: rank, Median: display(pr.Median), Pctl: percentile(pr.Pctl), Outlier: pr.Outlier})
 	}
 	for _, t := range a.trust {
@@ -478,19 +481,7 @@ func anyValue(pts []*float64) bool {
 // orderedMetrics lists the known metrics first in display order, then any
 // metric the queries added later, by key.
 func orderedMetrics(fig map[string]map[int]figure) []string {
-	var out, extra []string
-	for _, m := range metricOrder {
-		if _, ok := fig[m]; ok {
-			out = append(out, m)
-		}
-	}
-	for m := range fig {
-		if _, ok := metricLabels[m]; !ok {
-			extra = append(extra, m)
-		}
-	}
-	slices.Sort(extra)
-	return append(out, extra...)
+	return queries.SortMetrics(slices.Collect(maps.Keys(fig)))
 }
 
 func where(s sourceRow) string {
@@ -566,7 +557,7 @@ func sourceRows(src []sourceRow) template.HTML {
 		}
 		b.WriteString("<tr>")
 		cell("", "", year)
-		cell("", s.Key, keyLabel(s.Key))
+		cell("", s.Key, queries.KeyLabel(s.Key))
 		cell("num", "", value)
 		cell("quote", "", s.Text)
 		cell("", "", where(s))

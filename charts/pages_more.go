@@ -3,6 +3,8 @@ package charts
 import (
 	"sort"
 	"strconv"
+
+	"github.com/xxgk/xxgk/queries"
 )
 
 // ---- method page ----
@@ -19,17 +21,17 @@ type methodBody struct {
 func (d *siteData) methodPage() *page {
 	var b methodBody
 	c := d.crosswalk
-	for _, row := range c.rows() {
-		m := c.str(row, "metric")
-		label := c.str(row, "label")
+	for _, row := range c.Rows() {
+		m := c.Str(row, "metric")
+		label := c.Str(row, "label")
 		if label == "" {
-			label = metricLabel(m)
+			label = queries.MetricLabel(m)
 		}
-		b.Crosswalk = append(b.Crosswalk, crosswalkRow{Metric: m, Label: label, Modern: c.str(row, "modern_source"),
-			Legacy: c.str(row, "legacy_source"), Confidence: c.str(row, "confidence"), Note: c.str(row, "note")})
+		b.Crosswalk = append(b.Crosswalk, crosswalkRow{Metric: m, Label: label, Modern: c.Str(row, "modern_source"),
+			Legacy: c.Str(row, "legacy_source"), Confidence: c.Str(row, "confidence"), Note: c.Str(row, "note")})
 	}
 	for _, r := range d.rateNames {
-		b.Rates = append(b.Rates, rateScope{Label: rateLabel(r), Scope: rateFormula(r)})
+		b.Rates = append(b.Rates, rateScope{Label: queries.RateLabel(r), Scope: queries.RateFormula(r)})
 	}
 	return &page{Title: "方法说明", Nav: "method", Body: b}
 }
@@ -72,9 +74,9 @@ func (d *siteData) qualityPage() *page {
 		b.Trust = append(b.Trust, trustViewOf(t, ""))
 	}
 	c := d.conflicts
-	for _, row := range c.rows() {
-		b.Conflicts = append(b.Conflicts, conflictView{Agency: displayName(c.str(row, "agency")), Period: c.str(row, "period"), Published: c.str(row, "published"),
-			Path: c.str(row, "path"), Year: c.int(row, "year"), Figures: c.int(row, "n_figures"), Preferred: c.bool(row, "preferred")})
+	for _, row := range c.Rows() {
+		b.Conflicts = append(b.Conflicts, conflictView{Agency: displayName(c.Str(row, "agency")), Period: c.Str(row, "period"), Published: c.Str(row, "published"),
+			Path: c.Str(row, "path"), Year: c.Int(row, "year"), Figures: c.Int(row, "n_figures"), Preferred: c.Bool(row, "preferred")})
 	}
 	// Coverage is summarised per year and form: one row per agency would
 	// repeat the agency list. Counts of reports and figures add up; no
@@ -90,19 +92,19 @@ func (d *siteData) qualityPage() *page {
 	}
 	cov := map[key]*agg{}
 	v := d.coverage
-	for _, row := range v.rows() {
-		k := key{v.int(row, "year"), v.str(row, "form")}
+	for _, row := range v.Rows() {
+		k := key{v.Int(row, "year"), v.Str(row, "form")}
 		a := cov[k]
 		if a == nil {
 			a = &agg{agencies: map[string]bool{}}
 			cov[k] = a
 		}
-		a.agencies[v.str(row, "agency")] = true
-		if n, ok := v.num(row, "n_reports"); ok {
+		a.agencies[v.Str(row, "agency")] = true
+		if n, ok := v.Num(row, "n_reports"); ok {
 			a.reports += n
 			a.hasR = true
 		}
-		if n, ok := v.num(row, "n_figures"); ok {
+		if n, ok := v.Num(row, "n_figures"); ok {
 			a.figs += n
 			a.hasF = true
 		}

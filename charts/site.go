@@ -9,10 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
+
+	"github.com/xxgk/xxgk/internal/atomicout"
+	"github.com/xxgk/xxgk/queries"
 )
 
 // Build writes the chart site into siteDir from the named queries of db and
@@ -20,7 +21,7 @@ import (
 // folder beside siteDir and swapped in by rename, so readers see either the
 // old site or the new one, never a half-built one.
 func Build(ctx context.Context, db *sql.DB, siteDir string) ([]string, error) {
-	return build(ctx, dbRunner(db), siteDir, time.Now())
+	return build(ctx, queries.DB(db), siteDir, time.Now())
 }
 
 // BuildWith is Build reading the named queries through run.
@@ -28,7 +29,7 @@ func BuildWith(ctx context.Context, run QueryFunc, siteDir string) ([]string, er
 	return build(ctx, run, siteDir, time.Now())
 }
 
-func build(ctx context.Context, run runner, siteDir string, now time.Time) ([]string, error) {
+func build(ctx context.Context, run QueryFunc, siteDir string, now time.Time) ([]string, error) {
 	d, err := loadSite(ctx, run)
 	if err != nil {
 		return nil, err
@@ -37,35 +38,14 @@ func build(ctx context.Context, run runner, siteDir string, now time.Time) ([]st
 	if err != nil {
 		return nil, err
 	}
-	parent := filepath.Dir(siteDir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	fill := func(tmp string) error { return writeSite(ctx, run, d, ts, tmp, now) }
+	if err := atomicout.Dir(siteDir, "site", now, fill); err != nil {
 		return nil, fmt.Errorf("build site %q: %w", siteDir, err)
 	}
-	removeStale(parent, now)
-	tmp, err := os.MkdirTemp(parent, ".site-tmp-")
-	if err != nil {
-		return nil, fmt.Errorf("build site %q: %w", siteDir, err)
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := writeSite(ctx, run, d, ts, tmp, now); err != nil {
-		return nil, fmt.Errorf("build site %q: %w", siteDir, err)
-	}
-	if err := swapDir(tmp, siteDir, now); err != nil {
-		return nil, fmt.Errorf("build site %q: %w", siteDir, err)
-	}
-	ok = true
 	return []string{filepath.Join(siteDir, "index.html"), filepath.Join(siteDir, "method.html"), filepath.Join(siteDir, "quality.html")}, nil
 }
 
-func writeSite(ctx context.Context, run runner, d *siteData, ts *templates, dir string, now time.Time) error {
-	if err := os.Chmod(dir, 0o755); err != nil { // MkdirTemp makes it private
-		return err
-	}
+func writeSite(ctx context.Context, run QueryFunc, d *siteData, ts *templates, dir string, now time.Time) error {
 	if err := os.Mkdir(filepath.Join(dir, "agencies"), 0o755); err != nil {
 		return err
 	}
@@ -110,8 +90,8 @@ func writeSite(ctx context.Context, run runner, d *siteData, ts *templates, dir 
 	}
 	// Agency pages are independent: render them on all cores, a batch of
 	// agencies at a time with their sources, which are let go after.
-	for start := 0; start < len(d.agencies); start += sourceBatch {
-		batch := d.agencies[start:min(start+sourceBatch, len(d.agencies))]
+	for start := 0; start < len(d.agencies); start += queries.SourceBatch {
+		batch := d.agencies[start:min(start+queries.SourceBatch, len(d.agencies))]
 		if err := d.loadSources(ctx, run, batch); err != nil {
 			return err
 		}
@@ -167,50 +147,4 @@ func writeAgencyPages(ctx context.Context, d *siteData, batch []*agency, ts *tem
 	default:
 	}
 	return ctx.Err()
-}
-
-// swapDir puts the finished folder tmp in place of dst: the old site is
-// renamed away, the new one renamed in, then the old one removed. If the
-// second rename fails the old site is put back.
-func swapDir(tmp, dst string, now time.Time) error {
-	old := ""
-	if _, err := os.Stat(dst); err == nil {
-		old = filepath.Join(filepath.Dir(dst), ".site-old-"+strconv.FormatInt(now.UnixNano(), 36)+"-"+strconv.Itoa(os.Getpid()))
-		if err := os.Rename(dst, old); err != nil {
-			return err
-		}
-	} else if !os.IsNotExist(err) {
-		return err
-	}
-	if err := os.Rename(tmp, dst); err != nil {
-		if old != "" {
-			os.Rename(old, dst)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
-}
-
-// staleAfter is how old a leftover temporary site must be before a build
-// removes it: younger ones may belong to a build still running.
-const staleAfter = time.Hour
-
-// removeStale deletes temporary sites left by builds that crashed.
-func removeStale(parent string, now time.Time) {
-	entries, err := os.ReadDir(parent)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		n := e.Name()
-		if !e.IsDir() || !(strings.HasPrefix(n, ".site-tmp-") || strings.HasPrefix(n, ".site-old-")) {
-			continue
-		}
-		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleAfter {
-			os.RemoveAll(filepath.Join(parent, n))
-		}
-	}
 }

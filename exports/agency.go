@@ -2,13 +2,14 @@ package exports
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/queries"
 )
 
 // writeAgency fills one agency's workbook: its figures year by year, set
@@ -33,7 +34,7 @@ func writeAgency(b *book, d *data, a *agency, now time.Time) error {
 	}
 	if err := b.streamSheet("历年数字", cols, 1, func(emit func([]any) error) error {
 		for _, m := range agencyMetrics(a) {
-			row := []any{metricLabel(m)}
+			row := []any{queries.MetricLabel(m)}
 			for _, y := range ys {
 				row = append(row, a.figure(m, y))
 			}
@@ -84,26 +85,7 @@ func agencyYears(a *agency) []int {
 
 // agencyMetrics lists the agency's metrics, known ones in display order first.
 func agencyMetrics(a *agency) []string {
-	var out, extra []string
-	for _, m := range metricOrder {
-		if _, ok := a.figures[m]; ok {
-			out = append(out, m)
-		}
-	}
-	for m := range a.figures {
-		if _, ok := metricLabels[m]; !ok {
-			extra = append(extra, m)
-		}
-	}
-	slices.Sort(extra)
-	return append(out, extra...)
-}
-
-func keyLabel(k string) string {
-	if info, ok := report.LookupKey(k); ok && info.Label != "" {
-		return info.Label
-	}
-	return metricLabel(k)
+	return queries.SortMetrics(slices.Collect(maps.Keys(a.figures)))
 }
 
 func writeSources(b *book, rows [][]any, d *data) error {
@@ -114,11 +96,11 @@ func writeSources(b *book, rows [][]any, d *data) error {
 	return b.streamSheet("出处", cols, 3, func(emit func([]any) error) error {
 		for _, r := range rows {
 			approx := ""
-			if v, ok := t.get(r, "approx").(bool); ok && v {
+			if v, ok := t.Value(r, "approx").(bool); ok && v {
 				approx = "约"
 			}
 			k := t.str(r, "key")
-			if err := emit([]any{t.cell(r, "year"), t.str(r, "period"), k, keyLabel(k), t.cell(r, "value"), t.str(r, "kind"), approx,
+			if err := emit([]any{t.cell(r, "year"), t.str(r, "period"), k, queries.KeyLabel(k), t.cell(r, "value"), t.str(r, "kind"), approx,
 				t.str(r, "source"), t.str(r, "tbl"), t.str(r, "row_label"), t.str(r, "col_label"), t.str(r, "provenance"),
 				t.str(r, "rule"), t.str(r, "path"), t.str(r, "report_id")}); err != nil {
 				return err
@@ -140,12 +122,12 @@ func writeAgencyCharts(b *book, d *data, a *agency, ys []int) error {
 	pt := d.res["peers"]
 	for _, r := range a.rows["peers"] {
 		if pt.str(r, "metric") == "received" {
-			median[pt.int(r, "year")] = pt.cell(r, "peer_median")
+			median[pt.Int(r, "year")] = pt.cell(r, "peer_median")
 		}
 	}
 	hs := []string{"年份", "收到申请", "同类中位数"}
-	for _, m := range outcomeMetrics {
-		hs = append(hs, metricLabel(m))
+	for _, m := range queries.OutcomeMetrics() {
+		hs = append(hs, queries.MetricLabel(m))
 	}
 	for i, h := range hs {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
@@ -167,7 +149,7 @@ func writeAgencyCharts(b *book, d *data, a *agency, ys []int) error {
 		if err := b.set(sh, 3, r, colDecimal, median[y]); err != nil {
 			return err
 		}
-		for j, m := range outcomeMetrics {
+		for j, m := range queries.OutcomeMetrics() {
 			if err := b.set(sh, 4+j, r, colCount, a.figure(m, y)); err != nil {
 				return err
 			}
@@ -185,7 +167,7 @@ func writeAgencyCharts(b *book, d *data, a *agency, ys []int) error {
 		return err
 	}
 	var ss []excelize.ChartSeries
-	for j := range outcomeMetrics {
+	for j := range queries.OutcomeMetrics() {
 		ss = append(ss, excelize.ChartSeries{Name: ref(sh, 4+j, 1, 4+j, 1), Categories: cats, Values: ref(sh, 4+j, 2, 4+j, last)})
 	}
 	return b.addChart(sh, "L21", excelize.ColStacked, "办理结果构成（件）", ss)

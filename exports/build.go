@@ -13,10 +13,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
+
+	"github.com/xxgk/xxgk/internal/atomicout"
+	"github.com/xxgk/xxgk/queries"
 )
 
 // ComparisonFile is the name of the comparison workbook in the output folder.
@@ -31,7 +32,7 @@ const AgencyDir = "workbooks"
 // renamed into place; the per-agency folder is built beside its target and
 // swapped in whole.
 func Build(ctx context.Context, db *sql.DB, outDir string) ([]string, error) {
-	return build(ctx, dbRunner(db), outDir, time.Now())
+	return build(ctx, queries.DB(db), outDir, time.Now())
 }
 
 // BuildWith is Build reading the named queries through run.
@@ -39,7 +40,7 @@ func BuildWith(ctx context.Context, run QueryFunc, outDir string) ([]string, err
 	return build(ctx, run, outDir, time.Now())
 }
 
-func build(ctx context.Context, run runner, outDir string, now time.Time) ([]string, error) {
+func build(ctx context.Context, run QueryFunc, outDir string, now time.Time) ([]string, error) {
 	d, err := loadData(ctx, run)
 	if err != nil {
 		return nil, err
@@ -62,7 +63,7 @@ func build(ctx context.Context, run runner, outDir string, now time.Time) ([]str
 // a temporary file beside it, synced when sync is set, closed, then renamed
 // over the target. Files inside a folder that is swapped in whole skip the
 // sync: an fsync per agency would dominate the build time.
-func writeBook(path string, sync bool, fill func(*book) error) (err error) {
+func writeBook(path string, sync bool, fill func(*book) error) error {
 	b, err := newBook()
 	if err != nil {
 		return fmt.Errorf("write %q: %w", path, err)
@@ -71,31 +72,10 @@ func writeBook(path string, sync bool, fill func(*book) error) (err error) {
 	if err := fill(b); err != nil {
 		return fmt.Errorf("write %q: %w", path, err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %q: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = b.f.WriteTo(tmp); err != nil {
-		return fmt.Errorf("write %q: %w", path, err)
-	}
-	if sync {
-		if err = tmp.Sync(); err != nil {
-			return fmt.Errorf("write %q: %w", path, err)
-		}
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %q: %w", path, err)
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %q: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err := atomicout.File(path, sync, func(w io.Writer) error {
+		_, err := b.f.WriteTo(w)
+		return err
+	}); err != nil {
 		return fmt.Errorf("write %q: %w", path, err)
 	}
 	return nil
@@ -103,22 +83,17 @@ func writeBook(path string, sync bool, fill func(*book) error) (err error) {
 
 // writeAgencies writes one workbook per agency into a temporary folder on
 // all cores, then swaps the folder in place of dir.
-func writeAgencies(ctx context.Context, run runner, d *data, dir string, now time.Time) error {
-	parent := filepath.Dir(dir)
-	removeStale(parent, now)
-	tmp, err := os.MkdirTemp(parent, ".workbooks-tmp-")
+func writeAgencies(ctx context.Context, run QueryFunc, d *data, dir string, now time.Time) error {
+	err := atomicout.Dir(dir, AgencyDir, now, func(tmp string) error { return fillAgencies(ctx, run, d, dir, tmp, now) })
 	if err != nil {
 		return fmt.Errorf("write workbooks: %w", err)
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("write workbooks: %w", err)
-	}
+	return nil
+}
+
+// fillAgencies writes the agency workbooks into tmp, reusing those of dir
+// whose inputs did not change.
+func fillAgencies(ctx context.Context, run QueryFunc, d *data, dir, tmp string, now time.Time) error {
 	names := make([]string, len(d.agencies))
 	for i, a := range d.agencies {
 		names[i] = a.Name
@@ -127,8 +102,8 @@ func writeAgencies(ctx context.Context, run runner, d *data, dir string, now tim
 	prev := readManifest(dir)
 	next := make(map[string]string, len(d.agencies))
 	var nextMu sync.Mutex
-	for start := 0; start < len(d.agencies); start += sourceBatch {
-		batch := d.agencies[start:min(start+sourceBatch, len(d.agencies))]
+	for start := 0; start < len(d.agencies); start += queries.SourceBatch {
+		batch := d.agencies[start:min(start+queries.SourceBatch, len(d.agencies))]
 		if err := d.loadSources(ctx, run, batch); err != nil {
 			return err
 		}
@@ -148,7 +123,7 @@ func writeAgencies(ctx context.Context, run runner, d *data, dir string, now tim
 			return writeBook(path, false, func(b *book) error { return writeAgency(b, d, a, now) })
 		})
 		for _, a := range batch {
-			delete(a.rows, sourcesQuery)
+			delete(a.rows, queries.SourcesQuery)
 		}
 		if err != nil {
 			return err
@@ -157,14 +132,7 @@ func writeAgencies(ctx context.Context, run runner, d *data, dir string, now tim
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := writeManifest(tmp, next); err != nil {
-		return fmt.Errorf("write workbooks: %w", err)
-	}
-	if err := swapDir(tmp, dir, now); err != nil {
-		return fmt.Errorf("write workbooks: %w", err)
-	}
-	ok = true
-	return nil
+	return writeManifest(tmp, next)
 }
 
 // writeAgencyBatch runs write for each agency of batch on all cores and
@@ -209,48 +177,6 @@ func writeAgencyBatch(ctx context.Context, d *data, batch []*agency, write func(
 	return ctx.Err()
 }
 
-// swapDir puts tmp in place of dst: old renamed away, new renamed in, old
-// removed; the old folder is put back if the second rename fails.
-func swapDir(tmp, dst string, now time.Time) error {
-	old := ""
-	if _, err := os.Stat(dst); err == nil {
-		old = filepath.Join(filepath.Dir(dst), ".workbooks-old-"+strconv.FormatInt(now.UnixNano(), 36)+"-"+strconv.Itoa(os.Getpid()))
-		if err := os.Rename(dst, old); err != nil {
-			return err
-		}
-	} else if !os.IsNotExist(err) {
-		return err
-	}
-	if err := os.Rename(tmp, dst); err != nil {
-		if old != "" {
-			os.Rename(old, dst)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
-}
-
-// removeStale deletes temporary folders left by builds that crashed more
-// than an hour ago; younger ones may belong to a build still running.
-func removeStale(parent string, now time.Time) {
-	entries, err := os.ReadDir(parent)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		n := e.Name()
-		if !e.IsDir() || !(strings.HasPrefix(n, ".workbooks-tmp-") || strings.HasPrefix(n, ".workbooks-old-")) {
-			continue
-		}
-		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > time.Hour {
-			os.RemoveAll(filepath.Join(parent, n))
-		}
-	}
-}
-
 // agencyLayout versions the layout of the per-agency workbook; it is part of
 // each workbook's digest, so changing the layout must change it.
 const agencyLayout = "agency-workbook-2"
@@ -265,11 +191,11 @@ const manifestFile = ".digests.json"
 func agencyDigest(d *data, a *agency, stem string) string {
 	h := sha256.New()
 	io.WriteString(h, agencyLayout+"\x00"+stem+"\x00"+a.Name+"\x00")
-	for _, name := range append(workbookQueries, sourcesQuery) {
+	for _, name := range append(workbookQueries, queries.SourcesQuery) {
 		io.WriteString(h, name+"\x00")
 		rows := a.rows[name]
 		if name == "crosswalk" {
-			rows = d.res[name].rows()
+			rows = d.res[name].Rows()
 		}
 		for _, row := range rows {
 			for _, v := range row {
@@ -299,7 +225,7 @@ func hashValue(w io.Writer, v any) {
 			w.Write([]byte{3})
 		}
 	default:
-		if f, ok := number(x); ok {
+		if f, ok := queries.Number(x); ok {
 			binary.LittleEndian.PutUint64(buf[:], math.Float64bits(f))
 			w.Write(buf[:])
 			return

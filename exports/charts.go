@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/xxgk/xxgk/queries"
 )
 
 // topBy returns up to n agencies with the largest key; agencies without a
@@ -32,7 +33,7 @@ func topBy(as []*agency, n int, key func(*agency) (float64, bool)) []*agency {
 func maxFigure(a *agency, metric string) (float64, bool) {
 	best, ok := 0.0, false
 	for _, v := range a.figures[metric] {
-		if f, isNum := number(v); isNum && (!ok || f > best) {
+		if f, isNum := queries.Number(v); isNum && (!ok || f > best) {
 			best, ok = f, true
 		}
 	}
@@ -101,7 +102,7 @@ func writeComparisonCharts(b *book, d *data) error {
 	if err := f.SetColWidth(sh, "A", "A", 34); err != nil {
 		return err
 	}
-	chartCol, _ := excelize.ColumnNumberToName(max(len(d.years), len(outcomeMetrics)) + 3)
+	chartCol, _ := excelize.ColumnNumberToName(max(len(d.years), len(queries.OutcomeMetrics())) + 3)
 
 	// 1. Trend of applications received, the leading agencies.
 	top := topBy(d.agencies, chartTrendN, func(a *agency) (float64, bool) { return maxFigure(a, "received") })
@@ -136,10 +137,10 @@ func writeComparisonCharts(b *book, d *data) error {
 		return nil
 	}
 	row = max(row+len(top)+3, 22)
-	rank := topBy(d.agencies, chartRankN, func(a *agency) (float64, bool) { return number(a.figure("received", y)) })
+	rank := topBy(d.agencies, chartRankN, func(a *agency) (float64, bool) { return queries.Number(a.figure("received", y)) })
 	hs = []string{fmt.Sprintf("%d 年收到申请排名", y), "收到申请"}
-	for _, m := range outcomeMetrics {
-		hs = append(hs, metricLabel(m))
+	for _, m := range queries.OutcomeMetrics() {
+		hs = append(hs, queries.MetricLabel(m))
 	}
 	if err := header(row, hs...); err != nil {
 		return err
@@ -152,7 +153,7 @@ func writeComparisonCharts(b *book, d *data) error {
 		if err := b.set(sh, 2, r, colCount, a.figure("received", y)); err != nil {
 			return err
 		}
-		for j, m := range outcomeMetrics {
+		for j, m := range queries.OutcomeMetrics() {
 			if err := b.set(sh, 3+j, r, colCount, a.figure(m, y)); err != nil {
 				return err
 			}
@@ -168,7 +169,7 @@ func writeComparisonCharts(b *book, d *data) error {
 		return err
 	}
 	ss = nil
-	for j := range outcomeMetrics {
+	for j := range queries.OutcomeMetrics() {
 		ss = append(ss, excelize.ChartSeries{Name: ref(sh, 3+j, row, 3+j, row), Categories: cats, Values: ref(sh, 3+j, row+1, 3+j, last)})
 	}
 	return b.addChart(sh, chartCol+strconv.Itoa(row+21), excelize.BarStacked, fmt.Sprintf("%d 年办理结果构成（件）", y), ss)

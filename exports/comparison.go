@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/xxgk/xxgk/queries"
 )
 
 // Sizes of the chart tables: a chart of 3,000 agencies is unreadable.
@@ -14,8 +15,6 @@ const (
 	chartTrendN = 10 // agencies in the trend chart
 	chartRankN  = 15 // bars in the ranking and outcome-mix charts
 )
-
-var outcomeMetrics = []string{"granted", "partial", "denied", "unavailable", "unprocessed", "other"}
 
 // readmeLines explain the method; they open every workbook's 说明 sheet.
 var readmeLines = []string{
@@ -73,10 +72,10 @@ func (b *book) writeReadme(title string, extra []string, d *data, now time.Time)
 	}
 	first := row
 	cw := d.res["crosswalk"]
-	for _, r := range cw.rows() {
+	for _, r := range cw.Rows() {
 		label := cw.str(r, "label")
 		if label == "" {
-			label = metricLabel(cw.str(r, "metric"))
+			label = queries.MetricLabel(cw.str(r, "metric"))
 		}
 		var vals []any
 		for _, v := range []string{cw.str(r, "metric"), label, cw.str(r, "modern_source"), cw.str(r, "legacy_source"), cw.str(r, "confidence"), cw.str(r, "note")} {
@@ -112,7 +111,7 @@ func writeComparison(b *book, d *data, now time.Time) error {
 			return err
 		}
 	}
-	if err := writeRates(b, "比率", d.res["rates"].rows(), d); err != nil {
+	if err := writeRates(b, "比率", d.res["rates"].Rows(), d); err != nil {
 		return err
 	}
 	if err := writeYoY(b, "近年变化", latestYoY(d), d); err != nil {
@@ -121,10 +120,10 @@ func writeComparison(b *book, d *data, now time.Time) error {
 	if err := writePeers(b, "同类排名", latestPeers(d), d); err != nil {
 		return err
 	}
-	if err := writeTrust(b, "可信度", d.res["trust"].rows(), d); err != nil {
+	if err := writeTrust(b, "可信度", d.res["trust"].Rows(), d); err != nil {
 		return err
 	}
-	return writeFailed(b, "未通过核验", d.res["failed_checks"].rows(), d)
+	return writeFailed(b, "未通过核验", d.res["failed_checks"].Rows(), d)
 }
 
 func yearSpan(ys []int) string {
@@ -166,7 +165,7 @@ func writeRates(b *book, sheet string, rows [][]any, d *data) error {
 		for _, r := range rows {
 			rate := t.str(r, "rate")
 			if err := emit([]any{scopeLabel(t.str(r, "scope")), t.str(r, "agency"), t.str(r, "agency_kind"), t.str(r, "level"), t.str(r, "peer_group"),
-				t.cell(r, "year"), t.str(r, "period"), rateLabel(rate), rateFormula(rate), t.cell(r, "numerator"), t.cell(r, "denominator"),
+				t.cell(r, "year"), t.str(r, "period"), queries.RateLabel(rate), queries.RateFormula(rate), t.cell(r, "numerator"), t.cell(r, "denominator"),
 				t.cell(r, "value")}); err != nil {
 				return err
 			}
@@ -182,7 +181,7 @@ func writeYoY(b *book, sheet string, rows [][]any, d *data) error {
 		{"首个年份", 9, colYear}, {"首个数值", 10, colCount}, {"跨度年数", 9, colYear}, {"年均增长率", 11, colPct}}
 	return b.streamSheet(sheet, cols, 1, func(emit func([]any) error) error {
 		for _, r := range rows {
-			if err := emit([]any{t.str(r, "agency"), t.str(r, "period"), metricLabel(t.str(r, "metric")), t.cell(r, "year"), t.cell(r, "value"),
+			if err := emit([]any{t.str(r, "agency"), t.str(r, "period"), queries.MetricLabel(t.str(r, "metric")), t.cell(r, "year"), t.cell(r, "value"),
 				t.cell(r, "prev_year"), t.cell(r, "prev_value"), t.cell(r, "abs_change"), t.cell(r, "pct_change"), t.cell(r, "gap"),
 				t.cell(r, "first_year"), t.cell(r, "first_value"), t.cell(r, "span_years"), t.cell(r, "cagr")}); err != nil {
 				return err
@@ -200,7 +199,7 @@ func writePeers(b *book, sheet string, rows [][]any, d *data) error {
 	return b.streamSheet(sheet, cols, 1, func(emit func([]any) error) error {
 		for _, r := range rows {
 			if err := emit([]any{t.str(r, "agency"), t.str(r, "agency_kind"), t.str(r, "level"), t.str(r, "peer_group"), t.cell(r, "year"),
-				metricLabel(t.str(r, "metric")), t.cell(r, "value"), t.cell(r, "rank"), t.cell(r, "peer_rank"), t.cell(r, "peer_n"),
+				queries.MetricLabel(t.str(r, "metric")), t.cell(r, "value"), t.cell(r, "rank"), t.cell(r, "peer_rank"), t.cell(r, "peer_n"),
 				t.cell(r, "peer_median"), t.cell(r, "percentile"), t.str(r, "outlier")}); err != nil {
 				return err
 			}
@@ -245,13 +244,13 @@ func latestYoY(d *data) [][]any {
 	t := d.res["yoy"]
 	type key struct{ agency, metric string }
 	best := map[key]int{}
-	rows := t.rows()
+	rows := t.Rows()
 	for i, r := range rows {
-		if !annual(t.str(r, "period")) {
+		if !queries.Annual(t.str(r, "period")) {
 			continue
 		}
 		k := key{t.str(r, "agency"), t.str(r, "metric")}
-		if j, ok := best[k]; !ok || t.int(r, "year") > t.int(rows[j], "year") {
+		if j, ok := best[k]; !ok || t.Int(r, "year") > t.Int(rows[j], "year") {
 			best[k] = i
 		}
 	}
@@ -262,15 +261,15 @@ func latestYoY(d *data) [][]any {
 func latestPeers(d *data) [][]any {
 	t := d.res["peers"]
 	latest := map[string]int{}
-	for _, r := range t.rows() {
-		m, y := t.str(r, "metric"), t.int(r, "year")
+	for _, r := range t.Rows() {
+		m, y := t.str(r, "metric"), t.Int(r, "year")
 		if y > latest[m] {
 			latest[m] = y
 		}
 	}
 	var out [][]any
-	for _, r := range t.rows() {
-		if t.int(r, "year") == latest[t.str(r, "metric")] {
+	for _, r := range t.Rows() {
+		if t.Int(r, "year") == latest[t.str(r, "metric")] {
 			out = append(out, r)
 		}
 	}
@@ -303,21 +302,3 @@ func scopeLabel(s string) string {
 	}
 	return s
 }
-
-// rateLabels name the ratios of the rates query and say how each is computed.
-var rateLabels = map[string][2]string{
-	"grant_rate":                 {"公开率", "（予以公开 + 部分公开）/ 办理结果总计"},
-	"denial_rate":                {"不予公开率", "不予公开 / 办理结果总计"},
-	"unavailable_rate":           {"无法提供率", "无法提供 / 办理结果总计"},
-	"review_correction_rate":     {"复议纠错率", "复议结果纠正 / 行政复议总数"},
-	"litigation_correction_rate": {"诉讼纠错率", "诉讼结果纠正 / 行政诉讼总数"},
-}
-
-func rateLabel(r string) string {
-	if l, ok := rateLabels[r]; ok {
-		return l[0]
-	}
-	return r
-}
-
-func rateFormula(r string) string { return rateLabels[r][1] }

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/xxgk/xxgk/queries"
 )
 
 // book is a workbook being written, with its shared cell styles.
@@ -150,7 +151,7 @@ func (b *book) cellValue(k colKind, v any) any {
 		}
 		return excelize.Cell{StyleID: b.st.text, Value: safeText(s)}
 	}
-	if f, ok := number(v); ok {
+	if f, ok := queries.Number(v); ok {
 		return excelize.Cell{StyleID: b.styleOf(k), Value: f}
 	}
 	if s, ok := v.(string); ok && s != "" {

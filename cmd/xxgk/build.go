@@ -92,7 +92,7 @@ func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writ
 // sharedResults runs each named query the outputs read whole once, a few
 // at a time, so the site and the workbooks share the results; filtered
 // calls (the per-agency batches of sources) go to queries.Run.
-func sharedResults(ctx context.Context, db *sql.DB, names []string) (func(context.Context, string, queries.Filter) (*queries.Result, error), error) {
+func sharedResults(ctx context.Context, db *sql.DB, names []string) (queries.RunFunc, error) {
 	uniq := map[string]bool{}
 	var todo []string
 	for _, n := range names {
