@@ -1,9 +1,26 @@
 // Package ingest is the scheduled job's engine: it walks the inputs, decides
 // per file whether anything changed, reads and extracts only new content on
 // a worker pool with per-file limits, turns every bad file into one error
-// row and one log line, works out the change log, and hands the whole batch
-// to etl/load to write in one transaction. It does not parse, validate or
-// write by itself; it calls the stages that do.
+// row and one log line, works out the change log, and hands the result to
+// etl/load to write, one chunk of files per transaction. It does not parse,
+// validate or write by itself; it calls the stages that do.
+//
+// Chunks (Options.Batch, flag --batch, key batch of xxgk.toml; default
+// 2,000 files): the paths, in order, are cut into chunks. The workers read
+// one chunk while the writer commits the one before, and a chunk's parsed
+// reports are dropped once it is committed, so memory holds about two
+// chunks however large the corpus. Each chunk's transaction holds its
+// reports, metrics, checks, files rows, errors, change log, the cross-year
+// checks of the agencies it touched (recomputed against what earlier chunks
+// and runs stored) and the run's counts so far. The runs row is written
+// first with no finish time and finished by the last transaction, which
+// also records the paths gone from the inputs.
+//
+// Crash safety: a kill -9 leaves the database as it was before a chunk or
+// after it, never in between. A run killed between chunks leaves the
+// chunks it committed and its runs row unfinished (`xxgk status` marks it
+// UNFINISHED, with the counts of those chunks); the next run skips what was
+// committed as unchanged and stores the rest.
 //
 // Change detection: a report's identity is the SHA-256 of its bytes. The
 // files table remembers size, mtime and hash per path. A file whose size

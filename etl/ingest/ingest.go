@@ -536,7 +536,7 @@ func (w *writer) assemble(ctx context.Context, outs []outcome) (*load.Batch, err
 				ids = append(ids, p.o.hash)
 			}
 		}
-		old, err := w.s.Reports(ctx, ids)
+		old, err := w.s.ReportFigures(ctx, ids)
 		if err != nil {
 			return nil, err
 		}

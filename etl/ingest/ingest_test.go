@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -463,5 +464,114 @@ func TestPanicAndHangIsolated(t *testing.T) {
 		if strings.Contains(w.Msg, "\n") {
 			t.Errorf("log message spans lines: %q", w.Msg)
 		}
+	}
+}
+
+// chunkWatch is a log handler that checks, each time a chunk starts
+// writing, how many files have been read so far: the reader may be one
+// chunk ahead of the writer, never more, so memory holds at most two
+// chunks of parsed reports whatever the corpus size.
+type chunkWatch struct {
+	t      *testing.T
+	batch  int
+	read   *atomic.Int64
+	chunks int
+	ahead  int64 // the most files read beyond the chunk being written
+}
+
+func (h *chunkWatch) Enabled(context.Context, slog.Level) bool { return true }
+func (h *chunkWatch) WithAttrs([]slog.Attr) slog.Handler       { return h }
+func (h *chunkWatch) WithGroup(string) slog.Handler            { return h }
+func (h *chunkWatch) Handle(_ context.Context, r slog.Record) error {
+	if r.Message != "writing chunk" {
+		return nil
+	}
+	h.chunks++
+	ahead := h.read.Load() - int64(h.chunks*h.batch)
+	h.ahead = max(h.ahead, ahead)
+	if ahead > int64(h.batch) {
+		h.t.Errorf("writing chunk %d with %d files read: %d beyond it, more than one chunk of %d",
+			h.chunks, h.read.Load(), ahead, h.batch)
+	}
+	return nil
+}
+
+// TestChunksStoreEverythingOnce ingests the samples, their next-year copies
+// (cross-year pairs that land in different chunks) and a twin of the first
+// sample at the end, in chunks of 5 files and in one chunk: both store the
+// same reports, figures, checks (cross-year ones included), files rows and
+// change log, and the chunked run never reads more than a chunk ahead.
+func TestChunksStoreEverythingOnce(t *testing.T) {
+	dir, paths := copyCorpus(t)
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		for y := 2023; y >= 2008; y-- { // later years first, so a year moves once
+			text = strings.ReplaceAll(text, strconv.Itoa(y), strconv.Itoa(y+1))
+		}
+		os.WriteFile(filepath.Join(dir, "next-"+filepath.Base(p)), []byte(text), 0o644)
+	}
+	b, _ := os.ReadFile(paths[0])
+	os.WriteFile(filepath.Join(dir, "zz-twin.txt"), b, 0o644)
+
+	var reads atomic.Int64
+	orig := extractDocument
+	extractDocument = func(d *report.Document) (*report.Report, error) {
+		reads.Add(1)
+		return orig(d)
+	}
+	t.Cleanup(func() { extractDocument = orig })
+
+	ingestWith := func(batch int, log *slog.Logger) (*load.Store, *Summary) {
+		s := openStore(t)
+		sum, err := Run(context.Background(), s, []string{dir}, Options{Workers: 2, Batch: batch,
+			Limits: read.DefaultLimits(), Log: log, CrossYear: validate.CrossYear})
+		if err != nil {
+			t.Fatalf("batch %d: %v", batch, err)
+		}
+		return s, sum
+	}
+	one, oneSum := ingestWith(0, nil)
+	reads.Store(0)
+	watch := &chunkWatch{t: t, batch: 5, read: &reads}
+	chunked, sum := ingestWith(5, slog.New(watch))
+	files := 2*len(paths) + 1
+	if want := (files + 4) / 5; watch.chunks != want {
+		t.Errorf("chunks written = %d, want %d", watch.chunks, want)
+	}
+	t.Logf("%d chunks; the reader ran at most %d files ahead of the chunk being written", watch.chunks, watch.ahead)
+	if sum.Run.FilesSeen != files || sum.Run.New != oneSum.Run.New || sum.Run.Skipped != oneSum.Run.Skipped ||
+		sum.Run.Failed != oneSum.Run.Failed || sum.Run.Parsed != oneSum.Run.Parsed {
+		t.Errorf("chunked run %+v, one chunk %+v", sum.Run, oneSum.Run)
+	}
+	if sum.Run.New < len(paths) {
+		t.Errorf("new = %d, want at least the %d samples", sum.Run.New, len(paths))
+	}
+	for _, q := range []string{
+		`SELECT count(*) FROM reports`,
+		`SELECT count(DISTINCT id) FROM reports`,
+		`SELECT count(*) FROM metrics`,
+		`SELECT count(*) FROM (SELECT DISTINCT report_id, key FROM metrics)`,
+		`SELECT count(*) FROM checks WHERE prev_id IS NULL`,
+		`SELECT count(*) FROM checks WHERE prev_id IS NOT NULL`,
+		`SELECT count(*) FROM files`,
+		`SELECT count(*) FROM files WHERE report_id IS NOT NULL`,
+		`SELECT count(*) FROM changes`,
+		`SELECT count(*) FROM runs WHERE finished_at IS NOT NULL`,
+		`SELECT count(*) FROM (SELECT DISTINCT report_id, prev_id, rule, scope, status FROM checks WHERE prev_id IS NOT NULL)`,
+	} {
+		if got, want := count(t, chunked, q), count(t, one, q); got != want {
+			t.Errorf("%s: %d in chunks of 5, %d in one chunk", q, got, want)
+		}
+	}
+	if count(t, chunked, `SELECT count(*) FROM checks WHERE prev_id IS NOT NULL`) == 0 {
+		t.Error("no cross-year checks: the next-year copies made no pairs")
+	}
+	if got := count(t, chunked, `SELECT count(*) FROM metrics`); got != count(t, chunked,
+		`SELECT count(*) FROM (SELECT DISTINCT report_id, key FROM metrics)`) {
+		t.Errorf("duplicate metrics after a chunked run")
 	}
 }

@@ -2,11 +2,14 @@ package load
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/queries/store"
 )
 
 func testReport(id, path, agency string, year int, figures map[string]float64) *report.Report {
@@ -134,5 +137,72 @@ func TestSaveReportsSamePathTwice(t *testing.T) {
 		if err := s.DB().QueryRow(`SELECT current FROM reports WHERE id = ?`, id).Scan(&cur); err != nil || cur != want {
 			t.Errorf("%s current = %v, %v; want %v", id, cur, err, want)
 		}
+	}
+}
+
+// TestPreferredOfBatchMatchesView checks that the ranking the cross-year
+// checks use for the agencies of a batch (preferred_ids_of_batch, which
+// ranks only those agencies' reports) picks what the view preferred_reports
+// picks, across the tie-breaks: current, publication date, figures.
+func TestPreferredOfBatchMatchesView(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	var reps []*report.Report
+	for i, c := range []struct {
+		agency, path, published string
+		year, figures           int
+	}{
+		{"甲县司法局", "a1.txt", "2022-01-15", 2021, 1},
+		{"甲县司法局", "a2.txt", "2022-03-01", 2021, 1}, // later publication
+		{"甲县司法局", "a3.txt", "2022-03-01", 2021, 2}, // same date, more figures
+		{"甲县司法局", "a4.txt", "", 2020, 3},
+		{"乙市统计局", "b1.txt", "2021-02-01", 2020, 2},
+		{"乙市统计局", "b1.txt", "2021-02-01", 2020, 1}, // later version of b1: current
+	} {
+		figs := map[string]float64{}
+		for k := range c.figures {
+			figs[fmt.Sprintf("apps_new.col%d", k)] = float64(k)
+		}
+		r := testReport(fmt.Sprintf("r%d", i), c.path, c.agency, c.year, figs)
+		r.Published = c.published
+		reps = append(reps, r)
+	}
+	if err := s.SaveReports(ctx, reps); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := s.DB().Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, q := range []string{store.SQL("batch_tables"), `INSERT INTO batch_agencies SELECT DISTINCT agency FROM reports`} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := scanReports(ctx, conn, store.SQL("preferred_ids_of_batch"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := conn.QueryContext(ctx, `SELECT id FROM preferred_reports ORDER BY agency, period, year, id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var want []string
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		want = append(want, id)
+	}
+	var ids []string
+	for _, r := range got {
+		ids = append(ids, r.ID)
+	}
+	if !reflect.DeepEqual(ids, want) {
+		t.Errorf("preferred_ids_of_batch = %v, preferred_reports = %v", ids, want)
+	}
+	if len(want) != 3 || !slices.Contains(want, "r2") || !slices.Contains(want, "r5") {
+		t.Errorf("preferred = %v, want r2 (2021: later date, then more figures), r3 (2020), r5 (the current version of b1.txt)", want)
 	}
 }

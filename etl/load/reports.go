@@ -31,10 +31,11 @@ func (s *Store) Report(ctx context.Context, id string) (r *report.Report, ok boo
 	return reps[0], true, nil
 }
 
-// Reports loads the stored reports with the given ids, as Report does, in
-// two queries however many there are (a chunk's old versions, for the
-// change log). An id not stored is absent from the map.
-func (s *Store) Reports(ctx context.Context, ids []string) (map[string]*report.Report, error) {
+// ReportFigures loads the stored reports with the given ids in two queries
+// however many there are (a chunk's old versions, for the change log): the
+// identity and the figures (key, kind, value, approx) but, unlike Report,
+// no provenance. An id not stored is absent from the map.
+func (s *Store) ReportFigures(ctx context.Context, ids []string) (map[string]*report.Report, error) {
 	out := map[string]*report.Report{}
 	if len(ids) == 0 {
 		return out, nil
@@ -47,12 +48,15 @@ func (s *Store) Reports(ctx context.Context, ids []string) (map[string]*report.R
 	if err := wantIDs(ctx, conn, ids); err != nil {
 		return nil, fmt.Errorf("load reports: %w", err)
 	}
-	reps, err := loadReports(ctx, conn, store.SQL("report_by_ids"), store.SQL("metrics_by_ids"))
+	reps, err := scanReports(ctx, conn, store.SQL("report_by_ids"))
 	if err != nil {
 		return nil, fmt.Errorf("load reports: %w", err)
 	}
 	for _, r := range reps {
 		out[r.ID] = r
+	}
+	if err := scanFigures(ctx, conn, out); err != nil {
+		return nil, fmt.Errorf("load reports: %w", err)
 	}
 	return out, nil
 }
@@ -136,6 +140,30 @@ func scanMetrics(ctx context.Context, q querier, query string, byID map[string]*
 	return rows.Err()
 }
 
+// scanFigures reads the figures of the reports in want_ids (figures_by_ids)
+// into byID.
+func scanFigures(ctx context.Context, q querier, byID map[string]*report.Report) error {
+	rows, err := q.QueryContext(ctx, store.SQL("figures_by_ids"))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, kind string
+		var m report.Metric
+		var value sql.NullFloat64
+		if err := rows.Scan(&id, &m.Key, &kind, &value, &m.Approx); err != nil {
+			return err
+		}
+		m.Kind = report.ValueKind(kind)
+		m.Value = value.Float64 // meaningful only for numbers; blank stays blank by Kind
+		if r := byID[id]; r != nil {
+			r.Metrics = append(r.Metrics, m)
+		}
+	}
+	return rows.Err()
+}
+
 // crossYear recomputes the cross-year checks of every agency the batch
 // touched: it lists the preferred reports of those agencies as the
 // transaction sees them, compares each with the same agency's preferred
@@ -144,7 +172,8 @@ func scanMetrics(ctx context.Context, q querier, query string, byID map[string]*
 // earlier one in prev_id. The batch's own reports are compared as they are
 // in memory; only the metrics of the others (an earlier year stored by an
 // earlier chunk or run) are read back, so a chunk of a first ingest reads
-// back next to nothing.
+// back next to nothing. The identities compare values, so the figures are
+// read without their provenance.
 func (s *Store) crossYear(ctx context.Context, conn *sql.Conn, b *Batch, reps []*report.Report) error {
 	agencies := map[string]bool{}
 	inMemory := make(map[string]*report.Report, len(reps))
@@ -203,7 +232,7 @@ func (s *Store) crossYear(ctx context.Context, conn *sql.Conn, b *Batch, reps []
 		if err := wantIDs(ctx, conn, ids); err != nil {
 			return fmt.Errorf("cross-year checks: %w", err)
 		}
-		if err := scanMetrics(ctx, conn, store.SQL("metrics_by_ids"), load); err != nil {
+		if err := scanFigures(ctx, conn, load); err != nil {
 			return fmt.Errorf("cross-year checks: load metrics: %w", err)
 		}
 	}
