@@ -485,49 +485,50 @@ func (x *extractor) feeKey(text string) string {
 
 var (
 	// noCaseWords deny review or litigation cases: "未发生…行政复议和行政诉讼".
-	noCaseWords = []string{"未发生", "没有发生", "未出现", "没有出现", "未产生", "没有产生", "未有", "没有", "无", "未被", "均未", "未收到", "没有收到", "不存在"}
+	noCaseWords = newWords("未发生", "没有发生", "未出现", "没有出现", "未产生", "没有产生", "未有", "没有", "无", "未被", "均未", "未收到", "没有收到", "不存在")
 	// noAppWords deny applications: "未收到…申请".
-	noAppWords = []string{"未收到", "没有收到", "未接到", "没有接到", "未受理", "没有受理", "无"}
+	noAppWords = newWords("未收到", "没有收到", "未接到", "没有接到", "未受理", "没有受理", "无")
 	// noFeesRE is a statement that no fee was charged.
 	noFeesRE = regexp.MustCompile(`(?:没有|未|不|无)[^。;；,，]{0,20}?(?:收取|进行|产生)[^。;；,，]{0,20}?费|(?:没有|未|无|不存在)[^。;；,，]{0,12}?收费|免费提供`)
 )
 
 // negated finds the first denial word of t followed within limit bytes (and
 // before any of stops) by one of targets; it returns the text from the
-// denial to the end of the target.
-func negated(t string, negs []string, limit int, stops string, targets ...string) (string, bool) {
-	best, bestEnd := -1, -1
-	for _, n := range negs {
-		for from := 0; ; {
-			i := strings.Index(t[from:], n)
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + len(n)
-			win := t[from:]
-			if len(win) > limit {
-				win = win[:limit]
-			}
-			if j := strings.IndexAny(win, stops); j >= 0 {
-				win = win[:j]
-			}
-			end := -1
-			for _, tg := range targets {
-				if k := strings.Index(win, tg); k >= 0 && (end < 0 || from+k+len(tg) < end) {
-					end = from + k + len(tg)
+// denial to the end of the target. Only the first occurrence of each denial
+// word counts; at one position the words are tried in list order. One pass
+// over t finds the denials, instead of one search per word.
+func negated(t string, negs *words, limit int, stops string, targets ...string) (string, bool) {
+	var tried uint64 // the denial words met already, by index
+	for i := 0; i < len(t); {
+		r, n := decode(t, i)
+		if negs.first[(r>>6)&15]&(1<<(r&63)) != 0 {
+			for k, w := range negs.list {
+				if tried&(1<<k) != 0 || !strings.HasPrefix(t[i:], w) {
+					continue
+				}
+				tried |= 1 << k
+				from := i + len(w)
+				win := t[from:]
+				if len(win) > limit {
+					win = win[:limit]
+				}
+				if j := strings.IndexAny(win, stops); j >= 0 {
+					win = win[:j]
+				}
+				end := -1
+				for _, tg := range targets {
+					if k := strings.Index(win, tg); k >= 0 && (end < 0 || from+k+len(tg) < end) {
+						end = from + k + len(tg)
+					}
+				}
+				if end >= 0 {
+					return t[i:end], true
 				}
 			}
-			if end >= 0 && (best < 0 || i < best) {
-				best, bestEnd = i, end
-			}
-			break
 		}
+		i += n
 	}
-	if best < 0 {
-		return "", false
-	}
-	return t[best:bestEnd], true
+	return "", false
 }
 
 // zeroes reads the "none" statements of a sentence.
