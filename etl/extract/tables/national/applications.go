@@ -36,18 +36,19 @@ var appExact = map[string]string{
 
 // appFlexible are the labels whose wording varies ("本年新收…申请数量" with or
 // without 数量, the counting rule after 部分公开); each is tried only when
-// the cell starts with its prefix.
+// the cell starts with its prefix and holds need, text every match holds
+// (many labels and sentences start with 本年).
 var appFlexible = []struct {
-	prefix string
-	re     *regexp.Regexp
-	key    string
+	prefix, need string
+	re           *regexp.Regexp
+	key          string
 }{
-	{"本年", regexp.MustCompile(`^本年(度)?新收(到)?.{0,18}申请(数量|数|件数)?$`), "apps_new"},
-	{"上年", regexp.MustCompile(`^上年(度)?结转.{0,18}申请(数量|数|件数)?$`), "apps_carried_over"},
-	{"部分公开", regexp.MustCompile(`^部分公开(\(.{0,40})?$`), "partial"},
-	{"申请人", regexp.MustCompile(`^申请人无正当理由逾期不补正.{0,24}$`), "other_no_correction"},
-	{"申请人", regexp.MustCompile(`^申请人逾期未按收费通知要求缴纳费用.{0,24}$`), "other_no_fee"},
-	{"结转下年度", regexp.MustCompile(`^结转下年度(继续办理)?(申请)?(数量)?$`), "apps_carried_forward"},
+	{"本年", "新收", regexp.MustCompile(`^本年(度)?新收(到)?.{0,18}申请(数量|数|件数)?$`), "apps_new"},
+	{"上年", "结转", regexp.MustCompile(`^上年(度)?结转.{0,18}申请(数量|数|件数)?$`), "apps_carried_over"},
+	{"部分公开", "", regexp.MustCompile(`^部分公开(\(.{0,40})?$`), "partial"},
+	{"申请人无正当理由逾期不补正", "", regexp.MustCompile(`^申请人无正当理由逾期不补正.{0,24}$`), "other_no_correction"},
+	{"申请人逾期未按收费通知要求缴纳费用", "", regexp.MustCompile(`^申请人逾期未按收费通知要求缴纳费用.{0,24}$`), "other_no_fee"},
+	{"结转下年度", "", regexp.MustCompile(`^结转下年度(继续办理)?(申请)?(数量)?$`), "apps_carried_forward"},
 }
 
 // appPhrases name the rows by a phrase only that row's label holds, for
@@ -75,7 +76,7 @@ func rowApps(c string) string {
 		return ""
 	}
 	for _, r := range appFlexible {
-		if strings.HasPrefix(c, r.prefix) && r.re.MatchString(c) {
+		if strings.HasPrefix(c, r.prefix) && strings.Contains(c, r.need) && r.re.MatchString(c) {
 			return r.key
 		}
 	}

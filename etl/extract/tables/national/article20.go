@@ -20,22 +20,26 @@ var art20Rows = map[string]string{
 func rowArt20(c string) string { return art20Rows[c] }
 
 // art20Cols maps an Article 20 column header to the key suffix of its cells.
+// need is a piece of text every match of re holds: header cells are tried
+// against every pattern, and most fail that plain substring test without
+// running the regexp.
 var art20Cols = []struct {
-	re  *regexp.Regexp
-	col string
+	need string
+	re   *regexp.Regexp
+	col  string
 }{
-	{regexp.MustCompile(`^本年制发`), "issued"},
-	{regexp.MustCompile(`^本年废止`), "repealed"},
-	{regexp.MustCompile(`^现行有效`), "in_force"},
-	{regexp.MustCompile(`新制作`), "made"},
-	{regexp.MustCompile(`新公开`), "published"},
-	{regexp.MustCompile(`对外公开总`), "public_total"},
-	{regexp.MustCompile(`^上一?年(度)?项目`), "prev_items"},
-	{regexp.MustCompile(`增/|增减|增、减`), "change"},
-	{regexp.MustCompile(`处理决定`), "decisions"},
-	{regexp.MustCompile(`^采购项目`), "items"},
-	{regexp.MustCompile(`^采购(总)?金额`), "amount"},
-	{regexp.MustCompile(`收费金额`), "amount"},
+	{"本年制发", regexp.MustCompile(`^本年制发`), "issued"},
+	{"本年废止", regexp.MustCompile(`^本年废止`), "repealed"},
+	{"现行有效", regexp.MustCompile(`^现行有效`), "in_force"},
+	{"新制作", regexp.MustCompile(`新制作`), "made"},
+	{"新公开", regexp.MustCompile(`新公开`), "published"},
+	{"对外公开总", regexp.MustCompile(`对外公开总`), "public_total"},
+	{"项目", regexp.MustCompile(`^上一?年(度)?项目`), "prev_items"},
+	{"增", regexp.MustCompile(`增/|增减|增、减`), "change"},
+	{"处理决定", regexp.MustCompile(`处理决定`), "decisions"},
+	{"采购项目", regexp.MustCompile(`^采购项目`), "items"},
+	{"金额", regexp.MustCompile(`^采购(总)?金额`), "amount"},
+	{"收费金额", regexp.MustCompile(`收费金额`), "amount"},
 }
 
 func colArt20(c string) string {
@@ -43,7 +47,7 @@ func colArt20(c string) string {
 		return ""
 	}
 	for _, r := range art20Cols {
-		if r.re.MatchString(c) {
+		if strings.Contains(c, r.need) && r.re.MatchString(c) {
 			return r.col
 		}
 	}

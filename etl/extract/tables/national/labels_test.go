@@ -1,6 +1,7 @@
 package national
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/xxgk/xxgk/etl/normalize"
@@ -99,6 +100,30 @@ func TestCueForm(t *testing.T) {
 	for _, tt := range tests {
 		if got := cueForm(tt.label); got != tt.want {
 			t.Errorf("cueForm(%q) = %q, want %q", tt.label, got, tt.want)
+		}
+	}
+}
+
+// TestPrefilterText guards the substring tests run before the patterns: a
+// need that the pattern does not spell out would hide matching cells.
+func TestPrefilterText(t *testing.T) {
+	t.Parallel()
+	for _, r := range art20Cols {
+		if !strings.Contains(r.re.String(), r.need) {
+			t.Errorf("art20Cols %s: need %q is not in the pattern", r.re, r.need)
+		}
+	}
+	for _, r := range appFlexible {
+		if !strings.Contains(r.re.String(), r.need) || !strings.HasPrefix(strings.TrimPrefix(r.re.String(), "^"), r.prefix) {
+			t.Errorf("appFlexible %s: prefix %q or need %q is not in the pattern", r.re, r.prefix, r.need)
+		}
+	}
+	for _, tt := range []struct{ cell, want string }{
+		{"上一年项目数量", "prev_items"}, {"上年度项目数量", "prev_items"}, {"本年增/减", "change"},
+		{"增、减", "change"}, {"采购总金额", "amount"}, {"采购金额(万元)", "amount"}, {"项目", ""}, {"金额", ""},
+	} {
+		if got := colArt20(tt.cell); got != tt.want {
+			t.Errorf("colArt20(%q) = %q, want %q", tt.cell, got, tt.want)
 		}
 	}
 }
