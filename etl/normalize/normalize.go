@@ -60,6 +60,14 @@ func fold(src string) (string, *spanMap) {
 	f.out = make([]byte, 0, len(src))
 	prevHan := false
 	for i := 0; i < len(src); {
+		if f.run >= 0 {
+			// Inside a run of unchanged text, pass over what fold keeps as
+			// it is without the per-rune dispatch below.
+			if j, han := plainRun(src, i); j > i {
+				i, prevHan = j, han
+				continue
+			}
+		}
 		c := src[i]
 		if c >= utf8.RuneSelf {
 			r, n := decodeRune(src[i:])
@@ -120,6 +128,35 @@ func fold(src string) (string, *spanMap) {
 	f.flush(len(src))
 	f.m.dLen = int32(len(f.out))
 	return string(f.out), f.m
+}
+
+// plainRun returns the end of the text from i that fold copies unchanged
+// with no state but prevHan: ASCII other than white space, line breaks and
+// '(' (which may open a pinyin gloss), and Han characters U+4E00–U+9FFF. han
+// tells whether the last rune passed is Han.
+func plainRun(src string, i int) (end int, han bool) {
+	for i < len(src) {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '\n', '\r', ' ', '\t', '\f', '\v', '(':
+				return i, han
+			}
+			i++
+			han = false
+			continue
+		}
+		if c < 0xE4 || c > 0xE9 {
+			return i, han
+		}
+		r, n := decodeRune(src[i:])
+		if n != 3 || r < 0x4E00 || r > 0x9FFF {
+			return i, han
+		}
+		i += 3
+		han = true
+	}
+	return i, han
 }
 
 // folder is the state of fold: the pending run of unchanged source bytes

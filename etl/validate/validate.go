@@ -76,7 +76,7 @@ func (c cells) equal(rule, scope string, lhs, rhs []string) (report.Check, bool)
 	ch := report.Check{Rule: rule, Scope: scope}
 	if !okE || !okA {
 		ch.Status = report.NotAssessable
-		ch.Detail = "blank or missing: " + strings.Join(c.missing(append(append([]string{}, lhs...), rhs...)), ", ")
+		ch.Detail = c.blanks("blank or missing: ", lhs, rhs)
 		if okE {
 			ch.Expected = &e
 		}
@@ -102,6 +102,29 @@ func (c cells) any(keys []string) bool {
 		}
 	}
 	return false
+}
+
+// blanks returns prefix followed by the keys of lhs and then rhs that are
+// blank or missing, comma separated: the detail of a check that cannot be
+// assessed, written without intermediate slices (generated reports leave
+// many cells blank, so it is built often).
+func (c cells) blanks(prefix string, lhs, rhs []string) string {
+	var b strings.Builder
+	b.Grow(len(prefix) + 64)
+	b.WriteString(prefix)
+	first := true
+	for _, keys := range [2][]string{lhs, rhs} {
+		for _, k := range keys {
+			if m, ok := c[k]; !ok || !m.IsNumber() {
+				if !first {
+					b.WriteString(", ")
+				}
+				b.WriteString(k)
+				first = false
+			}
+		}
+	}
+	return b.String()
 }
 
 func (c cells) missing(keys []string) []string {
