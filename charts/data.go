@@ -54,12 +54,8 @@ type rateCell struct {
 }
 
 type agency struct {
-	Name     string
-	Kind     string
-	Level    string
-	Province string
-	City     string
-	ID       string // stable file stem of the agency page
+	queries.Agency
+	ID string // stable file stem of the agency page
 
 	figures map[string]map[int]figure   // metric → year → figure (annual reports)
 	rates   map[string]map[int]rateCell // rate → year → ratio
@@ -145,21 +141,10 @@ func loadSite(ctx context.Context, run QueryFunc) (*siteData, error) {
 		name := t.Str(row, "agency")
 		a := d.byName[name]
 		if a == nil {
-			a = &agency{Name: name, ID: agencyID(name), figures: map[string]map[int]figure{}, rates: map[string]map[int]rateCell{}}
+			a = &agency{Agency: queries.Agency{Name: name}, ID: agencyID(name), figures: map[string]map[int]figure{}, rates: map[string]map[int]rateCell{}}
 			d.byName[name] = a
 		}
-		if a.Kind == "" {
-			a.Kind = t.Str(row, "agency_kind")
-		}
-		if a.Level == "" {
-			a.Level = t.Str(row, "level")
-		}
-		if a.Province == "" {
-			a.Province = t.Str(row, "province")
-		}
-		if a.City == "" {
-			a.City = t.Str(row, "city")
-		}
+		t.FillAgency(row, &a.Agency)
 		return a
 	}
 	years := map[int]bool{}

@@ -8,11 +8,11 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
+	"slices"
 	"time"
 
 	"github.com/xxgk/xxgk/internal/atomicout"
+	"github.com/xxgk/xxgk/internal/parallel"
 	"github.com/xxgk/xxgk/queries"
 )
 
@@ -90,8 +90,7 @@ func writeSite(ctx context.Context, run QueryFunc, d *siteData, ts *templates, d
 	}
 	// Agency pages are independent: render them on all cores, a batch of
 	// agencies at a time with their sources, which are let go after.
-	for start := 0; start < len(d.agencies); start += queries.SourceBatch {
-		batch := d.agencies[start:min(start+queries.SourceBatch, len(d.agencies))]
+	for batch := range slices.Chunk(d.agencies, queries.SourceBatch) {
 		if err := d.loadSources(ctx, run, batch); err != nil {
 			return err
 		}
@@ -106,45 +105,14 @@ func writeSite(ctx context.Context, run QueryFunc, d *siteData, ts *templates, d
 }
 
 func writeAgencyPages(ctx context.Context, d *siteData, batch []*agency, ts *templates, write func(string, *template.Template, *page) error) error {
-	jobs := make(chan *agency)
-	errs := make(chan error, 1)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for a := range jobs {
-				p, err := d.agencyPage(a)
-				if err == nil {
-					err = write(filepath.Join("agencies", a.ID+".html"), ts.agency, p)
-				}
-				if err != nil {
-					select {
-					case errs <- fmt.Errorf("agency %q: %w", a.Name, err):
-					default:
-					}
-				}
-			}
-		}()
-	}
-	func() {
-		defer close(jobs)
-		for _, a := range batch {
-			select {
-			case jobs <- a:
-			case <-ctx.Done():
-				return
-			case err := <-errs:
-				errs <- err
-				return
-			}
+	return parallel.Each(ctx, batch, func(a *agency) error {
+		p, err := d.agencyPage(a)
+		if err == nil {
+			err = write(filepath.Join("agencies", a.ID+".html"), ts.agency, p)
 		}
-	}()
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
-	}
-	return ctx.Err()
+		if err != nil {
+			return fmt.Errorf("agency %q: %w", a.Name, err)
+		}
+		return nil
+	})
 }

@@ -12,11 +12,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"runtime"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/xxgk/xxgk/internal/atomicout"
+	"github.com/xxgk/xxgk/internal/parallel"
 	"github.com/xxgk/xxgk/queries"
 )
 
@@ -102,12 +103,11 @@ func fillAgencies(ctx context.Context, run QueryFunc, d *data, dir, tmp string, 
 	prev := readManifest(dir)
 	next := make(map[string]string, len(d.agencies))
 	var nextMu sync.Mutex
-	for start := 0; start < len(d.agencies); start += queries.SourceBatch {
-		batch := d.agencies[start:min(start+queries.SourceBatch, len(d.agencies))]
+	for batch := range slices.Chunk(d.agencies, queries.SourceBatch) {
 		if err := d.loadSources(ctx, run, batch); err != nil {
 			return err
 		}
-		err := writeAgencyBatch(ctx, d, batch, func(a *agency) error {
+		err := writeAgencyBatch(ctx, batch, func(a *agency) error {
 			stem := stems[a.Name]
 			path := filepath.Join(tmp, stem+".xlsx")
 			sum := agencyDigest(d, a, stem)
@@ -137,44 +137,13 @@ func fillAgencies(ctx context.Context, run QueryFunc, d *data, dir, tmp string, 
 
 // writeAgencyBatch runs write for each agency of batch on all cores and
 // returns the first error.
-func writeAgencyBatch(ctx context.Context, d *data, batch []*agency, write func(*agency) error) error {
-	jobs := make(chan *agency)
-	errs := make(chan error, 1)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for a := range jobs {
-				if err := write(a); err != nil {
-					select {
-					case errs <- fmt.Errorf("agency %q: %w", a.Name, err):
-					default:
-					}
-				}
-			}
-		}()
-	}
-	func() {
-		defer close(jobs)
-		for _, a := range batch {
-			select {
-			case jobs <- a:
-			case <-ctx.Done():
-				return
-			case err := <-errs:
-				errs <- err
-				return
-			}
+func writeAgencyBatch(ctx context.Context, batch []*agency, write func(*agency) error) error {
+	return parallel.Each(ctx, batch, func(a *agency) error {
+		if err := write(a); err != nil {
+			return fmt.Errorf("agency %q: %w", a.Name, err)
 		}
-	}()
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
-	}
-	return ctx.Err()
+		return nil
+	})
 }
 
 // agencyLayout versions the layout of the per-agency workbook; it is part of

@@ -32,9 +32,9 @@ type data struct {
 }
 
 type agency struct {
-	Name, Kind, Level, Province string
-	figures                     map[string]map[int]any // metric → year → figure or nil
-	rows                        map[string][][]any     // query → this agency's rows
+	queries.Agency
+	figures map[string]map[int]any // metric → year → figure or nil
+	rows    map[string][][]any     // query → this agency's rows
 }
 
 func loadData(ctx context.Context, run QueryFunc) (*data, error) {
@@ -59,15 +59,7 @@ func loadData(ctx context.Context, run QueryFunc) (*data, error) {
 			}
 			a := d.agency(who)
 			a.rows[name] = append(a.rows[name], row)
-			if a.Kind == "" {
-				a.Kind = t.str(row, "agency_kind")
-			}
-			if a.Level == "" {
-				a.Level = t.str(row, "level")
-			}
-			if a.Province == "" {
-				a.Province = t.str(row, "province")
-			}
+			t.FillAgency(row, &a.Agency)
 			if name == "harmonised" && queries.Annual(t.str(row, "period")) {
 				m, y := t.str(row, "metric"), t.Int(row, "year")
 				if a.figures[m] == nil {
@@ -112,7 +104,7 @@ func (d *data) loadSources(ctx context.Context, run QueryFunc, batch []*agency) 
 func (d *data) agency(name string) *agency {
 	a := d.byName[name]
 	if a == nil {
-		a = &agency{Name: name, figures: map[string]map[int]any{}, rows: map[string][][]any{}}
+		a = &agency{Agency: queries.Agency{Name: name}, figures: map[string]map[int]any{}, rows: map[string][][]any{}}
 		d.byName[name] = a
 	}
 	return a

@@ -88,6 +88,26 @@ func (t *Table) Bool(row []any, col string) bool {
 	return false
 }
 
+// Agency is who an agency is, as the named queries tell it: its name and
+// the columns agency_kind, level, province and city.
+type Agency struct {
+	Name, Kind, Level, Province, City string
+}
+
+// FillAgency sets the blank fields of a from the agency columns of row.
+// Queries differ in which of them they carry, so an agency is known from
+// all the rows about it together; the first non-blank value stays.
+func (t *Table) FillAgency(row []any, a *Agency) {
+	for _, f := range []struct {
+		field *string
+		col   string
+	}{{&a.Kind, "agency_kind"}, {&a.Level, "level"}, {&a.Province, "province"}, {&a.City, "city"}} {
+		if *f.field == "" {
+			*f.field = t.Str(row, f.col)
+		}
+	}
+}
+
 // floater is what the DuckDB driver's DECIMAL values offer.
 type floater interface{ Float64() float64 }
 

@@ -156,3 +156,34 @@ func TestNilTable(t *testing.T) {
 		t.Errorf("a nil result must read as an empty table")
 	}
 }
+
+func TestFillAgency(t *testing.T) {
+	tests := []struct {
+		name   string
+		res    *Result
+		before Agency
+		want   Agency
+	}{
+		{"fills blanks from the first rows that carry them",
+			&Result{Columns: []string{"agency", "agency_kind", "level", "province"}, Rows: [][]any{
+				{"甲局", nil, "county", ""}, {"甲局", "department", "city", "某省"}}},
+			Agency{Name: "甲局"}, Agency{Name: "甲局", Kind: "department", Level: "county", Province: "某省"}},
+		{"keeps what is known",
+			&Result{Columns: []string{"agency_kind", "city"}, Rows: [][]any{{"government", "某市"}}},
+			Agency{Kind: "department"}, Agency{Kind: "department", City: "某市"}},
+		{"a result without agency columns changes nothing",
+			&Result{Columns: []string{"metric"}, Rows: [][]any{{"received"}}},
+			Agency{Name: "乙局"}, Agency{Name: "乙局"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tb, a := NewTable(tt.res), tt.before
+			for _, row := range tb.Rows() {
+				tb.FillAgency(row, &a)
+			}
+			if a != tt.want {
+				t.Errorf("FillAgency = %+v, want %+v", a, tt.want)
+			}
+		})
+	}
+}
