@@ -44,9 +44,6 @@ var (
 	organRE = regexp.MustCompile(`人民政府|街道办事处|管理委员会|办公室|分局|局|厅|委员会`)
 	// organEndRE ends a name that is a public body on its own.
 	organEndRE = regexp.MustCompile(`(?:人民政府|政府|办事处|委员会|管委会|办公室|分局|局|厅|办|中心|署|部|院)$`)
-	// unqualRE is an organ named by its level only ("市司法局", "区司法局"),
-	// as reports call themselves in running text.
-	unqualRE = regexp.MustCompile(`(?:^|[^` + han + `]|年|我|本)((?:省|市|区|县)[` + han + `]{1,8}?(?:局|厅|委员会|办公室))`)
 	// officeRE marks an internal office of a township government that writes
 	// the report on the government's behalf.
 	officeRE = regexp.MustCompile(`办公室|办|科|人民政府|政府`)
@@ -277,13 +274,88 @@ func hanRuns(s string) []string {
 func topUnqualified(norm string) string {
 	count := map[string]int{}
 	best := ""
-	for _, m := range unqualRE.FindAllStringSubmatch(norm, -1) {
-		count[m[1]]++
-		if count[m[1]] > count[best] {
-			best = m[1]
+	for _, m := range unqualified(norm) {
+		count[m]++
+		if count[m] > count[best] {
+			best = m
 		}
 	}
 	return best
+}
+
+// levelWords start an organ named by its level only.
+var levelWords = []string{"省", "市", "区", "县"}
+
+// unqualified lists, in order, the organs a text names by their level only
+// ("区司法局", "市委员会"), as unqualRE would match them: a level word not
+// inside a longer name (at the start, after a non-Han character, or after
+// 年/我/本), one to eight Han characters, and the first organ word after
+// them. A hand scan that jumps from level word to level word instead of
+// trying the pattern at every position of the whole text.
+func unqualified(norm string) []string {
+	var out []string
+	var next [4]int // the next occurrence of each level word at or after pos, -1 when none
+	pos := 0
+	for k, w := range levelWords {
+		next[k] = indexFrom(norm, w, 0)
+	}
+	for {
+		p, k := -1, -1
+		for j, n := range next {
+			if n >= 0 && (p < 0 || n < p) {
+				p, k = n, j
+			}
+		}
+		if p < 0 {
+			return out
+		}
+		next[k] = indexFrom(norm, levelWords[k], p+len(levelWords[k]))
+		if p < pos {
+			continue // inside the previous match
+		}
+		if p > 0 {
+			r, _ := utf8.DecodeLastRuneInString(norm[:p])
+			if unicode.Is(unicode.Han, r) && r != '年' && r != '我' && r != '本' {
+				continue
+			}
+		}
+		if end := organAfter(norm, p+len(levelWords[k])); end > 0 {
+			out = append(out, norm[p:end])
+			pos = end
+		}
+	}
+}
+
+// organAfter is the end of the first organ word after one to eight Han
+// characters from i, or -1.
+func organAfter(s string, i int) int {
+	for n := 0; n < 8 && i < len(s); n++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.Is(unicode.Han, r) {
+			return -1
+		}
+		i += size
+		for _, w := range unqualOrgans {
+			if strings.HasPrefix(s[i:], w) {
+				return i + len(w)
+			}
+		}
+	}
+	return -1
+}
+
+// unqualOrgans end an organ named by its level only.
+var unqualOrgans = []string{"局", "厅", "委员会", "办公室"}
+
+// indexFrom is strings.Index(s[from:], sub) as an offset of s, or -1.
+func indexFrom(s, sub string, from int) int {
+	if from > len(s) {
+		return -1
+	}
+	if i := strings.Index(s[from:], sub); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 // selfOrgan is the kind of body a report says it is: "我局" → 局.

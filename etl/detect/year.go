@@ -22,8 +22,6 @@ var (
 	spanRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年?\s*1\s*月?\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—|～|~|，|,|截止|止)`)
 	// spanEndRE is the end of the period alone: "截止2023年12月31日", "至20101231日".
 	spanEndRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年?\s*12\s*月?\s*31\s*日`)
-	// yearRE is any year mention in the body that is not part of a month-day date.
-	yearRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(度)?\s*(上半年)?(\s*\d{1,2}\s*月)?`)
 )
 
 // published finds the publication date in the header lines, as YYYY-MM-DD:
@@ -87,7 +85,7 @@ func reportYear(norm, title, pub string) (int, report.Period) {
 		return report.PeriodYear
 	}
 	for _, re := range []*regexp.Regexp{spanRE, spanEndRE} {
-		if m := re.FindStringSubmatch(head); m != nil {
+		if m := firstNear(re, head, "日", 60, 30); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			if pubYear == 0 || y <= pubYear {
 				return y, period(y)
@@ -96,11 +94,7 @@ func reportYear(norm, title, pub string) (int, report.Period) {
 	}
 	count := map[int]int{}
 	best, bestN := 0, 0
-	for _, m := range yearRE.FindAllStringSubmatch(head, -1) {
-		if m[4] != "" { // a date: 2016年3月18日
-			continue
-		}
-		y, _ := strconv.Atoi(m[1])
+	for _, y := range yearMentions(head) {
 		if pubYear != 0 && y > pubYear {
 			continue
 		}
@@ -114,4 +108,86 @@ func reportYear(norm, title, pub string) (int, report.Period) {
 		best = pubYear - 1
 	}
 	return best, period(best)
+}
+
+// firstNear returns the leftmost match of re in s, looking only at windows
+// around the occurrences of anchor, a literal every match holds within
+// before bytes after its start and after bytes before its end. An
+// unanchored pattern with no literal prefix would otherwise be tried at
+// every position of s.
+func firstNear(re *regexp.Regexp, s, anchor string, before, after int) []string {
+	for from := 0; ; {
+		i := strings.Index(s[from:], anchor)
+		if i < 0 {
+			return nil
+		}
+		i += from
+		from = i + len(anchor)
+		if m := re.FindStringSubmatch(window(s, i-before, from+after)); m != nil {
+			return m
+		}
+	}
+}
+
+// yearMentions lists the years the text mentions ("2020年", "2020 年度",
+// "2020年上半年"), in order, leaving out dates ("2016年3月18日"). A hand scan
+// from each 年 rather than a pattern tried at every position.
+func yearMentions(s string) []int {
+	var out []int
+	for from := 0; ; {
+		i := strings.Index(s[from:], "年")
+		if i < 0 {
+			return out
+		}
+		i += from
+		from = i + len("年")
+		j := i
+		for j > 0 && isSpace(s[j-1]) {
+			j--
+		}
+		if j < 4 || !isYear(s[j-4:j]) {
+			continue
+		}
+		k := skipSpaces(s, from)
+		if rest, ok := strings.CutPrefix(s[k:], "度"); ok {
+			k = skipSpaces(s, len(s)-len(rest))
+		}
+		if rest, ok := strings.CutPrefix(s[k:], "上半年"); ok {
+			k = len(s) - len(rest)
+		}
+		if monthFollows(s[k:]) {
+			continue // a date: 2016年3月18日
+		}
+		y, _ := strconv.Atoi(s[j-4 : j])
+		out = append(out, y)
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// isYear reports whether s is four digits from 1900 to 2099.
+func isYear(s string) bool {
+	for i := 0; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s[:2] == "19" || s[:2] == "20"
+}
+
+// monthFollows reports whether s starts with a month: " 3 月".
+func monthFollows(s string) bool {
+	i := skipSpaces(s, 0)
+	n := 0
+	for i < len(s) && n < 3 && s[i] >= '0' && s[i] <= '9' {
+		i, n = i+1, n+1
+	}
+	return n >= 1 && n <= 2 && strings.HasPrefix(s[skipSpaces(s, i):], "月")
 }
