@@ -7,10 +7,8 @@ import (
 )
 
 // table is a query result read by column name, with the workbook's own
-// reading of a figure (cell).
+// readings of a value: a figure for a cell, and text with flags as 是/否.
 type table struct{ *queries.Table }
-
-func newTable(res *queries.Result) *table { return &table{queries.NewTable(res)} }
 
 // cell is a figure for a workbook cell: nil (an empty cell) when NULL.
 func (t *table) cell(row []any, col string) any {
