@@ -146,11 +146,12 @@ func plainRun(src string, i int) (end int, han bool) {
 			han = false
 			continue
 		}
-		if c < 0xE4 || c > 0xE9 {
+		// U+4E00–U+9FFF is E4 B8 80 through E9 BF BF, decoded inline.
+		if c < 0xE4 || c > 0xE9 || i+2 >= len(src) {
 			return i, han
 		}
-		r, n := decodeRune(src[i:])
-		if n != 3 || r < 0x4E00 || r > 0x9FFF {
+		c1, c2 := src[i+1], src[i+2]
+		if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || c == 0xE4 && c1 < 0xB8 {
 			return i, han
 		}
 		i += 3

@@ -258,3 +258,24 @@ func TestLiteralText(t *testing.T) {
 		t.Errorf("Quote(1, 9) on a literal Text = %q, %d, %d, want \"bc\", 1, 3", q, s, e)
 	}
 }
+
+// TestPlainRun checks the inline decoding of plainRun against the runes it
+// stands for, at every rune of the Basic Multilingual Plane.
+func TestPlainRun(t *testing.T) {
+	t.Parallel()
+	for r := rune(0); r < 0x10000; r++ {
+		s := string(r)
+		end, han := plainRun(s+"\n", 0)
+		plain := r < utf8.RuneSelf && !strings.ContainsRune("\n\r \t\f\v(", r) || r >= 0x4E00 && r <= 0x9FFF
+		want := 0
+		if plain {
+			want = len(s)
+		}
+		if end != want || han != (r >= 0x4E00 && r <= 0x9FFF) {
+			t.Fatalf("plainRun(%q) = %d, %v, want %d", s, end, han, want)
+		}
+	}
+	if end, _ := plainRun("中\xe4\xb8", 0); end != 3 {
+		t.Errorf("plainRun stops at a cut rune at %d, want 3", end)
+	}
+}

@@ -3,6 +3,8 @@ package legacy
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/etl/normalize"
@@ -189,13 +191,51 @@ func literalStart(pattern string) string {
 }
 
 // match finds the indicator a label cell names. Most labels share no
-// indicator's literal start, and are rejected without running a regexp.
+// indicator's literal start, and are rejected without running a regexp;
+// the verdict on those that do is remembered (see matched).
 func match(c string) (indicator, bool) {
 	r, _ := utf8.DecodeRuneInString(c)
-	for _, ind := range byFirst[r] {
-		if strings.HasPrefix(c, ind.lit) && ind.re.MatchString(c) {
-			return ind, true
+	cands := byFirst[r]
+	candidate := false
+	for _, ind := range cands {
+		if strings.HasPrefix(c, ind.lit) {
+			candidate = true
+			break
 		}
 	}
-	return indicator{}, false
+	if !candidate {
+		return indicator{}, false
+	}
+	k := -1
+	if v, ok := matched.Load(c); ok {
+		k = v.(int)
+	} else {
+		for j, ind := range cands {
+			if strings.HasPrefix(c, ind.lit) && ind.re.MatchString(c) {
+				k = j
+				break
+			}
+		}
+		if matchedLen.Load() < maxMatched {
+			// A copy: c may be a slice of a whole report's text.
+			matched.Store(strings.Clone(c), k)
+			matchedLen.Add(1)
+		}
+	}
+	if k < 0 {
+		return indicator{}, false
+	}
+	return cands[k], true
 }
+
+// matched maps label cells that start like an indicator to the index of the
+// indicator in their byFirst list that matched, or -1. The same template
+// labels recur in every legacy report, and a lookup costs far less than the
+// patterns; the map is safe for the parallel workers of a batch, and stops
+// growing at maxMatched labels so odd labels cannot fill memory.
+var (
+	matched    sync.Map
+	matchedLen atomic.Int32
+)
+
+const maxMatched = 1 << 14
