@@ -66,6 +66,9 @@ func cutTitle(title string) string {
 	return title[:end]
 }
 
+// fieldColons are the colons every match of fieldRE holds after its label.
+var fieldColons = []string{":", "："}
+
 // phraseBytes is how much of a report the author phrases are looked for in.
 const phraseBytes = 4000
 
@@ -154,10 +157,14 @@ func findAgency(norm string, h headInfo) agency {
 			}
 		}
 	}
-	for _, m := range fieldRE.FindAllStringSubmatch(h.head, -1) {
-		if a, ok := try(m[1]); ok {
-			return a
-		}
+	var found agency
+	eachNear(fieldRE, h.head, fieldColons, 24, 130, func(m []string) bool {
+		a, ok := try(m[1])
+		found = a
+		return ok
+	})
+	if found.name != "" {
+		return found
 	}
 	mentions := organMentions(norm)
 	if len(weak) == 0 {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/etl/report"
 )
@@ -28,13 +29,13 @@ var (
 // a labelled date first, else a date standing alone on a line.
 func published(lines []string) string {
 	for _, l := range lines {
-		if !strings.Contains(l, "日期") && !strings.Contains(l, "时间") {
-			continue
-		}
-		for _, m := range dateFieldRE.FindAllStringSubmatch(l, -1) {
-			if d := isoDate(m[1], m[2], m[3]); d != "" {
-				return d
-			}
+		d := ""
+		eachNear(dateFieldRE, l, dateLabels, 6, 80, func(m []string) bool {
+			d = isoDate(m[1], m[2], m[3])
+			return d != ""
+		})
+		if d != "" {
+			return d
 		}
 	}
 	for _, l := range lines {
@@ -108,6 +109,50 @@ func reportYear(norm, title, pub string) (int, report.Period) {
 		best = pubYear - 1
 	}
 	return best, period(best)
+}
+
+// dateLabels are the words every label of dateFieldRE ends with.
+var dateLabels = []string{"日期", "时间"}
+
+// eachNear calls fn with the matches of re in s, in order, until fn returns
+// true, looking only at windows around the occurrences of anchors: every
+// match holds one within before bytes after its start and after bytes
+// before its end. A window starts no earlier than the previous match ended,
+// so no match is reported twice.
+func eachNear(re *regexp.Regexp, s string, anchors []string, before, after int, fn func([]string) bool) {
+	done := 0 // the end of the last match
+	for from := 0; from < len(s); {
+		i, n := -1, 0
+		for _, a := range anchors {
+			if j := strings.Index(s[from:], a); j >= 0 && (i < 0 || from+j < i) {
+				i, n = from+j, len(a)
+			}
+		}
+		if i < 0 {
+			return
+		}
+		from = i + n
+		start := max(i-before, done)
+		for start < len(s) && !utf8.RuneStart(s[start]) {
+			start++ // start at a rune: done is one, i-before may not be
+		}
+		w := window(s[start:], 0, from+after-start)
+		loc := re.FindStringSubmatchIndex(w)
+		if loc == nil {
+			continue
+		}
+		m := make([]string, len(loc)/2)
+		for k := range m {
+			if loc[2*k] >= 0 {
+				m[k] = w[loc[2*k]:loc[2*k+1]]
+			}
+		}
+		done = start + loc[1]
+		from = max(from, done)
+		if fn(m) {
+			return
+		}
+	}
 }
 
 // firstNear returns the leftmost match of re in s, looking only at windows
