@@ -37,40 +37,45 @@ func Document(doc *report.Document) (r *report.Report, err error) {
 	r = &report.Report{
 		ID: doc.Hash, Path: doc.Path, Format: doc.Format, Encoding: doc.Encoding, Size: doc.Size,
 		Identity: id, Form: form,
-		Metrics: Merge(tab.Metrics, pm),
+		Metrics: Merge(tab.Metrics, pm), // in key order
 	}
-	r.SortMetrics()
 	r.Checks = validate.Report(form, r.Metrics, pm)
 	return r, nil
 }
 
-// Merge combines table and prose figures under one key each. A table cell is
-// the more trusted source, so it wins; a prose figure fills keys no table
-// gave, and also replaces a blank table cell only when the table has no
-// figure at all for that key.
+// Merge combines table and prose figures under one key each, in key order.
+// A table cell is the more trusted source, so it wins; a prose figure fills
+// keys no table gave, and also replaces a blank table cell only when the
+// table has no figure at all for that key. Put another way: of the metrics
+// under a key, table ones first and each source in its own order, the first
+// figure wins, or the first metric when none is a figure.
+//
+// It sorts the metrics (stably, so that order is kept within a key) and
+// keeps one of each run of equal keys: the report is sorted by key anyway,
+// and this needs no map from key to position.
 func Merge(table, prose []report.Metric) []report.Metric {
-	out := make([]report.Metric, 0, len(table)+len(prose))
-	seen := make(map[string]int, len(table))
-	for _, m := range table {
-		if i, ok := seen[m.Key]; ok {
-			// The first printed cell wins; a later duplicate only fills a blank.
-			if !out[i].IsNumber() && m.IsNumber() {
-				out[i] = m
-			}
-			continue
+	all := make([]report.Metric, 0, len(table)+len(prose))
+	all = append(all, table...)
+	all = append(all, prose...)
+	sorted := report.Report{Metrics: all}
+	sorted.SortMetrics()
+	all = sorted.Metrics
+	out := all[:0] // written behind the read position
+	for i := 0; i < len(all); {
+		j, pick := i+1, -1
+		if all[i].IsNumber() {
+			pick = i
 		}
-		seen[m.Key] = len(out)
-		out = append(out, m)
-	}
-	for _, m := range prose {
-		if i, ok := seen[m.Key]; ok {
-			if !out[i].IsNumber() && m.IsNumber() {
-				out[i] = m
+		for ; j < len(all) && all[j].Key == all[i].Key; j++ {
+			if pick < 0 && all[j].IsNumber() {
+				pick = j
 			}
-			continue
 		}
-		seen[m.Key] = len(out)
-		out = append(out, m)
+		if pick < 0 {
+			pick = i
+		}
+		out = append(out, all[pick])
+		i = j
 	}
 	return out
 }
