@@ -35,7 +35,7 @@ failed AS (
     WHERE c.status = 'FAIL'
 ),
 figures AS (
-    SELECT pr.agency, pr.year, pr.report_id, pr.path, m.key, m.value
+    SELECT pr.agency, pr.year, pr.report_id, pr.path, m.key, split_part(m.key, '.', 2) AS item, m.value
     FROM metrics m
     JOIN pr USING (report_id)
     WHERE pr.period = 'year' AND m.kind = 'number' AND m.value IS NOT NULL
@@ -62,8 +62,10 @@ stockflow AS (
     FROM figures cur
     JOIN figures prev
       ON prev.agency = cur.agency AND prev.year = cur.year - 1 AND prev.key = cur.key
+    -- item is matched as a column, so the join is on (report, item) and
+    -- never pairs every figure of a report with every other first
     JOIN figures chg
-      ON chg.report_id = prev.report_id AND chg.key = 'art20.' || split_part(cur.key, '.', 2) || '.change'
+      ON chg.report_id = prev.report_id AND chg.item = prev.item AND chg.key = 'art20.' || prev.item || '.change'
     WHERE cur.key LIKE 'art20.%.prev_items' AND abs(prev.value + chg.value - cur.value) > 1e-6
       AND cur.report_id NOT IN (SELECT report_id FROM checks WHERE rule LIKE 'S1%')
 ),
