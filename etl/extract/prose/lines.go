@@ -2,6 +2,7 @@ package prose
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -183,42 +184,67 @@ func continues(norm string, ls []line, i int) bool {
 }
 
 // split cuts the text into sentences at 。!?; and at line ends that end a
-// sentence, remembering the last heading line before each. Table cells are
-// left out. A sentence joined across a line break keeps the span of the
-// original (break included) and has the break removed from its text.
-func split(norm string) []span {
-	ls := scanLines(norm, nil)
-	out := make([]span, 0, len(ls)/2)
+// sentence, and calls fn with each, in order, with the last heading line
+// before it. Table cells are left out. A sentence joined across a line
+// break keeps the span of the original (break included) and has the break
+// removed from its text. The cues of each sentence are gathered in the same
+// pass over its runes.
+func split(norm string, fn func(span)) {
+	lb := linePool.Get().(*[]line)
+	ls := scanLines(norm, *lb)
+	defer func() { *lb = ls[:0]; linePool.Put(lb) }()
 	section := ""
 	open := -1 // start of a sentence carried over a line break
 	var carry []byte
+	var carryCues uint8
+	emit := func(start, end int, text string, f uint8) {
+		trimmed := trimLeft(text)
+		if trimmed == "" {
+			return
+		}
+		lead := len(text) - len(trimmed)
+		trimmed = trimRight(trimmed)
+		tail := len(text) - lead - len(trimmed)
+		fn(span{start: start + lead, end: end - tail, text: trimmed, section: section, cues: f})
+	}
 	for li, l := range ls {
 		if l.kind != lineText {
 			continue
 		}
 		start := l.start
+		var f uint8
 		for i := l.start; i < l.end; {
-			if !termLead[norm[i]] {
-				i++
-				continue
-			}
-			size := terminator(norm, i)
-			if size == 0 {
-				i++
-				continue
+			c := norm[i]
+			size := 1
+			if c < utf8.RuneSelf {
+				f |= cueTable[c]
+				if c != '!' && c != '?' && c != ';' {
+					i++
+					continue
+				}
+			} else {
+				r, n := decode(norm, i)
+				if r < 0x10000 {
+					f |= cueTable[r]
+				}
+				if r != '。' && r != '！' && r != '？' && r != '；' {
+					i += n
+					continue
+				}
+				size = n
 			}
 			i += size
 			if open >= 0 {
-				out = appendSpan(out, open, i, string(append(carry, trimLeft(norm[start:i])...)), section)
-				open, carry = -1, carry[:0]
+				emit(open, i, string(append(carry, trimLeft(norm[start:i])...)), f|carryCues)
+				open, carry, carryCues = -1, carry[:0], 0
 			} else {
 				text := norm[start:i]
 				if start == l.start && isHeading(text, false) {
 					section = text
 				}
-				out = appendSpan(out, start, i, text, section)
+				emit(start, i, text, f)
 			}
-			start = i
+			start, f = i, 0
 		}
 		rest := norm[start:l.end]
 		if trimRight(trimLeft(rest)) == "" {
@@ -234,17 +260,20 @@ func split(norm string) []span {
 			} else {
 				carry = append(carry, trimRight(trimLeft(rest))...)
 			}
+			carryCues |= f
 			continue
 		}
 		if open >= 0 {
-			out = appendSpan(out, open, l.end, string(append(carry, trimLeft(rest)...)), section)
-			open, carry = -1, carry[:0]
+			emit(open, l.end, string(append(carry, trimLeft(rest)...)), f|carryCues)
+			open, carry, carryCues = -1, carry[:0], 0
 			continue
 		}
-		out = appendSpan(out, start, l.end, rest, section)
+		emit(start, l.end, rest, f)
 	}
-	return out
 }
+
+// linePool keeps the line buffers of split: a report has hundreds of lines.
+var linePool = sync.Pool{New: func() any { return new([]line) }}
 
 // termLead marks the bytes a sentence-ending mark starts with.
 var termLead = [256]bool{'!': true, '?': true, ';': true, 0xE3: true, 0xEF: true}
@@ -275,17 +304,6 @@ func isHeading(text string, wholeLine bool) bool {
 	return mayBeHeading(text) && isNumbered(text) && (wholeLine || utf8.RuneCountInString(text) <= 30)
 }
 
-// appendSpan adds a sentence, quoted without its surrounding blanks.
-func appendSpan(out []span, start, end int, text, section string) []span {
-	trimmed := trimLeft(text)
-	if trimmed == "" {
-		return out
-	}
-	lead := len(text) - len(trimmed)
-	trimmed = trimRight(trimmed)
-	tail := len(text) - lead - len(trimmed)
-	return append(out, span{start: start + lead, end: end - tail, text: trimmed, section: section})
-}
 
 // trimLeft drops leading blanks: ASCII ones and the ideographic space.
 func trimLeft(s string) string {

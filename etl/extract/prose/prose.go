@@ -15,14 +15,14 @@ import (
 // repeat or break it down.
 func Extract(t *normalize.Text, id report.Identity) []report.Metric {
 	x := extractor{t: t, year: id.Year, seen: map[string]bool{}}
-	for _, s := range split(t.Norm) {
+	split(t.Norm, func(s span) {
 		if tableRow(s.text) {
-			continue // cells are the table extractor's; rows are no sentences
+			return // cells are the table extractor's; rows are no sentences
 		}
 		x.caseHere = false
 		x.sentence(s)
 		x.prev, x.prevCase = s.text, x.caseHere
-	}
+	})
 	x.websiteOnly()
 	return x.out
 }
@@ -59,6 +59,7 @@ type span struct {
 	start, end int
 	text       string
 	section    string
+	cues       uint8 // the cueTable bits of its runes
 }
 
 // isNumbered reports whether s starts with an item number, as a heading
@@ -134,7 +135,7 @@ type mention struct {
 
 func (x *extractor) sentence(s span) {
 	text := s.text
-	c := scanCues(text)
+	c := cuesOf(s.cues)
 	if c.neg {
 		x.zeroes(s, c)
 	}
@@ -393,15 +394,8 @@ type cues struct {
 	persons bool // 自 (自然人)
 }
 
-func scanCues(s string) cues {
-	var f uint8
-	for i := 0; i < len(s); {
-		r, size := decode(s, i)
-		i += size
-		if r < 0x10000 {
-			f |= cueTable[r]
-		}
-	}
+// cuesOf reads the cueTable bits split gathered for a sentence.
+func cuesOf(f uint8) cues {
 	return cues{num: f&cueNum != 0, neg: f&cueNeg != 0, cases: f&cueCases != 0,
 		apply: f&cueApply != 0, fee: f&cueFee != 0, persons: f&cuePersons != 0}
 }
