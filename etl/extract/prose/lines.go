@@ -304,7 +304,6 @@ func isHeading(text string, wholeLine bool) bool {
 	return mayBeHeading(text) && isNumbered(text) && (wholeLine || utf8.RuneCountInString(text) <= 30)
 }
 
-
 // trimLeft drops leading blanks: ASCII ones and the ideographic space.
 func trimLeft(s string) string {
 	for s != "" {
