@@ -230,7 +230,16 @@ func (d *dict) convert(src string) (string, *spanMap) {
 			i++
 			continue
 		}
-		r, n := decodeRune(src[i:])
+		var r rune
+		var n int
+		if c0 := src[i]; c0 >= 0xE1 && c0 <= 0xEF && c0 != 0xED && i+2 < len(src) &&
+			src[i+1]&0xC0 == 0x80 && src[i+2]&0xC0 == 0x80 {
+			// decodeRune's three-byte path, inline: this loop visits
+			// every rune of the report.
+			r, n = rune(c0&0x0F)<<12|rune(src[i+1]&0x3F)<<6|rune(src[i+2]&0x3F), 3
+		} else {
+			r, n = decodeRune(src[i:])
+		}
 		var entry uint32
 		max := 0
 		if r < 0x10000 {
@@ -244,7 +253,7 @@ func (d *dict) convert(src string) (string, *spanMap) {
 			max = d.maxWords[r]
 		}
 		if max > 0 {
-			if k, v, ok := d.matchPhrase(src[i:], max); ok {
+			if k, v, ok := d.matchPhrase(src[i:], r, n, max); ok {
 				if out == nil {
 					out = make([]byte, 0, len(src)+16)
 				}
@@ -287,8 +296,9 @@ func (d *dict) convert(src string) (string, *spanMap) {
 // matchPhrase finds the longest phrase at the start of s. Every prefix of a
 // phrase is in the table (as a prefix-only entry), so the search stops at
 // the first prefix no phrase has: usually after one lookup.
-func (d *dict) matchPhrase(s string, max int) (key, val string, ok bool) {
-	first, pos := decodeRune(s)
+//
+// first is the rune s starts with and pos its length, already decoded.
+func (d *dict) matchPhrase(s string, first rune, pos, max int) (key, val string, ok bool) {
 	for n := 2; n <= max && pos < len(s); n++ {
 		r, w := decodeRune(s[pos:])
 		pos += w
