@@ -174,7 +174,10 @@ func continues(norm string, ls []line, i int) bool {
 	}
 	next = strings.TrimLeft(next, " \t\r")
 	r, _ := utf8.DecodeRuneInString(next)
+	l = trimRight(l)
 	switch {
+	case r >= '0' && r <= '9' && l != "" && l[len(l)-1] >= '0' && l[len(l)-1] <= '9':
+		return !numbered(next) // a figure broken across lines: "公开信息5\n7条"
 	case r >= '0' && r <= '9', r < utf8.RuneSelf && r != '"' && r != '\'':
 		return false // a figure, a bracketed item, a bullet
 	case strings.ContainsRune("(（【[●•·○■□◆◇★☆—-*第", r):

@@ -160,6 +160,8 @@ func TestRules(t *testing.T) {
 		{"line break inside a sentence", "一、总体情况\n本年度新增主动公开政\n府信息220条。\n", 0, []want{{"proactive.total", 220, false}}, nil},
 		{"line break inside a figure's words", "全年共收到政府信息公开申\n请15件,其中网络申请1件。", 0,
 			[]want{{"apps_new.total", 15, false}, {"apps_channel.online", 1, false}}, nil},
+		{"line break inside a figure", "全年主动公开政府信息1\n23条,政府网站公开信息5\n7条。", 0,
+			[]want{{"proactive.total", 123, false}, {"proactive.website", 57, false}}, nil},
 		{"a heading is not joined to its paragraph", "三、政府信息公开申请\n全年主动公开政府信息30条。", 0, []want{{"proactive.total", 30, false}}, nil},
 	}
 	for _, tt := range tests {
@@ -333,4 +335,12 @@ func cpuTime() time.Duration {
 // reportCPU reports the CPU time per operation since start (GC included).
 func reportCPU(b *testing.B, start time.Duration) {
 	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
+
+// TestOddLines checks that lines of blanks only, ideographic spaces included,
+// and other odd shapes pass through without a panic.
+func TestOddLines(t *testing.T) {
+	for _, text := range []string{"\u3000\u3000\n5条", "全年公开\n\u3000\n7条", "\n\n\n", "|", "1\n2\n3", "公开信息5\n"} {
+		Extract(normalize.New(text), report.Identity{Year: 2023})
+	}
 }
