@@ -1,5 +1,6 @@
 -- name: coverage
 -- description: the agencies × years matrix: which form the preferred report has, how many reports are stored and how many figures the preferred one gives
+-- filter: agency
 --
 -- One row per agency × year × period that has at least one stored report.
 -- n_reports counts every stored content (revisions included); form,
@@ -7,6 +8,7 @@
 WITH counts AS (
     SELECT agency, year, period, count(*) AS n_reports
     FROM reports
+    WHERE TRUE /* filter: agency */
     GROUP BY agency, year, period
 )
 SELECT p.agency, NULLIF(p.agency_kind, '') AS agency_kind, p.level, p.province, p.city,
