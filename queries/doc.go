@@ -8,6 +8,7 @@
 //	-- description: one line that `xxgk query --list` shows
 //	-- uses: harmonised, crosswalk   (optional: named queries read as tables)
 //	-- cache: no                     (optional: answer from the text every time)
+//	-- filter: agency                (optional: an agency's rows depend only on its reports)
 //
 // followed by one SELECT. A query that uses others refers to them by name
 // as if they were tables; Get returns the text with them prepended as
@@ -25,6 +26,15 @@
 //
 // Run answers from a cache of results stored in the database (tables
 // query_cache_NAME, see cache.go), refreshed when the stored reports or
-// checks, or the query text, change; BenchFill and BenchQuery measure the
-// queries on a synthetic database of any size.
+// checks, or the query text, change. The results shared by several queries
+// are computed once per refresh: a query reads the cache table of each
+// query it uses (harmonised is built once and read by yoy, rates, peers
+// and quality). A query marked `-- filter: agency` carries placeholders
+// `TRUE /* filter: agency */` where narrowing to some agencies cannot
+// change their rows (before windows partitioned by agency, on per-report
+// figures); when its cache is stale or cannot be written, Run replaces
+// them with the filter, so one agency is computed from its own reports
+// (run.go). peers ranks across agencies and has none. Stream prints a
+// result row by row. BenchFill and BenchQuery measure the queries on a
+// synthetic database of any size.
 package queries
