@@ -52,11 +52,11 @@ func Document(doc *report.Document) (r *report.Report, err error) {
 //
 // It sorts the metrics (stably, so that order is kept within a key) and
 // keeps one of each run of equal keys: the report is sorted by key anyway,
-// and this needs no map from key to position.
+// and this needs no map from key to position. Like append, it works in
+// table's storage when that has room for prose (tables.Extract leaves
+// some), so the caller must not use table afterwards.
 func Merge(table, prose []report.Metric) []report.Metric {
-	all := make([]report.Metric, 0, len(table)+len(prose))
-	all = append(all, table...)
-	all = append(all, prose...)
+	all := append(table, prose...)
 	sorted := report.Report{Metrics: all}
 	sorted.SortMetrics()
 	all = sorted.Metrics

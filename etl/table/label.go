@@ -21,7 +21,24 @@ func Canon(s string) string {
 		c = c[n:]
 	}
 	c = strings.TrimPrefix(c, "其中:")
-	return strings.TrimRight(c, ":;,.。")
+	return trimLabelEnd(c)
+}
+
+// trimLabelEnd is strings.TrimRight(c, ":;,.。") without the cutset
+// machinery, which decodes runes for a cutset that is not all ASCII.
+func trimLabelEnd(c string) string {
+	for len(c) > 0 {
+		switch c[len(c)-1] {
+		case ':', ';', ',', '.':
+			c = c[:len(c)-1]
+			continue
+		}
+		if !strings.HasSuffix(c, "。") {
+			break
+		}
+		c = c[:len(c)-len("。")]
+	}
+	return c
 }
 
 // hasQuote reports whether c holds a quote mark quoteReplacer removes. It
@@ -97,5 +114,9 @@ func numbering(c string) int {
 
 // isNumeral reports whether r is an ASCII digit or a Chinese numeral up to 十.
 func isNumeral(r rune) bool {
-	return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return r >= '0' && r <= '9'
 }

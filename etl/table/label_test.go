@@ -17,3 +17,12 @@ func TestHasQuote(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimLabelEnd(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"", "规章", "规章:", "规章。", "规章:;,.。", "。", "::", "规章。a", "a.。.", "。x。"} {
+		if got, want := trimLabelEnd(s), strings.TrimRight(s, ":;,.。"); got != want {
+			t.Errorf("trimLabelEnd(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

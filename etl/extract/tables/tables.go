@@ -25,6 +25,10 @@ var tokenPool = sync.Pool{New: func() any { return new([]table.Token) }}
 // does not keep its slice alive for the rest of a run.
 const maxPooled = 1 << 14
 
+// proseRoom is the spare capacity left in Result.Metrics: a report with
+// tables states a few dozen figures in its prose.
+const proseRoom = 48
+
 // Extract reads the standard tables of a report. Each reader looks for its
 // own tables; the one that placed more cells names the form, and a tie goes
 // to the national tables (a 2019+ report quoting a few old indicators is
@@ -51,7 +55,9 @@ func Extract(t *normalize.Text) Result {
 	if len(cells) == 0 {
 		return Result{}
 	}
-	out := Result{Form: form, Metrics: make([]report.Metric, 0, len(cells))}
+	// Room for the figures the prose gives too, which the dispatcher
+	// appends here (extract.Merge) rather than copying both into a new slice.
+	out := Result{Form: form, Metrics: make([]report.Metric, 0, len(cells)+proseRoom)}
 	for _, c := range cells {
 		out.Metrics = append(out.Metrics, c.Metric(t))
 	}
