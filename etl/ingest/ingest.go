@@ -283,11 +283,17 @@ func (ex examiner) examine(ctx context.Context, path string) outcome {
 		return fail(report.StageRead, fmt.Errorf("file is %s, over the %s limit (--max-size)",
 			FormatSize(o.size), FormatSize(ex.lim.MaxBytes)))
 	}
-	o.hash, err = hashFile(path)
-	if err != nil {
-		return fail(report.StageRead, err)
+	// A path never seen, into a database holding no report yet (a first
+	// ingest), cannot be unchanged or a copy of stored content: it is read
+	// at once, and the reader's hash of the bytes it parses is the only one
+	// taken. Every other file is hashed first, to skip what is stored.
+	hashFirst := seen || len(ex.stored) > 0
+	if hashFirst {
+		if o.hash, err = hashFile(path); err != nil {
+			return fail(report.StageRead, err)
+		}
 	}
-	if seen && k.Hash == o.hash && !k.Removed {
+	if hashFirst && seen && k.Hash == o.hash && !k.Removed {
 		// Touched but not changed; a content that failed before fails
 		// again, and its error stays open.
 		o.verdict = unchanged
@@ -298,16 +304,24 @@ func (ex examiner) examine(ctx context.Context, path string) outcome {
 		}
 		return o
 	}
-	if ex.stored[o.hash] {
+	if hashFirst && ex.stored[o.hash] {
 		o.verdict = stored
 		return o
 	}
 	if o.size == 0 {
+		if o.hash == "" {
+			o.hash, _ = hashFile(path)
+		}
 		return fail(report.StageRead, errors.New("empty file"))
 	}
 	o.read = true
 	rep, err := readAndExtract(ctx, path, ex.lim)
 	if err != nil {
+		if o.hash == "" {
+			// The files row keeps the hash of a failed content, so an
+			// unchanged bad file is not read and reported again.
+			o.hash, _ = hashFile(path)
+		}
 		return fail(report.StageExtract, err)
 	}
 	// The reader hashed the bytes it read: if the file changed since

@@ -103,11 +103,12 @@ type Change struct {
 }
 
 // Commit writes the batch in one transaction on one connection: reports,
-// metrics, checks, errors and changes through the DuckDB Appender (which
-// appends inside the connection's open transaction), the files table and
+// checks, errors and changes through the DuckDB Appender (which appends
+// inside the connection's open transaction), metrics from a CSV file
+// DuckDB reads in the same transaction (copyMetrics), the files table and
 // the current flags through set-based statements over scratch tables, and
-// finally the cross-year checks of the touched agencies, read back from the
-// database as it stands inside the transaction.
+// finally the cross-year checks of the touched agencies, computed against
+// the database as it stands inside the transaction.
 func (s *Store) Commit(ctx context.Context, b *Batch) (err error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -166,6 +167,9 @@ func (s *Store) writeBatch(ctx context.Context, conn *sql.Conn, b *Batch) error 
 		return appendBatch(c, b, reps, time.Now().UTC())
 	})
 	if err != nil {
+		return err
+	}
+	if err := s.copyMetrics(ctx, conn, metricRows(reps)); err != nil {
 		return err
 	}
 	for _, name := range []string{"supersede_reports", "upsert_files", "restore_current", "resolve_errors"} {
@@ -236,8 +240,8 @@ func (s *Store) StartRun(ctx context.Context, r *Run) error {
 	return nil
 }
 
-// appendBatch appends the batch's own rows: reports, metrics, within-report
-// checks, the scratch files rows and the change log.
+// appendBatch appends the batch's own rows: reports, within-report checks,
+// the scratch files rows and the change log (metrics go by copyMetrics).
 func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) error {
 	// A new report is current unless the batch gives its path to another
 	// report (a later version in the same batch).
@@ -258,26 +262,11 @@ func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) 
 	}); err != nil {
 		return err
 	}
-	var ms []metricRow
 	var cs []checkRow
 	for _, r := range reps {
-		seen := map[string]bool{}
-		for _, m := range r.Metrics {
-			// The metrics key is (report, key): the first figure of a key
-			// wins, as extract.Merge does, so the Appender never sees a
-			// duplicate (which would void the whole batch at Flush).
-			if seen[m.Key] {
-				continue
-			}
-			seen[m.Key] = true
-			ms = append(ms, metricRow{r.ID, m})
-		}
 		for _, c := range r.Checks {
 			cs = append(cs, checkRow{r.ID, "", c})
 		}
-	}
-	if err := appendRows(c, "metrics", len(ms), func(i int) []driver.Value { return ms[i].values() }); err != nil {
-		return err
 	}
 	if err := appendRows(c, "checks", len(cs), func(i int) []driver.Value { return cs[i].values() }); err != nil {
 		return err
@@ -323,15 +312,27 @@ type metricRow struct {
 	m  report.Metric
 }
 
-func (r metricRow) values() []driver.Value {
-	m := r.m
-	var v driver.Value
-	if m.IsNumber() {
-		v = m.Value
+// metricRows lists the metrics rows of the reports: one per report and
+// key, the first figure of a key winning as extract.Merge does (metrics
+// has no primary key since schema version 3; this is what keeps it unique).
+func metricRows(reps []*report.Report) []metricRow {
+	n := 0
+	for _, r := range reps {
+		n += len(r.Metrics)
 	}
-	p := m.Prov
-	return []driver.Value{r.id, m.Key, string(m.Kind), v, m.Approx, p.Source, nullString(p.Table),
-		nullString(p.Row), nullString(p.Col), p.Text, int32(p.Start), int32(p.End), nullString(p.Rule), nullString(p.Unit)}
+	ms := make([]metricRow, 0, n)
+	seen := map[string]bool{}
+	for _, r := range reps {
+		clear(seen)
+		for _, m := range r.Metrics {
+			if seen[m.Key] {
+				continue
+			}
+			seen[m.Key] = true
+			ms = append(ms, metricRow{r.ID, m})
+		}
+	}
+	return ms
 }
 
 type checkRow struct {

@@ -206,3 +206,50 @@ func TestPreferredOfBatchMatchesView(t *testing.T) {
 		t.Errorf("preferred = %v, want r2 (2021: later date, then more figures), r3 (2020), r5 (the current version of b1.txt)", want)
 	}
 }
+
+// TestMetricsCSVRoundTrip stores figures whose text has everything a CSV
+// file can trip on (quotes, commas, line breaks, a literal \N, an empty
+// provenance, blank labels) and reads them back unchanged: blank stays
+// NULL, empty stays empty, and numbers keep every digit.
+func TestMetricsCSVRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	r := testReport("q1", "q.txt", "某县统计局", 2021, nil)
+	r.Metrics = []report.Metric{
+		{Key: "a.quote", Kind: report.KindNumber, Value: 0.1 + 0.2,
+			Prov: report.Provenance{Source: "table", Table: "applications", Row: `行"一"`, Col: "列,二", Text: "他说\"是\",\n下一行", Start: 3, End: 9}},
+		{Key: "b.null", Kind: report.KindNumber, Value: -1.5e21,
+			Prov: report.Provenance{Source: "prose", Text: `\N`, Rule: "r1", Unit: "元"}},
+		{Key: "c.empty", Kind: report.KindEmpty, Prov: report.Provenance{Source: "table", Text: ""}},
+		{Key: "c.empty", Kind: report.KindNumber, Value: 7, Prov: report.Provenance{Source: "table", Text: "dup"}},
+		{Key: "d.na", Kind: report.KindNotApplicable, Approx: true, Prov: report.Provenance{Source: "table", Text: "/\r\n"}},
+	}
+	if err := s.SaveReports(ctx, []*report.Report{r}); err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := s.Report(ctx, "q1")
+	if err != nil || !ok {
+		t.Fatalf("Report: %v, %v", ok, err)
+	}
+	want := []report.Metric{r.Metrics[0], r.Metrics[1], r.Metrics[2], r.Metrics[4]} // first c.empty wins
+	if !reflect.DeepEqual(got.Metrics, want) {
+		t.Errorf("metrics read back:\n got %+v\nwant %+v", got.Metrics, want)
+	}
+	var nulls, empties int
+	s.DB().QueryRow(`SELECT count(*) FILTER (WHERE value IS NULL), count(*) FILTER (WHERE provenance = '') FROM metrics`).Scan(&nulls, &empties)
+	if nulls != 2 || empties != 1 {
+		t.Errorf("NULL values = %d, empty provenance = %d; want 2 and 1", nulls, empties)
+	}
+	if n := count(t, s, `SELECT count(*) FROM metrics WHERE tbl IS NULL AND row_label IS NULL AND rule IS NULL`); n != 2 {
+		t.Errorf("rows with blank labels stored as NULL = %d, want 2", n)
+	}
+}
+
+func count(t *testing.T, s *Store, q string) int {
+	t.Helper()
+	var n int
+	if err := s.DB().QueryRow(q).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
+}
