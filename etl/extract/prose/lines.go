@@ -144,6 +144,9 @@ func numbered(l string) bool {
 func trailingCells(l string) int {
 	n := 0
 	end := len(l)
+	if t := trimRight(l); t == "" || kindOf(t[len(t)-1:]) != lineNum {
+		return 0 // no cell at the end: most lines end with a Han character
+	}
 	for {
 		for end > 0 && (l[end-1] == ' ' || l[end-1] == '\t' || l[end-1] == '\r') {
 			end--
@@ -226,7 +229,13 @@ func split(norm string, fn func(span)) {
 					continue
 				}
 			} else {
-				r, n := decode(norm, i)
+				// decode, inlined by hand: this loop runs over every rune of the prose.
+				r, n := rune(0), 3
+				if c&0xF0 == 0xE0 && i+2 < len(norm) {
+					r = rune(c&0x0F)<<12 | rune(norm[i+1]&0x3F)<<6 | rune(norm[i+2]&0x3F)
+				} else {
+					r, n = decodeOther(norm, i)
+				}
 				if r < 0x10000 {
 					f |= cueTable[r]
 				}

@@ -225,7 +225,14 @@ var units = []string{"件次", "万元", "条", "篇", "件", "项", "宗", "封
 func mentions(clause string, out []mention) []mention {
 	prev := 0
 	for i := 0; i < len(clause); {
-		r, size := decode(clause, i)
+		// decode, inlined by hand: this loop runs over every rune of a clause.
+		c := clause[i]
+		r, size := rune(c), 1
+		if c&0xF0 == 0xE0 && i+2 < len(clause) {
+			r, size = rune(c&0x0F)<<12|rune(clause[i+1]&0x3F)<<6|rune(clause[i+2]&0x3F), 3
+		} else if c >= utf8.RuneSelf {
+			r, size = decodeOther(clause, i)
+		}
 		if !isNumeral(r) {
 			i += size
 			continue
@@ -433,16 +440,20 @@ var cueTable = func() *[0x10000]uint8 {
 
 // decode is utf8.DecodeRuneInString(s[i:]) with the runes of Chinese text
 // (three bytes) decoded inline: the scanners of this package decode every
-// rune of every sentence.
+// rune of every sentence. It is small enough to be inlined; a malformed
+// three-byte sequence yields some rune of the same length, which the
+// scanners only compare with the characters they look for.
 func decode(s string, i int) (rune, int) {
-	c := s[i]
-	if c < utf8.RuneSelf {
-		return rune(c), 1
+	if c := s[i]; c&0xF0 == 0xE0 && i+2 < len(s) {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 	}
-	if c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
+	return decodeOther(s, i)
+}
+
+// decodeOther decodes the runes decode does not inline.
+func decodeOther(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
