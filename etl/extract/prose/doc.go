@@ -9,6 +9,9 @@
 // the previous figure of the clause and this one say what it counts. Words
 // that mark other things counted in the same paragraphs (来信, 留言, 法律援助,
 // visits, followers), other years, cumulative totals and comparisons veto a
-// figure. The package does not read tables; table cells win over prose when
-// the extractor merges them.
+// figure. The package does not read tables: pipe rows, and label cells of
+// tables laid out one cell a line (a label followed by numeric cells), are no
+// sentences; table cells win over prose when the extractor merges them. A
+// line broken inside a sentence (PDF and narrow web copies) is joined to the
+// next before sentences are cut; the quote then spans the break.
 package prose
