@@ -16,13 +16,18 @@ type Result struct {
 	Metrics []report.Metric // every cell, numeric or blank, with provenance
 }
 
-// tokenPool holds token slices between reports: a report's tokens are
-// tens of kilobytes, allocated and scanned by the collector for each report
-// otherwise.
-var tokenPool = sync.Pool{New: func() any { return new([]table.Token) }}
+// scratch is the working storage of one Extract: a report's tokens and
+// national cells are tens of kilobytes, allocated and scanned by the
+// collector for each report unless they are reused.
+type scratch struct {
+	toks  []table.Token
+	cells []table.Cell
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // maxPooled bounds the tokens a pooled slice may hold, so one huge report
-// does not keep its slice alive for the rest of a run.
+// does not keep its storage alive for the rest of a run.
 const maxPooled = 1 << 14
 
 // proseRoom is the spare capacity left in Result.Metrics: a report with
@@ -35,18 +40,22 @@ const proseRoom = 48
 // still a 2019+ report). A stray cell one reader happens to match cannot
 // outvote a whole table of the other.
 func Extract(t *normalize.Text) Result {
-	p := tokenPool.Get().(*[]table.Token)
-	toks := table.TextTokensInto(*p, t)
+	sc := scratchPool.Get().(*scratch)
+	toks := table.TextTokensInto(sc.toks, t)
+	n := national.ReadInto(sc.cells, t, toks)
 	defer func() {
-		// Nothing returned points into toks: the metrics copy what they
-		// need. Clearing drops this report's strings before reuse.
+		// Nothing returned points into the scratch: the metrics copy what
+		// they need. Clearing drops this report's strings before reuse.
 		clear(toks)
+		clear(n.Cells)
 		if cap(toks) <= maxPooled {
-			*p = toks[:0]
-			tokenPool.Put(p)
+			sc.toks = toks[:0]
+			if n.Cells != nil { // nil when no cell was placed: the buffer is unused
+				sc.cells = n.Cells[:0]
+			}
+			scratchPool.Put(sc)
 		}
 	}()
-	n := national.Read(t, toks)
 	l := legacy.Read(t, toks)
 	cells, form := n.Cells, n.Form
 	if len(l) > len(n.Cells) {

@@ -154,7 +154,7 @@ func (d *doc) art20Header(from, to int) (*header, int) {
 		if d.toks[i].IsValue || c == "" {
 			continue
 		}
-		if n := len(h.cols); n > 0 && unitOnly.MatchString(c) {
+		if n := len(h.cols); n > 0 && len(c) <= len("(单位:万元)") && unitOnly.MatchString(c) {
 			// "（元）" on a line of its own: the unit of the cell above.
 			h.unit[n-1] = moneyUnit(c)
 			h.labels[n-1] += d.quote(i)
@@ -179,7 +179,7 @@ func (d *doc) art20Header(from, to int) (*header, int) {
 }
 
 // unitOnly matches a header cell that is only a money unit: "(元)",
-// "(单位:万元)".
+// "(单位:万元)"; no longer cell can match, which callers test first.
 var unitOnly = regexp.MustCompile(`^\(?(单位:)?(万元|元|万)\)?$`)
 
 // moneyUnit returns the money unit a header prints: "（单位：万元）", "(元)".

@@ -3,6 +3,7 @@ package national
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xxgk/xxgk/etl/normalize"
@@ -17,8 +18,22 @@ type Result struct {
 }
 
 // Read finds the three national tables in a token stream.
-func Read(t *normalize.Text, toks []table.Token) Result {
-	canon := make([]string, len(toks))
+func Read(t *normalize.Text, toks []table.Token) Result { return ReadInto(nil, t, toks) }
+
+// ReadInto is Read placing the cells in buf's storage when it is large
+// enough (its contents are overwritten), for a caller that reuses one cell
+// slice from report to report.
+func ReadInto(buf []table.Cell, t *normalize.Text, toks []table.Token) Result {
+	canonBuf := canonPool.Get().(*[]string)
+	defer func() {
+		clear(*canonBuf)
+		if cap(*canonBuf) <= 1<<14 { // a huge report's slice is not kept
+			*canonBuf = (*canonBuf)[:0]
+			canonPool.Put(canonBuf)
+		}
+	}()
+	canon := slices.Grow((*canonBuf)[:0], len(toks))[:len(toks)]
+	*canonBuf = canon
 	values := 0
 	for i, tok := range toks {
 		canon[i] = tok.Canon
@@ -28,7 +43,11 @@ func Read(t *normalize.Text, toks []table.Token) Result {
 	}
 	// Each placed cell is a value token, so their number bounds the cells;
 	// a report in prose then allocates little.
-	d := &doc{t: t, toks: toks, canon: canon, form: formCue(canon), cells: make([]table.Cell, 0, min(values, 256))}
+	cells := buf[:0]
+	if n := min(values, 256); cap(cells) < n {
+		cells = make([]table.Cell, 0, n)
+	}
+	d := &doc{t: t, toks: toks, canon: canon, form: formCue(canon), cells: cells}
 	appStart := d.find(0, isAppStart)
 	reviewStart := d.find(max(appStart, 0), isReviewStart)
 	art20End := len(toks)
@@ -53,6 +72,9 @@ func Read(t *normalize.Text, toks []table.Token) Result {
 	}
 	return Result{Form: d.form, Cells: d.cells}
 }
+
+// canonPool holds the per-token label slices between reports.
+var canonPool = sync.Pool{New: func() any { return new([]string) }}
 
 // doc is the reading state of one report.
 type doc struct {
