@@ -175,16 +175,19 @@ func TestKillDuringIngest(t *testing.T) {
 		when  string // the log message to wait for; "" kills on a timer
 		delay time.Duration
 		rerun bool // check that the next run completes the job
+		chunk int  // with when: the chunk whose message counts; 0 for the first
 	}{
-		{"while reading", "", 150 * time.Millisecond, false},
-		{"as writing starts", "writing chunk", 0, false},
-		{"1ms into writing", "writing chunk", time.Millisecond, true},
-		{"10ms into writing", "writing chunk", 10 * time.Millisecond, false},
-		{"40ms into writing", "writing chunk", 40 * time.Millisecond, false},
-		{"80ms into writing", "writing chunk", 80 * time.Millisecond, false},
-		{"as the WAL grows", "wal", 0, false},
-		{"after a chunk", "chunk committed", 0, true},
-		{"after the run", "run finished", 0, true},
+		{"while reading", "", 150 * time.Millisecond, false, 0},
+		{"as writing starts", "writing chunk", 0, false, 0},
+		{"1ms into writing", "writing chunk", time.Millisecond, true, 0},
+		{"10ms into writing", "writing chunk", 10 * time.Millisecond, false, 0},
+		{"40ms into writing", "writing chunk", 40 * time.Millisecond, false, 0},
+		{"80ms into writing", "writing chunk", 80 * time.Millisecond, false, 0},
+		{"as the WAL grows", "wal", 0, false, 0},
+		{"after a chunk", "chunk committed", 0, true, 0},
+		{"10ms into the third chunk", "writing chunk", 10 * time.Millisecond, false, 3},
+		{"after the third chunk", "chunk committed", 0, true, 3},
+		{"after the run", "run finished", 0, true, 0},
 	}
 	for _, p := range points {
 		t.Run(p.name, func(t *testing.T) {
@@ -230,8 +233,11 @@ func TestKillDuringIngest(t *testing.T) {
 			}
 			sc := bufio.NewScanner(stderr)
 			for sc.Scan() {
-				var rec struct{ Msg string }
-				if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Msg == p.when {
+				var rec struct {
+					Msg   string
+					Chunk int
+				}
+				if json.Unmarshal(sc.Bytes(), &rec) == nil && rec.Msg == p.when && (p.chunk == 0 || rec.Chunk == p.chunk) {
 					time.Sleep(p.delay)
 					kill()
 				}
