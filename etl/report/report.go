@@ -130,6 +130,19 @@ func (r *Report) Metric(key string) (Metric, bool) {
 	return Metric{}, false
 }
 
+// packKey returns bytes off to off+8 of s as a big-endian integer, zero
+// padded past the end of s.
+func packKey(s string, off int) uint64 {
+	var v uint64
+	for i := off; i < off+8; i++ {
+		v <<= 8
+		if i < len(s) {
+			v |= uint64(s[i])
+		}
+	}
+	return v
+}
+
 // SortMetrics orders metrics by key, for stable output; metrics under the
 // same key keep their order. A Metric is large, so the keys are sorted with
 // their positions and each metric moved once, instead of swapped many times
@@ -139,16 +152,28 @@ func (r *Report) SortMetrics() {
 	if slices.IsSortedFunc(ms, func(a, b Metric) int { return cmp.Compare(a.Key, b.Key) }) {
 		return
 	}
+	// Keys are compared by their first 16 bytes packed into two integers,
+	// which settles most comparisons without a string compare; the zero
+	// padding orders a shorter key first, as strings do, and equal packs
+	// fall back to the whole keys.
 	type keyAt struct {
-		key string
-		at  int
+		hi, lo uint64
+		key    string
+		at     int
 	}
 	order := make([]keyAt, len(ms))
 	for i := range ms {
-		order[i] = keyAt{ms[i].Key, i}
+		k := ms[i].Key
+		order[i] = keyAt{packKey(k, 0), packKey(k, 8), k, i}
 	}
 	// Ties fall back to the position, which makes the unstable sort stable.
 	slices.SortFunc(order, func(a, b keyAt) int {
+		if a.hi != b.hi {
+			return cmp.Compare(a.hi, b.hi)
+		}
+		if a.lo != b.lo {
+			return cmp.Compare(a.lo, b.lo)
+		}
 		if c := cmp.Compare(a.key, b.key); c != 0 {
 			return c
 		}

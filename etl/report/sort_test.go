@@ -16,7 +16,10 @@ func TestSortMetrics(t *testing.T) {
 	for n := 0; n < 200; n++ {
 		ms := make([]Metric, n)
 		for i := range ms {
-			ms[i] = Metric{Key: "k" + strconv.Itoa(rng.Intn(n/3+1)), Value: float64(i)}
+			// Keys of several lengths around the 8 and 16 bytes packed
+			// for comparison, sharing long prefixes as real keys do.
+			ms[i] = Metric{Key: []string{"", "apps_new.", "denied_state_secret.", "art20.rules.prev_items"}[rng.Intn(4)] +
+				strconv.Itoa(rng.Intn(n/3+1)), Value: float64(i)}
 		}
 		want := slices.Clone(ms)
 		sort.SliceStable(want, func(i, j int) bool { return want[i].Key < want[j].Key })
