@@ -29,18 +29,26 @@ stats AS (
     WHERE peer_group IS NOT NULL
     GROUP BY peer_group, year, metric
 ),
+-- Two sorts, not four: the counts use the ordering of their rank, and the
+-- percentile rank (share of peers with a smaller value) is derived from the
+-- descending peer rank and the number of peers with the same value,
+-- exactly as percent_rank() computes it: (n − larger − equal) / (n − 1).
 ranked AS (
     SELECT *,
-           rank() OVER (PARTITION BY year, metric_no ORDER BY value DESC) AS rank,
-           count(*) OVER (PARTITION BY year, metric_no) AS n,
-           rank() OVER (PARTITION BY peer_group, year, metric_no ORDER BY value DESC) AS peer_rank,
-           percent_rank() OVER (PARTITION BY peer_group, year, metric_no ORDER BY value) AS pr
+           rank() OVER wa AS rank,
+           count(*) OVER (wa ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n,
+           rank() OVER wp AS peer_rank,
+           count(*) OVER (wp ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n_group,
+           count(*) OVER (wp RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS n_equal
     FROM base
+    WINDOW wa AS (PARTITION BY year, metric_no ORDER BY value DESC),
+           wp AS (PARTITION BY peer_group, year, metric_no ORDER BY value DESC)
 )
 SELECT r.agency, r.agency_kind, r.level, r.peer_group, r.year, r.metric, r.value, r.rank, r.n,
        CASE WHEN r.peer_group IS NOT NULL THEN r.peer_rank END AS peer_rank,
        s.peer_n, s.peer_median,
-       CASE WHEN s.peer_n > 1 THEN 100 * r.pr END AS percentile,
+       CASE WHEN s.peer_n > 1
+            THEN 100 * (CAST(r.n_group - r.peer_rank + 1 - r.n_equal AS DOUBLE) / (r.n_group - 1)) END AS percentile,
        CASE WHEN s.peer_n >= 4 THEN s.peer_q1 END AS peer_q1,
        CASE WHEN s.peer_n >= 4 THEN s.peer_q3 END AS peer_q3,
        CASE WHEN s.peer_n >= 4
