@@ -425,8 +425,17 @@ func (w *writer) commitChunk(ctx context.Context, outs []outcome) error {
 	for _, r := range b.Reports {
 		w.storedNow[r.ID] = true
 	}
+	// Memory after the chunk, DuckDB's and Go's apart, so a log shows
+	// which side grows with the corpus (neither should).
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	duck, err := w.s.MemoryUsage(ctx)
+	if err != nil {
+		return err
+	}
 	w.opt.Log.Info("chunk committed", "chunk", w.chunks, "run", w.run.ID, "new", w.run.New,
-		"changed", w.run.Changed, "failed", w.run.Failed)
+		"changed", w.run.Changed, "failed", w.run.Failed,
+		"duckdb_mb", duck>>20, "go_heap_mb", ms.HeapInuse>>20, "go_sys_mb", ms.Sys>>20)
 	return nil
 }
 

@@ -209,3 +209,12 @@ func (s *Store) LastBuild(ctx context.Context) (note string, built, stale bool, 
 	}
 	return n.String, buildID.Valid, changeID.Valid && (!buildID.Valid || changeID.Int64 > buildID.Int64), nil
 }
+
+// MemoryUsage is the memory DuckDB's buffer manager holds, in bytes.
+func (s *Store) MemoryUsage(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.db.QueryRowContext(ctx, store.SQL("memory_usage")).Scan(&n); err != nil {
+		return 0, fmt.Errorf("memory usage: %w", err)
+	}
+	return n, nil
+}
