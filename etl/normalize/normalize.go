@@ -58,6 +58,9 @@ func (t *Text) Quote(start, end int) (string, int, int) {
 func fold(src string) (string, *spanMap) {
 	f := folder{src: src, m: &spanMap{sLen: int32(len(src))}, run: -1, spaceAt: -1}
 	f.out = make([]byte, 0, len(src))
+	// About one map piece per 24 bytes of a report (line ends after trimmed
+	// space, full-width punctuation): sized once rather than grown.
+	f.m.pieces = make([]piece, 0, len(src)/24+8)
 	prevHan := false
 	for i := 0; i < len(src); {
 		if f.run >= 0 {
