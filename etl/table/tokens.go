@@ -139,7 +139,7 @@ func splitPipes(cells []span, text string, s, e int) []span {
 		if i < e {
 			if text[i] == '|' {
 				isPipe = true
-			} else if strings.HasPrefix(text[i:e], "｜") {
+			} else if text[i] == 0xEF && strings.HasPrefix(text[i:e], "｜") { // EF BD 9C
 				isPipe, size = true, len("｜")
 			}
 		}
