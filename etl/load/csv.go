@@ -24,6 +24,9 @@ func (s *Store) copyMetrics(ctx context.Context, conn *sql.Conn, ms []metricRow)
 	if len(ms) == 0 {
 		return nil
 	}
+	// Beside the database: the same disk, and writable since DuckDB
+	// writes its log there. read_csv takes an existing file's name as it
+	// is, glob characters and all (TestCommitInGlobLikeFolder).
 	f, err := os.CreateTemp(filepath.Dir(s.path), ".xxgk-metrics-*.csv")
 	if err != nil {
 		return fmt.Errorf("metrics: %w", err)

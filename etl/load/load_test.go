@@ -253,3 +253,22 @@ func count(t *testing.T, s *Store, q string) int {
 	}
 	return n
 }
+
+// TestCommitInGlobLikeFolder stores a report in a database whose folder
+// name has glob characters, which the metrics CSV must not be placed under.
+func TestCommitInGlobLikeFolder(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "报告 [2023] *")
+	s, err := Open(ctx, filepath.Join(dir, "x.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r := testReport("g1", "g.txt", "某县统计局", 2021, map[string]float64{"apps_new.total": 4})
+	if err := s.SaveReports(ctx, []*report.Report{r}); err != nil {
+		t.Fatalf("SaveReports: %v", err)
+	}
+	if n := count(t, s, `SELECT count(*) FROM metrics`); n != len(r.Metrics) {
+		t.Errorf("metrics = %d, want %d", n, len(r.Metrics))
+	}
+}
