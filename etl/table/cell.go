@@ -30,7 +30,11 @@ func Parse(s string) (v Value, ok bool) {
 	if len(s) > maxValue {
 		return Value{}, false
 	}
-	c := compact(s)
+	return parseCompact(compact(s))
+}
+
+// parseCompact is Parse on a cell already folded by compact.
+func parseCompact(c string) (v Value, ok bool) {
 	switch c {
 	case "":
 		return Value{Kind: report.KindEmpty}, true

@@ -8,8 +8,10 @@ import (
 // Canon folds a label cell for comparison: half-width, no white space, no
 // quotes, no numbering prefix, no trailing colon. "（三）3.危及“三安全一稳定”"
 // becomes "危及三安全一稳定".
-func Canon(s string) string {
-	c := compact(s)
+func Canon(s string) string { return canonCompact(compact(s)) }
+
+// canonCompact is Canon on a cell already folded by compact.
+func canonCompact(c string) string {
 	if hasQuote(c) {
 		c = quoteReplacer.Replace(c)
 	}

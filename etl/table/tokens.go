@@ -117,11 +117,19 @@ func appendLine(out []Token, buf []span, text string, s, e, line int, orig func(
 		return out, buf
 	}
 	for i, c := range cells {
+		// Parse then Canon, folding the cell by compact once for both.
 		cell := text[c.s:c.e]
-		v, ok := Parse(cell)
-		canon := cell
+		var v Value
+		ok, folded, canon := false, "", cell
+		if len(cell) <= maxValue {
+			folded = compact(cell)
+			v, ok = parseCompact(folded)
+		}
 		if !ok && len(cell) <= maxLabel {
-			canon = Canon(cell)
+			if len(cell) > maxValue {
+				folded = compact(cell)
+			}
+			canon = canonCompact(folded)
 		}
 		out = append(out, Token{Text: cell, Start: c.s, End: c.e, Line: int32(line),
 			Multi: len(cells) > 1, Col: int32(i), LineCells: int32(len(cells)), Canon: canon, Value: v, IsValue: ok})
