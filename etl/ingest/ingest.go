@@ -112,6 +112,11 @@ func Run(ctx context.Context, s *load.Store, inputs []string, opt Options) (*Sum
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
+	reset, err := s.TuneForIngest(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	defer reset()
 	w := &writer{s: s, opt: opt, known: known, storedNow: map[string]bool{}, sum: &Summary{},
 		run: load.Run{Kind: opt.Kind, Started: started, FilesSeen: len(paths)}}
 	if err := s.StartRun(ctx, &w.run); err != nil {

@@ -575,3 +575,23 @@ func TestChunksStoreEverythingOnce(t *testing.T) {
 		t.Errorf("duplicate metrics after a chunked run")
 	}
 }
+
+// TestSettingsRestored checks that the ingest-only DuckDB settings (one
+// thread, a memory ceiling) are back to what they were after a run, since
+// `xxgk run` builds the outputs on the same connection pool.
+func TestSettingsRestored(t *testing.T) {
+	s := openStore(t)
+	_, paths := copyCorpus(t)
+	settings := func() string {
+		var th, mem string
+		if err := s.DB().QueryRow(`SELECT current_setting('threads')::VARCHAR, current_setting('memory_limit')`).Scan(&th, &mem); err != nil {
+			t.Fatal(err)
+		}
+		return th + " " + mem
+	}
+	before := settings()
+	ingest(t, s, paths[:3], read.DefaultLimits())
+	if got := settings(); got != before {
+		t.Errorf("settings after ingest = %s, before %s", got, before)
+	}
+}

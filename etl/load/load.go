@@ -126,3 +126,19 @@ func (s *Store) SaveReports(ctx context.Context, reps []*report.Report) error {
 	}
 	return s.Commit(ctx, b)
 }
+
+// TuneForIngest applies the settings of a long ingest (queries/store/
+// ingest_settings.sql: DuckDB single-threaded beside the parsing workers,
+// a ceiling on its buffer pool) and returns the function that puts the
+// defaults back.
+func (s *Store) TuneForIngest(ctx context.Context) (reset func() error, err error) {
+	if _, err := s.db.ExecContext(ctx, store.SQL("ingest_settings")); err != nil {
+		return nil, fmt.Errorf("ingest settings: %w", err)
+	}
+	return func() error {
+		if _, err := s.db.ExecContext(context.WithoutCancel(ctx), store.SQL("reset_settings")); err != nil {
+			return fmt.Errorf("reset settings: %w", err)
+		}
+		return nil
+	}, nil
+}

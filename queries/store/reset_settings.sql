@@ -1,0 +1,3 @@
+-- The defaults ingest_settings changed.
+RESET threads;
+RESET memory_limit;
