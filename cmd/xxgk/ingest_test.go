@@ -268,8 +268,10 @@ func TestKillDuringIngest(t *testing.T) {
 						got.runs, got.unfinished, before.runs+1)
 				}
 				// xxgk status says so.
-				if code, out, _ := run(t, "status", "--db", db); code != exitOK || !strings.Contains(out, "UNFINISHED") {
-					t.Errorf("status after a killed run: exit %d, want the run marked UNFINISHED:\n%s", code, out)
+				for _, args := range [][]string{{"status", "--db", db}, {"status", "--changes", "--db", db}} {
+					if code, out, _ := run(t, args...); code != exitOK || !strings.Contains(out, "UNFINISHED") {
+						t.Errorf("%v after a killed run: exit %d, want the run marked UNFINISHED:\n%s", args, code, out)
+					}
 				}
 			}
 			// A stored report is whole: all its metrics and checks.

@@ -153,6 +153,11 @@ func printChanges(ctx context.Context, s *load.Store, id int64, w io.Writer) err
 		return err
 	}
 	fmt.Fprintf(w, "Changes in run %d:\n", id)
+	if r, ok, err := s.RunByID(ctx, id); err != nil {
+		return err
+	} else if ok && r.Unfinished {
+		fmt.Fprintf(w, "  (UNFINISHED: the run stopped before the end; these are the changes of the chunks it committed)\n")
+	}
 	if len(chs) == 0 {
 		fmt.Fprintln(w, "  nothing changed (`xxgk status` lists the runs; --run N shows an earlier one)")
 		return nil

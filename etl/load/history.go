@@ -55,7 +55,20 @@ func (s *Store) ReportIDs(ctx context.Context) (map[string]bool, error) {
 
 // Runs returns the last n runs, newest first.
 func (s *Store) Runs(ctx context.Context, n int) ([]Run, error) {
-	rows, err := s.db.QueryContext(ctx, store.SQL("last_runs"), n)
+	return s.runs(ctx, store.SQL("last_runs"), n)
+}
+
+// RunByID returns one run; ok is false when there is none with that id.
+func (s *Store) RunByID(ctx context.Context, id int64) (r Run, ok bool, err error) {
+	runs, err := s.runs(ctx, store.SQL("run_by_id"), id)
+	if err != nil || len(runs) == 0 {
+		return Run{}, false, err
+	}
+	return runs[0], true, nil
+}
+
+func (s *Store) runs(ctx context.Context, query string, args ...any) ([]Run, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("runs: %w", err)
 	}
