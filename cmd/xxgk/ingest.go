@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/xxgk/xxgk/queries"
 	"io"
 	"log/slog"
 	"os"
@@ -44,7 +45,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	job := ingestJob{db: *db, inputs: fs.Args(), workers: jf.workers, batch: jf.batch, limits: jf.limits(),
 		kind: "ingest", log: log, progress: jf.logFormat == "text"}
-	sum, err := job.run(ctx, stdout, stderr, nil)
+	sum, err := job.run(ctx, stdout, stderr, refreshQueries(ctx))
 	if err != nil {
 		return err
 	}
@@ -52,6 +53,21 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("%d of %d files failed: %w", sum.Run.Failed, sum.Run.FilesSeen, errPartial)
 	}
 	return nil
+}
+
+// refreshQueries prepares the cached named queries once the data changed,
+// so the batch job pays the refresh and the first query after an ingest
+// answers at once.
+func refreshQueries(ctx context.Context) func(*load.Store, *ingest.Summary) error {
+	return func(s *load.Store, sum *ingest.Summary) error {
+		if !sum.Changed() {
+			return nil
+		}
+		if err := queries.Refresh(ctx, s.DB()); err != nil {
+			return fmt.Errorf("refresh named queries: %w", err)
+		}
+		return nil
+	}
 }
 
 // jobFlags are the flags ingest shares with its config file counterpart.
