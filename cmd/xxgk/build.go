@@ -49,7 +49,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	note, err := json.Marshal(buildNote{Version: version, Output: *outDir, Paths: paths})
+	return recordBuild(ctx, s, started, *outDir, paths, stdout)
+}
+
+// recordBuild records a build as a runs row, so `xxgk run` can tell whether
+// the outputs are up to date, and prints the paths it wrote.
+func recordBuild(ctx context.Context, s *load.Store, started time.Time, outDir string, paths []string, stdout io.Writer) error {
+	note, err := json.Marshal(buildNote{Version: version, Output: outDir, Paths: paths})
 	if err != nil {
 		return err
 	}

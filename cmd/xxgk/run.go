@@ -77,16 +77,7 @@ func buildIfNeeded(ctx context.Context, s *load.Store, sum *ingest.Summary, outD
 	if err != nil {
 		return err
 	}
-	note, err := json.Marshal(buildNote{Version: version, Output: outDir, Paths: paths})
-	if err != nil {
-		return err
-	}
-	if err := s.RecordRun(ctx, &load.Run{Kind: "build", Started: started, Finished: time.Now(), Note: string(note)}); err != nil {
-		return err
-	}
-	fmt.Fprintln(stdout, "wrote:")
-	printPaths(stdout, paths)
-	return nil
+	return recordBuild(ctx, s, started, outDir, paths, stdout)
 }
 
 func missing(path string) bool {
