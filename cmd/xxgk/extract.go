@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -37,11 +38,21 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	// Extraction allocates many short-lived strings and keeps little: a
 	// lazier collector saves about a fifth of its CPU for a few MB of heap.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
 	failed := 0
 	var werr error
-	extractAll(ctx, paths, lim, *workers, func(p string, rep *report.Report, err error) {
+	// Workers render each report's line too, so encoding runs on every core;
+	// lines are written in input order.
+	render := func(p string, rep *report.Report) ([]byte, error) {
+		if *asJSON {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			err := enc.Encode(rep.ToExchange())
+			return buf.Bytes(), err
+		}
+		return fmt.Appendf(nil, "%s\t%s\t%d\t%s\t%s\t%d figures\n", p, rep.Agency, rep.Year, rep.Period, rep.Form, len(rep.Metrics)), nil
+	}
+	extractAll(ctx, paths, lim, *workers, render, func(line []byte, err error) {
 		if werr != nil {
 			return
 		}
@@ -50,11 +61,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			failed++
 			return
 		}
-		if *asJSON {
-			werr = enc.Encode(rep.ToExchange())
-		} else {
-			_, werr = fmt.Fprintf(stdout, "%s\t%s\t%d\t%s\t%s\t%d figures\n", p, rep.Agency, rep.Year, rep.Period, rep.Form, len(rep.Metrics))
-		}
+		_, werr = stdout.Write(line)
 	})
 	if werr != nil {
 		return fmt.Errorf("write: %w", werr)
@@ -68,15 +75,16 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return nil
 }
 
-// extractAll parses paths on a pool of workers and calls emit for each file
-// in input order, so output is stable whatever the scheduling.
-func extractAll(ctx context.Context, paths []string, lim read.Limits, workers int, emit func(string, *report.Report, error)) {
+// extractAll parses and renders paths on a pool of workers and calls emit
+// for each file in input order, so output is stable whatever the scheduling.
+func extractAll(ctx context.Context, paths []string, lim read.Limits, workers int,
+	render func(string, *report.Report) ([]byte, error), emit func([]byte, error)) {
 	if workers < 1 {
 		workers = 1
 	}
 	type result struct {
-		rep *report.Report
-		err error
+		line []byte
+		err  error
 	}
 	slots := make([]chan result, len(paths))
 	for i := range slots {
@@ -95,7 +103,12 @@ func extractAll(ctx context.Context, paths []string, lim read.Limits, workers in
 					continue
 				}
 				rep, err := extract.Document(doc)
-				slots[i] <- result{rep, err}
+				if err != nil {
+					slots[i] <- result{err: err}
+					continue
+				}
+				line, err := render(paths[i], rep)
+				slots[i] <- result{line, err}
 			}
 		}()
 	}
@@ -109,10 +122,10 @@ func extractAll(ctx context.Context, paths []string, lim read.Limits, workers in
 			}
 		}
 	}()
-	for i, p := range paths {
+	for i := range paths {
 		select {
 		case r := <-slots[i]:
-			emit(p, r.rep, r.err)
+			emit(r.line, r.err)
 		case <-ctx.Done():
 			wg.Wait()
 			return
