@@ -19,6 +19,8 @@
 --                    previous available year's (which must be > 0)
 -- missing_year       no annual report for a year between an agency's first
 --                    and last annual reports
+-- unidentified_agency the report's text never names its agency; it is kept
+--                    under 未识别机关:FILE and compares with nothing
 -- Cross-year problems are attached to the later report.
 WITH pr AS (
     SELECT id AS report_id, agency, year, period, path FROM preferred_reports
@@ -98,6 +100,13 @@ missing AS (
     FROM (SELECT *, unnest(range(first_year + 1, last_year)) AS year FROM spans) s
     ANTI JOIN (SELECT agency, year FROM pr WHERE period = 'year') have
       ON have.agency = s.agency AND have.year = s.year
+),
+unidentified AS (
+    SELECT agency, year, period, report_id, path, 'unidentified_agency' AS kind,
+           'identity.agency' AS rule, NULL AS scope, NULL::DOUBLE AS expected, NULL::DOUBLE AS actual,
+           'the text never names its agency; name it and re-ingest, or read its figures as anonymous' AS detail
+    FROM pr
+    WHERE starts_with(agency, '未识别机关:')
 )
 SELECT agency, year, period, report_id, path, kind, rule, scope, expected, actual, detail
 FROM (
@@ -106,5 +115,6 @@ FROM (
     UNION ALL SELECT * FROM stockflow
     UNION ALL SELECT * FROM yoy_jump
     UNION ALL SELECT * FROM missing
+    UNION ALL SELECT * FROM unidentified
 )
 ORDER BY agency, year, period, kind, rule, scope

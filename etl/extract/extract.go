@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime/debug"
 
 	"github.com/xxgk/xxgk/etl/detect"
@@ -11,6 +12,10 @@ import (
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/etl/validate"
 )
+
+// UnidentifiedPrefix starts the agency name of a report whose text does not
+// name its agency; the file name follows.
+const UnidentifiedPrefix = "未识别机关:"
 
 // Document turns a read document into a Report: normalise, identify, extract
 // the tables and the prose, merge them, and check the identities. A parser
@@ -27,6 +32,12 @@ func Document(doc *report.Document) (r *report.Report, err error) {
 	id, err := detect.Identify(t)
 	if err != nil {
 		return nil, &report.FileError{Path: doc.Path, Stage: report.StageIdentify, Err: err}
+	}
+	if id.Agency == "" {
+		// A report whose text never names its agency keeps its figures, but
+		// under a name of its own file: unknown agencies must not merge into
+		// one series, and the name says plainly that nobody knows whose it is.
+		id.Agency = UnidentifiedPrefix + filepath.Base(doc.Path)
 	}
 	tab := tables.Extract(t)
 	form := tab.Form

@@ -160,3 +160,23 @@ func TestMergeTableWins(t *testing.T) {
 		}
 	}
 }
+
+// TestUnidentifiedAgencyKeepsFigures checks that a report whose text never
+// names its agency keeps its figures under a name of its own file, so two
+// such reports never merge into one agency.
+func TestUnidentifiedAgencyKeepsFigures(t *testing.T) {
+	text := "2023年政府信息公开工作年度报告\n一、总体情况\n本年度,我局共收到政府信息公开申请5件,均按时答复。\n"
+	for _, name := range []string{"a.txt", "b.txt"} {
+		doc := &report.Document{Path: filepath.Join("in", name), Format: "txt", Text: text}
+		r, err := Document(doc)
+		if err != nil {
+			t.Fatalf("Document(%s): %v", name, err)
+		}
+		if want := UnidentifiedPrefix + name; r.Agency != want {
+			t.Errorf("Document(%s).Agency = %q, want %q", name, r.Agency, want)
+		}
+		if v, ok := r.Number("apps_new.total"); !ok || v != 5 {
+			t.Errorf("Document(%s) apps_new.total = %v (%v), want 5", name, v, ok)
+		}
+	}
+}
