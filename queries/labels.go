@@ -30,7 +30,7 @@ var metricLabels = map[string]string{
 	"review_corrected":     "复议纠正",
 	"litigation_total":     "行政诉讼",
 	"litigation_corrected": "诉讼纠正",
-	"fees":                 "收费（元）",
+	"fees":                 "收费（万元）",
 }
 
 // MetricLabel names a metric of the harmonised query in Chinese; a metric
