@@ -105,3 +105,18 @@ func RateFormula(r string) string { return rateLabels[r][1] }
 func OutcomeMetrics() []string {
 	return []string{"granted", "partial", "denied", "unavailable", "unprocessed", "other"}
 }
+
+// levelLabels name the levels of government the way readers of the pages
+// and workbooks say them; the database keeps the codes.
+var levelLabels = map[string]string{
+	"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级",
+}
+
+// LevelLabel is the Chinese name of a level code; an unknown code is shown
+// as it is.
+func LevelLabel(code string) string {
+	if l, ok := levelLabels[code]; ok {
+		return l
+	}
+	return code
+}

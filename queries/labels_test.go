@@ -31,6 +31,8 @@ func TestLabels(t *testing.T) {
 		{"known metric", MetricLabel("received"), "收到申请"},
 		{"unknown metric keeps its key", MetricLabel("new_metric"), "new_metric"},
 		{"raw key falls back on the metric", KeyLabel("fees"), "收费（万元）"},
+		{"level in words", LevelLabel("county"), "县级"},
+		{"unknown level as it is", LevelLabel("planet"), "planet"},
 		{"unknown raw key", KeyLabel("no.such.key"), "no.such.key"},
 		{"known rate", RateLabel("grant_rate"), "公开率"},
 		{"unknown rate keeps its key", RateLabel("new_rate"), "new_rate"},

@@ -94,7 +94,8 @@ type Agency struct {
 	Name, Kind, Level, Province, City string
 }
 
-// FillAgency sets the blank fields of a from the agency columns of row.
+// FillAgency sets the blank fields of a from the agency columns of row; the
+// level is given in words (市级), for display.
 // Queries differ in which of them they carry, so an agency is known from
 // all the rows about it together; the first non-blank value stays.
 func (t *Table) FillAgency(row []any, a *Agency) {
@@ -106,6 +107,7 @@ func (t *Table) FillAgency(row []any, a *Agency) {
 			*f.field = t.Str(row, f.col)
 		}
 	}
+	a.Level = LevelLabel(a.Level)
 }
 
 // floater is what the DuckDB driver's DECIMAL values offer.

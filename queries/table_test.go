@@ -167,7 +167,7 @@ func TestFillAgency(t *testing.T) {
 		{"fills blanks from the first rows that carry them",
 			&Result{Columns: []string{"agency", "agency_kind", "level", "province"}, Rows: [][]any{
 				{"甲局", nil, "county", ""}, {"甲局", "department", "city", "某省"}}},
-			Agency{Name: "甲局"}, Agency{Name: "甲局", Kind: "department", Level: "county", Province: "某省"}},
+			Agency{Name: "甲局"}, Agency{Name: "甲局", Kind: "department", Level: "县级", Province: "某省"}},
 		{"keeps what is known",
 			&Result{Columns: []string{"agency_kind", "city"}, Rows: [][]any{{"government", "某市"}}},
 			Agency{Kind: "department"}, Agency{Kind: "department", City: "某市"}},
