@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 )
 
@@ -128,23 +127,11 @@ func cachedText(name string) (string, error) {
 	if len(src.uses) == 0 {
 		return src.body, nil
 	}
-	var b strings.Builder
-	header, rest, hasWith := cutLeadingWith(src.body)
-	b.WriteString(header)
-	b.WriteString("WITH ")
+	ctes := make([]string, len(src.uses))
 	for i, u := range src.uses {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%s AS (SELECT * FROM %s)", u, cacheTable(u))
+		ctes[i] = fmt.Sprintf("%s AS (SELECT * FROM %s)", u, cacheTable(u))
 	}
-	if hasWith {
-		b.WriteString(",\n")
-	} else {
-		b.WriteString("\n")
-	}
-	b.WriteString(rest)
-	return b.String(), nil
+	return prependCTEs(src.body, ctes, ", "), nil
 }
 
 // dependencyOrder lists name and the queries it uses, transitively, each

@@ -232,25 +232,29 @@ func expand(srcs map[string]source, name string) (string, error) {
 	if len(order) == 0 {
 		return body, nil
 	}
-	// A body that starts with its own WITH continues the list; otherwise the
-	// body is the main SELECT. The header comments stay on top either way.
+	ctes := make([]string, len(order))
+	for i, n := range order {
+		ctes[i] = fmt.Sprintf("%s AS (\n%s\n)", n, strings.TrimSpace(srcs[n].body))
+	}
+	return prependCTEs(body, ctes, ",\n"), nil
+}
+
+// prependCTEs puts ctes in front of body's own query, joined by sep. A body
+// that starts with its own WITH continues the list; otherwise the body is
+// the main SELECT. The header comments stay on top either way.
+func prependCTEs(body string, ctes []string, sep string) string {
 	header, rest, hasWith := cutLeadingWith(body)
 	var b strings.Builder
 	b.WriteString(header)
 	b.WriteString("WITH ")
-	for i, n := range order {
-		if i > 0 {
-			b.WriteString(",\n")
-		}
-		fmt.Fprintf(&b, "%s AS (\n%s\n)", n, strings.TrimSpace(srcs[n].body))
-	}
+	b.WriteString(strings.Join(ctes, sep))
 	if hasWith {
 		b.WriteString(",\n")
 	} else {
 		b.WriteString("\n")
 	}
 	b.WriteString(rest)
-	return b.String(), nil
+	return b.String()
 }
 
 // cutLeadingWith splits body into its leading comment lines and the
