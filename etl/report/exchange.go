@@ -18,6 +18,7 @@ type Exchange struct {
 	Approx     []string           `json:"approx"`
 	Provenance map[string]string  `json:"provenance"`
 	Checks     []Check            `json:"checks"`
+	Ambiguous  []Ambiguity        `json:"ambiguous,omitempty"`
 }
 
 // ToExchange maps a report onto the exchange format.
@@ -26,7 +27,7 @@ func (r *Report) ToExchange() Exchange {
 		File: filepath.Base(r.Path), Agency: r.Agency, Year: r.Year, Period: r.Period,
 		Form: r.Form, Published: r.Published, Level: r.Level, Province: r.Province, City: r.City,
 		Metrics: map[string]float64{}, Approx: []string{}, Provenance: map[string]string{},
-		Checks: r.Checks,
+		Checks: r.Checks, Ambiguous: r.Ambiguous,
 	}
 	if x.Checks == nil {
 		x.Checks = []Check{}

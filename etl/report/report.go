@@ -49,8 +49,9 @@ type Provenance struct {
 	Text   string `json:"text"`            // the sentence or cell text, as in the original
 	Start  int    `json:"start"`           // byte offset of Text in the document's original text
 	End    int    `json:"end"`             // byte offset just past Text
-	Rule   string `json:"rule,omitempty"`  // the prose rule that read the figure
+	Rule   string `json:"rule,omitempty"`  // the prose rule or table mechanism that read the figure
 	Unit   string `json:"unit,omitempty"`  // the unit as printed (e.g. "元") when converted
+	Note   string `json:"note,omitempty"`  // how the reading was settled, e.g. the identities that fixed a glued cell
 }
 
 // Metric is one figure of a report under a key of spec/metrics.tsv.
@@ -96,6 +97,31 @@ type Identity struct {
 	Published string `json:"published,omitempty"` // YYYY-MM-DD when shown
 }
 
+// AmbiguityReason says why a figure a reader saw was not stored. The codes
+// stay in the database and the exchange format; pages and workbooks name them
+// in Chinese.
+type AmbiguityReason string
+
+// The reasons a seen figure is left out. Readers add their own codes as they
+// need them; each must be named in the labels table.
+const (
+	AmbiguousReadings AmbiguityReason = "readings" // two or more readings fit the text
+	AmbiguousUnit     AmbiguityReason = "unit"     // the unit is missing or unknown
+	AmbiguousScope    AmbiguityReason = "scope"    // it is unclear whose figure it is
+	AmbiguousSplit    AmbiguityReason = "split"    // a glued digit run splits more than one way
+	AmbiguousNoSplit  AmbiguityReason = "no_split" // a glued digit run splits no consistent way
+	AmbiguousBound    AmbiguityReason = "bound"    // a search hit its bound before it settled
+)
+
+// Ambiguity is a figure a reader saw but did not store because the text does
+// not settle it. Blank stays blank: the key gets no value, and this says why.
+type Ambiguity struct {
+	Key    string          `json:"key,omitempty"` // the metric key in question, "" when not even that is known
+	Reason AmbiguityReason `json:"reason"`
+	Detail string          `json:"detail,omitempty"` // the readings that fit, in a few words
+	Prov   Provenance      `json:"provenance"`       // where the unsettled text is
+}
+
 // Report is one parsed annual report.
 type Report struct {
 	ID       string `json:"id"`   // hex SHA-256 of the file's bytes
@@ -107,6 +133,8 @@ type Report struct {
 	Form    Form     `json:"form"`
 	Metrics []Metric `json:"metrics"`
 	Checks  []Check  `json:"checks"`
+	// Ambiguous lists what the readers saw and would not store.
+	Ambiguous []Ambiguity `json:"ambiguous,omitempty"`
 }
 
 // Number returns the figure stored under key, and whether there is one.
