@@ -1,7 +1,9 @@
 //go:build tools
 
 // This file pins the modules the project depends on before every package uses
-// them, so `go mod tidy` keeps them. It is never built.
+// them, so `go mod tidy` keeps them. It is never built. Tools run with `go
+// tool` are pinned by the tool directive of go.mod instead (staticcheck,
+// honnef.co/go/tools v0.8.2: `make lint` runs that version, never @latest).
 package tools
 
 import (

@@ -328,12 +328,6 @@ type failedView struct {
 	Superseded                                                bool
 }
 
-type sourceView struct {
-	Year                                 int
-	H1                                   bool
-	Key, Label, Value, Text, Where, Path string
-}
-
 type agencyBody struct {
 	Agency  *agency
 	Years   []int

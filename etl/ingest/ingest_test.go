@@ -437,8 +437,8 @@ func TestPanicAndHangIsolated(t *testing.T) {
 	readFile = func(ctx context.Context, path string, lim read.Limits) (*report.Document, error) {
 		switch path {
 		case panicky:
-			var m map[string]int
-			m["boom"]++ // a nil map write: a real runtime panic
+			var m []int
+			m[len(path)]++ // an index out of range: a real runtime panic
 		case slow:
 			time.Sleep(2 * time.Second) // ignores ctx, like a stuck parser
 		}

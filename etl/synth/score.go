@@ -72,9 +72,7 @@ func Compare(labels map[string]Label, got map[string]report.Exchange) Score {
 			s.Problems = append(s.Problems, fmt.Sprintf("%s: %s want %v got nothing", m.File, m.Key, m.Want))
 		}
 	}
-	for _, m := range res.MetaMisses {
-		s.Problems = append(s.Problems, m)
-	}
+	s.Problems = append(s.Problems, res.MetaMisses...)
 	names := make([]string, 0, len(labels))
 	for n := range labels {
 		names = append(names, n)
