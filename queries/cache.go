@@ -51,16 +51,19 @@ func ensureCached(ctx context.Context, db *sql.DB, name string, refresh bool) (s
 	if err != nil {
 		return "", err
 	}
-	var data string
-	if err := db.QueryRowContext(ctx, script("cache_stamp.sql")).Scan(&data); err != nil {
-		return "", fmt.Errorf("cache stamp: %w", err)
+	data, err := DataStamp(ctx, db)
+	if err != nil {
+		return "", err
 	}
-	if _, err := db.ExecContext(ctx, script("cache_init.sql")); err != nil {
-		return "", fmt.Errorf("cache: %w", err)
-	}
+	// A read-only database (a published snapshot) cannot create the
+	// cache's index table but can still answer from the one it holds.
+	_, initErr := db.ExecContext(ctx, script("cache_init.sql"))
 	stored := map[string]string{}
 	rows, err := db.QueryContext(ctx, script("cache_read.sql"))
 	if err != nil {
+		if initErr != nil {
+			err = initErr
+		}
 		return "", fmt.Errorf("cache: %w", err)
 	}
 	for rows.Next() {
@@ -114,6 +117,17 @@ func ensureCached(ctx context.Context, db *sql.DB, name string, refresh bool) (s
 		return "", fmt.Errorf("cache: %w", err)
 	}
 	return cacheTable(name), nil
+}
+
+// DataStamp is the stamp of the data the named queries read (reports and
+// checks, cache_stamp.sql): equal stamps, equal results. A build records
+// the stamp of the data it was made from.
+func DataStamp(ctx context.Context, db *sql.DB) (string, error) {
+	var data string
+	if err := db.QueryRowContext(ctx, script("cache_stamp.sql")).Scan(&data); err != nil {
+		return "", fmt.Errorf("cache stamp: %w", err)
+	}
+	return data, nil
 }
 
 // cachedText is the text of a named query whose used queries are read from

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -18,48 +19,86 @@ import (
 	"github.com/xxgk/xxgk/queries"
 )
 
-func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("build", "[--db FILE] [--out DIR]",
-		"xxgk build --db out/xxgk.duckdb --out out   # writes out/site/index.html, out/xxgk-comparison.xlsx, out/workbooks/", stderr)
-	dbPath := fs.String("db", defaultDB, "the DuckDB file to read")
-	outDir := fs.String("out", "out", "the output folder: site/, "+exports.ComparisonFile+" and "+exports.AgencyDir+"/ go here")
-	if help, err := parseFlags(fs, args); help || err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
-	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("build: no database at %q (run xxgk ingest first): %w", *dbPath, err)
-	}
-	// The run lock keeps an ingest from changing the data halfway through.
-	lock, err := load.Lock(*dbPath)
+func runBuild(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "[--db FILE] [--out DIR]",
+		"Writes the chart site and the Excel workbooks from the database. It never waits for an ingest: "+
+			"while one runs it builds from the last published snapshot.",
+		"xxgk build --db out/xxgk.duckdb --out out   # writes out/site/index.html, out/xxgk-comparison.xlsx, out/workbooks/")
+	dbFlag := fs.String("db", defaultDB, "the DuckDB file to read")
+	outFlag := fs.String("out", "out", "the output folder: site/, "+exports.ComparisonFile+" and "+exports.AgencyDir+"/ go here")
+	pos, err := parseArgs(e, fs, args)
 	if err != nil {
 		return err
 	}
-	defer lock.Unlock()
-	s, err := load.Open(ctx, *dbPath)
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q: build takes only flags (--db, --out)", pos[0])
+	}
+	dbPath, outDir := canonical(*dbFlag), canonical(*outFlag)
+	if !load.Exists(dbPath) {
+		_, err := openRead(ctx, dbPath) // says what to do
+		return err
+	}
+	// With the run lock free, build from the working copy and record the
+	// build, so `xxgk run` knows the outputs are up to date; an ingest
+	// holding the lock is not waited for: build from the snapshot.
+	w, err := openWrite(ctx, dbPath)
+	var locked *load.LockedError
+	if errors.As(err, &locked) {
+		return buildFromSnapshot(ctx, e, dbPath, outDir, locked)
+	}
+	if err != nil {
+		return err
+	}
+	defer func() { w.close(err) }()
+	started := time.Now()
+	paths, err := buildOutputs(ctx, w.s.DB(), outDir, e.stderr)
+	if err != nil {
+		return err
+	}
+	return recordBuild(ctx, w, started, outDir, paths, e.stdout)
+}
+
+// buildFromSnapshot builds while another run holds the lock. The build is
+// not recorded (the database is the other run's to write), so the next
+// `xxgk run` builds again.
+func buildFromSnapshot(ctx context.Context, e *env, dbPath, outDir string, locked *load.LockedError) error {
+	s, err := openRead(ctx, dbPath)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	started := time.Now()
-	paths, err := buildOutputs(ctx, s.DB(), *outDir, stderr)
+	paths, err := buildOutputs(ctx, s.DB(), outDir, e.stderr)
 	if err != nil {
 		return err
 	}
-	return recordBuild(ctx, s, started, *outDir, paths, stdout)
+	fmt.Fprintln(e.stdout, "wrote:")
+	printPaths(e.stdout, paths)
+	who := "another xxgk run"
+	if locked.PID != 0 {
+		who = fmt.Sprintf("another xxgk run (pid %d)", locked.PID)
+	}
+	fmt.Fprintf(e.stderr, "xxgk build: %s is writing %s, so this build read its last published snapshot and is not recorded; "+
+		"the next `xxgk run` builds again\n", who, dbPath)
+	return nil
 }
 
-// recordBuild records a build as a runs row, so `xxgk run` can tell whether
-// the outputs are up to date, and prints the paths it wrote.
-func recordBuild(ctx context.Context, s *load.Store, started time.Time, outDir string, paths []string, stdout io.Writer) error {
-	note, err := json.Marshal(buildNote{Version: version, Output: outDir, Paths: paths})
+// recordBuild records a build as a runs row, with the stamp of the data it
+// was made from and the canonical paths it wrote, so `xxgk run` can tell
+// whether the outputs are up to date; publishes the snapshot with it; and
+// prints the paths.
+func recordBuild(ctx context.Context, w *writer, started time.Time, outDir string, paths []string, stdout io.Writer) error {
+	stamp, err := queries.DataStamp(ctx, w.s.DB())
+	if err != nil {
+		return fail(err, "cannot read the data stamp of %s", w.path)
+	}
+	note, err := json.Marshal(buildNote{Version: version, Output: outDir, Paths: paths, Data: stamp})
 	if err != nil {
 		return err
 	}
-	if err := s.RecordRun(ctx, &load.Run{Kind: "build", Started: started, Finished: time.Now(), Note: string(note)}); err != nil {
+	if err := w.s.RecordRun(ctx, &load.Run{Kind: "build", Started: started, Finished: time.Now(), Note: string(note)}); err != nil {
+		return fail(err, "cannot record the build in %s", w.path)
+	}
+	if err := w.publish(ctx); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, "wrote:")
@@ -73,22 +112,22 @@ func recordBuild(ctx context.Context, s *load.Store, started time.Time, outDir s
 // interrupted build leaves the previous outputs as they were.
 func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writer) ([]string, error) {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return nil, fmt.Errorf("build %q: %w", outDir, err)
+		return nil, fail(err, "cannot create the output folder %s", outDir)
 	}
 	t0 := time.Now()
 	run, err := sharedResults(ctx, db, append(charts.Queries(), exports.Queries()...))
 	if err != nil {
-		return nil, err
+		return nil, fail(err, "cannot run the named queries for the outputs")
 	}
 	t1 := time.Now()
 	site, err := charts.BuildWith(ctx, run, filepath.Join(outDir, "site"))
 	if err != nil {
-		return nil, fmt.Errorf("build site: %w", err)
+		return nil, fail(err, "cannot write the site under %s", filepath.Join(outDir, "site"))
 	}
 	t2 := time.Now()
 	books, err := exports.BuildWith(ctx, run, outDir)
 	if err != nil {
-		return nil, fmt.Errorf("build workbooks: %w", err)
+		return nil, fail(err, "cannot write the workbooks under %s", outDir)
 	}
 	fmt.Fprintf(stderr, "xxgk build: queries %s, site %s, workbooks %s\n", t1.Sub(t0).Round(time.Millisecond),
 		t2.Sub(t1).Round(time.Millisecond), time.Since(t2).Round(time.Millisecond))
@@ -133,7 +172,7 @@ func sharedResults(ctx context.Context, db *sql.DB, names []string) (queries.Run
 	close(jobs)
 	wg.Wait()
 	if firstErr != nil {
-		return nil, fmt.Errorf("build: %w", firstErr)
+		return nil, firstErr
 	}
 	return func(ctx context.Context, name string, f queries.Filter) (*queries.Result, error) {
 		if r, ok := results[name]; ok && len(f.Agencies) == 0 && len(f.Years) == 0 {

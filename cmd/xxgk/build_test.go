@@ -28,8 +28,8 @@ func TestBuildCommand(t *testing.T) {
 			[]string{filepath.Join(out, "site", "index.html"), filepath.Join(out, "xxgk-comparison.xlsx"), filepath.Join(out, "workbooks")}, ""},
 		{"builds again over the old outputs", []string{"build", "--db", db, "--out", out}, exitOK,
 			[]string{filepath.Join(out, "site", "index.html")}, ""},
-		{"no database", []string{"build", "--db", filepath.Join(out, "none.duckdb"), "--out", out}, exitFatal, nil, "run xxgk ingest first"},
-		{"stray argument", []string{"build", "extra"}, exitFatal, nil, "Usage: xxgk build"},
+		{"no database", []string{"build", "--db", filepath.Join(out, "none.duckdb"), "--out", out}, exitFatal, nil, "there is no database at"},
+		{"stray argument", []string{"build", "extra"}, exitFatal, nil, `unexpected argument "extra"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

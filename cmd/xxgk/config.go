@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -39,22 +40,29 @@ func loadConfig(path string) (*config, error) {
 	c.Limits.Timeout = textDuration(def.Timeout)
 	md, err := toml.DecodeFile(path, c)
 	if err != nil {
-		return nil, fmt.Errorf("config %q: %w", path, err)
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &failure{msg: fmt.Sprintf("the config %s is not valid TOML at line %d: %s; fix it and run again",
+				path, pe.Position.Line, pe.Message), err: err}
+		}
+		return nil, fail(err, "cannot read the config %s", path)
 	}
 	if u := md.Undecoded(); len(u) > 0 {
-		return nil, fmt.Errorf("config %q: unknown key %q", path, u[0].String())
+		return nil, &failure{msg: fmt.Sprintf("the config %s has an unknown key %q; see xxgk.toml in the repository for the keys", path, u[0].String())}
 	}
 	if len(c.Inputs) == 0 {
-		return nil, fmt.Errorf("config %q: inputs is empty", path)
+		return nil, &failure{msg: fmt.Sprintf("the config %s names no inputs; set inputs = [\"FOLDER\"]", path)}
 	}
 	if c.Batch < 1 {
-		return nil, fmt.Errorf("config %q: batch = %d: want at least 1 file per chunk", path, c.Batch)
+		return nil, &failure{msg: fmt.Sprintf("the config %s has batch = %d; want at least 1 file per chunk", path, c.Batch)}
 	}
+	// Canonical names: the same config run from any folder (cron, systemd,
+	// by hand) names the same files, database and outputs.
 	dir := filepath.Dir(path)
 	for i, in := range c.Inputs {
-		c.Inputs[i] = relTo(dir, in)
+		c.Inputs[i] = canonical(relTo(dir, in))
 	}
-	c.Database, c.Output = relTo(dir, c.Database), relTo(dir, c.Output)
+	c.Database, c.Output = canonical(relTo(dir, c.Database)), canonical(relTo(dir, c.Output))
 	return c, nil
 }
 
@@ -91,7 +99,7 @@ func (b *byteSize) Set(s string) error {
 	}
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil || f < 0 {
-		return fmt.Errorf("size %q: want a number of bytes or e.g. 50MB", s)
+		return errors.New("want a size such as 50MB, 512KB or 1GB (KB, MB, GB are powers of 1024; a bare number is bytes)")
 	}
 	*b = byteSize(f * float64(mult))
 	return nil

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,14 +24,20 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, o.String(), e.String()
 }
 
+// isUsage reports whether err is a usage error (exit 2, the wrong argument named).
+func isUsage(err error) bool {
+	var ue *usageError
+	return errors.As(err, &ue)
+}
+
 // figure returns a stored figure of the preferred report of agency × year,
 // read through the named query `sources`.
 func figure(t *testing.T, dbPath, agency string, year int, key string) (float64, bool) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := load.Open(ctx, dbPath)
+	st, err := load.OpenReadOnly(ctx, dbPath)
 	if err != nil {
-		t.Fatalf("load.Open(%q): %v", dbPath, err)
+		t.Fatalf("load.OpenReadOnly(%q): %v", dbPath, err)
 	}
 	defer st.Close()
 	res, err := queries.Run(ctx, st.DB(), "sources", queries.Filter{Agencies: []string{agency}, Years: []int{year}})
@@ -57,9 +64,9 @@ func figure(t *testing.T, dbPath, agency string, year int, key string) (float64,
 func countReports(t *testing.T, dbPath string) int {
 	t.Helper()
 	ctx := context.Background()
-	st, err := load.Open(ctx, dbPath)
+	st, err := load.OpenReadOnly(ctx, dbPath)
 	if err != nil {
-		t.Fatalf("load.Open(%q): %v", dbPath, err)
+		t.Fatalf("load.OpenReadOnly(%q): %v", dbPath, err)
 	}
 	defer st.Close()
 	res, err := queries.Run(ctx, st.DB(), "coverage", queries.Filter{})

@@ -5,35 +5,50 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
+	"errors"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sync"
 
 	"github.com/xxgk/xxgk/etl/extract"
+	"github.com/xxgk/xxgk/etl/ingest"
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/report"
 )
 
-func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("extract", "--json FILE|DIR...",
-		"xxgk extract --json examples/reports/*.txt > out.jsonl", stderr)
-	asJSON := fs.Bool("json", true, "print one JSON object per report (the exchange format); false prints a summary line per report")
+func runExtract(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "FILE|DIR... [--json] [--errors] [flags]",
+		"Parses the files (folders recursively) and prints one exchange record (a JSON object) per report on stdout; "+
+			"nothing is stored, so it runs anywhere, and `xxgk load` stores its output.",
+		"xxgk extract --json --errors examples/reports > out/reports.jsonl")
+	asJSON := fs.Bool("json", true, "print one JSON object per report (the exchange format); --json=false prints a summary line per report")
+	withErrors := fs.Bool("errors", false, "also print one record per failed file (\"error\": stage and message), so `xxgk load` records the failure as ingest would")
 	workers := fs.Int("workers", runtime.NumCPU(), "files parsed at once")
-	lim := read.DefaultLimits()
-	fs.Int64Var(&lim.MaxBytes, "max-size", lim.MaxBytes, "refuse files larger than this many bytes")
-	fs.Int64Var(&lim.MaxDecompressed, "max-decompressed", lim.MaxDecompressed, "refuse docx/xlsx that unpack to more than this many bytes")
-	fs.DurationVar(&lim.Timeout, "timeout", lim.Timeout, "time limit per file for external converters")
-	if help, err := parseFlags(fs, args); help || err != nil {
-		return err
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return errUsage
-	}
-	paths, err := read.Walk(fs.Args())
+	def := read.DefaultLimits()
+	maxSize, maxDec := byteSize(def.MaxBytes), byteSize(def.MaxDecompressed)
+	fs.Var(&maxSize, "max-size", "refuse files larger than this, unread (a size: 50MB, 512KB, 1GB)")
+	fs.Var(&maxDec, "max-decompressed", "stop unpacking a docx/xlsx past this size (zip bombs; e.g. 200MB)")
+	timeout := fs.Duration("timeout", def.Timeout, "time limit per file for external converters (e.g. 60s, 2m)")
+	pos, err := parseArgs(e, fs, args)
 	if err != nil {
 		return err
+	}
+	if len(pos) == 0 {
+		return usagef("no input given: name the files or folders to extract")
+	}
+	if *workers < 1 {
+		return usagef("--workers %d: want at least 1", *workers)
+	}
+	inputs, err := inputPaths(pos)
+	if err != nil {
+		return err
+	}
+	lim := read.Limits{MaxBytes: int64(maxSize), MaxDecompressed: int64(maxDec), Timeout: *timeout}
+	paths, err := read.Walk(inputs)
+	if err != nil {
+		return fail(err, "cannot list the inputs")
 	}
 	// Extraction allocates many short-lived strings and keeps little: a
 	// lazier collector saves about a fifth of its CPU for a few MB of heap.
@@ -42,43 +57,71 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var werr error
 	// Workers render each report's line too, so encoding runs on every core;
 	// lines are written in input order.
+	encode := func(v any) ([]byte, error) {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		err := enc.Encode(v)
+		return buf.Bytes(), err
+	}
 	render := func(p string, rep *report.Report) ([]byte, error) {
 		if *asJSON {
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			err := enc.Encode(rep.ToExchange())
-			return buf.Bytes(), err
+			return encode(rep.ToRecord())
 		}
 		return fmt.Appendf(nil, "%s\t%s\t%d\t%s\t%s\t%d figures\n", p, rep.Agency, rep.Year, rep.Period, rep.Form, len(rep.Metrics)), nil
 	}
-	extractAll(ctx, paths, lim, *workers, render, func(line []byte, err error) {
+	extractAll(ctx, paths, lim, *workers, render, func(p string, line []byte, err error) {
 		if werr != nil {
 			return
 		}
 		if err != nil {
-			fmt.Fprintln(stderr, "xxgk:", err)
+			fmt.Fprintln(e.stderr, "xxgk:", err)
 			failed++
-			return
+			if !*asJSON || !*withErrors {
+				return
+			}
+			if line, err = encode(errorRecord(p, err)); err != nil {
+				werr = err
+				return
+			}
 		}
-		_, werr = stdout.Write(line)
+		_, werr = e.stdout.Write(line)
 	})
 	if werr != nil {
-		return fmt.Errorf("write: %w", werr)
+		return fail(werr, "cannot write the records")
 	}
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files failed: %w", failed, len(paths), errPartial)
+		return partial(failed, len(paths), "files")
 	}
 	return nil
+}
+
+// errorRecord is the exchange line of a file that failed: its identity
+// as a file and the failure, which `xxgk load` stores as an error row.
+func errorRecord(path string, err error) report.Record {
+	x := report.Record{Path: path, Error: &report.RecordError{Stage: report.StageRead, Message: err.Error()}}
+	x.File = filepath.Base(path)
+	x.Metrics, x.Approx, x.Provenance, x.Checks = map[string]float64{}, []string{}, map[string]string{}, []report.Check{}
+	var fe *report.FileError
+	if errors.As(err, &fe) {
+		x.Error.Stage, x.Error.Message = fe.Stage, ingest.Reason(fe)
+	}
+	if fi, serr := os.Stat(path); serr == nil {
+		x.Size = fi.Size()
+	}
+	if h, herr := ingest.HashFile(path); herr == nil {
+		x.ID = h
+	}
+	return x
 }
 
 // extractAll parses and renders paths on a pool of workers and calls emit
 // for each file in input order, so output is stable whatever the scheduling.
 func extractAll(ctx context.Context, paths []string, lim read.Limits, workers int,
-	render func(string, *report.Report) ([]byte, error), emit func([]byte, error)) {
+	render func(string, *report.Report) ([]byte, error), emit func(string, []byte, error)) {
 	if workers < 1 {
 		workers = 1
 	}
@@ -125,7 +168,7 @@ func extractAll(ctx context.Context, paths []string, lim read.Limits, workers in
 	for i := range paths {
 		select {
 		case r := <-slots[i]:
-			emit(r.line, r.err)
+			emit(paths[i], r.line, r.err)
 		case <-ctx.Done():
 			wg.Wait()
 			return

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -11,9 +10,10 @@ import (
 	"github.com/xxgk/xxgk/etl/synth"
 )
 
-func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("gen", "--agencies N --years A-B --seed S --out DIR [--html]",
-		"xxgk gen --agencies 300 --years 2012-2023 --seed 1 --out out/synth", stderr)
+func runGen(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "--agencies N --years A-B --seed S --out DIR [--html]",
+		"Writes a labelled synthetic corpus (reports and their labels) for tests and benchmarks.",
+		"xxgk gen --agencies 300 --years 2012-2023 --seed 1 --out out/synth")
 	agencies := fs.Int("agencies", 100, "number of agencies; one report per agency and year")
 	years := fs.String("years", "2014-2023", "report years, A-B inclusive")
 	seed := fs.Uint64("seed", 1, "random seed; the same seed gives the same corpus")
@@ -21,16 +21,20 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	html := fs.Bool("html", false, "write some reports as HTML pages (NAME.html); score.py pairs labels with NAME.txt only, xxgkbench scores both")
 	breaks := fs.Float64("breaks", synth.DefaultBreakRate, "fraction of table reports with an injected identity break")
 	workers := fs.Int("workers", 0, "parallel writers (0: one per CPU)")
-	if help, err := parseFlags(fs, args); help || err != nil {
+	pos, err := parseArgs(e, fs, args)
+	if err != nil {
 		return err
 	}
 	from, to, err := parseYears(*years)
-	if err != nil || *out == "" || *agencies <= 0 || fs.NArg() > 0 {
-		if err != nil {
-			fmt.Fprintln(stderr, "xxgk gen:", err)
-		}
-		fs.Usage()
-		return errUsage
+	switch {
+	case len(pos) > 0:
+		return usagef("unexpected argument %q: gen takes only flags", pos[0])
+	case err != nil:
+		return err
+	case *out == "":
+		return usagef("--out is missing: name the folder to write the corpus into")
+	case *agencies <= 0:
+		return usagef("--agencies %d: want at least 1", *agencies)
 	}
 	start := time.Now()
 	st, err := synth.Write(ctx, synth.Config{
@@ -38,10 +42,10 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		BreakRate: *breaks, Workers: *workers,
 	}, *out)
 	if err != nil {
-		return fmt.Errorf("gen: %w", err)
+		return fail(err, "cannot write the corpus to %s", *out)
 	}
 	el := time.Since(start)
-	fmt.Fprintf(stdout, "wrote %d reports (%.1f MB, %d with an injected break) to %s in %.1fs\n",
+	fmt.Fprintf(e.stdout, "wrote %d reports (%.1f MB, %d with an injected break) to %s in %.1fs\n",
 		st.Reports, float64(st.Bytes)/1e6, st.Breaks, *out, el.Seconds())
 	return nil
 }
@@ -55,7 +59,7 @@ func parseYears(s string) (from, to int, err error) {
 	from, err1 := strconv.Atoi(strings.TrimSpace(a))
 	to, err2 := strconv.Atoi(strings.TrimSpace(b))
 	if err1 != nil || err2 != nil || from < 1990 || to < from || to > 2100 {
-		return 0, 0, fmt.Errorf("--years %q: want A-B, e.g. 2014-2023", s)
+		return 0, 0, usagef("--years %q: want A-B, e.g. 2014-2023", s)
 	}
 	return from, to, nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,7 +12,7 @@ func TestGen(t *testing.T) {
 	dir := t.TempDir()
 	var out, errOut bytes.Buffer
 	args := []string{"--agencies", "3", "--years", "2018-2021", "--seed", "4", "--html", "--out", dir}
-	if err := runGen(context.Background(), args, &out, &errOut); err != nil {
+	if err := runGen(context.Background(), &env{cmd: "gen", stdout: &out, stderr: &errOut}, args); err != nil {
 		t.Fatalf("runGen(%v) = %v; stderr %s", args, err, errOut.String())
 	}
 	labels, _ := filepath.Glob(filepath.Join(dir, "*.json"))
@@ -23,7 +22,7 @@ func TestGen(t *testing.T) {
 	// The same flags give the same bytes.
 	again := t.TempDir()
 	args[len(args)-1] = again
-	if err := runGen(context.Background(), args, &out, &errOut); err != nil {
+	if err := runGen(context.Background(), &env{cmd: "gen", stdout: &out, stderr: &errOut}, args); err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range labels {
@@ -47,7 +46,7 @@ func TestGenUsage(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			if err := runGen(context.Background(), tc.args, &out, &errOut); !errors.Is(err, errUsage) {
+			if err := runGen(context.Background(), &env{cmd: "gen", stdout: &out, stderr: &errOut}, tc.args); !isUsage(err) {
 				t.Errorf("runGen(%v) = %v, want a usage error", tc.args, err)
 			}
 		})

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"github.com/xxgk/xxgk/queries"
 	"io"
 	"log/slog"
 	"os"
@@ -15,59 +14,57 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/xxgk/xxgk/etl/ingest"
-	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/validate"
 )
 
 const defaultDB = "out/xxgk.duckdb"
 
-func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("ingest", "[flags] FILE|DIR...",
-		"xxgk ingest --db out/xxgk.duckdb examples/reports", stderr)
-	db := fs.String("db", defaultDB, "the DuckDB file")
+func runIngest(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "FILE|DIR... [--db FILE] [flags]",
+		"Parses the files (folders recursively) into the DuckDB file and publishes its read snapshot; unchanged files are skipped.",
+		"xxgk ingest examples/reports --db out/xxgk.duckdb")
+	db := fs.String("db", defaultDB, "the DuckDB file (the published snapshot; the working copy is a dot file beside it)")
 	jf := addJobFlags(fs)
-	if help, err := parseFlags(fs, args); help || err != nil {
+	pos, err := parseArgs(e, fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return errUsage
+	if len(pos) == 0 {
+		return usagef("no input given: name the files or folders to ingest")
 	}
-	if jf.batch < 1 {
-		fmt.Fprintln(stderr, "xxgk ingest: --batch must be at least 1 file")
-		return errUsage
+	if err := jf.check(e); err != nil {
+		return err
 	}
-	log, err := newLogger(jf.logFormat, stderr)
+	inputs, err := inputPaths(pos)
 	if err != nil {
-		fmt.Fprintln(stderr, "xxgk ingest:", err)
-		return errUsage
+		return err
 	}
-	job := ingestJob{db: *db, inputs: fs.Args(), workers: jf.workers, batch: jf.batch, limits: jf.limits(),
-		kind: "ingest", log: log, progress: jf.logFormat == "text"}
-	sum, err := job.run(ctx, stdout, stderr, refreshQueries(ctx))
+	job := ingestJob{db: canonical(*db), inputs: inputs, workers: jf.workers, batch: jf.batch, limits: jf.limits(),
+		kind: "ingest", log: jf.log, progress: jf.logFormat == "text"}
+	sum, err := job.run(ctx, e, nil)
 	if err != nil {
 		return err
 	}
 	if sum.Run.Failed > 0 {
-		return fmt.Errorf("%d of %d files failed: %w", sum.Run.Failed, sum.Run.FilesSeen, errPartial)
+		return partial(sum.Run.Failed, sum.Run.FilesSeen, "files")
 	}
 	return nil
 }
 
-// refreshQueries prepares the cached named queries once the data changed,
-// so the batch job pays the refresh and the first query after an ingest
-// answers at once.
-func refreshQueries(ctx context.Context) func(*load.Store, *ingest.Summary) error {
-	return func(s *load.Store, sum *ingest.Summary) error {
-		if !sum.Changed() {
-			return nil
+// inputPaths checks that every input exists (a missing one is fatal, not a
+// failed file: an unmounted folder must not mark everything under it as
+// removed) and returns their canonical names, so the files table has one
+// name per file whatever the working directory.
+func inputPaths(args []string) ([]string, error) {
+	out := make([]string, len(args))
+	for i, a := range args {
+		if _, err := os.Stat(a); err != nil {
+			return nil, fail(err, "input %q cannot be read", a)
 		}
-		if err := queries.Refresh(ctx, s.DB()); err != nil {
-			return fmt.Errorf("refresh named queries: %w", err)
-		}
-		return nil
+		out[i] = canonical(a)
 	}
+	return out, nil
 }
 
 // jobFlags are the flags ingest shares with its config file counterpart.
@@ -77,6 +74,7 @@ type jobFlags struct {
 	maxSize, maxDec byteSize
 	timeout         time.Duration
 	logFormat       string
+	log             *slog.Logger
 }
 
 func addJobFlags(fs *flag.FlagSet) *jobFlags {
@@ -84,11 +82,31 @@ func addJobFlags(fs *flag.FlagSet) *jobFlags {
 	jf := &jobFlags{maxSize: byteSize(def.MaxBytes), maxDec: byteSize(def.MaxDecompressed)}
 	fs.IntVar(&jf.workers, "workers", 0, "files read in parallel (0: one per core)")
 	fs.IntVar(&jf.batch, "batch", ingest.DefaultBatch, "files per chunk: each chunk is committed on its own, and memory holds about two")
-	fs.Var(&jf.maxSize, "max-size", "refuse files larger than this, unread (e.g. 50MB)")
-	fs.Var(&jf.maxDec, "max-decompressed", "stop unpacking a docx/xlsx past this many bytes (zip bombs)")
-	fs.DurationVar(&jf.timeout, "timeout", def.Timeout, "give up on one file after this long")
-	fs.StringVar(&jf.logFormat, "log-format", "text", "text: one plain line per failed file; json: structured log records (log/slog)")
+	fs.Var(&jf.maxSize, "max-size", "refuse files larger than this, unread (a size: 50MB, 512KB, 1GB)")
+	fs.Var(&jf.maxDec, "max-decompressed", "stop unpacking a docx/xlsx past this size (zip bombs; e.g. 200MB)")
+	fs.DurationVar(&jf.timeout, "timeout", def.Timeout, "give up on one file after this long (e.g. 60s, 2m)")
+	addLogFlag(fs, &jf.logFormat)
 	return jf
+}
+
+func addLogFlag(fs *flag.FlagSet, format *string) {
+	fs.StringVar(format, "log-format", "text", "text: one plain line per failed file; json: structured log records (log/slog)")
+}
+
+// check validates the values flag parsing cannot, and makes the logger.
+func (jf *jobFlags) check(e *env) error {
+	if jf.batch < 1 {
+		return usagef("--batch %d: want at least 1 file per chunk", jf.batch)
+	}
+	if jf.workers < 0 {
+		return usagef("--workers %d: want 0 (one per core) or more", jf.workers)
+	}
+	log, err := newLogger(jf.logFormat, e.stderr)
+	if err != nil {
+		return err
+	}
+	jf.log = log
+	return nil
 }
 
 func (jf *jobFlags) limits() read.Limits {
@@ -97,7 +115,7 @@ func (jf *jobFlags) limits() read.Limits {
 
 // ingestJob is one locked ingest into one database.
 type ingestJob struct {
-	db       string
+	db       string // canonical
 	inputs   []string
 	workers  int
 	batch    int // files per chunk (transaction); 0: ingest.DefaultBatch
@@ -107,33 +125,33 @@ type ingestJob struct {
 	progress bool // draw a progress bar when stderr is a terminal
 }
 
-// run takes the database's run lock, ingests, prints the summary, and, when
-// then is given, calls it with the open store before releasing the lock
-// (run builds the outputs there, so no ingest can slip in between).
-func (j ingestJob) run(ctx context.Context, stdout, stderr io.Writer,
-	then func(*load.Store, *ingest.Summary) error) (*ingest.Summary, error) {
-	lock, err := load.Lock(j.db)
+// run takes the database's run lock, ingests into the working copy
+// (publishing the read snapshot between chunks, at most every so often),
+// prints the summary, refreshes the named queries' caches and publishes
+// the snapshot. When then is given, it is called with the open writer
+// before the lock is released (run builds the outputs there, so no ingest
+// can slip in between) and the snapshot is published again after it.
+func (j ingestJob) run(ctx context.Context, e *env, then func(*writer, *ingest.Summary) error) (sum *ingest.Summary, err error) {
+	w, err := openWrite(ctx, j.db)
 	if err != nil {
 		return nil, err
 	}
-	defer lock.Unlock()
-	s, err := load.Open(ctx, j.db)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
+	defer func() { w.close(err) }()
 	opt := ingest.Options{Workers: j.workers, Batch: j.batch, Limits: j.limits, Kind: j.kind, Log: j.log,
-		CrossYear: validate.CrossYear}
-	if j.progress && isTerminal(stderr) {
-		opt.Progress = &progressBar{w: stderr}
+		CrossYear: validate.CrossYear, Committed: w.committed}
+	if j.progress && isTerminal(e.stderr) {
+		opt.Progress = &progressBar{w: e.stderr}
 	}
-	sum, err := ingest.Run(ctx, s, j.inputs, opt)
+	sum, err = ingest.Run(ctx, w.s, j.inputs, opt)
 	if err != nil {
+		return nil, fail(err, "the ingest into %s stopped", j.db)
+	}
+	printSummary(e.stdout, sum, j.db)
+	if err := w.publishAfter(ctx, true); err != nil {
 		return nil, err
 	}
-	printSummary(stdout, sum, j.db)
 	if then != nil {
-		if err := then(s, sum); err != nil {
+		if err := then(w, sum); err != nil {
 			return sum, err
 		}
 	}
@@ -164,7 +182,7 @@ func newLogger(format string, w io.Writer) (*slog.Logger, error) {
 	case "json":
 		return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo})), nil
 	}
-	return nil, fmt.Errorf("--log-format %q: want text or json", format)
+	return nil, usagef("--log-format %q: want text or json", format)
 }
 
 // lineHandler writes the message of each warning or error on its own line.

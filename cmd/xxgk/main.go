@@ -14,41 +14,53 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "dev"
 
-// Exit codes, documented in the README.
+// Exit codes, documented in the README, the same for every command.
 const (
 	exitOK      = 0 // all good
 	exitPartial = 1 // some inputs failed; the rest were stored and built
 	exitFatal   = 2 // usage or fatal error
 )
 
-// errUsage marks a usage error (exit 2); the message has been printed.
-var errUsage = errors.New("usage")
-
-// errPartial marks a run where some inputs failed but the rest were done (exit 1).
-var errPartial = errors.New("some inputs failed")
+// env is one invocation: its outputs and the flags every command takes.
+type env struct {
+	cmd            string // the command's name, for messages
+	stdout, stderr io.Writer
+	verbose        bool // --verbose: print the error chain under a failure's sentence
+}
 
 type command struct {
 	summary string
-	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+	run     func(ctx context.Context, e *env, args []string) error
 }
 
 var commands = map[string]command{
 	"extract": {"parse reports and print one JSON object per report (nothing is stored)", runExtract},
 	"ingest":  {"parse reports into the DuckDB file, skipping unchanged ones", runIngest},
+	"load":    {"store exchange records (JSON lines from extract) as ingest would", runLoad},
 	"build":   {"write the chart site and the Excel workbooks from the database", runBuild},
 	"run":     {"ingest then build: the job a scheduler calls", runRun},
 	"status":  {"show the last runs, their changes and the open errors", runStatus},
 	"query":   {"run a named query of queries/ and print its result", runQuery},
 	"gen":     {"generate a labelled synthetic corpus for tests and benchmarks", runGen},
-	"version": {"print the version", func(_ context.Context, _ []string, w, _ io.Writer) error {
-		fmt.Fprintln(w, "xxgk", version)
-		return nil
-	}},
+	"version": {"print the version (also: xxgk --version)", runVersion},
+}
+
+func runVersion(_ context.Context, e *env, args []string) error {
+	fs := newFlags(e, "", "", "xxgk version")
+	pos, err := parseArgs(e, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q: version takes none", pos[0])
+	}
+	fmt.Fprintln(e.stdout, "xxgk", version)
+	return nil
 }
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "xxgk: government information-disclosure annual reports → DuckDB → charts and workbooks")
-	fmt.Fprintln(w, "\nUsage: xxgk COMMAND [flags] [args]\n\nCommands:")
+	fmt.Fprintln(w, "\nUsage: xxgk COMMAND [args and flags, in any order]\n\nCommands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
@@ -58,6 +70,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'xxgk COMMAND --help' for a command's flags and an example.")
+	fmt.Fprintln(w, "Every command takes --verbose (the full error chain under a failure) and --help.")
 	fmt.Fprintln(w, "Exit codes: 0 all good; 1 some inputs failed but the rest were stored and built; 2 usage or fatal error.")
 }
 
@@ -66,35 +79,51 @@ func main() {
 }
 
 func mainCode(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(stdout)
-		if len(args) == 0 {
-			return exitFatal
-		}
-		return exitOK
+	e := &env{stdout: stdout, stderr: stderr}
+	// Flags before the command: --verbose, and the ones that are commands.
+	for len(args) > 0 && (args[0] == "--verbose" || args[0] == "-verbose") {
+		e.verbose, args = true, args[1:]
 	}
-	cmd, ok := commands[args[0]]
-	if !ok {
-		fmt.Fprintf(stderr, "xxgk: unknown command %q\n", args[0])
+	if len(args) == 0 {
 		usage(stderr)
 		return exitFatal
 	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		usage(stdout)
+		return exitOK
+	case "-version", "--version":
+		args[0] = "version"
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "xxgk: %q is not a command; `xxgk --help` lists them\n", args[0])
+		return exitFatal
+	}
+	e.cmd = args[0]
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return exitCode(cmd.run(ctx, args[1:], stdout, stderr), stderr)
+	return exitCode(cmd.run(ctx, e, args[1:]), e)
 }
 
-// exitCode maps a command's error onto the documented exit codes.
-func exitCode(err error, stderr io.Writer) int {
+// exitCode prints a command's error for people and maps it onto the
+// documented exit codes.
+func exitCode(err error, e *env) int {
+	var ue *usageError
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, errHelp):
 		return exitOK
-	case errors.Is(err, errUsage):
+	case errors.As(err, &ue):
+		fmt.Fprintf(e.stderr, "xxgk %s: %s\nRun 'xxgk %s --help' for its arguments, flags and an example.\n", e.cmd, ue.msg, e.cmd)
 		return exitFatal
 	case errors.Is(err, errPartial):
+		fmt.Fprintf(e.stderr, "xxgk %s: %s\n", e.cmd, sentence(err))
 		return exitPartial
 	default:
-		fmt.Fprintln(stderr, "xxgk:", err)
+		fmt.Fprintf(e.stderr, "xxgk %s: %s\n", e.cmd, sentence(err))
+		if e.verbose {
+			fmt.Fprintf(e.stderr, "  error chain: %v\n", err)
+		}
 		return exitFatal
 	}
 }

@@ -2,13 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strconv"
 	"strings"
 
-	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/queries"
 )
 
@@ -36,63 +34,62 @@ func (y *yearsFlag) String() string {
 func (y *yearsFlag) Set(v string) error {
 	n, err := strconv.Atoi(strings.TrimSpace(v))
 	if err != nil || n < 1900 || n > 2999 {
-		return fmt.Errorf("year %q: want a four-digit year", v)
+		return errors.New("want a four-digit year")
 	}
 	*y = append(*y, n)
 	return nil
 }
 
-func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("query", "NAME [--format table|csv|json] [--agency A]... [--year Y]... [--db FILE] | --list",
-		"xxgk query yoy --agency 无锡市司法局 --year 2022 --format csv", stderr)
+func runQuery(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "NAME [--format table|csv|json] [--agency A]... [--year Y]... [--db FILE] | --list",
+		"Runs a named query (queries/*.sql) on the published snapshot of the database and prints its result.",
+		"xxgk query yoy --agency 北京市东城区人民政府 --format csv")
 	format := fs.String("format", queries.FormatTable, "output format: table, csv or json")
-	dbPath := fs.String("db", "out/xxgk.duckdb", "the DuckDB file written by ingest")
+	dbPath := fs.String("db", defaultDB, "the DuckDB file written by ingest")
 	list := fs.Bool("list", false, "list the named queries, one per line: name, then description")
 	var agencies listFlag
 	var years yearsFlag
 	fs.Var(&agencies, "agency", "keep only this agency (repeatable)")
 	fs.Var(&years, "year", "keep only this year (repeatable)")
-	// Flags may follow the query name, as in the usage line.
-	name, rest := "", args
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		name, rest = args[0], args[1:]
-	}
-	if help, err := parseFlags(fs, rest); help || err != nil {
+	pos, err := parseArgs(e, fs, args)
+	if err != nil {
 		return err
 	}
 	if *list {
+		if len(pos) > 0 {
+			return usagef("unexpected argument %q: --list takes no query name", pos[0])
+		}
 		for _, q := range queries.List() {
-			fmt.Fprintf(stdout, "%s\t%s\n", q.Name, q.Description)
+			fmt.Fprintf(e.stdout, "%s\t%s\n", q.Name, q.Description)
 		}
 		return nil
 	}
-	if name == "" && fs.NArg() > 0 {
-		name = fs.Arg(0)
+	switch {
+	case len(pos) == 0:
+		return usagef("no query named: give one of `xxgk query --list`")
+	case len(pos) > 1:
+		return usagef("unexpected argument %q: query takes one name", pos[1])
 	}
-	if name == "" || fs.NArg() > 1 || (fs.NArg() == 1 && fs.Arg(0) != name) {
-		fs.Usage()
-		return errUsage
-	}
+	name := pos[0]
 	switch *format {
 	case queries.FormatTable, queries.FormatCSV, queries.FormatJSON:
 	default:
-		fmt.Fprintf(stderr, "xxgk query: unknown format %q (want table, csv or json)\n", *format)
-		return errUsage
+		return usagef("--format %q: want table, csv or json", *format)
 	}
 	if _, ok := queries.Get(name); !ok {
-		fmt.Fprintf(stderr, "xxgk query: no query named %q; `xxgk query --list` shows them\n", name)
-		return errUsage
+		return usagef("%q is not a named query; `xxgk query --list` shows them", name)
 	}
-	// Querying must not create an empty database where a path is mistyped.
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("query %s: database %q: %w (run `xxgk ingest` first)", name, *dbPath, err)
-	}
-	st, err := load.Open(ctx, *dbPath)
+	// The published snapshot, read-only: never blocked by an ingest, and
+	// a mistyped path creates nothing.
+	st, err := openRead(ctx, canonical(*dbPath))
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	// Streamed: a whole national result (a million rows) is printed as it
 	// is read, in constant memory, rather than held in memory first.
-	return queries.Stream(ctx, st.DB(), name, queries.Filter{Agencies: agencies, Years: years}, stdout, *format)
+	if err := queries.Stream(ctx, st.DB(), name, queries.Filter{Agencies: agencies, Years: years}, e.stdout, *format); err != nil {
+		return fail(err, "query %s on %s failed", name, *dbPath)
+	}
+	return nil
 }

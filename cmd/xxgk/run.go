@@ -10,62 +10,75 @@ import (
 	"time"
 
 	"github.com/xxgk/xxgk/etl/ingest"
-	"github.com/xxgk/xxgk/etl/load"
+	"github.com/xxgk/xxgk/queries"
 )
 
-func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("run", "[--config FILE]", "xxgk run --config xxgk.toml", stderr)
+func runRun(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "[--config FILE]",
+		"Ingests every input of the config, then rebuilds the site and workbooks when the data changed or an output is missing.",
+		"xxgk run --config xxgk.toml")
 	cfgPath := fs.String("config", "xxgk.toml", "the job's TOML file: inputs, database, output, workers, batch, [limits]")
-	logFormat := fs.String("log-format", "text", "text or json (structured log records, log/slog)")
-	if help, err := parseFlags(fs, args); help || err != nil {
+	var logFormat string
+	addLogFlag(fs, &logFormat)
+	pos, err := parseArgs(e, fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q: run takes only flags (the inputs are in the config)", pos[0])
+	}
+	log, err := newLogger(logFormat, e.stderr)
+	if err != nil {
+		return err
 	}
 	cfg, err := loadConfig(*cfgPath)
 	if err != nil {
 		return err
 	}
-	log, err := newLogger(*logFormat, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "xxgk run:", err)
-		return errUsage
+	for _, in := range cfg.Inputs {
+		if _, err := os.Stat(in); err != nil {
+			return fail(err, "input %q of %s cannot be read", in, *cfgPath)
+		}
 	}
 	job := ingestJob{db: cfg.Database, inputs: cfg.Inputs, workers: cfg.Workers, batch: cfg.Batch, limits: cfg.limits(),
-		kind: "run", log: log, progress: *logFormat == "text"}
-	sum, err := job.run(ctx, stdout, stderr, func(s *load.Store, sum *ingest.Summary) error {
-		return buildIfNeeded(ctx, s, sum, cfg.Output, stdout, stderr)
+		kind: "run", log: log, progress: logFormat == "text"}
+	sum, err := job.run(ctx, e, func(w *writer, sum *ingest.Summary) error {
+		return buildIfNeeded(ctx, w, cfg.Output, e.stdout, e.stderr)
 	})
 	if err != nil {
 		return err
 	}
 	if sum.Run.Failed > 0 {
-		return fmt.Errorf("%d of %d files failed: %w", sum.Run.Failed, sum.Run.FilesSeen, errPartial)
+		return partial(sum.Run.Failed, sum.Run.FilesSeen, "files")
 	}
 	return nil
 }
 
 // buildNote is what a build run records, to decide whether the next run
-// must build again.
+// must build again. Paths are canonical, so a run started from another
+// folder (cron, systemd, by hand) compares the same names.
 type buildNote struct {
 	Version string   `json:"version"`
 	Output  string   `json:"output"`
 	Paths   []string `json:"paths"`
+	Data    string   `json:"data"` // the data stamp (queries.DataStamp) of what was built
 }
 
 // buildIfNeeded builds the outputs unless the last build is still good: it
-// was made by this version into the same folder, no ingest changed the data
-// since, and every path it wrote still exists. A build is recorded as a
-// runs row. It prints the paths of the outputs either way.
-func buildIfNeeded(ctx context.Context, s *load.Store, sum *ingest.Summary, outDir string, stdout, stderr io.Writer) error {
-	raw, built, stale, err := s.LastBuild(ctx)
+// was made by this version into the same folder from the same data (equal
+// data stamps), and every path it wrote still exists. A build is recorded
+// as a runs row. It prints the paths of the outputs either way.
+func buildIfNeeded(ctx context.Context, w *writer, outDir string, stdout, stderr io.Writer) error {
+	raw, built, _, err := w.s.LastBuild(ctx)
 	if err != nil {
-		return err
+		return fail(err, "cannot read the last build from %s", w.path)
+	}
+	stamp, err := queries.DataStamp(ctx, w.s.DB())
+	if err != nil {
+		return fail(err, "cannot read the data stamp of %s", w.path)
 	}
 	var last buildNote
-	if built && !stale && !sum.Changed() && json.Unmarshal([]byte(raw), &last) == nil &&
+	if built && json.Unmarshal([]byte(raw), &last) == nil && last.Data == stamp &&
 		last.Version == version && last.Output == outDir && len(last.Paths) > 0 &&
 		!slices.ContainsFunc(last.Paths, missing) {
 		fmt.Fprintln(stdout, "outputs up to date:")
@@ -73,11 +86,11 @@ func buildIfNeeded(ctx context.Context, s *load.Store, sum *ingest.Summary, outD
 		return nil
 	}
 	started := time.Now()
-	paths, err := buildOutputs(ctx, s.DB(), outDir, stderr)
+	paths, err := buildOutputs(ctx, w.s.DB(), outDir, stderr)
 	if err != nil {
 		return err
 	}
-	return recordBuild(ctx, s, started, outDir, paths, stdout)
+	return recordBuild(ctx, w, started, outDir, paths, stdout)
 }
 
 func missing(path string) bool {

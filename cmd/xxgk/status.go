@@ -12,35 +12,61 @@ import (
 	"github.com/xxgk/xxgk/etl/load"
 )
 
-func runStatus(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("status", "[--db FILE] [--runs N] [--changes]", "xxgk status --changes", stderr)
-	db := fs.String("db", defaultDB, "the DuckDB file")
+func runStatus(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "[--db FILE] [--runs N] [--changes [--run N]]",
+		"Prints the last runs, the open errors and the conflicts, or with --changes what a run changed, from the published snapshot.",
+		"xxgk status --changes")
+	dbFlag := fs.String("db", defaultDB, "the DuckDB file")
 	nRuns := fs.Int("runs", 10, "how many of the last runs to list")
 	changes := fs.Bool("changes", false, "print what the last ingest changed: new, changed (figures old → new), removed, failed")
 	runID := fs.Int64("run", 0, "with --changes: the run to show instead of the last one")
-	if help, err := parseFlags(fs, args); help || err != nil {
+	pos, err := parseArgs(e, fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 || *nRuns < 1 {
-		fs.Usage()
-		return errUsage
+	switch {
+	case len(pos) > 0:
+		return usagef("unexpected argument %q: status takes only flags", pos[0])
+	case *nRuns < 1:
+		return usagef("--runs %d: want at least 1", *nRuns)
+	case *runID < 0:
+		return usagef("--run %d: run numbers start at 1", *runID)
+	case *runID != 0 && !*changes:
+		return usagef("--run %d goes with --changes (`xxgk status --changes --run %d`)", *runID, *runID)
 	}
-	if _, err := os.Stat(*db); err != nil {
-		return fmt.Errorf("no database at %s: run `xxgk ingest` or `xxgk run` first", *db)
-	}
-	s, err := load.Open(ctx, *db)
+	db := canonical(*dbFlag)
+	s, err := openRead(ctx, db)
 	if err != nil {
-		// DuckDB lets one process open a file; say who has it.
-		if held, pid := load.Held(*db); held {
-			return fmt.Errorf("%w; try again when it finishes", &load.LockedError{DB: *db, PID: pid})
-		}
 		return err
 	}
 	defer s.Close()
-	if *changes {
-		return printChanges(ctx, s, *runID, stdout)
+	if held, pid := load.Held(db); held {
+		// The snapshot is what readers see; say that a writer is at work.
+		fmt.Fprintf(e.stdout, "A run (pid %d) is writing the database now: this is its last published snapshot.\n\n", pid)
+	} else if ahead(db) {
+		fmt.Fprintf(e.stdout, "A run stopped (crash or kill) after this snapshot was published: the chunks it committed "+
+			"are in the working copy, and the next ingest or run publishes them.\n\n")
 	}
-	return printStatus(ctx, s, *nRuns, stdout)
+	if *changes {
+		return printChanges(ctx, s, *runID, e.stdout)
+	}
+	return printStatus(ctx, s, *nRuns, e.stdout)
+}
+
+// ahead reports whether the working copy was written after the snapshot
+// was published (by a run that died before it could publish).
+func ahead(db string) bool {
+	snap, err1 := os.Stat(db)
+	work, err2 := os.Stat(load.WorkPath(db))
+	wal, err3 := os.Stat(load.WorkPath(db) + ".wal")
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	latest := work.ModTime()
+	if err3 == nil && wal.Size() > 0 && wal.ModTime().After(latest) {
+		latest = wal.ModTime()
+	}
+	return latest.After(snap.ModTime())
 }
 
 func printStatus(ctx context.Context, s *load.Store, n int, w io.Writer) error {
@@ -148,14 +174,20 @@ func printChanges(ctx context.Context, s *load.Store, id int64, w io.Writer) err
 			return nil
 		}
 	}
+	r, ok, err := s.RunByID(ctx, id)
+	if err != nil {
+		return fail(err, "cannot read run %d from %s", id, s.Path())
+	}
+	if !ok {
+		last, _ := s.LastIngestRun(ctx)
+		return usagef("there is no run %d in %s (the last ingest is run %d; `xxgk status` lists the runs)", id, s.Path(), last)
+	}
 	chs, err := s.Changes(ctx, id)
 	if err != nil {
-		return err
+		return fail(err, "cannot read the changes of run %d from %s", id, s.Path())
 	}
 	fmt.Fprintf(w, "Changes in run %d:\n", id)
-	if r, ok, err := s.RunByID(ctx, id); err != nil {
-		return err
-	} else if ok && r.Unfinished {
+	if r.Unfinished {
 		fmt.Fprintf(w, "  (UNFINISHED: the run stopped before the end; these are the changes of the chunks it committed)\n")
 	}
 	if len(chs) == 0 {

@@ -22,8 +22,10 @@ func TestStatusShowsRunsErrorsAndChanges(t *testing.T) {
 	if code != exitPartial {
 		t.Fatalf("ingest with a bad file: exit %d, want %d\n%s", code, exitPartial, stderr)
 	}
-	if lines := strings.Count(stderr, "\n"); lines != 1 || !strings.Contains(stderr, bad) {
-		t.Errorf("stderr = %q, want one line naming %s", stderr, bad)
+	// One line names the bad file; the last says how many failed.
+	if lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n"); len(lines) != 2 || !strings.Contains(lines[0], bad) ||
+		!strings.Contains(lines[1], "1 of 6 files failed") {
+		t.Errorf("stderr = %q, want one line naming %s and the count", stderr, bad)
 	}
 	if !strings.Contains(out, "5 new") || !strings.Contains(out, "1 failed") {
 		t.Errorf("summary = %q", out)
@@ -68,7 +70,7 @@ func TestStatusShowsRunsErrorsAndChanges(t *testing.T) {
 
 func TestStatusWithoutDatabase(t *testing.T) {
 	code, _, stderr := run(t, "status", "--db", filepath.Join(t.TempDir(), "none.duckdb"))
-	if code != exitFatal || !strings.Contains(stderr, "no database") {
+	if code != exitFatal || !strings.Contains(stderr, "there is no database at") || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("status without a database: exit %d, %q", code, stderr)
 	}
 }

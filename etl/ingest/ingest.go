@@ -42,6 +42,12 @@ type Options struct {
 	// CrossYear evaluates the identities between consecutive years of an
 	// agency; nil skips the cross-year checks.
 	CrossYear func(prev, cur *report.Report) []report.Check
+	// Committed, when set, is called after each chunk's transaction has
+	// committed (not after the last, which finishes the run: the caller
+	// goes on from there), between transactions. The command publishes
+	// the read snapshot there, at most every so often; an error stops the
+	// run like a failed commit.
+	Committed func(ctx context.Context) error
 }
 
 // DefaultBatch is the chunk size when Options.Batch is 0: about 2,000 files
@@ -117,9 +123,8 @@ func Run(ctx context.Context, s *load.Store, inputs []string, opt Options) (*Sum
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
 	defer reset()
-	w := &writer{s: s, opt: opt, known: known, storedNow: map[string]bool{}, sum: &Summary{},
-		run: load.Run{Kind: opt.Kind, Started: started, FilesSeen: len(paths)}}
-	if err := s.StartRun(ctx, &w.run); err != nil {
+	w, err := startWriter(ctx, s, opt, known, load.Run{Kind: opt.Kind, Started: started, FilesSeen: len(paths)})
+	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
 	// The examiner reads the next chunk while the writer commits this one;
@@ -135,8 +140,8 @@ func Run(ctx context.Context, s *load.Store, inputs []string, opt Options) (*Sum
 		}
 		if err := ctx.Err(); err != nil {
 			werr = err
-		} else {
-			werr = w.commitChunk(ctx, outs)
+		} else if werr = w.commitChunk(ctx, outs); werr == nil && opt.Committed != nil {
+			werr = opt.Committed(ctx)
 		}
 		if werr != nil {
 			cancel()
@@ -411,6 +416,16 @@ type writer struct {
 	run       load.Run
 	sum       *Summary
 	chunks    int
+}
+
+// startWriter writes the run's first row, unfinished, and returns the writer
+// that commits its chunks.
+func startWriter(ctx context.Context, s *load.Store, opt Options, known map[string]load.KnownFile, run load.Run) (*writer, error) {
+	w := &writer{s: s, opt: opt, known: known, storedNow: map[string]bool{}, sum: &Summary{}, run: run}
+	if err := s.StartRun(ctx, &w.run); err != nil {
+		return nil, err
+	}
+	return w, nil
 }
 
 // commitChunk writes one chunk's files rows, reports, errors and change log

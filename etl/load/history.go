@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/xxgk/xxgk/queries"
 	"github.com/xxgk/xxgk/queries/store"
 )
 
@@ -190,25 +191,25 @@ type ConflictReport struct {
 	Preferred bool // the one preferred_reports picks
 }
 
-// Conflicts lists every report of an agency x year x period that has more
-// than one, the preferred one first within each group.
+// Conflicts lists every stored report of an agency x year x period that has
+// more than one (revisions of one file, copies under other names), the
+// preferred one first within each group. It reads the named query
+// `conflicts`, so `xxgk status` and `xxgk query conflicts` list the same.
 func (s *Store) Conflicts(ctx context.Context) ([]ConflictReport, error) {
-	rows, err := s.db.QueryContext(ctx, store.SQL("conflicts"))
+	res, err := queries.Run(ctx, s.db, "conflicts", queries.Filter{})
 	if err != nil {
 		return nil, fmt.Errorf("conflicts: %w", err)
 	}
-	defer rows.Close()
-	var out []ConflictReport
-	for rows.Next() {
-		var c ConflictReport
-		var pub sql.NullString
-		if err := rows.Scan(&c.Agency, &c.Year, &c.Period, &c.ID, &c.Path, &pub, &c.Figures, &c.Current, &c.Preferred); err != nil {
-			return nil, fmt.Errorf("conflicts: %w", err)
-		}
-		c.Published = pub.String
-		out = append(out, c)
+	t := queries.NewTable(res)
+	out := make([]ConflictReport, 0, len(res.Rows))
+	for _, row := range t.Rows() {
+		out = append(out, ConflictReport{
+			Agency: t.Str(row, "agency"), Year: t.Int(row, "year"), Period: t.Str(row, "period"),
+			ID: t.Str(row, "report_id"), Path: t.Str(row, "path"), Published: t.Str(row, "published"),
+			Figures: t.Int(row, "n_figures"), Current: t.Bool(row, "current"), Preferred: t.Bool(row, "preferred"),
+		})
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // LastBuild returns the note of the latest build run, whether one exists,

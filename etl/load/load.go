@@ -16,8 +16,10 @@ import (
 
 // Store is an open xxgk database.
 type Store struct {
-	db   *sql.DB
-	path string
+	db        *sql.DB
+	path      string
+	published string // where Publish copies the working copy (OpenWork)
+	readOnly  bool   // opened by OpenReadOnly
 }
 
 // Open opens (creating if needed) the DuckDB file at path and brings its

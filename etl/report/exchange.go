@@ -44,3 +44,46 @@ func (r *Report) ToExchange() Exchange {
 	}
 	return x
 }
+
+// Record is a whole line of `xxgk extract --json`: the Exchange fields,
+// unchanged, followed by what `xxgk load` needs to store the report exactly
+// as `xxgk ingest` would — its identity as a file (content hash, path,
+// format, size), every cell with its kind and full provenance (blank and
+// not-applicable cells too, which Metrics leaves out) and the parser
+// version — or, for a file that failed (`extract --errors`), the failure.
+// A Record depends on the file alone, so extraction can run anywhere.
+type Record struct {
+	Exchange
+	ID            string   `json:"id"`             // hex SHA-256 of the file's bytes
+	Path          string   `json:"path"`           // the file as the extractor named it (absolute)
+	Format        string   `json:"format,omitempty"`
+	Encoding      string   `json:"encoding,omitempty"`
+	Size          int64    `json:"size"`
+	ParserVersion string   `json:"parser_version,omitempty"`
+	Cells         []Metric `json:"cells,omitempty"` // every metric, blank ones included, in key order
+	// Error is set instead of the report's fields when the file failed.
+	Error *RecordError `json:"error,omitempty"`
+}
+
+// RecordError is a failed file in the exchange stream.
+type RecordError struct {
+	Stage   Stage  `json:"stage"`
+	Message string `json:"message"`
+}
+
+// ToRecord maps a report onto a whole exchange line.
+func (r *Report) ToRecord() Record {
+	return Record{Exchange: r.ToExchange(), ID: r.ID, Path: r.Path, Format: r.Format, Encoding: r.Encoding,
+		Size: r.Size, ParserVersion: ParserVersion, Cells: r.Metrics}
+}
+
+// Report turns a record back into the report it was made from. It is
+// meaningful only for a record without Error.
+func (x *Record) Report() *Report {
+	return &Report{
+		ID: x.ID, Path: x.Path, Format: x.Format, Encoding: x.Encoding, Size: x.Size,
+		Identity: Identity{Agency: x.Agency, Level: x.Level, Province: x.Province, City: x.City,
+			Year: x.Year, Period: x.Period, Published: x.Published},
+		Form: x.Form, Metrics: x.Cells, Checks: x.Checks, Ambiguous: x.Ambiguous,
+	}
+}

@@ -2,4 +2,4 @@
 -- the data: outputs are rebuilt only when the data changed since.
 SELECT (SELECT max(id) FROM runs WHERE kind = 'build'),
        (SELECT note FROM runs WHERE kind = 'build' ORDER BY id DESC LIMIT 1),
-       (SELECT max(id) FROM runs WHERE kind IN ('ingest', 'run') AND new + changed + removed > 0)
+       (SELECT max(id) FROM runs WHERE kind IN ('ingest', 'run', 'load') AND new + changed + removed > 0)

@@ -1,0 +1,209 @@
+package load
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/xxgk/xxgk/queries/store"
+)
+
+// The published database and its working copy.
+//
+// The path a user names (--db, database in xxgk.toml) is the published,
+// read-only snapshot: `xxgk query`, `xxgk status`, `xxgk build` and users'
+// own DuckDB sessions open it read-only, so no reader ever waits on a
+// writer. The writers (ingest, load, run, a build that records itself)
+// hold the run lock and work on a working copy beside it, WorkPath, and
+// publish it with Publish: CHECKPOINT, copy to SnapshotTempPrefix+random
+// beside the target, fsync, chmod 0444, rename over the target, fsync the
+// folder. A reader that opened the old snapshot keeps reading it (the
+// rename leaves its open file alone); the next open sees the new one.
+
+// WorkPath is the working copy of the database published at path: a dot
+// file beside it, so a walk over the folder skips it.
+func WorkPath(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".work")
+}
+
+// SnapshotTempPrefix starts the name of a snapshot being written beside the
+// database published at path (the random rest follows). One left behind by
+// a kill during a copy is a stale temporary: anything that removes stale
+// temporaries may remove files with this prefix once no run holds the lock.
+func SnapshotTempPrefix(path string) string {
+	return "." + filepath.Base(path) + ".snapshot-tmp-"
+}
+
+// OpenWork opens the working copy of the database published at path,
+// read-write, for a writer holding the run lock. When there is no working
+// copy yet but a database at path (one written before snapshots, or a
+// working copy lost), the working copy starts as a copy of it.
+func OpenWork(ctx context.Context, path string) (*Store, error) {
+	work := WorkPath(path)
+	if !exists(work) && exists(path) {
+		if err := adopt(path, work); err != nil {
+			return nil, fmt.Errorf("open database %q: start the working copy from it: %w", path, err)
+		}
+	}
+	s, err := Open(ctx, work)
+	if err != nil {
+		return nil, err
+	}
+	s.published = path
+	return s, nil
+}
+
+// adopt copies the database at path (and its write-ahead log, which DuckDB
+// replays on open) to the working copy work, through a temporary name so a
+// kill leaves either no working copy or a whole one.
+func adopt(path, work string) error {
+	if exists(path + ".wal") {
+		if err := copyFile(path+".wal", work+".wal", 0o644); err != nil {
+			return err
+		}
+	}
+	return copyFile(path, work, 0o644)
+}
+
+// Published is the path readers open, "" for a store not opened by OpenWork.
+func (s *Store) Published() string { return s.published }
+
+// Publish writes the working copy's committed state to the published path
+// as a read-only snapshot and returns how long the copy took. Only the run
+// lock's holder may call it, between transactions.
+func (s *Store) Publish(ctx context.Context) (time.Duration, error) {
+	if s.published == "" {
+		return 0, errors.New("publish: the store is not a working copy")
+	}
+	start := time.Now()
+	if _, err := s.db.ExecContext(ctx, store.SQL("checkpoint")); err != nil {
+		return 0, fmt.Errorf("publish %q: checkpoint: %w", s.published, err)
+	}
+	// After a checkpoint the log holds nothing: a copy of the file alone
+	// is the whole database. Anything in it would be lost by the copy.
+	if fi, err := os.Stat(s.path + ".wal"); err == nil && fi.Size() > 0 {
+		return 0, fmt.Errorf("publish %q: the write-ahead log still holds %d bytes after a checkpoint", s.published, fi.Size())
+	}
+	if err := copyFile(s.path, s.published, 0o444); err != nil {
+		return 0, fmt.Errorf("publish %q: %w", s.published, err)
+	}
+	return time.Since(start), nil
+}
+
+// copyFile copies src to dst through a temporary file beside dst (named
+// with SnapshotTempPrefix), synced, with mode perm, renamed over dst, and
+// the folder synced: at every instant dst is the old file or the new one.
+func copyFile(src, dst string, perm os.FileMode) (err error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	tmp, err := os.CreateTemp(filepath.Dir(dst), SnapshotTempPrefix(dst)+"*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	// io.Copy between two files uses copy_file_range on Linux: the kernel
+	// copies (or, on btrfs and XFS, shares) the blocks without a round
+	// trip through this process.
+	if _, err = io.Copy(tmp, in); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp.Name(), perm); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), dst); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(dst))
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		return err
+	}
+	return nil
+}
+
+// OpenReadOnly opens the DuckDB file at path read-only: the published
+// snapshot, a database on a read-only mount or a file without write
+// permission. Nothing is created, migrated or written; named queries whose
+// cache is stale are computed from their text.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open database %q: %w", path, err)
+	}
+	db, err := sql.Open("duckdb", path+"?access_mode=read_only")
+	if err != nil {
+		return nil, fmt.Errorf("open database %q: %w", path, err)
+	}
+	// sql.Open connects lazily: ping, so a lock held by another program
+	// is reported here, not at the first query.
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %q: %w", path, err)
+	}
+	return &Store{db: db, path: path, readOnly: true}, nil
+}
+
+// ReadOnly reports whether the store was opened by OpenReadOnly.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Files lists what a database at path consists of on disk: the published
+// file, the working copy, their logs and the lock, those that exist. A
+// command that created a database and then failed removes them.
+func Files(path string) []string {
+	var out []string
+	for _, p := range []string{path, path + ".wal", WorkPath(path), WorkPath(path) + ".wal", LockPath(path)} {
+		if exists(p) {
+			out = append(out, p)
+		}
+	}
+	tmps, _ := filepath.Glob(filepath.Join(filepath.Dir(path), globEscape(SnapshotTempPrefix(path))+"*"))
+	return append(out, tmps...)
+}
+
+// Exists reports whether a database is at path: published or only a
+// working copy (a first ingest that has not published yet).
+func Exists(path string) bool { return exists(path) || exists(WorkPath(path)) }
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// globEscape quotes the glob characters of a file name.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
