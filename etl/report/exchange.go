@@ -54,8 +54,8 @@ func (r *Report) ToExchange() Exchange {
 // A Record depends on the file alone, so extraction can run anywhere.
 type Record struct {
 	Exchange
-	ID            string   `json:"id"`             // hex SHA-256 of the file's bytes
-	Path          string   `json:"path"`           // the file as the extractor named it (absolute)
+	ID            string   `json:"id"`   // hex SHA-256 of the file's bytes
+	Path          string   `json:"path"` // the file as the extractor named it (absolute)
 	Format        string   `json:"format,omitempty"`
 	Encoding      string   `json:"encoding,omitempty"`
 	Size          int64    `json:"size"`
