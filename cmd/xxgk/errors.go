@@ -60,8 +60,9 @@ func fail(err error, format string, args ...any) error {
 }
 
 // partial is the exit-1 error of a run where n of total inputs failed.
-func partial(n, total int, noun string) error {
-	return fmt.Errorf("%d of %d %s failed (each is named above; the rest were stored): %w", n, total, noun, errPartial)
+// rest says what became of the others ("the rest were stored").
+func partial(n, total int, noun, rest string) error {
+	return fmt.Errorf("%d of %d %s failed (each is named above; %s): %w", n, total, noun, rest, errPartial)
 }
 
 // sentence is the one line printed for err.

@@ -94,7 +94,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return ctx.Err()
 	}
 	if failed > 0 {
-		return partial(failed, len(paths), "files")
+		return partial(failed, len(paths), "files", "the others were printed")
 	}
 	return nil
 }

@@ -47,7 +47,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if sum.Run.Failed > 0 {
-		return partial(sum.Run.Failed, sum.Run.FilesSeen, "files")
+		return partial(sum.Run.Failed, sum.Run.FilesSeen, "files", "the rest were stored")
 	}
 	return nil
 }

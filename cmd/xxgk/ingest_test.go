@@ -23,6 +23,9 @@ func TestHelperProcess(t *testing.T) {
 	if os.Getenv("XXGK_HELPER_PROCESS") != "1" {
 		return
 	}
+	if p := os.Getenv("XXGK_HOLD_OPEN"); p != "" {
+		holdOpenChild(p)
+	}
 	args := os.Args
 	for i, a := range args {
 		if a == "--" {
@@ -40,14 +43,39 @@ func child(args ...string) *exec.Cmd {
 	return cmd
 }
 
-// genCorpus writes n small reports derived from the sample corpus, each
+// reviewedSamples are the sample reports whose labels sit in testdata/labels
+// (the reviewed set; testdata/labels/dev holds the labels of the rest of
+// the dev corpus): tests about operations, not extraction, build their
+// inputs from these.
+func reviewedSamples(t *testing.T) []string {
+	t.Helper()
+	labels, err := filepath.Glob("../../testdata/labels/*.json")
+	if err != nil || len(labels) == 0 {
+		t.Fatalf("no labels in testdata/labels: %v", err)
+	}
+	var out []string
+	for _, l := range labels {
+		out = append(out, filepath.Join(sampleDir, strings.TrimSuffix(filepath.Base(l), ".json")+".txt"))
+	}
+	return out
+}
+
+// reviewedCopy copies the reviewed samples into a new folder.
+func reviewedCopy(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "samples")
+	os.MkdirAll(dir, 0o755)
+	for _, p := range reviewedSamples(t) {
+		copyFile(t, p, filepath.Join(dir, filepath.Base(p)))
+	}
+	return dir
+}
+
+// genCorpus writes n small reports derived from the reviewed samples, each
 // edited (a line appended) so that every file hashes differently.
 func genCorpus(t *testing.T, dir string, n int) {
 	t.Helper()
-	src, err := filepath.Glob(filepath.Join(sampleDir, "*.txt"))
-	if err != nil || len(src) == 0 {
-		t.Fatalf("no samples in %s", sampleDir)
-	}
+	src := reviewedSamples(t)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +192,7 @@ func TestKillDuringIngest(t *testing.T) {
 
 	// The state before: the sample corpus already ingested.
 	base := filepath.Join(dir, "base.duckdb")
-	if code, _, stderr := run(t, "ingest", "--db", base, sampleDir); code != exitOK {
+	if code, _, stderr := run(t, "ingest", "--db", base, reviewedCopy(t)); code != exitOK {
 		t.Fatalf("base ingest: exit %d: %s", code, stderr)
 	}
 	before := readState(t, base)

@@ -74,7 +74,7 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "%d lines were not records xxgk can load (named above)\n", sum.Rejected)
 	}
 	if n := sum.Run.Failed + sum.Rejected; n > 0 {
-		return partial(n, sum.Run.FilesSeen+sum.Rejected, "records")
+		return partial(n, sum.Run.FilesSeen+sum.Rejected, "records", "the rest were stored")
 	}
 	return nil
 }

@@ -49,7 +49,7 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if sum.Run.Failed > 0 {
-		return partial(sum.Run.Failed, sum.Run.FilesSeen, "files")
+		return partial(sum.Run.Failed, sum.Run.FilesSeen, "files", "the rest were stored and built")
 	}
 	return nil
 }
