@@ -418,10 +418,16 @@ func TestCrossYearChecksStored(t *testing.T) {
 	if got := count(t, s, `SELECT count(*) FROM checks WHERE report_id = ? AND prev_id = ?`, cur.ID, prev.ID); got != want {
 		t.Errorf("stored cross-year checks = %d, want %d", got, want)
 	}
-	// A second run changes nothing and keeps them (no duplicates).
+	// A second run changes nothing and keeps them (no duplicates). The
+	// samples hold real series of their own, with their own cross-year
+	// checks: all of them stay as they were.
+	all := count(t, s, `SELECT count(*) FROM checks WHERE prev_id IS NOT NULL`)
 	Run(context.Background(), s, append(paths, curPath), Options{Limits: read.DefaultLimits(), CrossYear: validate.CrossYear})
-	if got := count(t, s, `SELECT count(*) FROM checks WHERE prev_id IS NOT NULL`); got != want {
-		t.Errorf("cross-year checks after a second run = %d, want %d", got, want)
+	if got := count(t, s, `SELECT count(*) FROM checks WHERE report_id = ? AND prev_id = ?`, cur.ID, prev.ID); got != want {
+		t.Errorf("cross-year checks of the pair after a second run = %d, want %d", got, want)
+	}
+	if got := count(t, s, `SELECT count(*) FROM checks WHERE prev_id IS NOT NULL`); got != all {
+		t.Errorf("cross-year checks after a second run = %d, want the %d of the first", got, all)
 	}
 }
 

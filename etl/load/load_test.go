@@ -107,19 +107,21 @@ func TestSupersedeAndCrossYear(t *testing.T) {
 	if err := s.DB().QueryRow(`SELECT prev_id FROM checks WHERE rule = 'X.carry' AND report_id = 'v2'`).Scan(&prevID); err != nil || prevID != "p0" {
 		t.Errorf("cross-year check prev_id = %q, %v; want p0", prevID, err)
 	}
-	// An older version of the same path is history, not a conflict.
-	if conf, err := s.Conflicts(ctx); err != nil || len(conf) != 0 {
-		t.Errorf("Conflicts = %+v, %v; want none", conf, err)
+	// An older version of the same path is listed, superseded, under the
+	// current one (the named query conflicts, which status prints too).
+	if conf, err := s.Conflicts(ctx); err != nil || len(conf) != 2 || conf[0].ID != "v2" || !conf[0].Preferred ||
+		!conf[0].Current || conf[1].ID != "v1" || conf[1].Current {
+		t.Errorf("Conflicts = %+v, %v; want v2 preferred and current, v1 superseded", conf, err)
 	}
-	// A copy with more figures under another name is: both listed, the
+	// A copy with more figures under another name: all three listed, the
 	// one with more figures preferred (same publication date).
 	cp := testReport("v3", "c.txt", "某县统计局", 2021, map[string]float64{"apps_new.total": 6, "proactive.total": 9})
 	if err := s.SaveReports(ctx, []*report.Report{cp}); err != nil {
 		t.Fatal(err)
 	}
 	conf, err := s.Conflicts(ctx)
-	if err != nil || len(conf) != 2 || !conf[0].Preferred || conf[0].ID != "v3" || conf[1].ID != "v2" {
-		t.Errorf("Conflicts = %+v, %v; want v3 preferred over v2", conf, err)
+	if err != nil || len(conf) != 3 || !conf[0].Preferred || conf[0].ID != "v3" {
+		t.Errorf("Conflicts = %+v, %v; want v3 preferred over v2 and v1", conf, err)
 	}
 }
 
