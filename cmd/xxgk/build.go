@@ -15,6 +15,7 @@ import (
 	"github.com/xxgk/xxgk/charts"
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/exports"
+	"github.com/xxgk/xxgk/internal/atomicout"
 	"github.com/xxgk/xxgk/queries"
 )
 
@@ -74,6 +75,11 @@ func recordBuild(ctx context.Context, s *load.Store, started time.Time, outDir s
 func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writer) ([]string, error) {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, fmt.Errorf("build %q: %w", outDir, err)
+	}
+	// Both callers hold the run lock: no other build writes here, so what
+	// killed builds left is removed whatever its age.
+	if err := atomicout.Clean(outDir, "site", exports.AgencyDir, exports.ComparisonFile); err != nil {
+		return nil, fmt.Errorf("build: %w", err)
 	}
 	t0 := time.Now()
 	run, err := sharedResults(ctx, db, append(charts.Queries(), exports.Queries()...))

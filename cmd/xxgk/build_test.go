@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/xxgk/xxgk/charts/chartstest"
+	"github.com/xxgk/xxgk/exports"
 )
 
 func TestBuildCommand(t *testing.T) {
@@ -54,9 +55,21 @@ func TestBuildCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	versions := map[string]int{}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") {
-			t.Errorf("temporary output left behind: %s", e.Name())
+		n := e.Name()
+		// The versions site/ and workbooks/ link to, and the one before.
+		if tag, _, ok := strings.Cut(n, "-v-"); ok && (tag == ".site" || tag == "."+exports.AgencyDir) {
+			versions[tag]++
+			continue
+		}
+		if strings.HasPrefix(n, ".") {
+			t.Errorf("temporary output left behind: %s", n)
+		}
+	}
+	for tag, n := range versions {
+		if n > 2 {
+			t.Errorf("%d versions of %s kept, want the current one and the previous one", n, tag)
 		}
 	}
 }
