@@ -53,6 +53,12 @@ func Lock(dbPath string) (*RunLock, error) {
 		fl.Unlock()
 		return nil, fmt.Errorf("lock %q: %w", dbPath, err)
 	}
+	// No run of this database holds the lock but this one: what killed
+	// runs left beside the database is theirs, and goes.
+	if err := RemoveTemps(dbPath); err != nil {
+		fl.Unlock()
+		return nil, err
+	}
 	return &RunLock{fl: fl}, nil
 }
 

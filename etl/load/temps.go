@@ -1,0 +1,67 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// metricsTempPrefix names the metrics CSV files of the database at dbPath
+// (".x.duckdb.metrics-tmp-"): hidden, and telling which database they
+// belong to, so cleaning one database's leftovers never touches another's.
+// Characters a glob or a CSV reader could take for syntax are replaced.
+func metricsTempPrefix(dbPath string) string {
+	return "." + strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-', r == '_':
+			return r
+		}
+		return '_'
+	}, filepath.Base(dbPath)) + ".metrics-tmp-"
+}
+
+// SnapshotTempPrefix is the name prefix of the temporary file a published
+// read-only snapshot of the database at dbPath is written to before it is
+// renamed into place (".x.duckdb.snapshot-tmp-").
+func SnapshotTempPrefix(dbPath string) string {
+	return "." + filepath.Base(dbPath) + ".snapshot-tmp-"
+}
+
+// legacyMetricsPrefix is the metrics CSV name of earlier versions, which
+// did not say which database a file belonged to.
+const legacyMetricsPrefix = ".xxgk-metrics-"
+
+// RemoveTemps removes, whatever their age, the temporary files that killed
+// runs left beside the database at dbPath: metrics CSV files of a commit
+// and snapshot copies. Lock calls it once it holds the run lock: no other
+// run of this database is writing them then.
+func RemoveTemps(dbPath string) error {
+	dir := filepath.Dir(dbPath)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("remove temporaries beside %q: %w", dbPath, err)
+	}
+	metrics, snapshot := metricsTempPrefix(dbPath), SnapshotTempPrefix(dbPath)
+	var errs []error
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() {
+			continue
+		}
+		legacy := strings.HasPrefix(n, legacyMetricsPrefix) && strings.HasSuffix(n, ".csv")
+		if strings.HasPrefix(n, metrics) || strings.HasPrefix(n, snapshot) || legacy {
+			if err := os.Remove(filepath.Join(dir, n)); err != nil && !errors.Is(err, os.ErrNotExist) {
+				errs = append(errs, err)
+			}
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("remove temporaries beside %q: %w", dbPath, err)
+	}
+	return nil
+}
