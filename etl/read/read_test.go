@@ -344,9 +344,9 @@ func TestWalk(t *testing.T) {
 	}
 	single := filepath.Join(dir, "b.txt")
 	missing := filepath.Join(dir, "missing.txt")
-	got, err := Walk([]string{dir, single, missing, filepath.Join(dir, ".hidden.txt")})
-	if err != nil {
-		t.Fatal(err)
+	got, failed := Walk([]string{dir, single, missing, filepath.Join(dir, ".hidden.txt")})
+	if len(failed) > 0 {
+		t.Fatal(failed)
 	}
 	want := []string{
 		filepath.Join(dir, "a/b/d.pdf"), filepath.Join(dir, "a/c.docx"), filepath.Join(dir, "a/z.html"),
@@ -366,8 +366,8 @@ func FuzzDecoders(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		Decode(raw, "")
 		Decode(raw, "gbk")
-		htmlText(raw)
-		docxBody(raw)
+		htmlText(raw, DefaultLimits())
+		docxBody(context.Background(), bytes.NewReader(raw), DefaultLimits())
 		sniff(raw, "x.docx")
 	})
 }
