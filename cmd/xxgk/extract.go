@@ -10,9 +10,10 @@ import (
 	"runtime/debug"
 	"sync"
 
-	"github.com/xxgk/xxgk/etl/extract"
+	"github.com/xxgk/xxgk/etl/ingest"
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/internal/termtext"
 )
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -20,10 +21,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		"xxgk extract --json examples/reports/*.txt > out.jsonl", stderr)
 	asJSON := fs.Bool("json", true, "print one JSON object per report (the exchange format); false prints a summary line per report")
 	workers := fs.Int("workers", runtime.NumCPU(), "files parsed at once")
-	lim := read.DefaultLimits()
-	fs.Int64Var(&lim.MaxBytes, "max-size", lim.MaxBytes, "refuse files larger than this many bytes")
-	fs.Int64Var(&lim.MaxDecompressed, "max-decompressed", lim.MaxDecompressed, "refuse docx/xlsx that unpack to more than this many bytes")
-	fs.DurationVar(&lim.Timeout, "timeout", lim.Timeout, "time limit per file for external converters")
+	lf := addLimitFlags(fs)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -31,14 +29,17 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.Usage()
 		return errUsage
 	}
-	paths, err := read.Walk(fs.Args())
-	if err != nil {
-		return err
+	lim := lf.limits()
+	paths, unlisted := read.Walk(fs.Args())
+	// A folder that cannot be listed is a failed input, like a file that
+	// cannot be read: named, counted, and the rest goes on.
+	for _, fe := range unlisted {
+		fmt.Fprintln(stderr, "xxgk:", termtext.Escape(fe.Error()))
 	}
+	failed := len(unlisted)
 	// Extraction allocates many short-lived strings and keeps little: a
 	// lazier collector saves about a fifth of its CPU for a few MB of heap.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	failed := 0
 	var werr error
 	// Workers render each report's line too, so encoding runs on every core;
 	// lines are written in input order.
@@ -57,7 +58,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return
 		}
 		if err != nil {
-			fmt.Fprintln(stderr, "xxgk:", err)
+			fmt.Fprintln(stderr, "xxgk:", termtext.Escape(err.Error()))
 			failed++
 			return
 		}
@@ -70,7 +71,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return ctx.Err()
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files failed: %w", failed, len(paths), errPartial)
+		return fmt.Errorf("%d of %d files failed: %w", failed, len(paths)+len(unlisted), errPartial)
 	}
 	return nil
 }
@@ -97,12 +98,9 @@ func extractAll(ctx context.Context, paths []string, lim read.Limits, workers in
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				doc, err := read.File(ctx, paths[i], lim)
-				if err != nil {
-					slots[i] <- result{err: err}
-					continue
-				}
-				rep, err := extract.Document(doc)
+				// The file's time limit covers reading and extraction, as
+				// in ingest.
+				rep, err := ingest.Parse(ctx, paths[i], lim)
 				if err != nil {
 					slots[i] <- result{err: err}
 					continue

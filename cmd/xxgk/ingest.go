@@ -18,6 +18,7 @@ import (
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/validate"
+	"github.com/xxgk/xxgk/internal/termtext"
 )
 
 const defaultDB = "out/xxgk.duckdb"
@@ -49,10 +50,28 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	if sum.Run.Failed > 0 {
+	return failedFiles(sum)
+}
+
+// failedFiles is the error of a run that stored what it could but left
+// files failed: those of this run, or open errors of earlier runs whose
+// files have not changed since (exit 1 until they are fixed).
+func failedFiles(sum *ingest.Summary) error {
+	switch {
+	case sum.Run.Failed > 0:
 		return fmt.Errorf("%d of %d files failed: %w", sum.Run.Failed, sum.Run.FilesSeen, errPartial)
+	case sum.OpenErrors > 0:
+		return fmt.Errorf("%s (`xxgk status` lists them): %w", openErrors(sum.OpenErrors), errPartial)
 	}
 	return nil
+}
+
+// openErrors says how many open errors remain, in a sentence.
+func openErrors(n int) string {
+	if n == 1 {
+		return "1 open error remains"
+	}
+	return fmt.Sprintf("%d open errors remain", n)
 }
 
 // refreshQueries prepares the cached named queries once the data changed,
@@ -72,28 +91,22 @@ func refreshQueries(ctx context.Context) func(*load.Store, *ingest.Summary) erro
 
 // jobFlags are the flags ingest shares with its config file counterpart.
 type jobFlags struct {
-	workers         int
-	batch           int
-	maxSize, maxDec byteSize
-	timeout         time.Duration
-	logFormat       string
+	workers   int
+	batch     int
+	lim       *limitFlags
+	logFormat string
 }
 
 func addJobFlags(fs *flag.FlagSet) *jobFlags {
-	def := read.DefaultLimits()
-	jf := &jobFlags{maxSize: byteSize(def.MaxBytes), maxDec: byteSize(def.MaxDecompressed)}
+	jf := &jobFlags{}
 	fs.IntVar(&jf.workers, "workers", 0, "files read in parallel (0: one per core)")
 	fs.IntVar(&jf.batch, "batch", ingest.DefaultBatch, "files per chunk: each chunk is committed on its own, and memory holds about two")
-	fs.Var(&jf.maxSize, "max-size", "refuse files larger than this, unread (e.g. 50MB)")
-	fs.Var(&jf.maxDec, "max-decompressed", "stop unpacking a docx/xlsx past this many bytes (zip bombs)")
-	fs.DurationVar(&jf.timeout, "timeout", def.Timeout, "give up on one file after this long")
+	jf.lim = addLimitFlags(fs)
 	fs.StringVar(&jf.logFormat, "log-format", "text", "text: one plain line per failed file; json: structured log records (log/slog)")
 	return jf
 }
 
-func (jf *jobFlags) limits() read.Limits {
-	return read.Limits{MaxBytes: int64(jf.maxSize), MaxDecompressed: int64(jf.maxDec), Timeout: jf.timeout}
-}
+func (jf *jobFlags) limits() read.Limits { return jf.lim.limits() }
 
 // ingestJob is one locked ingest into one database.
 type ingestJob struct {
@@ -145,12 +158,18 @@ func printSummary(w io.Writer, sum *ingest.Summary, db string) {
 	took := r.Duration().Round(time.Millisecond)
 	if !sum.Changed() && r.Failed == 0 {
 		fmt.Fprintf(w, "nothing changed: %d files unchanged, %d parsed (%v)\n", r.Skipped, r.Parsed, took)
+		if sum.OpenErrors > 0 {
+			fmt.Fprintf(w, "%s: files that failed and have not changed since (`xxgk status` lists them)\n", openErrors(sum.OpenErrors))
+		}
 		return
 	}
 	fmt.Fprintf(w, "ingested %d files into %s in %v: %d new, %d changed, %d unchanged, %d removed, %d failed (%d parsed)\n",
 		r.FilesSeen, db, took, r.New, r.Changed, r.Skipped, r.Removed, r.Failed, r.Parsed)
-	if r.Failed > 0 {
+	switch {
+	case r.Failed > 0:
 		fmt.Fprintln(w, "failed files are listed above and by `xxgk status`")
+	case sum.OpenErrors > 0:
+		fmt.Fprintf(w, "%s: files that failed and have not changed since (`xxgk status` lists them)\n", openErrors(sum.OpenErrors))
 	}
 }
 
@@ -180,7 +199,7 @@ func (h *lineHandler) Enabled(_ context.Context, l slog.Level) bool { return l >
 func (h *lineHandler) Handle(_ context.Context, r slog.Record) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	_, err := fmt.Fprintln(h.w, "xxgk:", r.Message)
+	_, err := fmt.Fprintln(h.w, "xxgk:", termtext.Escape(r.Message))
 	return err
 }
 

@@ -9,6 +9,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/xxgk/xxgk/internal/termtext"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -94,7 +96,7 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.Is(err, errPartial):
 		return exitPartial
 	default:
-		fmt.Fprintln(stderr, "xxgk:", err)
+		fmt.Fprintln(stderr, "xxgk:", termtext.Escape(err.Error()))
 		return exitFatal
 	}
 }

@@ -41,10 +41,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	if sum.Run.Failed > 0 {
-		return fmt.Errorf("%d of %d files failed: %w", sum.Run.Failed, sum.Run.FilesSeen, errPartial)
-	}
-	return nil
+	return failedFiles(sum)
 }
 
 // buildNote is what a build run records, to decide whether the next run
