@@ -76,10 +76,8 @@ func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writ
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, fmt.Errorf("build %q: %w", outDir, err)
 	}
-	// Both callers hold the run lock: no other build writes here, so what
-	// killed builds left is removed whatever its age.
-	if err := atomicout.Clean(outDir, "site", exports.AgencyDir, exports.ComparisonFile); err != nil {
-		return nil, fmt.Errorf("build: %w", err)
+	if err := cleanOutputs(outDir); err != nil {
+		return nil, err
 	}
 	t0 := time.Now()
 	run, err := sharedResults(ctx, db, append(charts.Queries(), exports.Queries()...))
@@ -99,6 +97,16 @@ func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writ
 	fmt.Fprintf(stderr, "xxgk build: queries %s, site %s, workbooks %s\n", t1.Sub(t0).Round(time.Millisecond),
 		t2.Sub(t1).Round(time.Millisecond), time.Since(t2).Round(time.Millisecond))
 	return append(site, books...), nil
+}
+
+// cleanOutputs removes what killed builds left in outDir (temporary
+// folders, links and workbooks, old versions), whatever its age. Its
+// callers hold the run lock, so no other build is writing there.
+func cleanOutputs(outDir string) error {
+	if err := atomicout.Clean(outDir, "site", exports.AgencyDir, exports.ComparisonFile); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	return nil
 }
 
 // sharedResults runs each named query the outputs read whole once, a few

@@ -57,6 +57,10 @@ type buildNote struct {
 // since, and every path it wrote still exists. A build is recorded as a
 // runs row. It prints the paths of the outputs either way.
 func buildIfNeeded(ctx context.Context, s *load.Store, sum *ingest.Summary, outDir string, stdout, stderr io.Writer) error {
+	// Up to date or not, what a killed build left goes.
+	if err := cleanOutputs(outDir); err != nil {
+		return err
+	}
 	raw, built, stale, err := s.LastBuild(ctx)
 	if err != nil {
 		return err
