@@ -6,4 +6,10 @@
 // one batch per chunk of files under a runs row opened by StartRun — the
 // run lock, and the history `xxgk status` prints. It does not parse,
 // validate or render; the statements it runs live in queries/store.
+//
+// The file is opened by name (connect: attached by its quoted path through
+// duckdb.NewConnector, never as a DSN string). A schema version newer than
+// the highest embedded migration is refused; an older database is backed
+// up before it is migrated. Taking the run lock removes what killed runs
+// left beside the database (RemoveTemps).
 package load
