@@ -35,7 +35,9 @@ func LockPath(dbPath string) string { return dbPath + ".lock" }
 // Lock takes the run lock of the database at dbPath without waiting: when
 // another process holds it, it returns a *LockedError at once. The lock is
 // an flock(2) on DB.lock, so the kernel drops it when the holder dies, even
-// by kill -9; the file keeps the holder's pid for the message.
+// by kill -9; the file keeps the holder's pid for the message. Once it
+// holds the lock it removes what killed runs left beside the database
+// (RemoveTemps).
 func Lock(dbPath string) (*RunLock, error) {
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o755); err != nil {
 		return nil, fmt.Errorf("lock %q: %w", dbPath, err)

@@ -212,7 +212,7 @@ func TestMigrateBacksUpFirst(t *testing.T) {
 func TestLockRemovesTemps(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "x.duckdb")
-	mine := []string{metricsTempPrefix(path) + "123.csv", SnapshotTempPrefix(path) + "9", ".xxgk-metrics-77.csv"}
+	mine := []string{metricsTempPrefix(path) + "123.csv", SnapshotTempPrefix(path) + "9", ".x.snapshot-tmp-8", ".xxgk-metrics-77.csv"}
 	theirs := []string{metricsTempPrefix(filepath.Join(dir, "y.duckdb")) + "1.csv", SnapshotTempPrefix(filepath.Join(dir, "y.duckdb")) + "2", "report.csv"}
 	for _, n := range append(slices.Clone(mine), theirs...) {
 		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -46,7 +47,11 @@ func RemoveTemps(dbPath string) error {
 	if err != nil {
 		return fmt.Errorf("remove temporaries beside %q: %w", dbPath, err)
 	}
-	metrics, snapshot := metricsTempPrefix(dbPath), SnapshotTempPrefix(dbPath)
+	base := filepath.Base(dbPath)
+	prefixes := []string{metricsTempPrefix(dbPath), SnapshotTempPrefix(dbPath),
+		// The snapshot's name may be made from the file name without its
+		// extension too (".xxgk.snapshot-tmp-").
+		"." + strings.TrimSuffix(base, filepath.Ext(base)) + ".snapshot-tmp-"}
 	var errs []error
 	for _, e := range entries {
 		n := e.Name()
@@ -54,7 +59,7 @@ func RemoveTemps(dbPath string) error {
 			continue
 		}
 		legacy := strings.HasPrefix(n, legacyMetricsPrefix) && strings.HasSuffix(n, ".csv")
-		if strings.HasPrefix(n, metrics) || strings.HasPrefix(n, snapshot) || legacy {
+		if legacy || slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(n, p) }) {
 			if err := os.Remove(filepath.Join(dir, n)); err != nil && !errors.Is(err, os.ErrNotExist) {
 				errs = append(errs, err)
 			}
