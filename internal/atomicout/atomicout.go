@@ -67,7 +67,7 @@ func Dir(dst, tag string, now time.Time, fill func(tmp string) error) error {
 		return err
 	}
 	ok = true
-	prune(parent, tag, filepath.Base(version), prev)
+	prune(dst, tag, filepath.Base(version), prev)
 	return nil
 }
 
@@ -145,16 +145,22 @@ func swapFolders(tmp, dst, old string) error {
 	return nil
 }
 
-// prune removes the versions of tag in parent other than current and
-// prev.
-func prune(parent, tag, current, prev string) {
+// prune removes the versions of tag beside dst other than current, prev
+// and the one dst links to now (read again: a build that did not take the
+// lock may have switched it since).
+func prune(dst, tag, current, prev string) {
+	parent := filepath.Dir(dst)
+	linked := ""
+	if target, err := os.Readlink(dst); err == nil {
+		linked = filepath.Base(target)
+	}
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
 		n := e.Name()
-		if strings.HasPrefix(n, "."+tag+"-v-") && n != current && n != prev {
+		if strings.HasPrefix(n, "."+tag+"-v-") && n != current && n != prev && n != linked {
 			os.RemoveAll(filepath.Join(parent, n))
 		}
 	}
