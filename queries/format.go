@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"golang.org/x/text/width"
+
+	"github.com/xxgk/xxgk/internal/termtext"
 )
 
 // The output formats of WriteResult.
@@ -40,8 +42,10 @@ func WriteResult(w io.Writer, res *Result, format string) error {
 
 // Text renders one driver value for people: NULL for a missing value (blank
 // is not zero), floats with up to 12 significant digits, dates as
-// YYYY-MM-DD. Control characters of report text are replaced by spaces so
-// a cell cannot move the cursor or break a line.
+// YYYY-MM-DD. Control and format characters of report text (ESC, CR, a
+// newline, BiDi overrides) and invalid UTF-8 are written escaped ("\x1b",
+// termtext), so a cell cannot move the cursor, reorder or break a line.
+// The table format prints these texts; CSV and JSON keep values exact.
 func Text(v any) string {
 	switch x := v.(type) {
 	case nil:
@@ -51,9 +55,9 @@ func Text(v any) string {
 	case float32:
 		return formatFloat(float64(x), 7)
 	case string:
-		return printable(x)
+		return termtext.Escape(x)
 	case []byte:
-		return printable(string(x))
+		return termtext.Escape(string(x))
 	case time.Time:
 		return formatTime(x)
 	case *big.Int:
@@ -61,7 +65,7 @@ func Text(v any) string {
 	case bool:
 		return strconv.FormatBool(x)
 	}
-	return printable(fmt.Sprint(v))
+	return termtext.Escape(fmt.Sprint(v))
 }
 
 func formatFloat(f float64, digits int) string {
@@ -81,15 +85,6 @@ func formatTime(t time.Time) string {
 		return t.Format("2006-01-02")
 	}
 	return t.UTC().Format(time.RFC3339)
-}
-
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // displayWidth counts East Asian wide and fullwidth characters as two

@@ -16,6 +16,9 @@ import (
 	"github.com/xxgk/xxgk/charts"
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/exports"
+	"github.com/xxgk/xxgk/internal/atomicout"
+	"github.com/xxgk/xxgk/internal/lockfile"
+	"github.com/xxgk/xxgk/internal/termtext"
 	"github.com/xxgk/xxgk/queries"
 )
 
@@ -78,7 +81,7 @@ func buildFromSnapshot(ctx context.Context, e *env, dbPath, outDir string, locke
 		who = fmt.Sprintf("another xxgk run (pid %d)", locked.PID)
 	}
 	fmt.Fprintf(e.stderr, "xxgk build: %s is writing %s, so this build read its last published snapshot and is not recorded; "+
-		"the next `xxgk run` builds again\n", who, dbPath)
+		"the next `xxgk run` builds again\n", who, termtext.Escape(dbPath))
 	return nil
 }
 
@@ -114,6 +117,14 @@ func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writ
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, fail(err, "cannot create the output folder %s", outDir)
 	}
+	lock, err := lockOutputs(ctx, outDir, stderr)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.Unlock()
+	if err := cleanOutputs(outDir); err != nil {
+		return nil, err
+	}
 	t0 := time.Now()
 	run, err := sharedResults(ctx, db, append(charts.Queries(), exports.Queries()...))
 	if err != nil {
@@ -132,6 +143,55 @@ func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writ
 	fmt.Fprintf(stderr, "xxgk build: queries %s, site %s, workbooks %s\n", t1.Sub(t0).Round(time.Millisecond),
 		t2.Sub(t1).Round(time.Millisecond), time.Since(t2).Round(time.Millisecond))
 	return append(site, books...), nil
+}
+
+// cleanOutputs removes what killed builds left in outDir (temporary
+// folders, links and workbooks, old versions), whatever its age. Its
+// callers hold the build lock of outDir, so no other build is writing
+// there.
+func cleanOutputs(outDir string) error {
+	if err := atomicout.Clean(outDir, "site", exports.AgencyDir, exports.ComparisonFile); err != nil {
+		return fail(err, "cannot remove what an earlier build left in %s", outDir)
+	}
+	return nil
+}
+
+// buildLockName is the lock file in an output folder that builds into it
+// take turns on.
+const buildLockName = ".xxgk-build.lock"
+
+// lockOutputs takes the build lock of outDir: every build into one folder
+// holds it while it writes and cleans, so no build removes another's
+// temporaries. It is not the database's run lock: a build reading the
+// snapshot during an ingest takes it too, and a run holding the run lock
+// waits here for a build from the snapshot to finish (saying so). The run
+// lock, when held, is always taken first, so the two cannot deadlock.
+func lockOutputs(ctx context.Context, outDir string, stderr io.Writer) (*lockfile.Lock, error) {
+	l, err := lockfile.Wait(ctx, filepath.Join(outDir, buildLockName), func(pid int) {
+		who := "another build"
+		if pid != 0 {
+			who = fmt.Sprintf("another build (pid %d)", pid)
+		}
+		fmt.Fprintf(stderr, "xxgk build: %s is writing into %s; waiting for it to finish\n", who, termtext.Escape(outDir))
+	})
+	if err != nil {
+		return nil, fail(err, "cannot take the build lock of %s", outDir)
+	}
+	return l, nil
+}
+
+// cleanOutputsLocked is cleanOutputs under the build lock, for a run whose
+// outputs are up to date: what builds killed before it left still goes.
+func cleanOutputsLocked(ctx context.Context, outDir string, stderr io.Writer) error {
+	if _, err := os.Stat(outDir); err != nil {
+		return nil // nothing built there, nothing left
+	}
+	lock, err := lockOutputs(ctx, outDir, stderr)
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
+	return cleanOutputs(outDir)
 }
 
 // sharedResults runs each named query the outputs read whole once, a few

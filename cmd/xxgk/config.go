@@ -26,6 +26,10 @@ type config struct {
 	Limits   struct {
 		MaxSize         byteSize     `toml:"max_size"`
 		MaxDecompressed byteSize     `toml:"max_decompressed"`
+		MaxText         byteSize     `toml:"max_text"`
+		MaxRows         int          `toml:"max_rows"`
+		MaxCells        int          `toml:"max_cells"`
+		MaxNodes        int          `toml:"max_nodes"`
 		Timeout         textDuration `toml:"timeout"`
 	} `toml:"limits"`
 }
@@ -37,6 +41,8 @@ func loadConfig(path string) (*config, error) {
 	c := &config{Database: "out/xxgk.duckdb", Output: "out", Batch: ingest.DefaultBatch}
 	c.Limits.MaxSize = byteSize(def.MaxBytes)
 	c.Limits.MaxDecompressed = byteSize(def.MaxDecompressed)
+	c.Limits.MaxText = byteSize(def.MaxText)
+	c.Limits.MaxRows, c.Limits.MaxCells, c.Limits.MaxNodes = def.MaxRows, def.MaxCells, def.MaxNodes
 	c.Limits.Timeout = textDuration(def.Timeout)
 	md, err := toml.DecodeFile(path, c)
 	if err != nil {
@@ -68,6 +74,7 @@ func loadConfig(path string) (*config, error) {
 
 func (c *config) limits() read.Limits {
 	return read.Limits{MaxBytes: int64(c.Limits.MaxSize), MaxDecompressed: int64(c.Limits.MaxDecompressed),
+		MaxText: int64(c.Limits.MaxText), MaxRows: c.Limits.MaxRows, MaxCells: c.Limits.MaxCells, MaxNodes: c.Limits.MaxNodes,
 		Timeout: time.Duration(c.Limits.Timeout)}
 }
 
@@ -105,7 +112,7 @@ func (b *byteSize) Set(s string) error {
 	return nil
 }
 
-func (b *byteSize) String() string { return ingest.FormatSize(int64(*b)) }
+func (b *byteSize) String() string { return read.FormatSize(int64(*b)) }
 
 // textDuration is a duration written as 60s or 2m in TOML.
 type textDuration time.Duration

@@ -12,10 +12,10 @@ import (
 	"runtime/debug"
 	"sync"
 
-	"github.com/xxgk/xxgk/etl/extract"
 	"github.com/xxgk/xxgk/etl/ingest"
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/internal/termtext"
 )
 
 func runExtract(ctx context.Context, e *env, args []string) error {
@@ -26,11 +26,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", true, "print one JSON object per report (the exchange format); --json=false prints a summary line per report")
 	withErrors := fs.Bool("errors", false, "also print one record per failed file (\"error\": stage and message), so `xxgk load` records the failure as ingest would")
 	workers := fs.Int("workers", runtime.NumCPU(), "files parsed at once")
-	def := read.DefaultLimits()
-	maxSize, maxDec := byteSize(def.MaxBytes), byteSize(def.MaxDecompressed)
-	fs.Var(&maxSize, "max-size", "refuse files larger than this, unread (a size: 50MB, 512KB, 1GB)")
-	fs.Var(&maxDec, "max-decompressed", "stop unpacking a docx/xlsx past this size (zip bombs; e.g. 200MB)")
-	timeout := fs.Duration("timeout", def.Timeout, "time limit per file for external converters (e.g. 60s, 2m)")
+	lf := addLimitFlags(fs)
 	pos, err := parseArgs(e, fs, args)
 	if err != nil {
 		return err
@@ -45,15 +41,17 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	lim := read.Limits{MaxBytes: int64(maxSize), MaxDecompressed: int64(maxDec), Timeout: *timeout}
-	paths, err := read.Walk(inputs)
-	if err != nil {
-		return fail(err, "cannot list the inputs")
+	lim := lf.limits()
+	paths, unlisted := read.Walk(inputs)
+	// A folder that cannot be listed is a failed input, like a file that
+	// cannot be read: named, counted, and the rest goes on.
+	for _, fe := range unlisted {
+		fmt.Fprintln(e.stderr, "xxgk:", termtext.Escape(fe.Error()))
 	}
+	failed := len(unlisted)
 	// Extraction allocates many short-lived strings and keeps little: a
 	// lazier collector saves about a fifth of its CPU for a few MB of heap.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	failed := 0
 	var werr error
 	// Workers render each report's line too, so encoding runs on every core;
 	// lines are written in input order.
@@ -68,19 +66,22 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if *asJSON {
 			return encode(rep.ToRecord())
 		}
-		return fmt.Appendf(nil, "%s\t%s\t%d\t%s\t%s\t%d figures\n", p, rep.Agency, rep.Year, rep.Period, rep.Form, len(rep.Metrics)), nil
+		// The summary line is for people: the path and the agency are
+		// escaped (the JSON record keeps them exact).
+		return fmt.Appendf(nil, "%s\t%s\t%d\t%s\t%s\t%d figures\n", termtext.Escape(p), termtext.Escape(rep.Agency),
+			rep.Year, rep.Period, rep.Form, len(rep.Metrics)), nil
 	}
 	extractAll(ctx, paths, lim, *workers, render, func(p string, line []byte, err error) {
 		if werr != nil {
 			return
 		}
 		if err != nil {
-			fmt.Fprintln(e.stderr, "xxgk:", err)
+			fmt.Fprintln(e.stderr, "xxgk:", termtext.Escape(err.Error()))
 			failed++
 			if !*asJSON || !*withErrors {
 				return
 			}
-			if line, err = encode(errorRecord(p, err)); err != nil {
+			if line, err = encode(errorRecord(ctx, p, err, lim)); err != nil {
 				werr = err
 				return
 			}
@@ -94,14 +95,15 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return ctx.Err()
 	}
 	if failed > 0 {
-		return partial(failed, len(paths), "files", "the others were printed")
+		return partial(failed, len(paths)+len(unlisted), "files", "the others were printed")
 	}
 	return nil
 }
 
 // errorRecord is the exchange line of a file that failed: its identity
 // as a file and the failure, which `xxgk load` stores as an error row.
-func errorRecord(path string, err error) report.Record {
+// The hash is taken within the file's time limit, as ingest takes it.
+func errorRecord(ctx context.Context, path string, err error, lim read.Limits) report.Record {
 	x := report.Record{Path: path, Error: &report.RecordError{Stage: report.StageRead, Message: err.Error()}}
 	x.File = filepath.Base(path)
 	x.Metrics, x.Approx, x.Provenance, x.Checks = map[string]float64{}, []string{}, map[string]string{}, []report.Check{}
@@ -112,7 +114,12 @@ func errorRecord(path string, err error) report.Record {
 	if fi, serr := os.Stat(path); serr == nil {
 		x.Size = fi.Size()
 	}
-	if h, herr := ingest.HashFile(path); herr == nil {
+	if lim.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
+		defer cancel()
+	}
+	if h, herr := read.Hash(ctx, path); herr == nil {
 		x.ID = h
 	}
 	return x
@@ -140,12 +147,9 @@ func extractAll(ctx context.Context, paths []string, lim read.Limits, workers in
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				doc, err := read.File(ctx, paths[i], lim)
-				if err != nil {
-					slots[i] <- result{err: err}
-					continue
-				}
-				rep, err := extract.Document(doc)
+				// The file's time limit covers reading and extraction, as
+				// in ingest.
+				rep, err := ingest.Parse(ctx, paths[i], lim)
 				if err != nil {
 					slots[i] <- result{err: err}
 					continue

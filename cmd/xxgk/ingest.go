@@ -16,6 +16,7 @@ import (
 	"github.com/xxgk/xxgk/etl/ingest"
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/validate"
+	"github.com/xxgk/xxgk/internal/termtext"
 )
 
 const defaultDB = "out/xxgk.duckdb"
@@ -46,10 +47,29 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if sum.Run.Failed > 0 {
-		return partial(sum.Run.Failed, sum.Run.FilesSeen, "files", "the rest were stored")
+	return failedFiles(sum, "the rest were stored")
+}
+
+// failedFiles is the error of a run that stored what it could but left
+// files failed: those of this run, or open errors of earlier runs whose
+// files have not changed since (exit 1 until they are fixed).
+// rest says what became of the others.
+func failedFiles(sum *ingest.Summary, rest string) error {
+	switch {
+	case sum.Run.Failed > 0:
+		return partial(sum.Run.Failed, sum.Run.FilesSeen, "files", rest)
+	case sum.OpenErrors > 0:
+		return fmt.Errorf("%s (`xxgk status` lists them): %w", openErrors(sum.OpenErrors), errPartial)
 	}
 	return nil
+}
+
+// openErrors says how many open errors remain, in a sentence.
+func openErrors(n int) string {
+	if n == 1 {
+		return "1 open error remains"
+	}
+	return fmt.Sprintf("%d open errors remain", n)
 }
 
 // inputPaths checks that every input exists (a missing one is fatal, not a
@@ -69,22 +89,18 @@ func inputPaths(args []string) ([]string, error) {
 
 // jobFlags are the flags ingest shares with its config file counterpart.
 type jobFlags struct {
-	workers         int
-	batch           int
-	maxSize, maxDec byteSize
-	timeout         time.Duration
-	logFormat       string
-	log             *slog.Logger
+	workers   int
+	batch     int
+	lim       *limitFlags
+	logFormat string
+	log       *slog.Logger
 }
 
 func addJobFlags(fs *flag.FlagSet) *jobFlags {
-	def := read.DefaultLimits()
-	jf := &jobFlags{maxSize: byteSize(def.MaxBytes), maxDec: byteSize(def.MaxDecompressed)}
+	jf := &jobFlags{}
 	fs.IntVar(&jf.workers, "workers", 0, "files read in parallel (0: one per core)")
 	fs.IntVar(&jf.batch, "batch", ingest.DefaultBatch, "files per chunk: each chunk is committed on its own, and memory holds about two")
-	fs.Var(&jf.maxSize, "max-size", "refuse files larger than this, unread (a size: 50MB, 512KB, 1GB)")
-	fs.Var(&jf.maxDec, "max-decompressed", "stop unpacking a docx/xlsx past this size (zip bombs; e.g. 200MB)")
-	fs.DurationVar(&jf.timeout, "timeout", def.Timeout, "give up on one file after this long (e.g. 60s, 2m)")
+	jf.lim = addLimitFlags(fs)
 	addLogFlag(fs, &jf.logFormat)
 	return jf
 }
@@ -109,9 +125,7 @@ func (jf *jobFlags) check(e *env) error {
 	return nil
 }
 
-func (jf *jobFlags) limits() read.Limits {
-	return read.Limits{MaxBytes: int64(jf.maxSize), MaxDecompressed: int64(jf.maxDec), Timeout: jf.timeout}
-}
+func (jf *jobFlags) limits() read.Limits { return jf.lim.limits() }
 
 // ingestJob is one locked ingest into one database.
 type ingestJob struct {
@@ -163,12 +177,18 @@ func printSummary(w io.Writer, sum *ingest.Summary, db string) {
 	took := r.Duration().Round(time.Millisecond)
 	if !sum.Changed() && r.Failed == 0 {
 		fmt.Fprintf(w, "nothing changed: %d files unchanged, %d parsed (%v)\n", r.Skipped, r.Parsed, took)
+		if sum.OpenErrors > 0 {
+			fmt.Fprintf(w, "%s: files that failed and have not changed since (`xxgk status` lists them)\n", openErrors(sum.OpenErrors))
+		}
 		return
 	}
 	fmt.Fprintf(w, "ingested %d files into %s in %v: %d new, %d changed, %d unchanged, %d removed, %d failed (%d parsed)\n",
-		r.FilesSeen, db, took, r.New, r.Changed, r.Skipped, r.Removed, r.Failed, r.Parsed)
-	if r.Failed > 0 {
+		r.FilesSeen, termtext.Escape(db), took, r.New, r.Changed, r.Skipped, r.Removed, r.Failed, r.Parsed)
+	switch {
+	case r.Failed > 0:
 		fmt.Fprintln(w, "failed files are listed above and by `xxgk status`")
+	case sum.OpenErrors > 0:
+		fmt.Fprintf(w, "%s: files that failed and have not changed since (`xxgk status` lists them)\n", openErrors(sum.OpenErrors))
 	}
 }
 
@@ -198,7 +218,7 @@ func (h *lineHandler) Enabled(_ context.Context, l slog.Level) bool { return l >
 func (h *lineHandler) Handle(_ context.Context, r slog.Record) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	_, err := fmt.Fprintln(h.w, "xxgk:", r.Message)
+	_, err := fmt.Fprintln(h.w, "xxgk:", termtext.Escape(r.Message))
 	return err
 }
 

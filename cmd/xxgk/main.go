@@ -9,6 +9,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/xxgk/xxgk/internal/termtext"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -114,15 +116,17 @@ func exitCode(err error, e *env) int {
 	case err == nil, errors.Is(err, errHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(e.stderr, "xxgk %s: %s\nRun 'xxgk %s --help' for its arguments, flags and an example.\n", e.cmd, ue.msg, e.cmd)
+		fmt.Fprintf(e.stderr, "xxgk %s: %s\nRun 'xxgk %s --help' for its arguments, flags and an example.\n", e.cmd, termtext.Escape(ue.msg), e.cmd)
 		return exitFatal
 	case errors.Is(err, errPartial):
-		fmt.Fprintf(e.stderr, "xxgk %s: %s\n", e.cmd, sentence(err))
+		fmt.Fprintf(e.stderr, "xxgk %s: %s\n", e.cmd, termtext.Escape(sentence(err)))
 		return exitPartial
 	default:
-		fmt.Fprintf(e.stderr, "xxgk %s: %s\n", e.cmd, sentence(err))
+		// The sentence and the chain carry file names and messages from
+		// anywhere: escaped, so a control character cannot rewrite the screen.
+		fmt.Fprintf(e.stderr, "xxgk %s: %s\n", e.cmd, termtext.Escape(sentence(err)))
 		if e.verbose {
-			fmt.Fprintf(e.stderr, "  error chain: %v\n", err)
+			fmt.Fprintf(e.stderr, "  error chain: %s\n", termtext.Escape(err.Error()))
 		}
 		return exitFatal
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/xxgk/xxgk/etl/ingest"
+	"github.com/xxgk/xxgk/internal/termtext"
 	"github.com/xxgk/xxgk/queries"
 )
 
@@ -48,10 +49,7 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if sum.Run.Failed > 0 {
-		return partial(sum.Run.Failed, sum.Run.FilesSeen, "files", "the rest were stored and built")
-	}
-	return nil
+	return failedFiles(sum, "the rest were stored and built")
 }
 
 // buildNote is what a build run records, to decide whether the next run
@@ -81,6 +79,10 @@ func buildIfNeeded(ctx context.Context, w *writer, outDir string, stdout, stderr
 	if built && json.Unmarshal([]byte(raw), &last) == nil && last.Data == stamp &&
 		last.Version == version && last.Output == outDir && len(last.Paths) > 0 &&
 		!slices.ContainsFunc(last.Paths, missing) {
+		// Up to date, and yet what a killed build left goes.
+		if err := cleanOutputsLocked(ctx, outDir, stderr); err != nil {
+			return err
+		}
 		fmt.Fprintln(stdout, "outputs up to date:")
 		printPaths(stdout, last.Paths)
 		return nil
@@ -100,6 +102,6 @@ func missing(path string) bool {
 
 func printPaths(w io.Writer, paths []string) {
 	for _, p := range paths {
-		fmt.Fprintln(w, " ", p)
+		fmt.Fprintln(w, " ", termtext.Escape(p))
 	}
 }

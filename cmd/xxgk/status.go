@@ -10,7 +10,13 @@ import (
 	"time"
 
 	"github.com/xxgk/xxgk/etl/load"
+	"github.com/xxgk/xxgk/internal/termtext"
 )
+
+// esc escapes what status prints from the database: paths, messages and
+// agency names come from the inputs, and a terminal must not act on the
+// control characters they may hold.
+func esc[S ~string](s S) string { return termtext.Escape(string(s)) }
 
 func runStatus(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "[--db FILE] [--runs N] [--changes [--run N]]",
@@ -74,7 +80,7 @@ func printStatus(ctx context.Context, s *load.Store, n int, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "Database %s\n\n", s.Path())
+	fmt.Fprintf(w, "Database %s\n\n", esc(s.Path()))
 	if len(runs) == 0 {
 		fmt.Fprintln(w, "No runs yet.")
 	} else {
@@ -114,7 +120,7 @@ func printStatus(ctx context.Context, s *load.Store, n int, w io.Writer) error {
 		fmt.Fprintf(w, "\nOpen errors (%d): files that failed and have not changed since\n", len(errs))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, e := range errs {
-			fmt.Fprintf(tw, "  %s\t%s: %s\n", e.Path, e.Stage, e.Message)
+			fmt.Fprintf(tw, "  %s\t%s: %s\n", esc(e.Path), esc(e.Stage), esc(e.Message))
 		}
 		tw.Flush()
 	}
@@ -141,7 +147,7 @@ func printConflicts(w io.Writer, conf []load.ConflictReport) {
 	fmt.Fprintf(w, "\nConflicts (%d agency-years with more than one report; * = preferred: current, later publication, more figures, later ingest):\n", groups)
 	for i, c := range conf {
 		if i == 0 || !sameGroup(conf[i-1], c) {
-			fmt.Fprintf(w, "  %s %d %s\n", c.Agency, c.Year, c.Period)
+			fmt.Fprintf(w, "  %s %d %s\n", esc(c.Agency), c.Year, esc(c.Period))
 		}
 		mark := " "
 		if c.Preferred {
@@ -155,7 +161,7 @@ func printConflicts(w io.Writer, conf []load.ConflictReport) {
 		if !c.Current {
 			state = "superseded"
 		}
-		fmt.Fprintf(w, "    %s %s  published %s, %d figures, %s\n", mark, c.Path, pub, c.Figures, state)
+		fmt.Fprintf(w, "    %s %s  published %s, %d figures, %s\n", mark, esc(c.Path), esc(pub), c.Figures, state)
 	}
 }
 
@@ -198,9 +204,9 @@ func printChanges(ctx context.Context, s *load.Store, id int64, w io.Writer) err
 	for _, c := range chs {
 		switch {
 		case c.Key != "":
-			fmt.Fprintf(tw, "\t    %s\t%s → %s\n", c.Key, changeSide(c.Old, c.Detail, true), changeSide(c.New, c.Detail, false))
+			fmt.Fprintf(tw, "\t    %s\t%s → %s\n", esc(c.Key), esc(changeSide(c.Old, c.Detail, true)), esc(changeSide(c.New, c.Detail, false)))
 		default:
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", c.Kind, c.Path, c.Detail)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\n", esc(c.Kind), esc(c.Path), esc(c.Detail))
 		}
 	}
 	return tw.Flush()

@@ -36,8 +36,13 @@ func TestStatusShowsRunsErrorsAndChanges(t *testing.T) {
 	more := filepath.Join(in, "more.txt")
 	b, _ := os.ReadFile(filepath.Join(in, "gen_0001.txt"))
 	os.WriteFile(more, append(b, "（另一份）\n"...), 0o644)
-	if code, _, stderr := run(t, "ingest", "--db", db, in); code != exitOK {
-		t.Fatalf("second ingest: exit %d\n%s", code, stderr)
+	// The bad file is unchanged and its error still open: exit 1, and say so.
+	code, out, stderr = run(t, "ingest", "--db", db, in)
+	if code != exitPartial {
+		t.Fatalf("second ingest with an open error: exit %d, want %d\n%s", code, exitPartial, stderr)
+	}
+	if !strings.Contains(out, "1 open error remains") {
+		t.Errorf("second ingest does not say an error remains:\n%s", out)
 	}
 
 	code, out, _ = run(t, "status", "--db", db)

@@ -18,6 +18,11 @@
 //
 //	go run ./cmd/xxgkbench --xxgk bin/xxgk [--scale 1] [--out out/bench.txt]
 //
+// The soak stage kills `xxgk run` with SIGKILL 20 times at random moments
+// of its ingest and its build on a corpus of 100 agencies × 10 years (at
+// scale 1), reruns it, and checks that the database and the outputs equal
+// a clean run's and that no temporary is left (--only soak runs it alone).
+//
 // --scale 0.1 runs everything on a tenth of the corpus (10,000 reports for
 // ingest and queries, 300 agencies × 10 years for the build); targets are
 // defined at scale 1, so a reduced run only indicates them.

@@ -78,12 +78,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed")
 	fs.IntVar(&c.queryRep, "query-runs", 3, "runs per named query; the median is reported")
 	fs.IntVar(&c.queryReports, "query-reports", 0, "time the queries on a synthetic database of this many reports (queries.BenchFill) instead of the ingested corpus")
-	fs.StringVar(&c.only, "only", "", "run only this stage: queries")
+	fs.StringVar(&c.only, "only", "", "run only this stage: queries, or soak (20 random kills of xxgk run, then a rerun equal to a clean run)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if c.only != "" && c.only != "queries" {
-		return fmt.Errorf("--only %q: the only stage that runs alone is queries", c.only)
+	if c.only != "" && c.only != "queries" && c.only != "soak" {
+		return fmt.Errorf("--only %q: the stages that run alone are queries and soak", c.only)
 	}
 	if c.scale <= 0 || c.scale > 10 {
 		return fmt.Errorf("--scale %v: want a fraction in (0, 10]", c.scale)
@@ -158,6 +158,10 @@ func (b *bench) all(ctx context.Context) {
 		b.fail("list corpus", fmt.Errorf("no reports in %s: %v", corpus, err))
 		return
 	}
+	if b.cfg.only == "soak" {
+		b.soak(ctx, corpus)
+		return
+	}
 	b.extract(ctx, files, labels)
 	db := filepath.Join(b.cfg.work, fmt.Sprintf("bench-%d.duckdb", agencies))
 	if b.ingest(ctx, fmt.Sprintf("ingest %s reports", thousands(len(files))), corpus, db, true) {
@@ -169,6 +173,7 @@ func (b *bench) all(ctx context.Context) {
 		}
 	}
 	b.build(ctx, corpus, max(1, int(math.Round(buildAgencies*b.cfg.scale))))
+	b.soak(ctx, corpus)
 }
 
 // generate writes the corpus with `xxgk gen` unless a previous run left the

@@ -31,7 +31,14 @@
 // (a touched file), a hash already stored is linked without parsing (a copy
 // or a revert), and only new content is read and extracted.
 //
-// Limits (read.Limits, flags --max-size, --max-decompressed, --timeout):
-// an over-size file is refused before a byte is read; a reader or parser
-// running past the timeout is abandoned and the file reported.
+// Limits (read.Limits, flags --max-size, --max-decompressed, --max-text,
+// --max-rows, --max-cells, --max-nodes, --timeout): an over-size file is
+// refused before a byte is read; the timeout covers a path from its first
+// stat to the end of its extraction, and a path that overruns it is
+// abandoned and reported. A folder the walk cannot list is one error row;
+// the files known under it are not marked removed.
+//
+// Open errors: the summary counts the errors still open under the inputs
+// (files whose latest content failed and have not changed since), so the
+// job keeps failing (exit 1) until they are fixed.
 package ingest

@@ -2,11 +2,8 @@ package ingest
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -21,6 +18,7 @@ import (
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/internal/termtext"
 )
 
 // Options tune one ingest.
@@ -66,6 +64,11 @@ type Progress interface {
 type Summary struct {
 	Run      load.Run // the counts and times, as recorded in the runs table
 	Failures []load.Failure
+	// OpenErrors counts the errors still open after the run under its
+	// inputs: files whose latest content failed, this run or an earlier
+	// one, and have not changed since. While there are any, the job has
+	// not succeeded, even when this run had nothing new to fail.
+	OpenErrors int
 }
 
 // Changed reports whether the batch stored, changed or removed anything.
@@ -105,11 +108,11 @@ func Run(ctx context.Context, s *load.Store, inputs []string, opt Options) (*Sum
 			return nil, fmt.Errorf("ingest: input %w", err)
 		}
 	}
-	paths, err := read.Walk(inputs)
-	if err != nil {
-		return nil, fmt.Errorf("ingest: %w", err)
-	}
+	paths, unlisted := read.Walk(inputs)
 	paths = dedupe(paths)
+	if testHook != nil {
+		testHook("walked", "")
+	}
 	known, err := s.KnownFiles(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
@@ -150,13 +153,21 @@ func Run(ctx context.Context, s *load.Store, inputs []string, opt Options) (*Sum
 	if werr == nil {
 		werr = ctx.Err()
 	}
+	if werr == nil && len(unlisted) > 0 {
+		// A folder that could not be listed is one error row, written
+		// with the files; the files known under it are not removed.
+		werr = w.commitChunk(ctx, unlistedOutcomes(unlisted))
+	}
 	if werr == nil {
-		werr = w.finish(ctx, paths, inputs)
+		werr = w.finish(ctx, paths, inputs, unlisted)
 	}
 	if werr != nil {
 		return nil, fmt.Errorf("ingest: %w", werr)
 	}
 	w.sum.Run = w.run
+	if w.sum.OpenErrors, err = openErrorsUnder(ctx, s, inputs); err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
 	opt.Log.Info("run finished", "run", w.run.ID, "new", w.run.New, "changed", w.run.Changed,
 		"skipped", w.run.Skipped, "removed", w.run.Removed, "failed", w.run.Failed)
 	return w.sum, nil
@@ -256,7 +267,55 @@ func examineChunks(ctx context.Context, paths []string, ex examiner, opt Options
 	return out
 }
 
+// examine examines one path within the file's time limit, from its first
+// stat to its last read: stat, open, hash, read and extraction all count,
+// and a path that takes longer (a hung mount, a converter that never ends)
+// is reported and abandoned. The batch goes on either way.
 func (ex examiner) examine(ctx context.Context, path string) outcome {
+	if ex.lim.Timeout <= 0 {
+		return ex.examineFile(ctx, ctx, path)
+	}
+	fctx, cancel := context.WithTimeout(ctx, ex.lim.Timeout)
+	defer cancel()
+	done := make(chan outcome, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- outcome{path: path, verdict: failed, err: &report.FileError{Path: path, Stage: report.StageRead,
+					Err: fmt.Errorf("panic: %v\n%s", p, debug.Stack())}}
+			}
+		}()
+		done <- ex.examineFile(ctx, fctx, path)
+	}()
+	select {
+	case o := <-done:
+		return o
+	case <-fctx.Done():
+	}
+	// Everything below the examination stops on fctx; give it a moment
+	// to do so, so that its temporaries are gone before the next file.
+	select {
+	case o := <-done:
+		return o
+	case <-time.After(readerGrace):
+	}
+	if ctx.Err() != nil {
+		return outcome{path: path, verdict: failed, err: &report.FileError{Path: path, Stage: report.StageRead, Err: ctx.Err()}}
+	}
+	return outcome{path: path, verdict: failed, err: &report.FileError{Path: path, Stage: report.StageRead,
+		Err: fmt.Errorf("took longer than %v (--timeout)", ex.lim.Timeout)}}
+}
+
+// readerGrace is how long an examination past its time limit is waited
+// for: readers stop on their context within a block or a row, and this is
+// what closing and removing their temporaries may take.
+const readerGrace = 2 * time.Second
+
+// examineFile does the work of examine: ctx is the run's, fctx the file's
+// (its time limit). Every open of path is non-blocking and checked to be a
+// regular file on the open descriptor (read.OpenRegular): a path swapped
+// for a FIFO after the walk is an error row, not a hang.
+func (ex examiner) examineFile(ctx, fctx context.Context, path string) outcome {
 	o := outcome{path: path}
 	fail := func(stage report.Stage, err error) outcome {
 		o.verdict = failed
@@ -275,6 +334,9 @@ func (ex examiner) examine(ctx context.Context, path string) outcome {
 	if !fi.Mode().IsRegular() {
 		return fail(report.StageRead, errors.New("not a regular file"))
 	}
+	if testHook != nil {
+		testHook("stat", path)
+	}
 	o.size, o.mtimeNS = fi.Size(), fi.ModTime().UnixNano()
 	k, seen := ex.known[path]
 	if seen && !k.Removed && k.Size == o.size && k.MtimeNS == o.mtimeNS &&
@@ -291,7 +353,7 @@ func (ex examiner) examine(ctx context.Context, path string) outcome {
 			return o
 		}
 		return fail(report.StageRead, fmt.Errorf("file is %s, over the %s limit (--max-size)",
-			FormatSize(o.size), FormatSize(ex.lim.MaxBytes)))
+			read.FormatSize(o.size), read.FormatSize(ex.lim.MaxBytes)))
 	}
 	// A path never seen, into a database holding no report yet (a first
 	// ingest), cannot be unchanged or a copy of stored content: it is read
@@ -299,8 +361,8 @@ func (ex examiner) examine(ctx context.Context, path string) outcome {
 	// taken. Every other file is hashed first, to skip what is stored.
 	hashFirst := seen || len(ex.stored) > 0
 	if hashFirst {
-		if o.hash, err = hashFile(path); err != nil {
-			return fail(report.StageRead, err)
+		if o.hash, err = read.Hash(fctx, path); err != nil {
+			return fail(report.StageRead, timedOut(fctx, ex.lim, err))
 		}
 	}
 	if hashFirst && seen && k.Hash == o.hash && !k.Removed {
@@ -320,25 +382,50 @@ func (ex examiner) examine(ctx context.Context, path string) outcome {
 	}
 	if o.size == 0 {
 		if o.hash == "" {
-			o.hash, _ = hashFile(path)
+			o.hash, _ = read.Hash(fctx, path)
 		}
 		return fail(report.StageRead, errors.New("empty file"))
 	}
 	o.read = true
-	rep, err := readAndExtract(ctx, path, ex.lim)
+	rep, err := readAndExtract(fctx, path, ex.lim)
 	if err != nil {
-		if o.hash == "" {
+		if o.hash == "" && ctx.Err() == nil {
 			// The files row keeps the hash of a failed content, so an
-			// unchanged bad file is not read and reported again.
-			o.hash, _ = hashFile(path)
+			// unchanged bad file is not read and reported again. The
+			// file's own time may be up: hashing gets a time of its own.
+			hctx, cancel := context.WithTimeout(ctx, hashTime(ex.lim))
+			o.hash, _ = read.Hash(hctx, path)
+			cancel()
 		}
 		return fail(report.StageExtract, err)
 	}
 	// The reader hashed the bytes it read: if the file changed since
-	// hashFile, those bytes are the truth.
+	// it was hashed, those bytes are the truth.
 	o.hash, o.rep, o.verdict = rep.ID, rep, parsed
 	return o
 }
+
+// hashTime is the time a failed file's hash may take after its read: the
+// file's limit again, or a minute without one.
+func hashTime(lim read.Limits) time.Duration {
+	if lim.Timeout > 0 {
+		return lim.Timeout
+	}
+	return time.Minute
+}
+
+// timedOut names the time limit when err is the file's context running out.
+func timedOut(fctx context.Context, lim read.Limits, err error) error {
+	if errors.Is(fctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("took longer than %v (--timeout)", lim.Timeout)
+	}
+	return err
+}
+
+// testHook, when a test sets it, is called at the steps of a run where a
+// test changes the inputs under it: "walked" once the inputs are listed,
+// "stat" after each path's stat, before it is opened.
+var testHook func(step, path string)
 
 // The stages ingest calls, as variables so a test can make one panic or
 // hang the way a broken parser would.
@@ -347,20 +434,18 @@ var (
 	extractDocument = extract.Document
 )
 
-// readAndExtract reads and extracts one file within the time limit. A
-// parser that overruns is abandoned (a goroutine cannot be stopped) and the
-// file is reported; the batch goes on.
+// readAndExtract reads and extracts one file within the time limit of ctx.
+// A parser that overruns is abandoned (a goroutine cannot be stopped) and
+// the file is reported; the batch goes on. A reader stops on the context
+// by itself, and is waited for a moment so that it has removed its
+// temporaries when the file is reported.
 func readAndExtract(ctx context.Context, path string, lim read.Limits) (*report.Report, error) {
-	if lim.Timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
-		defer cancel()
-	}
 	type result struct {
 		rep *report.Report
 		err error
 	}
 	done := make(chan result, 1)
+	readDone := make(chan struct{})
 	go func() {
 		// extract.Document recovers its own panics; this also catches a
 		// reader's, so no input can stop the batch.
@@ -371,6 +456,7 @@ func readAndExtract(ctx context.Context, path string, lim read.Limits) (*report.
 			}
 		}()
 		doc, err := readFile(ctx, path, lim)
+		close(readDone)
 		if err != nil {
 			done <- result{nil, err}
 			return
@@ -382,6 +468,10 @@ func readAndExtract(ctx context.Context, path string, lim read.Limits) (*report.
 	case r := <-done:
 		return r.rep, r.err
 	case <-ctx.Done():
+		select {
+		case <-readDone:
+		case <-time.After(readerGrace):
+		}
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, &report.FileError{Path: path, Stage: report.StageExtract,
 				Err: fmt.Errorf("took longer than %v (--timeout)", lim.Timeout)}
@@ -390,17 +480,40 @@ func readAndExtract(ctx context.Context, path string, lim read.Limits) (*report.
 	}
 }
 
-func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
+// Parse reads and extracts one file within lim.Timeout, as ingest does for
+// each new content: `xxgk extract` calls it for the same per-file limits.
+func Parse(ctx context.Context, path string, lim read.Limits) (*report.Report, error) {
+	if lim.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
+		defer cancel()
+	}
+	return readAndExtract(ctx, path, lim)
+}
+
+// unlistedOutcomes turns the folders the walk could not list into failed
+// outcomes: one error row each.
+func unlistedOutcomes(errs []*report.FileError) []outcome {
+	outs := make([]outcome, len(errs))
+	for i, fe := range errs {
+		outs[i] = outcome{path: fe.Path, verdict: failed, err: fe}
+	}
+	return outs
+}
+
+// openErrorsUnder counts the open errors of paths under inputs.
+func openErrorsUnder(ctx context.Context, s *load.Store, inputs []string) (int, error) {
+	errs, err := s.OpenErrors(ctx)
 	if err != nil {
-		return "", err
+		return 0, err
 	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("hash: %w", err)
+	n := 0
+	for _, e := range errs {
+		if under(e.Path, inputs) {
+			n++
+		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return n, nil
 }
 
 // writer turns the chunks of outcomes into batches and commits them, and
@@ -460,14 +573,27 @@ func (w *writer) commitChunk(ctx context.Context, outs []outcome) error {
 }
 
 // finish records the paths gone from the inputs and finishes the runs row.
-func (w *writer) finish(ctx context.Context, paths, inputs []string) error {
-	seen := make(map[string]bool, len(paths))
+// The files under a folder the walk could not list are not gone: their
+// folder is the error.
+func (w *writer) finish(ctx context.Context, paths, inputs []string, unlisted []*report.FileError) error {
+	seen := make(map[string]bool, len(paths)+len(unlisted))
 	for _, p := range paths {
 		seen[p] = true
 	}
+	var dark []string
+	for _, fe := range unlisted {
+		seen[fe.Path] = true
+		dark = append(dark, fe.Path)
+	}
 	b := w.batch()
 	for _, k := range sortedKnown(w.known) {
-		if seen[k.Path] || k.Removed || !under(k.Path, inputs) {
+		if seen[k.Path] || k.Removed || !under(k.Path, inputs) || under(k.Path, dark) {
+			continue
+		}
+		if fi, err := os.Stat(k.Path); err == nil && fi.IsDir() && k.ReportID == "" {
+			// A folder that could not be listed before and can now: its
+			// error is settled, and nothing was removed.
+			b.Files = append(b.Files, load.FileRecord{Path: k.Path, Removed: true, Settled: true})
 			continue
 		}
 		b.Run.Removed++
@@ -534,7 +660,7 @@ func (w *writer) assemble(ctx context.Context, outs []outcome) (*load.Batch, err
 				Detail: string(f.Stage) + ": " + f.Message})
 			// One line, like FileError's message but without a panic's
 			// stack, which the json format keeps in "error".
-			w.opt.Log.Warn(fmt.Sprintf("%s %q: %s", f.Stage, o.path, f.Message),
+			w.opt.Log.Warn(fmt.Sprintf("%s %q: %s", f.Stage, o.path, termtext.Escape(f.Message)),
 				"path", o.path, "stage", string(f.Stage), "reason", f.Message, "hash", o.hash, "error", o.err.Error())
 		case stored, parsed:
 			if o.verdict == parsed {
@@ -741,17 +867,4 @@ func under(path string, inputs []string) bool {
 		}
 	}
 	return false
-}
-
-// FormatSize prints a byte count the way the limits are written (50MB).
-func FormatSize(n int64) string {
-	switch {
-	case n >= 1<<30 && n%(1<<30) == 0:
-		return fmt.Sprintf("%dGB", n>>30)
-	case n >= 1<<20:
-		return fmt.Sprintf("%.4gMB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.4gKB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%dB", n)
 }

@@ -114,7 +114,7 @@ func Load(ctx context.Context, s *load.Store, inputs iter.Seq[Input], opt Option
 	if err := commit(); err != nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
-	if err := w.finish(ctx, nil, nil); err != nil {
+	if err := w.finish(ctx, nil, nil, nil); err != nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
 	w.sum.Run = w.run
@@ -123,9 +123,6 @@ func Load(ctx context.Context, s *load.Store, inputs iter.Seq[Input], opt Option
 		"skipped", w.run.Skipped, "failed", w.run.Failed, "rejected", sum.Rejected)
 	return sum, nil
 }
-
-// HashFile is the content hash a report's id is: hex SHA-256 of the file.
-func HashFile(path string) (string, error) { return hashFile(path) }
 
 // Reason is the cause of a file error as an error row stores it: without
 // the stage and path its message repeats, and without a panic's stack.

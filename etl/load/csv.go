@@ -26,8 +26,10 @@ func (s *Store) copyMetrics(ctx context.Context, conn *sql.Conn, ms []metricRow)
 	}
 	// Beside the database: the same disk, and writable since DuckDB
 	// writes its log there. read_csv takes an existing file's name as it
-	// is, glob characters and all (TestCommitInGlobLikeFolder).
-	f, err := os.CreateTemp(filepath.Dir(s.path), ".xxgk-metrics-*.csv")
+	// is, glob characters and all (TestCommitInGlobLikeFolder). A crash
+	// leaves the file behind; the next run to lock the database removes
+	// it (RemoveTemps).
+	f, err := os.CreateTemp(filepath.Dir(s.path), metricsTempPrefix(s.path)+"*.csv")
 	if err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}

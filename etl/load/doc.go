@@ -6,4 +6,16 @@
 // one batch per chunk of files under a runs row opened by StartRun — the
 // run lock, and the history `xxgk status` prints. It does not parse,
 // validate or render; the statements it runs live in queries/store.
+//
+// The path users name is a read-only snapshot: writers, holding the run
+// lock, work on a working copy beside it (OpenWork, WorkPath) and publish
+// it with Publish; readers open the snapshot with OpenReadOnly and never
+// wait on a writer.
+//
+// The file is opened by name (connect: attached by its quoted path through
+// duckdb.NewConnector, never as a DSN string). A schema version newer than
+// the highest embedded migration is refused; an older database is backed
+// up before it is migrated. Taking the run lock
+// removes what killed runs left beside the database (RemoveTemps); readers
+// clean nothing.
 package load

@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 
-	_ "github.com/duckdb/duckdb-go/v2" // the DuckDB driver
-
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/queries"
 	"github.com/xxgk/xxgk/queries/store"
@@ -23,14 +21,17 @@ type Store struct {
 }
 
 // Open opens (creating if needed) the DuckDB file at path and brings its
-// schema up to the latest version.
+// schema up to the latest version. The path is a file name, whatever
+// characters it holds (see connect). A database written by a newer xxgk
+// (a schema version this binary does not know) is refused, untouched; an
+// older one is copied to a backup beside it before it is migrated.
 func Open(ctx context.Context, path string) (*Store, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("open database %q: %w", path, err)
 		}
 	}
-	db, err := sql.Open("duckdb", path)
+	db, err := openDB(ctx, path, false)
 	if err != nil {
 		return nil, fmt.Errorf("open database %q: %w", path, err)
 	}
@@ -51,42 +52,81 @@ func (s *Store) Path() string { return s.path }
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// migrate applies schema version 1 (queries/schema.sql) and then every
-// numbered migration not yet recorded, in order, in one transaction, so a
-// crash leaves the database at the old version or the new one.
-func (s *Store) migrate(ctx context.Context) error {
+// NewerSchemaError says a database was written by a newer xxgk: its schema
+// version is past the highest this binary carries.
+type NewerSchemaError struct {
+	Path         string
+	Version, Max int
+}
+
+func (e *NewerSchemaError) Error() string {
+	return fmt.Sprintf("schema version %d is newer than this xxgk knows (up to %d): "+
+		"it was written by a newer xxgk; use that version, or a copy of the database made before it",
+		e.Version, e.Max)
+}
+
+// steps are every schema version this binary carries: version 1 is
+// queries/schema.sql, then the numbered migrations.
+func steps() []store.Migration {
+	return append([]store.Migration{{Version: 1, SQL: queries.Schema()}}, store.Migrations()...)
+}
+
+// versions reads the schema versions applied to the database (none for a
+// new one) and refuses one newer than steps knows.
+func (s *Store) versions(ctx context.Context) (applied map[int]bool, newest int, err error) {
 	var hasSchema int
 	if err := s.db.QueryRowContext(ctx, store.SQL("has_schema")).Scan(&hasSchema); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
+		return nil, 0, fmt.Errorf("read schema version: %w", err)
 	}
-	applied := map[int]bool{}
-	if hasSchema > 0 {
-		rows, err := s.db.QueryContext(ctx, store.SQL("schema_version"))
-		if err != nil {
-			return fmt.Errorf("read schema version: %w", err)
-		}
-		for rows.Next() {
-			var v int
-			if err := rows.Scan(&v); err != nil {
-				rows.Close()
-				return fmt.Errorf("read schema version: %w", err)
-			}
-			applied[v] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("read schema version: %w", err)
-		}
+	applied = map[int]bool{}
+	if hasSchema == 0 {
+		return applied, 0, nil
 	}
-	steps := append([]store.Migration{{Version: 1, SQL: queries.Schema()}}, store.Migrations()...)
-	pending := steps[:0:0]
-	for _, m := range steps {
+	rows, err := s.db.QueryContext(ctx, store.SQL("schema_version"))
+	if err != nil {
+		return nil, 0, fmt.Errorf("read schema version: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, 0, fmt.Errorf("read schema version: %w", err)
+		}
+		applied[v] = true
+		newest = max(newest, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("read schema version: %w", err)
+	}
+	all := steps()
+	if known := all[len(all)-1].Version; newest > known {
+		return nil, 0, &NewerSchemaError{Path: s.path, Version: newest, Max: known}
+	}
+	return applied, newest, nil
+}
+
+// migrate applies schema version 1 (queries/schema.sql) and then every
+// numbered migration not yet recorded, in order, in one transaction, so a
+// crash leaves the database at the old version or the new one. A database
+// that holds data is first copied to a backup (see backup).
+func (s *Store) migrate(ctx context.Context) error {
+	applied, newest, err := s.versions(ctx)
+	if err != nil {
+		return err
+	}
+	var pending []store.Migration
+	for _, m := range steps() {
 		if !applied[m.Version] {
 			pending = append(pending, m)
 		}
 	}
 	if len(pending) == 0 {
 		return nil
+	}
+	if newest > 0 {
+		if err := s.backup(ctx, newest); err != nil {
+			return err
+		}
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

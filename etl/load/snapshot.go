@@ -2,7 +2,6 @@ package load
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -147,27 +146,6 @@ func syncDir(dir string) error {
 		return err
 	}
 	return nil
-}
-
-// OpenReadOnly opens the DuckDB file at path read-only: the published
-// snapshot, a database on a read-only mount or a file without write
-// permission. Nothing is created, migrated or written; named queries whose
-// cache is stale are computed from their text.
-func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("open database %q: %w", path, err)
-	}
-	db, err := sql.Open("duckdb", path+"?access_mode=read_only")
-	if err != nil {
-		return nil, fmt.Errorf("open database %q: %w", path, err)
-	}
-	// sql.Open connects lazily: ping, so a lock held by another program
-	// is reported here, not at the first query.
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open database %q: %w", path, err)
-	}
-	return &Store{db: db, path: path, readOnly: true}, nil
 }
 
 // ReadOnly reports whether the store was opened by OpenReadOnly.

@@ -7,8 +7,15 @@
 // .xls go through pdftotext (poppler-utils), catdoc or antiword, and xls2csv
 // (catdoc) when installed.
 // Untrusted input is bounded by Limits: file size checked before reading,
-// zip expansion capped, external tools killed after a timeout. Every failure
-// is a *report.FileError at StageRead naming the file and the reason.
+// zip expansion capped, and what a reader may accumulate — text, table
+// cells, spreadsheet rows, markup nodes — capped while it reads: xlsx rows
+// come through excelize's row iterator and docx elements from the
+// archive's stream, never whole. Every reader stops when its context ends,
+// closing and removing its temporaries; external tools run in a process
+// group of their own, killed whole. A file is opened non-blocking and
+// checked to be regular on the open descriptor (OpenRegular). Every
+// failure is a *report.FileError at StageRead naming the file and the
+// reason; a limit passed is a *LimitError naming the flag that raises it.
 //
 // The package does not normalise text (etl/normalize does) and does not
 // interpret it.

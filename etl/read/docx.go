@@ -1,7 +1,8 @@
 package read
 
 import (
-	"bytes"
+	"bufio"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -15,20 +16,27 @@ import (
 // docxText reads word/document.xml: paragraphs one per line and tables as
 // pipe rows, in document order. Merged cells (gridSpan, vMerge) repeat their
 // text in every grid position they cover, as HTML rowspan/colspan do.
-func docxText(raw []byte, lim Limits) (string, error) {
+// The part is streamed, never held whole; what the reader keeps is capped
+// by MaxNodes (elements), MaxCells (table cells) and MaxText.
+func docxText(ctx context.Context, raw []byte, lim Limits) (string, error) {
 	zr, b, err := openZip(raw, "docx", lim.MaxDecompressed)
 	if err != nil {
 		return "", err
 	}
-	body, err := readEntry(zr, "word/document.xml", "docx", b)
+	body, err := openEntry(ctx, zr, "word/document.xml", "docx", b)
 	if err != nil {
 		return "", err
 	}
 	if body == nil {
 		return "", errors.New("corrupt docx: no word/document.xml")
 	}
-	text, err := docxBody(body)
+	defer body.Close()
+	text, err := docxBody(ctx, body, lim)
 	if err != nil {
+		var le *LimitError
+		if errors.As(err, &le) || ctx.Err() != nil || isBomb(err) {
+			return "", err
+		}
 		return "", fmt.Errorf("corrupt docx: %w", err)
 	}
 	return text, nil
@@ -63,8 +71,9 @@ func (t *docxTable) cell() *docxCell {
 	return r.cells[len(r.cells)-1]
 }
 
-// grid lays the table out with merged cells filled.
-func (t *docxTable) grid() [][]string {
+// grid lays the table out with merged cells filled, within the cell
+// budget, and books the text it will print.
+func (t *docxTable) grid(cells *cellBudget, text *textBudget) ([][]string, error) {
 	var grid [][]string
 	width := 0
 	for _, r := range t.rows {
@@ -81,15 +90,31 @@ func (t *docxTable) grid() [][]string {
 				row = append(row, text)
 			}
 		}
+		if err := cells.take(len(row)); err != nil {
+			return nil, err
+		}
 		width = max(width, len(row))
 		grid = append(grid, row)
 	}
+	size := 0
 	for i := range grid {
+		if err := cells.take(width - len(grid[i])); err != nil {
+			return nil, err
+		}
 		for len(grid[i]) < width {
 			grid[i] = append(grid[i], "")
 		}
+		size += 2 + 3*width
+		for _, c := range grid[i] {
+			size += len(c)
+		}
 	}
-	return grid
+	// Spans repeat a cell's text: what PipeRows will print is booked
+	// before it is built.
+	if err := text.take(size); err != nil {
+		return nil, err
+	}
+	return grid, nil
 }
 
 // maxGridCols caps a table's width against hostile gridSpan values.
@@ -116,8 +141,9 @@ func strAttr(se xml.StartElement, local string) (string, bool) {
 }
 
 // docxBody walks the WordprocessingML token stream.
-func docxBody(body []byte) (string, error) {
-	d := xml.NewDecoder(bytes.NewReader(body))
+func docxBody(ctx context.Context, body io.Reader, lim Limits) (string, error) {
+	d := xml.NewDecoder(bufio.NewReaderSize(body, 64<<10))
+	text, cells := newTextBudget(lim.MaxText), newCellBudget(lim.MaxCells)
 	var out, para strings.Builder
 	var tables []*docxTable
 	sink := func() *strings.Builder {
@@ -128,7 +154,14 @@ func docxBody(body []byte) (string, error) {
 		}
 		return &para
 	}
+	// held is the text written into paragraphs and cells: it is booked as
+	// it comes, and a table's grid is booked again when it is printed.
+	write := func(b *strings.Builder, p []byte) error {
+		b.Write(p)
+		return text.take(len(p))
+	}
 	inText := false
+	nodes := 0
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -139,16 +172,31 @@ func docxBody(body []byte) (string, error) {
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
+			nodes++
+			if lim.MaxNodes > 0 && nodes > lim.MaxNodes {
+				return "", countLimit("XML elements", lim.MaxNodes, "--max-nodes")
+			}
+			if nodes%4096 == 0 && ctx.Err() != nil {
+				return "", ctx.Err()
+			}
 			switch tok.Name.Local {
 			case "t":
 				inText = true
 			case "tab":
-				sink().WriteByte(' ')
+				if err := write(sink(), space); err != nil {
+					return "", err
+				}
 			case "br", "cr":
-				if len(tables) > 0 {
-					sink().WriteByte(' ')
-				} else {
-					para.WriteByte('\n')
+				b := sink()
+				if len(tables) == 0 {
+					b = &para
+				}
+				sep := space
+				if len(tables) == 0 {
+					sep = newline
+				}
+				if err := write(b, sep); err != nil {
+					return "", err
 				}
 			case "Fallback", "delText", "instrText", "del":
 				// Fallback repeats the Choice content; the others are not printed text.
@@ -169,6 +217,9 @@ func docxBody(body []byte) (string, error) {
 				}
 			case "tc":
 				if n := len(tables); n > 0 && len(tables[n-1].rows) > 0 {
+					if err := cells.take(1); err != nil {
+						return "", err
+					}
 					r := tables[n-1].rows[len(tables[n-1].rows)-1]
 					r.cells = append(r.cells, &docxCell{span: 1})
 				}
@@ -194,7 +245,9 @@ func docxBody(body []byte) (string, error) {
 			}
 		case xml.CharData:
 			if inText {
-				sink().Write(tok)
+				if err := write(sink(), tok); err != nil {
+					return "", err
+				}
 			}
 		case xml.EndElement:
 			switch tok.Name.Local {
@@ -202,7 +255,9 @@ func docxBody(body []byte) (string, error) {
 				inText = false
 			case "p":
 				if len(tables) > 0 {
-					sink().WriteByte(' ')
+					if err := write(sink(), space); err != nil {
+						return "", err
+					}
 				} else {
 					// Empty paragraphs are spacing, not content.
 					if line := strings.TrimRight(para.String(), " \t"); strings.TrimSpace(line) != "" {
@@ -216,13 +271,17 @@ func docxBody(body []byte) (string, error) {
 				}
 				t := tables[len(tables)-1]
 				tables = tables[:len(tables)-1]
+				grid, err := t.grid(cells, text)
+				if err != nil {
+					return "", err
+				}
 				if len(tables) == 0 {
-					out.WriteString(table.PipeRows(t.grid()))
+					out.WriteString(table.PipeRows(grid))
 					continue
 				}
 				// A nested table is part of its cell.
 				s := sink()
-				for _, row := range t.grid() {
+				for _, row := range grid {
 					s.WriteString(" " + strings.Join(row, " "))
 				}
 			}
@@ -231,3 +290,5 @@ func docxBody(body []byte) (string, error) {
 	out.WriteString(para.String())
 	return out.String(), nil
 }
+
+var space, newline = []byte(" "), []byte("\n")

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os/exec"
 	"strings"
+	"time"
 
 	"github.com/xxgk/xxgk/etl/table"
 )
@@ -53,7 +54,7 @@ func xlsText(ctx context.Context, path string, lim Limits) (string, error) {
 		if b.Len() > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(table.PipeRows(fillMerges(rows, nil)))
+		b.WriteString(table.PipeRows(padRows(rows)))
 	}
 	return b.String(), nil
 }
@@ -65,7 +66,10 @@ type tool struct {
 }
 
 // runTool runs the first installed tool with the file's timeout, capping
-// its output at MaxDecompressed.
+// its output at MaxDecompressed and MaxText. The tool runs in a process
+// group of its own, killed whole when the file's time is up, the output
+// is over its cap or the caller's context ends: a converter's helpers must
+// not outlive it.
 func runTool(ctx context.Context, lim Limits, kind string, tools []tool) (string, error) {
 	var missing []string
 	for _, t := range tools {
@@ -83,15 +87,24 @@ func runTool(ctx context.Context, lim Limits, kind string, tools []tool) (string
 		ctx, kill := context.WithCancel(ctx)
 		defer kill()
 		cmd := exec.CommandContext(ctx, bin, t.args...)
-		out := &cappedBuffer{limit: lim.MaxDecompressed, kill: kill}
+		ownProcessGroup(cmd)
+		// A grandchild holding the pipes open must not keep Wait waiting.
+		cmd.WaitDelay = time.Second
+		limit, flag := lim.MaxDecompressed, "--max-decompressed"
+		if lim.MaxText > 0 && (limit <= 0 || lim.MaxText < limit) {
+			limit, flag = lim.MaxText, "--max-text"
+		}
+		out := &cappedBuffer{limit: limit, kill: kill}
 		var stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = out, &stderr
 		err = cmd.Run()
 		switch {
 		case out.over:
-			return "", fmt.Errorf("%s prints more than the %s limit", t.name, sizeText(lim.MaxDecompressed))
+			return "", fmt.Errorf("%s prints more than the %s limit (%s)", t.name, FormatSize(limit), flag)
 		case ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
-			return "", fmt.Errorf("%s timed out after %s", t.name, lim.Timeout)
+			return "", fmt.Errorf("%s timed out after %s (--timeout)", t.name, lim.Timeout)
+		case ctx.Err() != nil:
+			return "", ctx.Err()
 		case err != nil:
 			msg := strings.TrimSpace(stderr.String())
 			if len(msg) > 200 {

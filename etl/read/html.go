@@ -28,8 +28,13 @@ func declaredCharset(raw []byte) string {
 
 // htmlText decodes a page and lays out its visible text: block elements on
 // their own lines, tables as pipe rows, site chrome (scripts, navigation,
-// page header and footer) dropped.
-func htmlText(raw []byte) (text, enc string, err error) {
+// page header and footer) dropped. The page's tags (MaxNodes) are counted
+// before it is parsed, and its text and table cells are capped as they are
+// laid out (MaxText, MaxCells).
+func htmlText(raw []byte, lim Limits) (text, enc string, err error) {
+	if err := checkTags(raw, lim); err != nil {
+		return "", "", err
+	}
 	text, enc, err = Decode(raw, declaredCharset(raw))
 	if err != nil {
 		return "", "", err
@@ -38,8 +43,11 @@ func htmlText(raw []byte) (text, enc string, err error) {
 	if err != nil {
 		return "", "", fmt.Errorf("parse html: %w", err)
 	}
-	w := &htmlWriter{}
+	w := &htmlWriter{lim: newHTMLBudget(lim)}
 	w.node(root, false)
+	if w.lim.err != nil {
+		return "", "", w.lim.err
+	}
 	return strings.TrimSpace(w.b.String()) + "\n", enc, nil
 }
 
@@ -48,6 +56,7 @@ func htmlText(raw []byte) (text, enc string, err error) {
 // elements as one space, so "申请<span>12</span>件" stays "申请12件".
 type htmlWriter struct {
 	b       strings.Builder
+	lim     *htmlBudget
 	midLine bool // text written since the last line break
 	space   bool // whitespace seen after the last text on this line
 }
@@ -87,6 +96,9 @@ func isSpace(r rune) bool {
 }
 
 func (w *htmlWriter) node(n *html.Node, pre bool) {
+	if w.lim.over(w.b.Len()) {
+		return
+	}
 	switch n.Type {
 	case html.TextNode:
 		w.text(n.Data, pre)
@@ -107,7 +119,9 @@ func (w *htmlWriter) node(n *html.Node, pre bool) {
 						}
 					}
 				}
-				w.b.WriteString(table.PipeRows(table.HTMLGrid(n)))
+				if w.lim.table(n, w.b.Len()) {
+					w.b.WriteString(table.PipeRows(table.HTMLGrid(n)))
+				}
 				return
 			}
 		case atom.Br:

@@ -18,16 +18,22 @@ import (
 )
 
 // Limits bound what one file may cost. A zero field takes its default from
-// DefaultLimits; a negative one means no limit.
+// DefaultLimits; a negative one means no limit. MaxText, MaxRows, MaxCells
+// and MaxNodes bound what a reader may accumulate, and so its memory.
 type Limits struct {
-	MaxBytes        int64         // file size
+	MaxBytes        int64         // file size, checked before a byte is read
 	MaxDecompressed int64         // bytes unpacked from a docx/xlsx, or printed by a tool
-	Timeout         time.Duration // per file, for external tools
+	MaxText         int64         // text one file may produce
+	MaxRows         int           // spreadsheet rows holding a value, all sheets of a file
+	MaxCells        int           // table cells of a file (spreadsheet grids, docx and HTML tables)
+	MaxNodes        int           // HTML tags of a page, or XML elements of a docx body
+	Timeout         time.Duration // per file: reading, converters, extraction
 }
 
-// DefaultLimits are the documented defaults.
+// DefaultLimits are the documented defaults (the Default* constants).
 func DefaultLimits() Limits {
-	return Limits{MaxBytes: 50 << 20, MaxDecompressed: 200 << 20, Timeout: 60 * time.Second}
+	return Limits{MaxBytes: DefaultMaxBytes, MaxDecompressed: DefaultMaxDecompressed, MaxText: DefaultMaxText,
+		MaxRows: DefaultMaxRows, MaxCells: DefaultMaxCells, MaxNodes: DefaultMaxNodes, Timeout: DefaultTimeout}
 }
 
 // The formats a Document can have.
@@ -52,29 +58,23 @@ func File(ctx context.Context, path string, lim Limits) (*report.Document, error
 }
 
 func readFile(ctx context.Context, path string, lim Limits) (*report.Document, error) {
-	def := DefaultLimits()
-	if lim.MaxBytes == 0 {
-		lim.MaxBytes = def.MaxBytes
-	}
-	if lim.MaxDecompressed == 0 {
-		lim.MaxDecompressed = def.MaxDecompressed
-	}
-	if lim.Timeout == 0 {
-		lim.Timeout = def.Timeout
-	}
-	fi, err := os.Stat(path)
+	lim = lim.withDefaults()
+	// One descriptor from the check to the last byte: the path cannot be
+	// swapped for a FIFO or a device between them.
+	f, fi, err := OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s)", fi.Mode().Type())
-	}
+	defer f.Close()
 	// Check the size before reading: a 2 GB file must not be loaded to be refused.
 	if lim.MaxBytes > 0 && fi.Size() > lim.MaxBytes {
-		return nil, fmt.Errorf("file is %s, over the %s limit (--max-size)", sizeText(fi.Size()), sizeText(lim.MaxBytes))
+		return nil, fmt.Errorf("file is %s, over the %s limit (--max-size)", FormatSize(fi.Size()), FormatSize(lim.MaxBytes))
 	}
-	raw, err := readCapped(path, lim.MaxBytes)
+	raw, err := readCapped(ctx, f, lim.MaxBytes)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, cancelled(ctx, lim)
+		}
 		return nil, err
 	}
 	if len(bytes.TrimSpace(raw)) == 0 {
@@ -90,10 +90,10 @@ func readFile(ctx context.Context, path string, lim Limits) (*report.Document, e
 	switch format {
 	case FormatDOCX:
 		doc.Encoding = "utf-8"
-		doc.Text, err = docxText(raw, lim)
+		doc.Text, err = docxText(ctx, raw, lim)
 	case FormatXLSX:
 		doc.Encoding = "utf-8"
-		doc.Text, err = xlsxText(raw, lim)
+		doc.Text, err = xlsxText(ctx, raw, lim)
 	case FormatPDF:
 		doc.Encoding = "utf-8"
 		doc.Text, err = pdfText(ctx, path, lim)
@@ -104,7 +104,7 @@ func readFile(ctx context.Context, path string, lim Limits) (*report.Document, e
 		doc.Encoding = "utf-8"
 		doc.Text, err = xlsText(ctx, path, lim)
 	case FormatHTML:
-		doc.Text, doc.Encoding, err = htmlText(raw)
+		doc.Text, doc.Encoding, err = htmlText(raw, lim)
 	default:
 		doc.Text, doc.Encoding, err = Decode(raw, "")
 		// Valid UTF-8 without control bytes is text; a legacy decoding
@@ -114,7 +114,13 @@ func readFile(ctx context.Context, path string, lim Limits) (*report.Document, e
 		}
 	}
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, cancelled(ctx, lim)
+		}
 		return nil, err
+	}
+	if lim.MaxText > 0 && int64(len(doc.Text)) > lim.MaxText {
+		return nil, textLimit(lim.MaxText)
 	}
 	if strings.TrimSpace(doc.Text) == "" {
 		return nil, fmt.Errorf("no text in %s file", format)
@@ -124,36 +130,36 @@ func readFile(ctx context.Context, path string, lim Limits) (*report.Document, e
 
 var errBinary = errors.New("not a text document: binary content")
 
-// readCapped reads at most limit bytes (the file may have grown since Stat).
-func readCapped(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var r io.Reader = f
+// readCapped reads at most limit bytes of f (the file may have grown since
+// it was checked), stopping when ctx ends.
+func readCapped(ctx context.Context, f *os.File, limit int64) ([]byte, error) {
+	var r io.Reader = ctxReader{ctx, f}
 	if limit > 0 {
-		r = io.LimitReader(f, limit+1)
+		r = io.LimitReader(r, limit+1)
 	}
 	raw, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
 	if limit > 0 && int64(len(raw)) > limit {
-		return nil, fmt.Errorf("file is over the %s limit (--max-size)", sizeText(limit))
+		return nil, fmt.Errorf("file is over the %s limit (--max-size)", FormatSize(limit))
 	}
 	return raw, nil
 }
 
-// sizeText prints a byte count the way the limits are documented.
-func sizeText(n int64) string {
+// FormatSize prints a byte count the way the limits are written, as flags
+// and in xxgk.toml (50MB, 512KB, 1GB, 300B), so a size in a message can be
+// given back as a limit.
+func FormatSize(n int64) string {
 	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%dGB", n>>30)
 	case n >= 1<<20:
-		return fmt.Sprintf("%d MB", (n+1<<19)>>20)
+		return fmt.Sprintf("%.4gMB", float64(n)/(1<<20))
 	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", (n+1<<9)>>10)
+		return fmt.Sprintf("%.4gKB", float64(n)/(1<<10))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return fmt.Sprintf("%dB", n)
 }
 
 // Walk expands files and folders (recursively) into the files to read, in a
@@ -162,13 +168,16 @@ func sizeText(n int64) string {
 // path named explicitly is always kept. Every other entry is returned, even
 // one that is not a report or cannot be read, so that File reports it as an
 // error instead of it vanishing. A path given twice is returned once.
-func Walk(paths []string) ([]string, error) {
-	var out []string
+//
+// A folder that cannot be listed (unreadable, or removed while the walk
+// runs) does not stop the walk: it is returned in failed, one error naming
+// the folder, and the walk goes on with the rest.
+func Walk(paths []string) (files []string, failed []*report.FileError) {
 	seen := map[string]bool{}
 	add := func(p string) {
 		if !seen[p] {
 			seen[p] = true
-			out = append(out, p)
+			files = append(files, p)
 		}
 	}
 	for _, root := range paths {
@@ -177,9 +186,19 @@ func Walk(paths []string) ([]string, error) {
 			add(root) // File names the problem
 			continue
 		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return fmt.Errorf("walk %q: %w", p, err)
+				// WalkDir reports a folder it could not list here, after
+				// having visited it; an entry that vanished is the same.
+				if !seen[p] {
+					seen[p] = true
+					failed = append(failed, &report.FileError{Path: p, Stage: report.StageRead,
+						Err: fmt.Errorf("cannot list folder: %w", unwrapPath(err))})
+				}
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			if p != root && strings.HasPrefix(d.Name(), ".") {
 				if d.IsDir() {
@@ -187,14 +206,38 @@ func Walk(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if !d.IsDir() {
-				add(p)
+			if d.IsDir() {
+				if walkDirHook != nil {
+					walkDirHook(p)
+				}
+				return nil
 			}
+			add(p)
 			return nil
 		})
-		if err != nil {
-			return nil, err
-		}
 	}
-	return out, nil
+	return files, failed
+}
+
+// walkDirHook, when set by a test, is called on each folder before it is
+// listed, so a test can remove it or take its permissions away mid-walk.
+var walkDirHook func(dir string)
+
+// SetWalkHook makes Walk call h on each folder before listing it, and
+// returns the function that removes it. It is a seam for tests of callers
+// (a folder removed in the middle of a walk); nothing else should set it.
+func SetWalkHook(h func(dir string)) (restore func()) {
+	old := walkDirHook
+	walkDirHook = h
+	return func() { walkDirHook = old }
+}
+
+// unwrapPath drops the *fs.PathError around an error: the FileError names
+// the path already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

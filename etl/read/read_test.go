@@ -243,14 +243,15 @@ func TestFileErrors(t *testing.T) {
 		{"empty", writeFile(t, dir, "empty.txt", nil), lim, "empty file"},
 		{"blank", writeFile(t, dir, "blank.txt", []byte(" \n\t\n")), lim, "empty file"},
 		{"binary", writeFile(t, dir, "prog.txt", binary), lim, "not a text document: binary content"},
-		{"oversized", writeFile(t, dir, "big.txt", bytes.Repeat([]byte("报告"), 1000)),
-			Limits{MaxBytes: 2000}, "file is 6 KB, over the 2 KB limit (--max-size)"},
+		// Sizes in the syntax of the flags: 6,144 bytes over a 2KB limit.
+		{"oversized", writeFile(t, dir, "big.txt", bytes.Repeat([]byte("报告"), 1024)),
+			Limits{MaxBytes: 2 << 10}, "file is 6KB, over the 2KB limit (--max-size)"},
 		{"corrupt docx", writeFile(t, dir, "bad.docx", []byte("PK\x03\x04 this is not a zip archive")), lim, "corrupt docx"},
 		{"corrupt xlsx", writeFile(t, dir, "bad.xlsx", []byte("PK\x03\x04\x14\x00garbage")), lim, "corrupt xlsx"},
 		{"docx without document", writeFile(t, dir, "nodoc.docx", zipFile(t, "word/other.xml", "<x/>")), lim, "corrupt docx: no word/document.xml"},
 		{"docx with broken xml", writeFile(t, dir, "badxml.docx", zipFile(t, "word/document.xml", "<w:document><w:body>")), lim, "corrupt docx"},
-		{"docx zip bomb", writeFile(t, dir, "bomb.docx", zipBomb(t, "word/document.xml", 8<<20)), lim, "zip expands past 1 MB limit"},
-		{"xlsx zip bomb", writeFile(t, dir, "bomb.xlsx", zipBomb(t, "xl/workbook.xml", 8<<20)), lim, "zip expands past 1 MB limit"},
+		{"docx zip bomb", writeFile(t, dir, "bomb.docx", zipBomb(t, "word/document.xml", 8<<20)), lim, "zip expands past 1MB limit"},
+		{"xlsx zip bomb", writeFile(t, dir, "bomb.xlsx", zipBomb(t, "xl/workbook.xml", 8<<20)), lim, "zip expands past 1MB limit"},
 		{"other zip", writeFile(t, dir, "x.zip", zipFile(t, "a.txt", "hello")), lim, "not a text document: zip archive"},
 		{"legacy ppt", writeFile(t, dir, "old.ppt", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00")), lim, "not supported: legacy .ppt"},
 		{"missing", filepath.Join(dir, "nope.txt"), lim, "no such file"},
@@ -291,7 +292,7 @@ func TestRunTool(t *testing.T) {
 	}
 	if _, err := exec.LookPath("yes"); err == nil {
 		_, err := runTool(ctx, Limits{MaxDecompressed: 1 << 16, Timeout: 5 * time.Second}, "pdf", []tool{{name: "yes"}})
-		if err == nil || !strings.Contains(err.Error(), "more than the 64 KB limit") {
+		if err == nil || !strings.Contains(err.Error(), "more than the 64KB limit") {
 			t.Errorf("runTool(yes) error = %v, want the output limit", err)
 		}
 	}
@@ -344,9 +345,9 @@ func TestWalk(t *testing.T) {
 	}
 	single := filepath.Join(dir, "b.txt")
 	missing := filepath.Join(dir, "missing.txt")
-	got, err := Walk([]string{dir, single, missing, filepath.Join(dir, ".hidden.txt")})
-	if err != nil {
-		t.Fatal(err)
+	got, failed := Walk([]string{dir, single, missing, filepath.Join(dir, ".hidden.txt")})
+	if len(failed) > 0 {
+		t.Fatal(failed)
 	}
 	want := []string{
 		filepath.Join(dir, "a/b/d.pdf"), filepath.Join(dir, "a/c.docx"), filepath.Join(dir, "a/z.html"),
@@ -366,8 +367,8 @@ func FuzzDecoders(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		Decode(raw, "")
 		Decode(raw, "gbk")
-		htmlText(raw)
-		docxBody(raw)
+		htmlText(raw, DefaultLimits())
+		docxBody(context.Background(), bytes.NewReader(raw), DefaultLimits())
 		sniff(raw, "x.docx")
 	})
 }
@@ -381,5 +382,18 @@ func BenchmarkFile(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Sizes in messages are written the way the limits are given (50MB), one
+// syntax everywhere.
+func TestFormatSize(t *testing.T) {
+	for _, tt := range []struct {
+		n    int64
+		want string
+	}{{300, "300B"}, {1 << 10, "1KB"}, {1536, "1.5KB"}, {50 << 20, "50MB"}, {200 << 20, "200MB"}, {1 << 30, "1GB"}, {3 << 29, "1536MB"}} {
+		if got := FormatSize(tt.n); got != tt.want {
+			t.Errorf("FormatSize(%d) = %q, want %q", tt.n, got, tt.want)
+		}
 	}
 }
