@@ -64,7 +64,7 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 func ahead(db string) bool {
 	snap, err1 := os.Stat(db)
 	work, err2 := os.Stat(load.WorkPath(db))
-	wal, err3 := os.Stat(load.WorkPath(db) + ".wal")
+	wal, err3 := os.Stat(load.WALPath(load.WorkPath(db)))
 	if err1 != nil || err2 != nil {
 		return false
 	}

@@ -10,7 +10,8 @@ import (
 )
 
 // BackupPath is where the database at dbPath is copied before its schema
-// version from is migrated: one backup per old version, beside it.
+// version from is migrated: one backup per old version, beside it. For a
+// working copy, dbPath is the published database it belongs to.
 func BackupPath(dbPath string, from int) string {
 	return fmt.Sprintf("%s.schema-v%d.bak", dbPath, from)
 }
@@ -30,7 +31,13 @@ func (s *Store) backup(ctx context.Context, from int) error {
 		return fmt.Errorf("backup before migrating: %w", err)
 	}
 	defer src.Close()
-	dst := BackupPath(s.path, from)
+	// A working copy's backup is named after its published database,
+	// where users look for it (out/xxgk.duckdb.schema-v1.bak).
+	name := s.path
+	if s.published != "" {
+		name = s.published
+	}
+	dst := BackupPath(name, from)
 	if err := atomicout.File(dst, true, func(w io.Writer) error {
 		_, err := io.Copy(w, src)
 		return err

@@ -15,7 +15,7 @@
 // The file is opened by name (connect: attached by its quoted path through
 // duckdb.NewConnector, never as a DSN string). A schema version newer than
 // the highest embedded migration is refused; an older database is backed
-// up before it is migrated. Taking the run lock
+// up before it is migrated (under the published name). Taking the run lock
 // removes what killed runs left beside the database (RemoveTemps); readers
 // clean nothing.
 package load

@@ -25,7 +25,12 @@ type Store struct {
 // characters it holds (see connect). A database written by a newer xxgk
 // (a schema version this binary does not know) is refused, untouched; an
 // older one is copied to a backup beside it before it is migrated.
-func Open(ctx context.Context, path string) (*Store, error) {
+func Open(ctx context.Context, path string) (*Store, error) { return open(ctx, path, "") }
+
+// open is Open of a file that is published at published ("" when it is not
+// a working copy), so a backup before a migration is named after the
+// database users know.
+func open(ctx context.Context, path, published string) (*Store, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("open database %q: %w", path, err)
@@ -35,7 +40,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %q: %w", path, err)
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, published: published}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %q: %w", path, err)

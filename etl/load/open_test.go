@@ -193,6 +193,18 @@ func TestMigrateBacksUpFirst(t *testing.T) {
 	if n := count(t, b, `SELECT max(version) FROM schema_version`); n != 1 {
 		t.Errorf("backup is at version %d, want 1 (the version before the migration)", n)
 	}
+	// A working copy started from an older published database is backed
+	// up under the published name, where users look for it.
+	pub := filepath.Join(dir, "pub.duckdb")
+	setVersions(t, pub, 1)
+	w, err := OpenWork(ctx, pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if _, err := os.Stat(BackupPath(pub, 1)); err != nil {
+		t.Errorf("backup of the working copy: %v, want it at %s", err, filepath.Base(BackupPath(pub, 1)))
+	}
 	// A new database has nothing to back up.
 	fresh := filepath.Join(dir, "new.duckdb")
 	s, err = Open(ctx, fresh)
@@ -214,7 +226,8 @@ func TestLockRemovesTemps(t *testing.T) {
 	path := filepath.Join(dir, "x.duckdb")
 	work := WorkPath(path)
 	mine := []string{metricsTempPrefix(path) + "123.csv", metricsTempPrefix(work) + "124.csv", SnapshotTempPrefix(path) + "9",
-		SnapshotTempPrefix(work) + "8", SnapshotTempPrefix(work+".wal") + "7", ".xxgk-metrics-77.csv"}
+		SnapshotTempPrefix(work) + "8", SnapshotTempPrefix(WALPath(work)) + "7", ".xxgk-metrics-77.csv",
+		"." + filepath.Base(BackupPath(path, 1)) + ".tmp-6"}
 	// The database itself, its working copy and log are never temporaries;
 	// nor is the snapshot temporary of a database "x" without extension.
 	theirs := []string{metricsTempPrefix(filepath.Join(dir, "y.duckdb")) + "1.csv", SnapshotTempPrefix(filepath.Join(dir, "y.duckdb")) + "2",

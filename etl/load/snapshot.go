@@ -31,6 +31,19 @@ func WorkPath(path string) string {
 	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".work")
 }
 
+// WALPath is where DuckDB keeps the write-ahead log of the database file
+// at path: path+".wal", except that DuckDB, reading the name as a URL,
+// inserts ".wal" before the first "?" of a name that holds one
+// ("x?a.duckdb" logs to "x.wal?a.duckdb"; connect refuses a "?" in the
+// folder part, so the first one is in the file name).
+func WALPath(path string) string {
+	dir, base := filepath.Split(path)
+	if i := strings.IndexByte(base, '?'); i >= 0 {
+		return dir + base[:i] + ".wal" + base[i:]
+	}
+	return path + ".wal"
+}
+
 // SnapshotTempPrefix starts the name of a snapshot being written beside the
 // database published at path (the random rest follows). One left behind by
 // a kill during a copy is a stale temporary: anything that removes stale
@@ -50,20 +63,15 @@ func OpenWork(ctx context.Context, path string) (*Store, error) {
 			return nil, fmt.Errorf("open database %q: start the working copy from it: %w", path, err)
 		}
 	}
-	s, err := Open(ctx, work)
-	if err != nil {
-		return nil, err
-	}
-	s.published = path
-	return s, nil
+	return open(ctx, work, path)
 }
 
 // adopt copies the database at path (and its write-ahead log, which DuckDB
 // replays on open) to the working copy work, through a temporary name so a
 // kill leaves either no working copy or a whole one.
 func adopt(path, work string) error {
-	if exists(path + ".wal") {
-		if err := copyFile(path+".wal", work+".wal", 0o644); err != nil {
+	if exists(WALPath(path)) {
+		if err := copyFile(WALPath(path), WALPath(work), 0o644); err != nil {
 			return err
 		}
 	}
@@ -86,7 +94,7 @@ func (s *Store) Publish(ctx context.Context) (time.Duration, error) {
 	}
 	// After a checkpoint the log holds nothing: a copy of the file alone
 	// is the whole database. Anything in it would be lost by the copy.
-	if fi, err := os.Stat(s.path + ".wal"); err == nil && fi.Size() > 0 {
+	if fi, err := os.Stat(WALPath(s.path)); err == nil && fi.Size() > 0 {
 		return 0, fmt.Errorf("publish %q: the write-ahead log still holds %d bytes after a checkpoint", s.published, fi.Size())
 	}
 	if err := copyFile(s.path, s.published, 0o444); err != nil {
@@ -156,7 +164,7 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // command that created a database and then failed removes them.
 func Files(path string) []string {
 	var out []string
-	for _, p := range []string{path, path + ".wal", WorkPath(path), WorkPath(path) + ".wal", LockPath(path)} {
+	for _, p := range []string{path, WALPath(path), WorkPath(path), WALPath(WorkPath(path)), LockPath(path)} {
 		if exists(p) {
 			out = append(out, p)
 		}

@@ -126,3 +126,23 @@ func TestLockFileRemovedAndNotShared(t *testing.T) {
 	}
 	l.Unlock()
 }
+
+// WALPath names the log DuckDB actually writes, "?" in the name included:
+// publishing checks it is empty, adopting copies it, cleaning removes it.
+func TestWALPath(t *testing.T) {
+	for _, name := range []string{"x.duckdb", "x?a=b.duckdb"} {
+		path := filepath.Join(t.TempDir(), name)
+		s, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DB().Exec("CREATE TABLE zz (a INTEGER); INSERT INTO zz VALUES (1)"); err != nil {
+			t.Fatal(err)
+		}
+		fi, err := os.Stat(WALPath(path))
+		s.Close()
+		if err != nil || fi.Size() == 0 {
+			t.Errorf("%s: log at WALPath %q: %v; want the log DuckDB writes", name, filepath.Base(WALPath(path)), err)
+		}
+	}
+}

@@ -29,7 +29,8 @@ const legacyMetricsPrefix = ".xxgk-metrics-"
 
 // RemoveTemps removes, whatever their age, the temporary files that killed
 // runs left beside the database at dbPath: metrics CSV files of a commit,
-// snapshot copies and copies starting a working copy. Lock calls it once it holds the run lock: no other
+// snapshot copies, copies starting a working copy and backups being
+// written before a migration. Lock calls it once it holds the run lock: no other
 // run of this database is writing them then.
 func RemoveTemps(dbPath string) error {
 	dir := filepath.Dir(dbPath)
@@ -47,7 +48,7 @@ func RemoveTemps(dbPath string) error {
 	// file never end in "-tmp-": neither is ever taken for a temporary.
 	work := WorkPath(dbPath)
 	prefixes := []string{metricsTempPrefix(dbPath), metricsTempPrefix(work),
-		SnapshotTempPrefix(dbPath), SnapshotTempPrefix(work), SnapshotTempPrefix(work + ".wal")}
+		SnapshotTempPrefix(dbPath), SnapshotTempPrefix(work), SnapshotTempPrefix(WALPath(work))}
 	var errs []error
 	for _, e := range entries {
 		n := e.Name()
@@ -55,7 +56,9 @@ func RemoveTemps(dbPath string) error {
 			continue
 		}
 		legacy := strings.HasPrefix(n, legacyMetricsPrefix) && strings.HasSuffix(n, ".csv")
-		if legacy || slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(n, p) }) {
+		// A backup being written before a migration (atomicout.File).
+		backup := strings.HasPrefix(n, "."+filepath.Base(dbPath)+".schema-v") && strings.Contains(n, ".bak.tmp-")
+		if legacy || backup || slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(n, p) }) {
 			if err := os.Remove(filepath.Join(dir, n)); err != nil && !errors.Is(err, os.ErrNotExist) {
 				errs = append(errs, err)
 			}
