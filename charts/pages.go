@@ -3,6 +3,7 @@ package charts
 import (
 	"embed"
 	"fmt"
+	"github.com/xxgk/xxgk/etl/report"
 	"html"
 	"html/template"
 	"io"
@@ -13,7 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xxgk/xxgk/queries"
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 //go:embed templates/*.html
@@ -122,8 +123,8 @@ func (d *siteData) indexPage() (*page, error) {
 		}
 		mix := d.topAgencies(topMix, func(a *agency) *float64 { return a.value("received", y) })
 		var ss []series
-		for _, m := range queries.OutcomeMetrics() {
-			s := series{Name: queries.MetricLabel(m)}
+		for _, m := range labels.Outcomes() {
+			s := series{Name: labels.Metric(m)}
 			for _, a := range mix {
 				s.Points = append(s.Points, a.value(m, y))
 			}
@@ -157,10 +158,10 @@ func (d *siteData) indexPage() (*page, error) {
 			continue
 		}
 		note := fmt.Sprintf("只比较分母不少于 %d 的机关。", minDenominator)
-		if sc := queries.RateFormula(r); sc != "" {
+		if sc := labels.RateFormula(r); sc != "" {
 			note = "口径：" + sc + "。" + note
 		}
-		if err := add(rankingChart(fmt.Sprintf("rank-rate-%d", i), fmt.Sprintf("%d 年%s最高的机关", y, queries.RateLabel(r)), note, rank, val, true)); err != nil {
+		if err := add(rankingChart(fmt.Sprintf("rank-rate-%d", i), fmt.Sprintf("%d 年%s最高的机关", y, labels.Rate(r)), note, rank, val, true)); err != nil {
 			return nil, err
 		}
 	}
@@ -172,7 +173,7 @@ func (d *siteData) indexPage() (*page, error) {
 				pts[i] = d.allRates[r][y].value
 			}
 			if anyValue(pts) {
-				ss = append(ss, series{Name: queries.RateLabel(r), Points: pts})
+				ss = append(ss, series{Name: labels.Rate(r), Points: pts})
 			}
 		}
 		if len(ss) > 0 {
@@ -323,9 +324,9 @@ type trustView struct {
 }
 
 type failedView struct {
-	Agency, Href, Rule, Scope, Expected, Actual, Detail, Path string
-	Year                                                      int
-	Superseded                                                bool
+	Agency, Href, Rule, Detail, Path string
+	Year                             int
+	Superseded                       bool
 }
 
 type sourceView struct {
@@ -359,7 +360,7 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 		for _, m := range metrics {
 			pts := a.points(m, ys)
 			if anyValue(pts) {
-				ss = append(ss, series{Name: queries.MetricLabel(m), Points: pts})
+				ss = append(ss, series{Name: labels.Metric(m), Points: pts})
 			}
 		}
 		if len(ss) == 0 {
@@ -376,9 +377,9 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 		return nil, err
 	}
 	var mix []series
-	for _, m := range queries.OutcomeMetrics() {
+	for _, m := range labels.Outcomes() {
 		if pts := a.points(m, ys); anyValue(pts) {
-			mix = append(mix, series{Name: queries.MetricLabel(m), Points: pts})
+			mix = append(mix, series{Name: labels.Metric(m), Points: pts})
 		}
 	}
 	if len(mix) > 0 {
@@ -395,7 +396,7 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 			pts[i] = a.rates[r][y].value
 		}
 		if anyValue(pts) {
-			rs = append(rs, series{Name: queries.RateLabel(r), Points: pts})
+			rs = append(rs, series{Name: labels.Rate(r), Points: pts})
 		}
 	}
 	if len(rs) > 0 {
@@ -415,7 +416,7 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 
 	body := agencyBody{Agency: a, Years: ys}
 	for _, m := range orderedMetrics(a.figures) {
-		row := figureRow{Label: queries.MetricLabel(m)}
+		row := figureRow{Label: labels.Metric(m)}
 		for _, y := range ys {
 			f, ok := a.figures[m][y]
 			switch {
@@ -434,7 +435,7 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 		if !ok {
 			continue
 		}
-		row := rateRow{Label: queries.RateLabel(r), Scope: queries.RateFormula(r)}
+		row := rateRow{Label: labels.Rate(r), Scope: labels.RateFormula(r)}
 		for _, y := range ys {
 			c, ok := cells[y]
 			if !ok {
@@ -457,7 +458,7 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 		if pr.PeerRank > 0 {
 			rank = fmt.Sprintf("%d / %d", pr.PeerRank, pr.Peer)
 		}
-		body.Peers = append(body.Peers, peerView{Year: pr.Year, Metric: queries.MetricLabel(pr.Metric), Group: pr.PeerGroup, Value: display(pr.Value),
+		body.Peers = append(body.Peers, peerView{Year: pr.Year, Metric: labels.Metric(pr.Metric), Group: labels.PeerGroup(pr.PeerGroup), Value: display(pr.Value),
 			Rank: rank, Median: display(pr.Median), Pctl: percentile(pr.Pctl), Outlier: pr.Outlier})
 	}
 	for _, t := range a.trust {
@@ -481,29 +482,25 @@ func anyValue(pts []*float64) bool {
 // orderedMetrics lists the known metrics first in display order, then any
 // metric the queries added later, by key.
 func orderedMetrics(fig map[string]map[int]figure) []string {
-	return queries.SortMetrics(slices.Collect(maps.Keys(fig)))
+	return labels.SortMetrics(slices.Collect(maps.Keys(fig)))
 }
 
 func where(s sourceRow) string {
 	var parts []string
-	if s.Source == "table" {
-		parts = append(parts, "表格")
-	} else if s.Source == "prose" {
-		parts = append(parts, "正文")
+	if s.Table != "" {
+		parts = append(parts, labels.Table(s.Table))
 	}
-	for _, x := range []string{s.Table, s.Row, s.Col} {
+	for _, x := range []string{s.Row, s.Col} {
 		if x != "" {
 			parts = append(parts, x)
 		}
 	}
-	if s.Rule != "" {
-		parts = append(parts, "规则 "+s.Rule)
-	}
+	parts = append(parts, labels.Mechanism(s.Source, s.Rule))
 	return strings.Join(parts, " · ")
 }
 
 func trustViewOf(t trustRow, root string) trustView {
-	return trustView{Agency: displayName(t.Agency), Href: root + "agencies/" + agencyID(t.Agency) + ".html", Period: t.Period, Blank: percent(t.BlankShare),
+	return trustView{Agency: displayName(t.Agency), Href: root + "agencies/" + agencyID(t.Agency) + ".html", Period: labels.Period(t.Period), Blank: percent(t.BlankShare),
 		Score: percent(t.TrustScore), Year: t.Year, Total: t.Total, Pass: t.Pass, Fail: t.Fail, NA: t.NA}
 }
 
@@ -513,8 +510,9 @@ func failedViews(fs []failedCheck, root string) []failedView {
 	out := make([]failedView, 0, len(fs))
 	for _, f := range fs {
 		href := root + "agencies/" + agencyID(f.Agency) + ".html"
-		out = append(out, failedView{Agency: displayName(f.Agency), Href: href, Rule: f.Rule, Scope: f.Scope, Expected: display(f.Expected),
-			Actual: display(f.Actual), Detail: f.Detail, Path: f.Path, Year: f.Year, Superseded: f.Superseded})
+		c := report.Check{Rule: f.Rule, Scope: f.Scope, Expected: f.Expected, Actual: f.Actual, Status: report.Fail, Detail: f.Detail}
+		out = append(out, failedView{Agency: displayName(f.Agency), Href: href, Rule: labels.Rule(f.Rule), Detail: labels.Check(c),
+			Path: f.Path, Year: f.Year, Superseded: f.Superseded})
 	}
 	return out
 }
@@ -539,15 +537,13 @@ func sourceRows(src []sourceRow) template.HTML {
 	}
 	for _, s := range src {
 		year := strconv.Itoa(s.Year)
-		if s.Period == "h1" {
-			year += " 上半年"
+		if s.Period != "year" {
+			year += " " + labels.Period(s.Period)
 		}
 		var value string
 		switch {
-		case s.Value == nil && s.Kind == "not_applicable":
-			value = "不适用"
-		case s.Value == nil && s.Kind == "empty":
-			value = "空白"
+		case s.Value == nil && s.Kind != "" && s.Kind != "number":
+			value = labels.ValueKind(s.Kind)
 		case s.Value == nil:
 			value = "—"
 		case s.Approx:
@@ -557,7 +553,7 @@ func sourceRows(src []sourceRow) template.HTML {
 		}
 		b.WriteString("<tr>")
 		cell("", "", year)
-		cell("", s.Key, queries.KeyLabel(s.Key))
+		cell("", s.Key, labels.Key(s.Key))
 		cell("num", "", value)
 		cell("quote", "", s.Text)
 		cell("", "", where(s))

@@ -3,13 +3,26 @@ package charts
 import (
 	"sort"
 	"strconv"
+	"strings"
 
-	"github.com/xxgk/xxgk/queries"
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 // ---- method page ----
 
-type crosswalkRow struct{ Metric, Label, Modern, Legacy, Confidence, Note string }
+type crosswalkRow struct{ Label, Modern, Legacy, Confidence, Note string }
+
+// keyList names the metric keys of a crosswalk source ("a + b").
+func keyList(s string) string {
+	if s == "" {
+		return ""
+	}
+	keys := strings.Split(s, " + ")
+	for i, k := range keys {
+		keys[i] = labels.Key(k)
+	}
+	return strings.Join(keys, " + ")
+}
 
 type rateScope struct{ Label, Scope string }
 
@@ -22,16 +35,11 @@ func (d *siteData) methodPage() *page {
 	var b methodBody
 	c := d.crosswalk
 	for _, row := range c.Rows() {
-		m := c.Str(row, "metric")
-		label := c.Str(row, "label")
-		if label == "" {
-			label = queries.MetricLabel(m)
-		}
-		b.Crosswalk = append(b.Crosswalk, crosswalkRow{Metric: m, Label: label, Modern: c.Str(row, "modern_source"),
-			Legacy: c.Str(row, "legacy_source"), Confidence: c.Str(row, "confidence"), Note: c.Str(row, "note")})
+		b.Crosswalk = append(b.Crosswalk, crosswalkRow{Label: labels.Metric(c.Str(row, "metric")), Modern: keyList(c.Str(row, "modern_source")),
+			Legacy: keyList(c.Str(row, "legacy_source")), Confidence: labels.Confidence(c.Str(row, "confidence")), Note: c.Str(row, "note")})
 	}
 	for _, r := range d.rateNames {
-		b.Rates = append(b.Rates, rateScope{Label: queries.RateLabel(r), Scope: queries.RateFormula(r)})
+		b.Rates = append(b.Rates, rateScope{Label: labels.Rate(r), Scope: labels.RateFormula(r)})
 	}
 	return &page{Title: "方法说明", Nav: "method", Body: b}
 }
@@ -75,7 +83,7 @@ func (d *siteData) qualityPage() *page {
 	}
 	c := d.conflicts
 	for _, row := range c.Rows() {
-		b.Conflicts = append(b.Conflicts, conflictView{Agency: displayName(c.Str(row, "agency")), Period: c.Str(row, "period"), Published: c.Str(row, "published"),
+		b.Conflicts = append(b.Conflicts, conflictView{Agency: displayName(c.Str(row, "agency")), Period: labels.Period(c.Str(row, "period")), Published: c.Str(row, "published"),
 			Path: c.Str(row, "path"), Year: c.Int(row, "year"), Figures: c.Int(row, "n_figures"), Preferred: c.Bool(row, "preferred")})
 	}
 	// Coverage is summarised per year and form: one row per agency would
@@ -121,7 +129,7 @@ func (d *siteData) qualityPage() *page {
 	})
 	for _, k := range keys {
 		a := cov[k]
-		cv := coverageView{Year: k.year, Form: k.form, Agencies: strconv.Itoa(len(a.agencies)), Reports: "—", Figures: "—"}
+		cv := coverageView{Year: k.year, Form: labels.Form(k.form), Agencies: strconv.Itoa(len(a.agencies)), Reports: "—", Figures: "—"}
 		if a.hasR {
 			cv.Reports = formatNumber(a.reports)
 		}

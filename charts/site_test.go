@@ -39,16 +39,19 @@ func TestBuildFromDuckDB(t *testing.T) {
 		t.Errorf("received row of a series with a missing year shows no blank: %v", row)
 	}
 	quality := readPage(t, filepath.Join(site, "quality.html"))
-	for _, want := range []string{"I1.flow", html.EscapeString(chartstest.FormulaAgency), html.EscapeString(chartstest.PlainAgency)} {
+	for _, want := range []string{"收支平衡", html.EscapeString(chartstest.FormulaAgency), html.EscapeString(chartstest.PlainAgency)} {
 		if !strings.Contains(quality, want) {
 			t.Errorf("quality page lacks %q", want)
 		}
 	}
-	if n := strings.Count(quality, "I1.flow"); n != 2 {
-		t.Errorf("quality page lists %d failed I1.flow checks, want 2", n)
+	if n := strings.Count(quality, "总计列：本年新收与上年结转之和"); n != 2 {
+		t.Errorf("quality page lists %d failed 收支平衡 checks, want 2", n)
+	}
+	if strings.Contains(quality, "I1.flow") {
+		t.Errorf("quality page shows the rule code I1.flow")
 	}
 	method := readPage(t, filepath.Join(site, "method.html"))
-	if !strings.Contains(method, "apps_new.total") {
+	if !strings.Contains(method, "一、本年新收政府信息公开申请数量 × 总计") || strings.Contains(method, "apps_new.total") {
 		t.Errorf("method page lacks the crosswalk")
 	}
 	dom := chartstest.DumpDOM(t, filepath.Join(site, "agencies", agencyID(chartstest.PlainAgency)+".html"))

@@ -256,7 +256,7 @@ func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) 
 	if err := appendRows(c, "reports", len(reps), func(i int) []driver.Value {
 		r := reps[i]
 		return []driver.Value{r.ID, r.Path, r.Format, nullString(r.Encoding), r.Size, r.Agency,
-			nullString(AgencyKind(r.Agency)), nullString(r.Level), nullString(r.Province), nullString(r.City),
+			nullString(AgencyKind(r.Agency, r.Level)), nullString(r.Level), nullString(r.Province), nullString(r.City),
 			int32(r.Year), string(r.Period), string(r.Form), date(r.Published), int32(figures(r)), current(r),
 			report.ParserVersion, now}
 	}); err != nil {

@@ -37,6 +37,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %q: %w", path, err)
 	}
+	if err := s.refreshKinds(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %q: %w", path, err)
+	}
 	return s, nil
 }
 
