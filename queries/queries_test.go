@@ -379,7 +379,7 @@ func TestRefresh(t *testing.T) {
 	if err := st.DB().QueryRowContext(ctx, "SELECT count(*) FROM query_cache").Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	if want := len(queries.List()) - 1; n != want { // sources is not cached
+	if want := len(queries.List()) - 2; n != want { // sources and source_pages are not cached
 		t.Errorf("cached queries after Refresh = %d, want %d", n, want)
 	}
 }
