@@ -81,6 +81,7 @@ func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writ
 		return nil, err
 	}
 	t1 := time.Now()
+	charts.Version = version
 	site, err := charts.BuildWith(ctx, run, filepath.Join(outDir, "site"))
 	if err != nil {
 		return nil, fmt.Errorf("build site: %w", err)

@@ -352,3 +352,17 @@ func groupThousands(s string) string {
 	}
 	return string(out)
 }
+
+// Domain returns every code of a domain with its label (e.g. "mechanism",
+// "form"), for renderers that name codes in the browser, such as the site's
+// source pages.
+func Domain(domain string) map[string]string {
+	out := make(map[string]string, len(tab.order[domain]))
+	for _, c := range tab.order[domain] {
+		out[c] = tab.byCode[domain][c].field(0)
+	}
+	return out
+}
+
+// Fallback is the phrase shown for a code of domain that is not listed.
+func Fallback(domain string) string { return fallback(domain) }
