@@ -153,7 +153,7 @@ func (s chartSpec) build() (chartBlock, error) {
 		if len(s.Pieces) > 0 {
 			var pieces []any
 			for i, p := range s.Pieces {
-				pieces = append(pieces, map[string]any{"value": i + 1, "label": p})
+				pieces = append(pieces, map[string]any{"value": i + 1, "label": p, "color": pieceColors[i%len(pieceColors)]})
 			}
 			opt["visualMap"] = map[string]any{"type": "piecewise", "pieces": pieces, "orient": "horizontal", "top": 0, "left": "center"}
 		} else {
@@ -193,6 +193,10 @@ func (s chartSpec) build() (chartBlock, error) {
 	}
 	return chartBlock{ID: s.ID, Title: s.Title, Note: s.Note, Height: h, Option: template.JS(b), Meta: template.JS(mb), Data: s.table()}, nil
 }
+
+// pieceColors tell the categories of a heatmap apart (the forms: 2021,
+// 2019, legacy, narrative).
+var pieceColors = []string{"#1d5fa0", "#63a4e0", "#e8890c", "#8bc34a"}
 
 // chartFont is the font list of the charts, the same as the pages'.
 const chartFont = `"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif`

@@ -1,13 +1,14 @@
 package charts
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/queries"
@@ -40,6 +41,7 @@ func writeSources(ctx context.Context, run QueryFunc, dir string, names []string
 	t := queries.NewTable(res)
 	n := 0
 	made := map[string]bool{}
+	var buf bytes.Buffer
 	for _, row := range t.Rows() {
 		id := t.Str(row, "report_id")
 		if !reportIDRE.MatchString(id) {
@@ -52,7 +54,11 @@ func writeSources(ctx context.Context, run QueryFunc, dir string, names []string
 			}
 			made[d] = true
 		}
-		if err := writeSource(filepath.Join(dir, rel), t.Str(row, "page"), agencyHref("", t.Str(row, "agency"))); err != nil {
+		buf.Reset()
+		if err := sourceScript(&buf, t, row); err != nil {
+			return n, fmt.Errorf("source page of %q: %w", id, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, rel), buf.Bytes(), 0o644); err != nil {
 			return n, fmt.Errorf("source page of %q: %w", id, err)
 		}
 		n++
@@ -60,40 +66,104 @@ func writeSources(ctx context.Context, run QueryFunc, dir string, names []string
 	return n, nil
 }
 
-// writeSource writes one report's data file: a call of xxgkSource with the
-// JSON DuckDB built (valid JavaScript: JSON is a subset, and U+2028 is
-// allowed in strings since ES2019) and the link to the agency page. The
-// file is loaded by src=, never inlined, so text such as "</script>" in a
-// report cannot end a script element.
-func writeSource(path, pageJSON, agency string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
+// sourceIdentity is who and what a report is, as its source page shows it.
+type sourceIdentity struct {
+	ID        string `json:"id"`
+	Agency    string `json:"agency"`
+	Kind      string `json:"kind,omitempty"`
+	Level     string `json:"level,omitempty"`
+	Province  string `json:"province,omitempty"`
+	City      string `json:"city,omitempty"`
+	Year      int    `json:"year"`
+	Period    string `json:"period"`
+	Form      string `json:"form"`
+	Published string `json:"published,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Path      string `json:"path"`
+	Format    string `json:"format,omitempty"`
+	Size      int    `json:"size"`
+	Current   bool   `json:"current"`
+	Preferred bool   `json:"preferred"`
+	Agencies  string `json:"agency_href"`
+}
+
+// sourceScript writes one report's data file: a call of xxgkSource with
+// the report's identity, its text and its figures (the compact array the
+// query built). It is valid JavaScript (JSON is a subset, and U+2028 is
+// allowed in strings since ES2019) and is loaded by src=, never inlined, so
+// text such as "</script>" in a report cannot end a script element.
+func sourceScript(w *bytes.Buffer, t *queries.Table, row []any) error {
+	id := sourceIdentity{ID: t.Str(row, "report_id"), Agency: t.Str(row, "agency"), Kind: t.Str(row, "agency_kind"), Level: t.Str(row, "level"),
+		Province: t.Str(row, "province"), City: t.Str(row, "city"), Year: t.Int(row, "year"), Period: t.Str(row, "period"),
+		Form: t.Str(row, "form"), Published: t.Str(row, "published"), URL: t.Str(row, "url"), Path: t.Str(row, "path"),
+		Format: t.Str(row, "format"), Size: t.Int(row, "size"), Current: t.Bool(row, "current"), Preferred: t.Bool(row, "preferred"),
+		Agencies: agencyHref("", t.Str(row, "agency"))}
+	if id.URL == "" {
+		id.URL = t.Str(row, "source_url")
 	}
-	w := bufio.NewWriterSize(f, 64<<10)
-	href, _ := json.Marshal(agency)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // a file of its own, not inline: no <script> to end
 	w.WriteString("xxgkSource(")
-	if pageJSON == "" {
-		pageJSON = "null"
-	}
-	w.WriteString(pageJSON)
-	w.WriteString(",")
-	w.Write(href)
-	w.WriteString(");\n")
-	if err := w.Flush(); err != nil {
-		f.Close()
+	if err := enc.Encode(id); err != nil {
 		return err
 	}
-	return f.Close()
+	w.WriteString(",")
+	if text, ok := t.Value(row, "text").(string); ok {
+		if err := enc.Encode(text); err != nil {
+			return err
+		}
+	} else {
+		w.WriteString("null")
+	}
+	w.WriteString(",")
+	if f := t.Str(row, "figures"); f != "" {
+		w.WriteString(f)
+	} else {
+		w.WriteString("[]")
+	}
+	w.WriteString(");\n")
+	return nil
+}
+
+// tableOf is the national table a key's cells are printed in: the
+// application table, the review and litigation table, or Article 20's;
+// "legacy" for the keys of the pre-2019 statistical table, "" for figures
+// only sentences give.
+func tableOf(key string) string {
+	switch {
+	case strings.HasPrefix(key, "art20."):
+		return "article20"
+	case strings.HasPrefix(key, "review."), strings.HasPrefix(key, "lit_"), strings.HasPrefix(key, "litigation."):
+		return "review"
+	case strings.HasPrefix(key, "proactive."), strings.HasPrefix(key, "response."):
+		return ""
+	}
+	info, _ := report.LookupKey(key)
+	for _, f := range info.Forms {
+		if f == "table2019" || f == "table2021" {
+			return "applications"
+		}
+	}
+	return "legacy"
 }
 
 // labelsJS is the part of the labels table the source pages need, as a
 // script: key labels and units, and the words for forms, periods, levels,
 // tables, kinds of value, sources and reading mechanisms.
 func labelsJS() ([]byte, error) {
-	keys := map[string][2]string{}
+	// Per key: its label, unit, and the table, row and column of its cell
+	// for the page's reconstructed tables.
+	keys := map[string][5]string{}
 	for _, k := range report.Keys() {
-		keys[k.Key] = [2]string{labels.Key(k.Key), labels.Unit(k.Key)}
+		l := labels.Key(k.Key)
+		row, col, ok := strings.Cut(l, " × ")
+		if !ok {
+			row, col, ok = strings.Cut(l, " ")
+			if !ok {
+				row, col = l, "数量"
+			}
+		}
+		keys[k.Key] = [5]string{l, labels.Unit(k.Key), tableOf(k.Key), row, col}
 	}
 	v := map[string]any{"keys": keys}
 	fb := map[string]string{}

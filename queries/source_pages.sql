@@ -1,5 +1,5 @@
 -- name: source_pages
--- description: one row per stored report for its source page: who and when, the file, the report text and every stored figure with its span, as JSON
+-- description: one row per stored report for its source page: who and when, the file, the report text and every stored figure with its span
 -- cache: no
 -- filter: agency
 --
@@ -7,39 +7,44 @@
 -- time. Revisions and duplicates are listed too (preferred tells which one
 -- the other queries read).
 --
--- page is one JSON object per report, ready for the site's source page:
--- the identity columns of reports, the text (NULL for a report loaded from
--- exchange records, which carry none) and figures, a list in key order of
---   k key, v value (NULL unless kind is number), kind, a approx,
---   s and e the byte offsets of the figure's sentence or cell in the text,
---   src table or prose, tbl, row and col (table cells), rule, unit (as
---   printed when converted), and p the sentence or cell as printed, given
---   only when the text or the span is missing (the page cuts it from the
---   text otherwise, which halves the site).
+-- text is NULL for a report loaded from exchange records, which carry none.
+-- figures is a JSON array with one array per stored figure, compact because
+-- the site writes one per report (millions of figures at national scale):
+--   [key, value, start, end, how, rule, unit, printed]
+-- value is null unless the figure is a number; start and end are the byte
+-- offsets of its sentence or cell in the text; how is "t" (a table cell),
+-- "p" (a sentence), or "e" / "n" for a cell printed empty or not
+-- applicable; rule is the reading rule (null for most table cells); unit is
+-- the unit as printed when it was converted; printed is the sentence or
+-- cell as printed, given only when the span is missing (the page cuts it
+-- from the text otherwise). The figures are in no particular order. Keys
+-- and rules are codes of letters, digits, dots and underscores; unit and
+-- printed are JSON-escaped.
 WITH r AS (
     SELECT * FROM reports WHERE TRUE /* filter: agency */
 ),
 figs AS (
     SELECT m.report_id,
-           list({'k': m.key, 'v': m.value, 'kind': m.kind, 'a': m.approx,
-                 's': m.start_offset, 'e': m.end_offset, 'src': m.source, 'tbl': m.tbl,
-                 'row': m.row_label, 'col': m.col_label, 'rule': m.rule, 'unit': m.unit,
-                 'p': CASE WHEN t.report_id IS NULL OR m.start_offset IS NULL OR m.end_offset IS NULL
-                                OR m.end_offset <= m.start_offset
-                           THEN m.provenance END}
-                ORDER BY m.key) AS figures
+           '[' || string_agg(
+               '["' || m.key || '",' ||
+               CASE WHEN m.kind = 'number' AND m.value IS NOT NULL THEN CAST(m.value AS VARCHAR) ELSE 'null' END || ',' ||
+               CASE WHEN m.start_offset IS NOT NULL AND m.end_offset > m.start_offset
+                    THEN CAST(m.start_offset AS VARCHAR) || ',' || CAST(m.end_offset AS VARCHAR) ELSE 'null,null' END || ',"' ||
+               CASE WHEN m.kind = 'empty' THEN 'e' WHEN m.kind = 'not_applicable' THEN 'n'
+                    WHEN m.source = 'prose' THEN 'p' ELSE 't' END || '",' ||
+               CASE WHEN m.rule IS NULL THEN 'null' ELSE '"' || m.rule || '"' END || ',' ||
+               CASE WHEN m.unit IS NULL THEN 'null' ELSE CAST(to_json(m.unit) AS VARCHAR) END || ',' ||
+               CASE WHEN m.start_offset IS NULL OR m.end_offset IS NULL OR m.end_offset <= m.start_offset
+                    THEN CAST(to_json(m.provenance) AS VARCHAR) ELSE 'null' END || ']',
+               ',') || ']' AS figures
     FROM metrics m
     JOIN r ON r.id = m.report_id
-    LEFT JOIN report_texts t ON t.report_id = m.report_id
     GROUP BY m.report_id
 )
-SELECT r.id AS report_id, r.agency, r.year, r.period, r.form, r.path,
+SELECT r.id AS report_id, r.agency, r.agency_kind, r.level, r.province, r.city, r.year, r.period, r.form,
+       CAST(r.published AS VARCHAR) AS published, r.path, r.format, r.size, r.current, r.n_figures,
        r.id IN (SELECT id FROM preferred_reports) AS preferred,
-       t.report_id IS NOT NULL AS has_text,
-       to_json({'id': r.id, 'path': r.path, 'format': r.format, 'size': r.size, 'agency': r.agency,
-                'kind': r.agency_kind, 'level': r.level, 'province': r.province, 'city': r.city,
-                'year': r.year, 'period': r.period, 'form': r.form, 'published': CAST(r.published AS VARCHAR),
-                'current': r.current, 'n_figures': r.n_figures, 'text': t.text, 'figures': f.figures})::VARCHAR AS page
+       t.text, f.figures
 FROM r
 LEFT JOIN report_texts t ON t.report_id = r.id
 LEFT JOIN figs f ON f.report_id = r.id

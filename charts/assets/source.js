@@ -16,6 +16,23 @@
   }
   function keyLabel(k) { return (L.keys[k] && L.keys[k][0]) || L.fallback.key || ""; }
   function keyUnit(k) { return (L.keys[k] && L.keys[k][1]) || ""; }
+  // figure turns a compact figure of the data file ([key, value, start,
+  // end, how, rule, unit, printed]) into an object; its table, row and
+  // column come from the key (the labels of spec/metrics.tsv), as the
+  // national forms print them.
+  function figure(a, form) {
+    var info = L.keys[a[0]] || [];
+    var how = a[4];
+    var f = { k: a[0], v: a[1], s: a[2], e: a[3], rule: a[5], unit: a[6], p: a[7],
+      kind: how === "e" ? "empty" : how === "n" ? "not_applicable" : "number",
+      src: how === "p" ? "prose" : "table" };
+    if (f.src === "table") {
+      f.tbl = form === "legacy" && info[2] ? "legacy" : info[2] || "";
+      f.row = info[3] || "";
+      f.col = info[4] || "";
+    }
+    return f;
+  }
   // mechanism names how a figure was read: its rule, the rule's family,
   // then where it was read (the same order as labels.Mechanism).
   function mechanism(f) {
@@ -96,6 +113,7 @@
     row("文件大小", num(Math.round(page.size / 1024 * 10) / 10) + " KB");
     row("收录的数字", page.figures ? page.figures.length + " 个" : "0 个");
     if (page.current === false) { row("版本", "同一文件后来的内容已取代这一版本"); }
+    if (page.preferred === false) { row("选用", "同一机关同一年度另有选用的报告，本报告的数字不进入比较"); }
     document.getElementById("source-id").hidden = false;
   }
 
@@ -226,9 +244,13 @@
     }
   }
 
-  window.xxgkSource = function (data, agencyHref) {
-    page = data;
+  window.xxgkSource = function (ident, text, figures) {
+    page = ident;
     if (!page) { status.textContent = "没有这份报告的数据。"; return; }
+    page.text = text;
+    page.figures = (figures || []).map(function (a) { return figure(a, page.form); })
+      .sort(function (x, y) { return x.k < y.k ? -1 : x.k > y.k ? 1 : 0; });
+    var agencyHref = page.agency_href;
     document.getElementById("title").textContent = page.agency + " " + page.year + " 年" +
       (page.period === "h1" ? "上半年" : "") + "政府信息公开工作年度报告";
     document.title = page.agency + " " + page.year + " 年 · 原文";
