@@ -137,11 +137,22 @@ func sourceHref(root, report string, keys []string) string {
 	if report == "" {
 		return ""
 	}
-	h := root + "source.html#r=" + report
+	h := root + "source.html#r=" + shortID(report)
 	if len(keys) > 0 {
 		h += "&k=" + strings.Join(keys, ",")
 	}
 	return h
+}
+
+// shortID is the part of a report id that names its source page: 16 hex
+// digits (64 bits) keep the links of an agency page short, and two of a
+// million reports share them with a chance of about 1 in 30 million;
+// writeSources refuses a site where two do.
+func shortID(id string) string {
+	if len(id) > 16 {
+		return id[:16]
+	}
+	return id
 }
 
 func agencyHref(root, name string) string { return root + "agencies/" + agencyID(name) + ".html" }

@@ -64,12 +64,12 @@ type chartBlock struct {
 	Data            dataTable
 }
 
-// chartMeta is what site.js needs beside the option: the unit for tooltips
-// and the links and counts of each point.
+// chartMeta is what site.js needs beside the option: the unit for tooltips,
+// the counts behind rates and, for a heatmap, the link of each cell.
 type chartMeta struct {
 	Unit    string       `json:"unit"`
 	Percent bool         `json:"pct,omitempty"`
-	Links   [][]string   `json:"links,omitempty"`
+	Links   [][]string   `json:"links,omitempty"` // heatmaps only: the table under one is laid out by rows
 	N       [][]*float64 `json:"n,omitempty"`
 	Heat    bool         `json:"heat,omitempty"`
 }
@@ -127,7 +127,8 @@ func (s chartSpec) build() (chartBlock, error) {
 			}
 		}
 		ss = append(ss, m)
-		meta.Links = append(meta.Links, se.Links)
+		// The links are in the data table under the chart, where site.js
+		// finds them on click; only the counts behind rates go along.
 		meta.N = append(meta.N, se.N)
 	}
 	grid := map[string]any{"left": 8, "right": 24, "top": 40, "bottom": 8, "containLabel": true}

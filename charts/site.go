@@ -135,8 +135,9 @@ func writeSite(ctx context.Context, run QueryFunc, d *siteData, ts *templates, d
 	for i, a := range d.agencies {
 		names[i] = a.Name
 	}
+	var seen shortIDs
 	return parallel.Each(ctx, slices.Collect(slices.Chunk(names, queries.SourceBatch)), func(batch []string) error {
-		_, err := writeSources(ctx, run, dir, batch)
+		_, err := writeSources(ctx, run, dir, batch, &seen)
 		return err
 	})
 }

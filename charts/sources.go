@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/queries"
@@ -29,11 +30,16 @@ import (
 var reportIDRE = regexp.MustCompile(`^[0-9a-f]{8,64}$`)
 
 // sourceFile is the data file of a report, relative to the site root.
-func sourceFile(id string) string { return filepath.Join("sources", id[:2], id+".js") }
+func sourceFile(id string) string {
+	id = shortID(id)
+	return filepath.Join("sources", id[:2], id+".js")
+}
 
 // writeSources writes the data file of every stored report of a batch of
-// agencies.
-func writeSources(ctx context.Context, run QueryFunc, dir string, names []string) (int, error) {
+// agencies. seen holds the short ids written so far (shared by the
+// batches, under its lock), so two reports whose ids share their first 16
+// digits fail the build rather than one page showing the other report.
+func writeSources(ctx context.Context, run QueryFunc, dir string, names []string, seen *shortIDs) (int, error) {
 	res, err := run(ctx, sourcePagesQuery, queries.Filter{Agencies: names})
 	if err != nil {
 		return 0, fmt.Errorf("load source pages: %w", err)
@@ -46,6 +52,9 @@ func writeSources(ctx context.Context, run QueryFunc, dir string, names []string
 		id := t.Str(row, "report_id")
 		if !reportIDRE.MatchString(id) {
 			continue // not a content hash: no page (a hand-made database)
+		}
+		if other := seen.claim(id); other != "" {
+			return n, fmt.Errorf("reports %q and %q share the first 16 digits of their ids: their source pages would collide", other, id)
 		}
 		rel := sourceFile(id)
 		if d := filepath.Dir(rel); !made[d] {
@@ -64,6 +73,27 @@ func writeSources(ctx context.Context, run QueryFunc, dir string, names []string
 		n++
 	}
 	return n, nil
+}
+
+// shortIDs are the short ids of the source pages written.
+type shortIDs struct {
+	mu  sync.Mutex
+	ids map[string]string
+}
+
+// claim records id and returns the other id with the same short id, if any.
+func (s *shortIDs) claim(id string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ids == nil {
+		s.ids = map[string]string{}
+	}
+	short := shortID(id)
+	if other, ok := s.ids[short]; ok && other != id {
+		return other
+	}
+	s.ids[short] = id
+	return ""
 }
 
 // sourceIdentity is who and what a report is, as its source page shows it.

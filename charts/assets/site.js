@@ -57,9 +57,21 @@
     option.tooltip = option.tooltip || {};
     option.tooltip.formatter = tooltip(meta, option);
     chart.setOption(option);
+    // A click opens the figure's source: the link of its cell in the data
+    // table under the chart (a row per series, a cell per point; a row per
+    // bar in a ranking), or of the heatmap cell.
+    var table = el.parentNode.querySelector(".chart-data tbody");
     chart.on("click", function (p) {
-      var links = meta.links && meta.links[meta.heat ? 0 : p.seriesIndex];
-      var href = links && links[p.dataIndex];
+      var href = "";
+      if (meta.heat) {
+        href = meta.links && meta.links[0] && meta.links[0][p.dataIndex];
+      } else if (table) {
+        var ranking = option.yAxis && option.yAxis.type === "category";
+        var row = table.rows[ranking ? p.dataIndex : p.seriesIndex];
+        var cell = row && row.cells[ranking ? 1 : p.dataIndex + 1];
+        var a = cell && cell.querySelector("a");
+        href = a ? a.getAttribute("href") : "";
+      }
       if (href) { window.location.href = href; }
     });
     el.setAttribute("data-drawn", "true");
