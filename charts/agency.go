@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"html/template"
 	"maps"
 	"slices"
 	"sort"
@@ -40,6 +41,9 @@ type figureRow struct {
 	Label, Unit string
 	Cells       []cellView
 }
+
+// CellsHTML renders the row's cells (see dataTable.HTML).
+func (r figureRow) CellsHTML() template.HTML { return cellsHTML(r.Cells) }
 
 type peerView struct {
 	Year                                     int
