@@ -281,7 +281,7 @@ func (d *siteData) agencyCharts(a *agency, ys []int, root string) ([]chartBlock,
 		if len(ss) == 0 {
 			return nil
 		}
-		b, err := chartSpec{ID: id, Title: title, Note: note, Kind: kind, Stack: stack, Cats: xs, Series: ss, Unit: unit}.build()
+		b, err := chartSpec{ID: id, Title: title, Note: note, Kind: kind, Stack: stack, Cats: xs, Series: ss, Unit: unit, LinkFrom: "table.figures"}.build()
 		if err != nil {
 			return err
 		}
@@ -312,7 +312,7 @@ func (d *siteData) agencyCharts(a *agency, ys []int, root string) ([]chartBlock,
 	}
 	if len(rs) > 0 {
 		b, err := chartSpec{ID: "a-rates", Title: "比率（%）", Note: "保留一位小数，提示中的 n 为分母；分母为 0 或空白的年份不画出。", Kind: lineChart,
-			Cats: xs, Series: rs, Percent: true}.build()
+			Cats: xs, Series: rs, Percent: true, LinkFrom: "table.rates"}.build()
 		if err != nil {
 			return nil, err
 		}

@@ -54,6 +54,12 @@ type chartSpec struct {
 	Pieces []string // heatmap: the category of each value 1, 2 … (forms)
 	Links  []string // heatmap: a link per cell of Heat
 	Height int      // pixels; 0 for the default
+	// LinkFrom, when set, is a CSS selector of the page's tables that hold
+	// the chart's figures with their links (a row per series, named as the
+	// series, a column per category): the data table under the chart then
+	// carries no links of its own and a click finds the link there. Agency
+	// pages use it, so each link is written once.
+	LinkFrom string
 }
 
 // chartBlock is a chart ready for the templates: its options as HTML-safe
@@ -72,6 +78,7 @@ type chartMeta struct {
 	Unit    string       `json:"unit"`
 	Percent bool         `json:"pct,omitempty"`
 	Links   [][]string   `json:"links,omitempty"` // heatmaps only: the table under one is laid out by rows
+	From    string       `json:"from,omitempty"`  // see chartSpec.LinkFrom
 	N       [][]*float64 `json:"n,omitempty"`
 	Heat    bool         `json:"heat,omitempty"`
 }
@@ -103,7 +110,7 @@ func (s chartSpec) build() (chartBlock, error) {
 	} else if unit != "万元" && unit != "" {
 		valueAxis["minInterval"] = 1 // counts tick on whole numbers
 	}
-	meta := chartMeta{Unit: unit, Percent: s.Percent}
+	meta := chartMeta{Unit: unit, Percent: s.Percent, From: s.LinkFrom}
 	var ss []map[string]any
 	for i, se := range s.Series {
 		data := make([]any, len(se.Points))
@@ -266,7 +273,7 @@ func (s chartSpec) table() dataTable {
 			} else {
 				c.Text = labels.Number(*p)
 			}
-			if j < len(se.Links) {
+			if j < len(se.Links) && s.LinkFrom == "" {
 				c.Href = se.Links[j]
 			}
 			if j < len(se.N) && se.N[j] != nil {

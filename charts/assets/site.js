@@ -48,6 +48,28 @@
       return div;
     };
   }
+  // lookup finds the link of a figure in the page's tables: the row named
+  // as the series, the column headed by the category.
+  function lookup(sel, name, cat) {
+    var tables = document.querySelectorAll(sel);
+    for (var t = 0; t < tables.length; t++) {
+      var head = tables[t].tHead && tables[t].tHead.rows[0];
+      if (!head) { continue; }
+      var col = -1;
+      for (var c = 0; c < head.cells.length; c++) {
+        if (head.cells[c].textContent.indexOf(cat) === 0) { col = c; break; }
+      }
+      if (col < 0) { continue; }
+      var rows = tables[t].tBodies[0].rows;
+      for (var r = 0; r < rows.length; r++) {
+        if (rows[r].cells[0].textContent === name) {
+          var a = rows[r].cells[col] && rows[r].cells[col].querySelector("a");
+          return a ? a.getAttribute("href") : "";
+        }
+      }
+    }
+    return "";
+  }
   window.xxgkDraw = function (id, option, meta) {
     var el = document.getElementById(id);
     if (!el) { return; }
@@ -65,6 +87,8 @@
       var href = "";
       if (meta.heat) {
         href = meta.links && meta.links[0] && meta.links[0][p.dataIndex];
+      } else if (meta.from) {
+        href = lookup(meta.from, p.seriesName, String(p.name));
       } else if (table) {
         var ranking = option.yAxis && option.yAxis.type === "category";
         var row = table.rows[ranking ? p.dataIndex : p.seriesIndex];

@@ -22,8 +22,8 @@
   // national forms print them.
   function figure(a, form) {
     var info = L.keys[a[0]] || [];
-    var how = a[4];
-    var f = { k: a[0], v: a[1], s: a[2], e: a[3], rule: a[5], unit: a[6], p: a[7],
+    var how = a[4] || "t";
+    var f = { k: a[0], v: a[1], s: a[2], e: a[3], rule: a[5] || null, unit: a[6] || null, p: a[7] === undefined ? null : a[7],
       kind: how === "e" ? "empty" : how === "n" ? "not_applicable" : "number",
       src: how === "p" ? "prose" : "table" };
     if (f.src === "table") {
@@ -248,8 +248,16 @@
     page = ident;
     if (!page) { status.textContent = "没有这份报告的数据。"; return; }
     page.text = text;
-    page.figures = (figures || []).map(function (a) { return figure(a, page.form); })
-      .sort(function (x, y) { return x.k < y.k ? -1 : x.k > y.k ? 1 : 0; });
+    page.figures = [];
+    (figures || []).forEach(function (row) {
+      for (var i = 1; i < row.length; i++) {
+        var c = row[i];
+        // [column, value, start, length, …] → [key, value, start, end, …]
+        var a = [row[0] + "." + c[0], c[1], c[2], c[2] === null || c[3] === null ? null : c[2] + c[3]].concat(c.slice(4));
+        page.figures.push(figure(a, page.form));
+      }
+    });
+    page.figures.sort(function (x, y) { return x.k < y.k ? -1 : x.k > y.k ? 1 : 0; });
     var agencyHref = page.agency_href;
     document.getElementById("title").textContent = page.agency + " " + page.year + " 年" +
       (page.period === "h1" ? "上半年" : "") + "政府信息公开工作年度报告";

@@ -178,7 +178,7 @@ func (b *Browser) Shot(t testing.TB, width int, png string) {
 	if err := chromedp.Do(b.Ctx, chromedp.EmulateViewport(int64(width), 900)); err != nil {
 		t.Fatalf("screenshot %s: %v", png, err)
 	}
-	time.Sleep(200 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	buf, err := chromedp.Run(b.Ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", png, err)
@@ -197,5 +197,5 @@ func (b *Browser) Width(t testing.TB, width int) {
 	if err := chromedp.Do(b.Ctx, chromedp.EmulateViewport(int64(width), 900)); err != nil {
 		t.Fatal(fmt.Errorf("viewport %d: %w", width, err))
 	}
-	time.Sleep(200 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 }
