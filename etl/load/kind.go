@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/xxgk/xxgk/etl/load/kinds"
 
@@ -58,6 +59,12 @@ func (s *Store) refreshKinds(ctx context.Context) error {
 	defer tx.Rollback()
 	for _, c := range todo {
 		if _, err := tx.ExecContext(ctx, store.SQL("set_agency_kind"), nullString(c.kind), c.agency, c.level); err != nil {
+			if strings.Contains(err.Error(), "read-only") {
+				// A read-only copy (a published snapshot) keeps the kinds
+				// it was written with; the working database gets the new
+				// ones when it is next opened for writing.
+				return nil
+			}
 			return fmt.Errorf("update kind of body of %q: %w", c.agency, err)
 		}
 	}

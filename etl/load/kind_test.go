@@ -56,3 +56,31 @@ func TestOpenRefreshesKinds(t *testing.T) {
 		t.Errorf("%d reports, want %d", n, len(want))
 	}
 }
+
+// TestReadOnlyKeepsKinds opens a database read-only whose stored kinds are
+// out of date: it opens, and the kinds stay as they were.
+func TestReadOnlyKeepsKinds(t *testing.T) {
+	ctx := context.Background()
+	s, path := openTemp(t)
+	if err := s.SaveReports(ctx, []*report.Report{testReport("aa", "a.txt", "某市司法局", 2021, map[string]float64{"apps_new.total": 1})}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().ExecContext(ctx, "UPDATE reports SET agency_kind = '局'"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ro := &Store{path: path}
+	db, err := sql.Open("duckdb", path+"?access_mode=read_only")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ro.db = db
+	if err := ro.refreshKinds(ctx); err != nil {
+		t.Fatalf("refreshKinds on a read-only database: %v", err)
+	}
+	var k string
+	if err := db.QueryRowContext(ctx, "SELECT agency_kind FROM reports").Scan(&k); err != nil || k != "局" {
+		t.Errorf("read-only database: kind %q (%v), want it unchanged", k, err)
+	}
+}
