@@ -23,4 +23,6 @@ var (
 	styleCSS []byte
 	//go:embed assets/site.js
 	siteJS []byte
+	//go:embed assets/source.js
+	sourceJS []byte
 )

@@ -7,13 +7,20 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
+	"github.com/xxgk/xxgk/etl/load/kinds"
 	"github.com/xxgk/xxgk/queries"
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 // siteQueries are the named queries the site reads whole. It also reads
-// queries.SourcesQuery, a batch of agencies at a time (see writeSite).
-var siteQueries = []string{"harmonised", "rates", "peers", "trust", "failed_checks", "crosswalk", "coverage", "conflicts"}
+// source_pages, a batch of agencies at a time (see writeSources).
+var siteQueries = []string{"harmonised", "rates", "peers", "trust", "failed_checks", "crosswalk", "coverage",
+	"conflicts", "quality", "ingest_errors", "stamp"}
+
+// sourcePagesQuery is the named query of the source pages, read per batch.
+const sourcePagesQuery = "source_pages"
 
 // Queries returns the names of the named queries the site reads whole
 // (with an empty filter), so a caller building several outputs can run
@@ -27,42 +34,66 @@ type QueryFunc = queries.RunFunc
 
 // siteData is everything the pages show, grouped by agency.
 type siteData struct {
-	years     []int // years with annual figures, ascending
+	years     []int // years with annual figures, ascending, every year of the span
 	agencies  []*agency
 	byName    map[string]*agency
-	rateNames []string
-	allRates  map[string]map[int]rateCell // rate → year → all agencies together
+	allRates  map[string]map[int]rateCell            // rate → year → all agencies together
+	grpRates  map[string]map[string]map[int]rateCell // peer group → rate → year
 	failed    []failedCheck
+	legacy    map[string]bool // metrics the legacy form has a rule for
 	crosswalk *queries.Table
 	coverage  *queries.Table
 	conflicts *queries.Table
+	quality   *queries.Table
+	errors    *queries.Table
 	trust     []trustRow
+	stamp     stamp
 }
 
-// figure is one harmonised annual figure of an agency.
+// stamp is the data stamp of the footer and the citation line.
+type stamp struct {
+	ChangedAt, Fingerprint string
+	Reports, Agencies      int
+}
+
+// figure is one harmonised figure of an agency, with the report and the
+// keys it was read from.
 type figure struct {
-	value  *float64 // nil when printed blank or not applicable
-	approx bool
-	form   string
+	value          *float64 // nil when printed blank or not applicable
+	approx, mapped bool
+	form, report   string
+	keys           []string
 }
 
 // rateCell is one ratio with the counts it was computed from.
 type rateCell struct {
-	value       *float64
-	numerator   *float64
-	denominator *float64
+	value, numerator, denominator *float64
+	n                             int // agencies summed (peer group and all rows)
+}
+
+// reportRef is one stored report of an agency, for its list of reports.
+type reportRef struct {
+	Year                  int
+	Period, Form, ID      string
+	Figures               int
+	Preferred, Superseded bool
+	Path, Published       string
 }
 
 type agency struct {
 	queries.Agency
-	ID string // stable file stem of the agency page
-
-	figures map[string]map[int]figure   // metric → year → figure (annual reports)
-	rates   map[string]map[int]rateCell // rate → year → ratio
-	trust   []trustRow
-	peers   []peerRow
-	sources []sourceRow
-	failed  []failedCheck
+	ID        string                    // stable file stem of the agency page
+	group     string                    // peer group code (level·kind), "" when none
+	excluded  string                    // why it is kept out of rankings: 未识别, 名称不完整; "" when ranked
+	figures   map[string]map[int]figure // metric → year → figure (annual reports)
+	half      map[string]map[int]figure // metric → year → figure (half-year reports)
+	rates     map[string]map[int]rateCell
+	trust     []trustRow
+	peers     []peerRow
+	failed    []failedCheck
+	reports   []reportRef
+	reported  map[int]string // year → form of its annual report
+	hasReport bool
 }
 
 // value returns the agency's annual figure for metric in year, if printed.
@@ -71,9 +102,8 @@ func (a *agency) value(metric string, year int) *float64 {
 }
 
 type trustRow struct {
-	Agency                            string
+	Agency, Period, Report            string
 	Year                              int
-	Period                            string
 	Total, Pass, Fail, NA             int
 	PassShare, BlankShare, TrustScore *float64
 }
@@ -84,14 +114,6 @@ type peerRow struct {
 	Value, Median, Pctl  *float64
 	Rank, PeerRank, Peer int
 	Outlier              bool
-}
-
-type sourceRow struct {
-	Year                             int
-	Period, Key, Kind, Source, Table string
-	Row, Col, Text, Rule, Path       string
-	Value                            *float64
-	Approx                           bool
 }
 
 type failedCheck struct {
@@ -108,102 +130,123 @@ func agencyID(name string) string {
 	return hex.EncodeToString(h[:6])
 }
 
-// loadSources reads the sources of a batch of agencies into them.
-func (d *siteData) loadSources(ctx context.Context, run QueryFunc, batch []*agency) error {
-	names := make([]string, len(batch))
-	for i, a := range batch {
-		names[i] = a.Name
+// sourceHref links to the source page of a report with keys highlighted,
+// from a page root away from the site root. Report ids are hex and keys
+// letters, digits, dots and underscores; the templates escape them anyway.
+func sourceHref(root, report string, keys []string) string {
+	if report == "" {
+		return ""
 	}
-	s, err := queries.LoadSources(ctx, run, names)
-	if err != nil {
-		return err
+	h := root + "source.html#r=" + shortID(report)
+	if len(keys) > 0 {
+		h += "&k=" + strings.Join(keys, ",")
 	}
-	for _, row := range s.Rows() {
-		a := d.byName[s.Str(row, "agency")]
-		if a == nil {
-			continue // an agency with sources but no figure, check or trust row
-		}
-		a.sources = append(a.sources, sourceRow{Year: s.Int(row, "year"), Period: s.Str(row, "period"), Key: s.Str(row, "key"),
-			Kind: s.Str(row, "kind"), Source: s.Str(row, "source"), Table: s.Str(row, "tbl"), Row: s.Str(row, "row_label"),
-			Col: s.Str(row, "col_label"), Text: s.Str(row, "provenance"), Rule: s.Str(row, "rule"), Path: s.Str(row, "path"),
-			Value: s.OptNum(row, "value"), Approx: s.Bool(row, "approx")})
-	}
-	return nil
+	return h
 }
+
+// shortID is the part of a report id that names its source page: 16 hex
+// digits (64 bits) keep the links of an agency page short, and two of a
+// million reports share them with a chance of about 1 in 30 million;
+// writeSources refuses a site where two do.
+func shortID(id string) string {
+	if len(id) > 16 {
+		return id[:16]
+	}
+	return id
+}
+
+func agencyHref(root, name string) string { return root + "agencies/" + agencyID(name) + ".html" }
 
 func loadSite(ctx context.Context, run QueryFunc) (*siteData, error) {
 	res, err := queries.LoadTables(ctx, run, siteQueries)
 	if err != nil {
 		return nil, fmt.Errorf("load site data: %w", err)
 	}
-	d := &siteData{byName: map[string]*agency{}, allRates: map[string]map[int]rateCell{}, crosswalk: res["crosswalk"], coverage: res["coverage"], conflicts: res["conflicts"]}
+	d := &siteData{byName: map[string]*agency{}, allRates: map[string]map[int]rateCell{}, grpRates: map[string]map[string]map[int]rateCell{},
+		legacy: map[string]bool{}, crosswalk: res["crosswalk"], coverage: res["coverage"], conflicts: res["conflicts"],
+		quality: res["quality"], errors: res["ingest_errors"]}
 	get := func(t *queries.Table, row []any) *agency {
 		name := t.Str(row, "agency")
 		a := d.byName[name]
 		if a == nil {
-			a = &agency{Agency: queries.Agency{Name: name}, ID: agencyID(name), figures: map[string]map[int]figure{}, rates: map[string]map[int]rateCell{}}
+			a = &agency{Agency: queries.Agency{Name: name}, ID: agencyID(name), figures: map[string]map[int]figure{},
+				half: map[string]map[int]figure{}, rates: map[string]map[int]rateCell{}, reported: map[int]string{}}
 			d.byName[name] = a
 		}
 		t.FillAgency(row, &a.Agency)
 		return a
 	}
+	cw := d.crosswalk
+	for _, row := range cw.Rows() {
+		if cw.Str(row, "legacy_source") != "" {
+			d.legacy[cw.Str(row, "metric")] = true
+		}
+	}
 	years := map[int]bool{}
 	h := res["harmonised"]
 	for _, row := range h.Rows() {
-		if !queries.Annual(h.Str(row, "period")) {
-			continue
-		}
 		a := get(h, row)
 		m, y := h.Str(row, "metric"), h.Int(row, "year")
-		if a.figures[m] == nil {
-			a.figures[m] = map[int]figure{}
+		f := figure{value: h.OptNum(row, "value"), approx: h.Bool(row, "approx"), mapped: h.Bool(row, "mapped"),
+			form: h.Str(row, "form"), report: h.Str(row, "report_id"), keys: strings.Split(h.Str(row, "source_keys"), " + ")}
+		into := a.figures
+		if !queries.Annual(h.Str(row, "period")) {
+			into = a.half
+		} else {
+			years[y] = true
 		}
-		a.figures[m][y] = figure{value: h.OptNum(row, "value"), approx: h.Bool(row, "approx"), form: h.Str(row, "form")}
-		years[y] = true
+		if into[m] == nil {
+			into[m] = map[int]figure{}
+		}
+		into[m][y] = f
 	}
-	rates := map[string]bool{}
 	r := res["rates"]
 	for _, row := range r.Rows() {
 		if !queries.Annual(r.Str(row, "period")) {
 			continue
 		}
+		name, y := r.Str(row, "rate"), r.Int(row, "year")
+		c := rateCell{value: r.OptNum(row, "value"), numerator: r.OptNum(row, "numerator"), denominator: r.OptNum(row, "denominator"), n: r.Int(row, "n_agencies")}
 		switch r.Str(row, "scope") {
 		case "all":
 			// All agencies together, recomputed by the query from summed counts.
-			name, y := r.Str(row, "rate"), r.Int(row, "year")
 			if d.allRates[name] == nil {
 				d.allRates[name] = map[int]rateCell{}
 			}
-			d.allRates[name][y] = rateCell{value: r.OptNum(row, "value"), numerator: r.OptNum(row, "numerator"), denominator: r.OptNum(row, "denominator")}
+			d.allRates[name][y] = c
 			continue
-		case "agency", "":
-		default:
-			continue // peer-group aggregates are shown through the peers query
+		case "peer_group":
+			g := r.Str(row, "peer_group")
+			if d.grpRates[g] == nil {
+				d.grpRates[g] = map[string]map[int]rateCell{}
+			}
+			if d.grpRates[g][name] == nil {
+				d.grpRates[g][name] = map[int]rateCell{}
+			}
+			d.grpRates[g][name][y] = c
+			continue
 		}
 		if r.Str(row, "agency") == "" {
 			continue
 		}
 		a := get(r, row)
-		name, y := r.Str(row, "rate"), r.Int(row, "year")
 		if a.rates[name] == nil {
 			a.rates[name] = map[int]rateCell{}
 		}
-		a.rates[name][y] = rateCell{value: r.OptNum(row, "value"), numerator: r.OptNum(row, "numerator"),
-			denominator: r.OptNum(row, "denominator")}
-		rates[name] = true
-		years[y] = true
+		a.rates[name][y] = c
 	}
 	p := res["peers"]
 	for _, row := range p.Rows() {
 		a := get(p, row)
-		a.peers = append(a.peers, peerRow{Metric: p.Str(row, "metric"), PeerGroup: p.Str(row, "peer_group"), Year: p.Int(row, "year"),
+		a.group = p.Str(row, "peer_group")
+		a.peers = append(a.peers, peerRow{Metric: p.Str(row, "metric"), PeerGroup: a.group, Year: p.Int(row, "year"),
 			Value: p.OptNum(row, "value"), Median: p.OptNum(row, "peer_median"), Pctl: p.OptNum(row, "percentile"),
 			Rank: p.Int(row, "rank"), PeerRank: p.Int(row, "peer_rank"), Peer: p.Int(row, "peer_n"), Outlier: p.Bool(row, "outlier")})
 	}
 	t := res["trust"]
 	for _, row := range t.Rows() {
 		a := get(t, row)
-		tr := trustRow{Agency: a.Name, Year: t.Int(row, "year"), Period: t.Str(row, "period"),
+		tr := trustRow{Agency: a.Name, Year: t.Int(row, "year"), Period: t.Str(row, "period"), Report: t.Str(row, "report_id"),
 			Total: t.Int(row, "checks_total"), Pass: t.Int(row, "checks_pass"), Fail: t.Int(row, "checks_fail"), NA: t.Int(row, "checks_na"),
 			PassShare: t.OptNum(row, "pass_share"), BlankShare: t.OptNum(row, "blank_share"), TrustScore: t.OptNum(row, "trust_score")}
 		a.trust = append(a.trust, tr)
@@ -221,57 +264,71 @@ func loadSite(ctx context.Context, run QueryFunc) (*siteData, error) {
 		a.failed = append(a.failed, fc)
 		d.failed = append(d.failed, fc)
 	}
+	cv := d.coverage
+	for _, row := range cv.Rows() {
+		a := get(cv, row)
+		ref := reportRef{Year: cv.Int(row, "year"), Period: cv.Str(row, "period"), Form: cv.Str(row, "form"), ID: cv.Str(row, "report_id"),
+			Figures: cv.Int(row, "n_figures"), Preferred: true}
+		a.reports = append(a.reports, ref)
+		a.hasReport = true
+		if queries.Annual(ref.Period) {
+			a.reported[ref.Year] = ref.Form
+			years[ref.Year] = true
+		}
+	}
+	cf := d.conflicts
+	for _, row := range cf.Rows() {
+		if cf.Bool(row, "preferred") {
+			continue
+		}
+		a := get(cf, row)
+		a.reports = append(a.reports, reportRef{Year: cf.Int(row, "year"), Period: cf.Str(row, "period"), Form: cf.Str(row, "form"),
+			ID: cf.Str(row, "report_id"), Figures: cf.Int(row, "n_figures"), Superseded: true, Path: cf.Str(row, "path"),
+			Published: cf.Str(row, "published")})
+	}
+	if st := res["stamp"]; len(st.Rows()) > 0 {
+		row := st.Rows()[0]
+		d.stamp = stamp{ChangedAt: st.Str(row, "changed_at"), Fingerprint: st.Str(row, "fingerprint"),
+			Reports: st.Int(row, "n_reports"), Agencies: st.Int(row, "n_agencies")}
+	}
 	for _, a := range d.byName {
+		a.excluded = exclusion(a.Name)
+		sort.SliceStable(a.reports, func(i, j int) bool {
+			x, y := a.reports[i], a.reports[j]
+			if x.Year != y.Year {
+				return x.Year < y.Year
+			}
+			if x.Period != y.Period {
+				return x.Period > y.Period // year before h1
+			}
+			return x.Preferred && !y.Preferred
+		})
 		d.agencies = append(d.agencies, a)
 	}
 	sort.Slice(d.agencies, func(i, j int) bool { return d.agencies[i].Name < d.agencies[j].Name })
-	for y := range years {
-		d.years = append(d.years, y)
+	if len(years) > 0 {
+		lo, hi := 1<<30, 0
+		for y := range years {
+			lo, hi = min(lo, y), max(hi, y)
+		}
+		for y := lo; y <= hi; y++ {
+			d.years = append(d.years, y)
+		}
 	}
-	slices.Sort(d.years)
-	for n := range rates {
-		d.rateNames = append(d.rateNames, n)
-	}
-	slices.Sort(d.rateNames)
 	return d, nil
 }
 
-// rankingYear picks the year to rank agencies on: the year in which the
-// most agencies have a figure for metric, the later year on a tie. The last
-// year alone is often reported by a handful of agencies early on.
-func (d *siteData) rankingYear(metric string) (int, bool) {
-	return bestYear(d.years, func(y int) int {
-		n := 0
-		for _, a := range d.agencies {
-			if a.value(metric, y) != nil {
-				n++
-			}
-		}
-		return n
-	})
-}
-
-// rateYear is rankingYear for a ratio, counting agencies with a ratio.
-func (d *siteData) rateYear(r string) (int, bool) {
-	return bestYear(d.years, func(y int) int {
-		n := 0
-		for _, a := range d.agencies {
-			if c, ok := a.rates[r][y]; ok && c.value != nil {
-				n++
-			}
-		}
-		return n
-	})
-}
-
-func bestYear(years []int, count func(int) int) (int, bool) {
-	best, bestN := 0, 0
-	for _, y := range years {
-		if n := count(y); n > 0 && n >= bestN {
-			best, bestN = y, n
-		}
+// exclusion says why an agency is kept out of rankings and charts: its
+// reports never named it (未识别机关:FILE, or no name), or its name does not
+// say where it is (市司法局). It is "" for an agency that is ranked.
+func exclusion(name string) string {
+	switch {
+	case name == "" || strings.HasPrefix(name, "未识别机关"):
+		return "未识别发布机关"
+	case kinds.Incomplete(name):
+		return "机关名称不完整"
 	}
-	return best, bestN > 0
+	return ""
 }
 
 // displayName shows an agency; a report whose agency was not recognised
@@ -281,4 +338,52 @@ func displayName(name string) string {
 		return "（未识别机关）"
 	}
 	return name
+}
+
+// annualYears lists the years in which the agency has an annual report or
+// figure, ascending.
+func (a *agency) annualYears() []int {
+	seen := map[int]bool{}
+	for y := range a.reported {
+		seen[y] = true
+	}
+	for _, ys := range a.figures {
+		for y := range ys {
+			seen[y] = true
+		}
+	}
+	out := make([]int, 0, len(seen))
+	for y := range seen {
+		out = append(out, y)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// span is every year from the agency's first annual year to its last, so
+// a year without a report shows as a gap.
+func (a *agency) span() []int {
+	ys := a.annualYears()
+	if len(ys) == 0 {
+		return nil
+	}
+	out := make([]int, 0, ys[len(ys)-1]-ys[0]+1)
+	for y := ys[0]; y <= ys[len(ys)-1]; y++ {
+		out = append(out, y)
+	}
+	return out
+}
+
+// blankReason says why an agency has no annual figure for metric in year,
+// by labels.Blank: no report that year, a legacy report whose form has no
+// such item, or a report that does not give it.
+func (d *siteData) blankReason(a *agency, metric string, year int) string {
+	form, ok := a.reported[year]
+	switch {
+	case !ok:
+		return labels.Blank("no_report")
+	case form == "legacy" && !d.legacy[metric]:
+		return labels.Blank("not_in_form")
+	}
+	return labels.Blank("not_reported")
 }

@@ -25,6 +25,10 @@ func resultFixture(nAgencies, firstYear, nYears int) map[string]*queries.Result 
 		"crosswalk":     {Columns: []string{"metric", "modern_source", "legacy_source", "confidence", "note"}},
 		"coverage":      {Columns: []string{"agency", "year", "period", "form", "n_reports", "n_figures"}},
 		"conflicts":     {Columns: []string{"agency", "year", "period", "report_id", "path", "published", "n_figures", "preferred"}},
+		"quality":       {Columns: []string{"agency", "year", "period", "report_id", "path", "kind", "rule", "scope", "expected", "actual", "detail"}},
+		"ingest_errors": {Columns: []string{"run_id", "path", "hash", "stage", "message", "failed_at"}},
+		"stamp":         {Columns: []string{"changed_at", "run_id", "n_reports", "n_preferred", "n_agencies", "fingerprint"}},
+		"source_pages":  {Columns: []string{"report_id", "agency", "year", "period", "form", "path", "preferred", "has_text", "page"}},
 	}
 	add := func(name string, row ...any) { res[name].Rows = append(res[name].Rows, row) }
 	for i := range nAgencies {
@@ -56,11 +60,14 @@ func resultFixture(nAgencies, firstYear, nYears int) map[string]*queries.Result 
 			add("coverage", name, int32(y), "year", "table2021", int64(1), int64(40))
 			if k == 0 {
 				add("failed_checks", name, int32(y), rid, path, "I1.flow", "total", float64(12), float64(11), "新收+结转 ≠ 办结+结转下年 "+name)
+				add("quality", name, int32(y), "year", rid, path, "yoy_jump", "yoy.above_5x", "received", float64(2), float64(12), "english detail")
 			}
 		}
 	}
 	add("crosswalk", "received", "apps_new.total", "legacy.apps_received", "high", "收到申请数")
 	add("conflicts", hostileName, int32(firstYear), "year", "rx", "a.txt", "2020-03-01", int64(30), true)
+	add("ingest_errors", int64(1), "bad/</script>.pdf", "ab", "read", "pdftotext not found", "2024-01-01 10:00:00")
+	add("stamp", nil, nil, int64(nAgencies*nYears), int64(nAgencies*nYears), int64(nAgencies), "abcdef012345")
 	return res
 }
 

@@ -16,6 +16,10 @@ import (
 	"github.com/xxgk/xxgk/queries"
 )
 
+// Version is the xxgk version the page footers cite; the command sets it
+// from its own (-ldflags -X main.version).
+var Version = "dev"
+
 // Build writes the chart site into siteDir from the named queries of db and
 // returns the main pages it wrote. The site is assembled in a temporary
 // folder beside siteDir and swapped in by rename, so readers see either the
@@ -42,24 +46,32 @@ func build(ctx context.Context, run QueryFunc, siteDir string, now time.Time) ([
 	if err := atomicout.Dir(siteDir, "site", now, fill); err != nil {
 		return nil, fmt.Errorf("build site %q: %w", siteDir, err)
 	}
-	return []string{filepath.Join(siteDir, "index.html"), filepath.Join(siteDir, "method.html"), filepath.Join(siteDir, "quality.html")}, nil
+	var out []string
+	for _, p := range []string{"index.html", "agencies.html", "method.html", "quality.html", "source.html"} {
+		out = append(out, filepath.Join(siteDir, p))
+	}
+	return out, nil
 }
 
 func writeSite(ctx context.Context, run QueryFunc, d *siteData, ts *templates, dir string, now time.Time) error {
 	if err := os.Mkdir(filepath.Join(dir, "agencies"), 0o755); err != nil {
 		return err
 	}
+	lj, err := labelsJS()
+	if err != nil {
+		return err
+	}
 	for name, b := range map[string][]byte{
 		"echarts.min.js": echartsJS, "echarts-LICENSE.txt": echartsLicense, "echarts-NOTICE.txt": echartsNotice,
-		"echarts-LICENSE-d3.txt": echartsLicenseD3, "style.css": styleCSS, "site.js": siteJS,
+		"echarts-LICENSE-d3.txt": echartsLicenseD3, "style.css": styleCSS, "site.js": siteJS, "source.js": sourceJS, "labels.js": lj,
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
 			return err
 		}
 	}
-	generated := now.UTC().Format("2006-01-02 15:04 UTC")
+	foot := footer{Built: now.UTC().Format("2006-01-02 15:04 UTC"), Version: Version, ECharts: echartsVersion, Stamp: d.stamp}
 	write := func(rel string, t *template.Template, p *page) error {
-		p.Generated, p.EChartsVersion = generated, echartsVersion
+		p.Footer = foot
 		f, err := os.Create(filepath.Join(dir, rel))
 		if err != nil {
 			return err
@@ -75,37 +87,36 @@ func writeSite(ctx context.Context, run QueryFunc, d *siteData, ts *templates, d
 		}
 		return f.Close()
 	}
-	idx, err := d.indexPage()
-	if err != nil {
-		return err
+	def, ok := d.defaultYear()
+	years := d.years
+	if !ok {
+		years, def = []int{0}, 0 // one overview page that says there is nothing yet
 	}
-	if err := write("index.html", ts.index, idx); err != nil {
-		return err
-	}
-	if err := write("method.html", ts.method, d.methodPage()); err != nil {
-		return err
-	}
-	if err := write("quality.html", ts.quality, d.qualityPage()); err != nil {
-		return err
-	}
-	// Agency pages are independent: render them on all cores, a batch of
-	// agencies at a time with their sources, which are let go after.
-	for batch := range slices.Chunk(d.agencies, queries.SourceBatch) {
-		if err := d.loadSources(ctx, run, batch); err != nil {
+	for _, y := range years {
+		p, err := d.overviewPage(y, def)
+		if err != nil {
 			return err
 		}
-		if err := writeAgencyPages(ctx, d, batch, ts, write); err != nil {
+		if err := write(overviewFile(y, def), ts.index, p); err != nil {
 			return err
 		}
-		for _, a := range batch {
-			a.sources = nil
+	}
+	for _, pg := range []struct {
+		file string
+		t    *template.Template
+		p    *page
+	}{
+		{"agencies.html", ts.agencies, d.agenciesPage()},
+		{"method.html", ts.method, d.methodPage()},
+		{"quality.html", ts.quality, d.qualityPage()},
+		{"source.html", ts.source, &page{Title: "原文", Nav: "source"}},
+	} {
+		if err := write(pg.file, pg.t, pg.p); err != nil {
+			return err
 		}
 	}
-	return nil
-}
-
-func writeAgencyPages(ctx context.Context, d *siteData, batch []*agency, ts *templates, write func(string, *template.Template, *page) error) error {
-	return parallel.Each(ctx, batch, func(a *agency) error {
+	// Agency pages are independent: render them on all cores.
+	err = parallel.Each(ctx, d.agencies, func(a *agency) error {
 		p, err := d.agencyPage(a)
 		if err == nil {
 			err = write(filepath.Join("agencies", a.ID+".html"), ts.agency, p)
@@ -114,5 +125,19 @@ func writeAgencyPages(ctx context.Context, d *siteData, batch []*agency, ts *tem
 			return fmt.Errorf("agency %q: %w", a.Name, err)
 		}
 		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Source pages hold the reports' text: a batch of agencies at a time,
+	// two batches in flight, so memory stays bounded at any corpus size.
+	names := make([]string, len(d.agencies))
+	for i, a := range d.agencies {
+		names[i] = a.Name
+	}
+	var seen shortIDs
+	return parallel.Each(ctx, slices.Collect(slices.Chunk(names, queries.SourceBatch)), func(batch []string) error {
+		_, err := writeSources(ctx, run, dir, batch, &seen)
+		return err
 	})
 }

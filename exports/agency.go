@@ -9,7 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/xxgk/xxgk/queries"
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 // writeAgency fills one agency's workbook: its figures year by year, set
@@ -34,7 +34,7 @@ func writeAgency(b *book, d *data, a *agency, now time.Time) error {
 	}
 	if err := b.streamSheet("历年数字", cols, 1, func(emit func([]any) error) error {
 		for _, m := range agencyMetrics(a) {
-			row := []any{queries.MetricLabel(m)}
+			row := []any{labels.Metric(m)}
 			for _, y := range ys {
 				row = append(row, a.figure(m, y))
 			}
@@ -85,7 +85,7 @@ func agencyYears(a *agency) []int {
 
 // agencyMetrics lists the agency's metrics, known ones in display order first.
 func agencyMetrics(a *agency) []string {
-	return queries.SortMetrics(slices.Collect(maps.Keys(a.figures)))
+	return labels.SortMetrics(slices.Collect(maps.Keys(a.figures)))
 }
 
 func writeSources(b *book, rows [][]any, d *data) error {
@@ -100,9 +100,10 @@ func writeSources(b *book, rows [][]any, d *data) error {
 				approx = "约"
 			}
 			k := t.str(r, "key")
-			if err := emit([]any{t.cell(r, "year"), t.str(r, "period"), k, queries.KeyLabel(k), t.cell(r, "value"), t.str(r, "kind"), approx,
-				t.str(r, "source"), t.str(r, "tbl"), t.str(r, "row_label"), t.str(r, "col_label"), t.str(r, "provenance"),
-				t.str(r, "rule"), t.str(r, "path"), t.str(r, "report_id")}); err != nil {
+			if err := emit([]any{t.cell(r, "year"), labels.Period(t.str(r, "period")), k, labels.Key(k), t.cell(r, "value"),
+				labels.ValueKind(t.str(r, "kind")), approx, labels.Source(t.str(r, "source")), labels.Table(t.str(r, "tbl")),
+				t.str(r, "row_label"), t.str(r, "col_label"), t.str(r, "provenance"),
+				labels.Mechanism(t.str(r, "source"), t.str(r, "rule")), t.str(r, "path"), t.str(r, "report_id")}); err != nil {
 				return err
 			}
 		}
@@ -126,8 +127,8 @@ func writeAgencyCharts(b *book, d *data, a *agency, ys []int) error {
 		}
 	}
 	hs := []string{"年份", "收到申请", "同类中位数"}
-	for _, m := range queries.OutcomeMetrics() {
-		hs = append(hs, queries.MetricLabel(m))
+	for _, m := range labels.Outcomes() {
+		hs = append(hs, labels.Metric(m))
 	}
 	for i, h := range hs {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
@@ -149,7 +150,7 @@ func writeAgencyCharts(b *book, d *data, a *agency, ys []int) error {
 		if err := b.set(sh, 3, r, colDecimal, median[y]); err != nil {
 			return err
 		}
-		for j, m := range queries.OutcomeMetrics() {
+		for j, m := range labels.Outcomes() {
 			if err := b.set(sh, 4+j, r, colCount, a.figure(m, y)); err != nil {
 				return err
 			}
@@ -167,7 +168,7 @@ func writeAgencyCharts(b *book, d *data, a *agency, ys []int) error {
 		return err
 	}
 	var ss []excelize.ChartSeries
-	for j := range queries.OutcomeMetrics() {
+	for j := range labels.Outcomes() {
 		ss = append(ss, excelize.ChartSeries{Name: ref(sh, 4+j, 1, 4+j, 1), Categories: cats, Values: ref(sh, 4+j, 2, 4+j, last)})
 	}
 	return b.addChart(sh, "L21", excelize.ColStacked, "办理结果构成（件）", ss)

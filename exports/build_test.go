@@ -124,8 +124,8 @@ func TestBuildFromDuckDB(t *testing.T) {
 	// One workbook per agency, names sanitised and inside the folder.
 	dir := filepath.Join(out, AgencyDir)
 	entries := workbookFiles(t, dir)
-	if len(entries) != 5 {
-		t.Errorf("%s holds %d workbooks, want 5", dir, len(entries))
+	if len(entries) != 10 { // the ten agencies of chartstest.Reports
+		t.Errorf("%s holds %d workbooks, want 10", dir, len(entries))
 	}
 	for _, e := range entries {
 		if strings.ContainsAny(e, `/\<>:"|?*`) || strings.HasPrefix(e, ".") {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"github.com/xxgk/xxgk/queries"
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 // topBy returns up to n agencies with the largest key; agencies without a
@@ -102,7 +103,7 @@ func writeComparisonCharts(b *book, d *data) error {
 	if err := f.SetColWidth(sh, "A", "A", 34); err != nil {
 		return err
 	}
-	chartCol, _ := excelize.ColumnNumberToName(max(len(d.years), len(queries.OutcomeMetrics())) + 3)
+	chartCol, _ := excelize.ColumnNumberToName(max(len(d.years), len(labels.Outcomes())) + 3)
 
 	// 1. Trend of applications received, the leading agencies.
 	top := topBy(d.agencies, chartTrendN, func(a *agency) (float64, bool) { return maxFigure(a, "received") })
@@ -139,8 +140,8 @@ func writeComparisonCharts(b *book, d *data) error {
 	row = max(row+len(top)+3, 22)
 	rank := topBy(d.agencies, chartRankN, func(a *agency) (float64, bool) { return queries.Number(a.figure("received", y)) })
 	hs = []string{fmt.Sprintf("%d 年收到申请排名", y), "收到申请"}
-	for _, m := range queries.OutcomeMetrics() {
-		hs = append(hs, queries.MetricLabel(m))
+	for _, m := range labels.Outcomes() {
+		hs = append(hs, labels.Metric(m))
 	}
 	if err := header(row, hs...); err != nil {
 		return err
@@ -153,7 +154,7 @@ func writeComparisonCharts(b *book, d *data) error {
 		if err := b.set(sh, 2, r, colCount, a.figure("received", y)); err != nil {
 			return err
 		}
-		for j, m := range queries.OutcomeMetrics() {
+		for j, m := range labels.Outcomes() {
 			if err := b.set(sh, 3+j, r, colCount, a.figure(m, y)); err != nil {
 				return err
 			}
@@ -169,7 +170,7 @@ func writeComparisonCharts(b *book, d *data) error {
 		return err
 	}
 	ss = nil
-	for j := range queries.OutcomeMetrics() {
+	for j := range labels.Outcomes() {
 		ss = append(ss, excelize.ChartSeries{Name: ref(sh, 3+j, row, 3+j, row), Categories: cats, Values: ref(sh, 3+j, row+1, 3+j, last)})
 	}
 	return b.addChart(sh, chartCol+strconv.Itoa(row+21), excelize.BarStacked, fmt.Sprintf("%d 年办理结果构成（件）", y), ss)

@@ -2,12 +2,15 @@ package exports
 
 import (
 	"fmt"
+	"github.com/xxgk/xxgk/etl/report"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 	"github.com/xxgk/xxgk/queries"
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 // Sizes of the chart tables: a chart of 3,000 agencies is unreadable.
@@ -64,7 +67,7 @@ func (b *book) writeReadme(title string, extra []string, d *data, now time.Time)
 		return fmt.Errorf("说明: %w", err)
 	}
 	var head []any
-	for _, h := range []string{"指标", "名称", "2019/2021 表格来源", "旧格式来源", "可信程度", "说明"} {
+	for _, h := range []string{"指标", "单位", "2019/2021 表格来源", "旧格式来源", "可信程度", "说明"} {
 		head = append(head, excelize.Cell{StyleID: b.st.header, Value: h})
 	}
 	if err := put(head...); err != nil {
@@ -73,12 +76,10 @@ func (b *book) writeReadme(title string, extra []string, d *data, now time.Time)
 	first := row
 	cw := d.res["crosswalk"]
 	for _, r := range cw.Rows() {
-		label := cw.str(r, "label")
-		if label == "" {
-			label = queries.MetricLabel(cw.str(r, "metric"))
-		}
+		m := cw.str(r, "metric")
 		var vals []any
-		for _, v := range []string{cw.str(r, "metric"), label, cw.str(r, "modern_source"), cw.str(r, "legacy_source"), cw.str(r, "confidence"), cw.str(r, "note")} {
+		for _, v := range []string{labels.Metric(m), labels.Unit(m), keyList(cw.str(r, "modern_source")), keyList(cw.str(r, "legacy_source")),
+			labels.Confidence(cw.str(r, "confidence")), cw.str(r, "note")} {
 			vals = append(vals, txt(v, b.st.wrap))
 		}
 		if err := put(vals...); err != nil {
@@ -164,8 +165,8 @@ func writeRates(b *book, sheet string, rows [][]any, d *data) error {
 	return b.streamSheet(sheet, cols, 2, func(emit func([]any) error) error {
 		for _, r := range rows {
 			rate := t.str(r, "rate")
-			if err := emit([]any{scopeLabel(t.str(r, "scope")), t.str(r, "agency"), t.str(r, "agency_kind"), t.str(r, "level"), t.str(r, "peer_group"),
-				t.cell(r, "year"), t.str(r, "period"), queries.RateLabel(rate), queries.RateFormula(rate), t.cell(r, "numerator"), t.cell(r, "denominator"),
+			if err := emit([]any{labels.RateScope(t.str(r, "scope")), t.str(r, "agency"), t.str(r, "agency_kind"), labels.Level(t.str(r, "level")),
+				labels.PeerGroup(t.str(r, "peer_group")), t.cell(r, "year"), labels.Period(t.str(r, "period")), labels.Rate(rate), labels.RateFormula(rate), t.cell(r, "numerator"), t.cell(r, "denominator"),
 				t.cell(r, "value")}); err != nil {
 				return err
 			}
@@ -181,7 +182,7 @@ func writeYoY(b *book, sheet string, rows [][]any, d *data) error {
 		{"首个年份", 9, colYear}, {"首个数值", 10, colCount}, {"跨度年数", 9, colYear}, {"年均增长率", 11, colPct}}
 	return b.streamSheet(sheet, cols, 1, func(emit func([]any) error) error {
 		for _, r := range rows {
-			if err := emit([]any{t.str(r, "agency"), t.str(r, "period"), queries.MetricLabel(t.str(r, "metric")), t.cell(r, "year"), t.cell(r, "value"),
+			if err := emit([]any{t.str(r, "agency"), labels.Period(t.str(r, "period")), labels.Metric(t.str(r, "metric")), t.cell(r, "year"), t.cell(r, "value"),
 				t.cell(r, "prev_year"), t.cell(r, "prev_value"), t.cell(r, "abs_change"), t.cell(r, "pct_change"), t.cell(r, "gap"),
 				t.cell(r, "first_year"), t.cell(r, "first_value"), t.cell(r, "span_years"), t.cell(r, "cagr")}); err != nil {
 				return err
@@ -198,8 +199,8 @@ func writePeers(b *book, sheet string, rows [][]any, d *data) error {
 		{"组内中位数", 11, colDecimal}, {"百分位（0–100）", 12, colDecimal}, {"异常", 8, colText}}
 	return b.streamSheet(sheet, cols, 1, func(emit func([]any) error) error {
 		for _, r := range rows {
-			if err := emit([]any{t.str(r, "agency"), t.str(r, "agency_kind"), t.str(r, "level"), t.str(r, "peer_group"), t.cell(r, "year"),
-				queries.MetricLabel(t.str(r, "metric")), t.cell(r, "value"), t.cell(r, "rank"), t.cell(r, "peer_rank"), t.cell(r, "peer_n"),
+			if err := emit([]any{t.str(r, "agency"), t.str(r, "agency_kind"), labels.Level(t.str(r, "level")), labels.PeerGroup(t.str(r, "peer_group")), t.cell(r, "year"),
+				labels.Metric(t.str(r, "metric")), t.cell(r, "value"), t.cell(r, "rank"), t.cell(r, "peer_rank"), t.cell(r, "peer_n"),
 				t.cell(r, "peer_median"), t.cell(r, "percentile"), t.str(r, "outlier")}); err != nil {
 				return err
 			}
@@ -214,7 +215,7 @@ func writeTrust(b *book, sheet string, rows [][]any, d *data) error {
 		{"未通过", 8, colCount}, {"无法核验", 9, colCount}, {"通过比例", 10, colPct}, {"空白比例", 10, colPct}, {"可信度", 10, colPct}}
 	return b.streamSheet(sheet, cols, 1, func(emit func([]any) error) error {
 		for _, r := range rows {
-			if err := emit([]any{t.str(r, "agency"), t.cell(r, "year"), t.str(r, "period"), t.cell(r, "checks_total"), t.cell(r, "checks_pass"),
+			if err := emit([]any{t.str(r, "agency"), t.cell(r, "year"), labels.Period(t.str(r, "period")), t.cell(r, "checks_total"), t.cell(r, "checks_pass"),
 				t.cell(r, "checks_fail"), t.cell(r, "checks_na"), t.cell(r, "pass_share"), t.cell(r, "blank_share"), t.cell(r, "trust_score")}); err != nil {
 				return err
 			}
@@ -229,8 +230,18 @@ func writeFailed(b *book, sheet string, rows [][]any, d *data) error {
 		{"实际", 10, colDecimal}, {"说明", 40, colText}, {"文件", 40, colText}, {"报告编号", 20, colText}}
 	return b.streamSheet(sheet, cols, 1, func(emit func([]any) error) error {
 		for _, r := range rows {
-			if err := emit([]any{t.str(r, "agency"), t.cell(r, "year"), t.str(r, "rule"), t.str(r, "scope"), t.cell(r, "expected"),
-				t.cell(r, "actual"), t.str(r, "detail"), t.str(r, "path"), t.str(r, "report_id")}); err != nil {
+			rule, scope := t.str(r, "rule"), t.str(r, "scope")
+			exp, _ := t.Num(r, "expected")
+			act, _ := t.Num(r, "actual")
+			c := report.Check{Rule: rule, Scope: scope, Status: report.Fail, Detail: t.str(r, "detail")}
+			if t.cell(r, "expected") != nil {
+				c.Expected = &exp
+			}
+			if t.cell(r, "actual") != nil {
+				c.Actual = &act
+			}
+			if err := emit([]any{t.str(r, "agency"), t.cell(r, "year"), labels.Rule(rule), labels.Scope(rule, scope), t.cell(r, "expected"),
+				t.cell(r, "actual"), labels.Check(c), t.str(r, "path"), t.str(r, "report_id")}); err != nil {
 				return err
 			}
 		}
@@ -289,16 +300,14 @@ func pick[K comparable](rows [][]any, idx map[K]int) [][]any {
 	return out
 }
 
-// scopeLabel names the scope of a rates row: one agency, a peer group, or
-// all agencies (the last two recomputed by the query from summed counts).
-func scopeLabel(s string) string {
-	switch s {
-	case "agency":
-		return "机关"
-	case "peer_group":
-		return "同类组合计"
-	case "all":
-		return "全部合计"
+// keyList names the metric keys of a crosswalk source ("a + b").
+func keyList(s string) string {
+	if s == "" {
+		return ""
 	}
-	return s
+	keys := strings.Split(s, " + ")
+	for i, k := range keys {
+		keys[i] = labels.Key(k)
+	}
+	return strings.Join(keys, " + ")
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 // Table reads a Result by column name, so that a query which gains or
@@ -105,9 +107,11 @@ func (t *Table) FillAgency(row []any, a *Agency) {
 	}{{&a.Kind, "agency_kind"}, {&a.Level, "level"}, {&a.Province, "province"}, {&a.City, "city"}} {
 		if *f.field == "" {
 			*f.field = t.Str(row, f.col)
+			if f.col == "level" {
+				*f.field = labels.Level(*f.field)
+			}
 		}
 	}
-	a.Level = LevelLabel(a.Level)
 }
 
 // floater is what the DuckDB driver's DECIMAL values offer.

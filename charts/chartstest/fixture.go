@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xxgk/xxgk/etl/load"
@@ -23,16 +24,59 @@ const (
 	PlainAgency = "甲市司法局"
 	// PathAgency would escape the output folder if used as a file name.
 	PathAgency = "../../etc/乙县人民政府"
+	// HalfYearAgency has only a half-year report.
+	HalfYearAgency = "丁县司法局"
+	// SparseAgency has one annual report, with no text (as loaded from
+	// exchange records).
+	SparseAgency = "戊县公安局"
+	// IncompleteAgency does not say where it is; it is kept out of rankings.
+	IncompleteAgency = "市司法局"
+	// HostilePath is a file name that must come out of every page as text.
+	HostilePath = `reports/</script><img src=x onerror=alert(1)>"'.txt`
 )
+
+// Peers are the city 司法局 of the fixture: enough for a peer comparison.
+var Peers = []string{PlainAgency, "丙市司法局", ScriptAgency, "己市司法局", "庚市司法局"}
+
+// rowLabel is the printed row of a key of the application table, as a
+// report prints it (the key's label without its column).
+func rowLabel(key string) string {
+	if info, ok := report.LookupKey(key); ok {
+		l, _, _ := strings.Cut(info.Label, " (")
+		l, _, _ = strings.Cut(l, " × ")
+		return l
+	}
+	return key
+}
 
 func num(key string, v float64, text string) report.Metric {
 	return report.Metric{Key: key, Kind: report.KindNumber, Value: v,
-		Prov: report.Provenance{Source: "table", Table: "applications", Row: key, Col: "总计", Text: text}}
+		Prov: report.Provenance{Source: "table", Table: "applications", Row: rowLabel(key), Col: "总计", Text: text}}
 }
 
 func blank(key string) report.Metric {
 	return report.Metric{Key: key, Kind: report.KindEmpty,
-		Prov: report.Provenance{Source: "table", Table: "applications", Row: key, Col: "总计", Text: "/"}}
+		Prov: report.Provenance{Source: "table", Table: "applications", Row: rowLabel(key), Col: "总计", Text: "/"}}
+}
+
+// withText gives a report the text it was read from: a title, then one
+// line per figure (its row label and its printed text), the provenance
+// offsets pointing at the printed text, as a reader sets them. The text
+// holds hostile markup that must be shown as text.
+func withText(r *report.Report) *report.Report {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s%d年政府信息公开工作年度报告\n\n注：本报告依据《条例》编制。</script><img src=x onerror=alert(1)>\n", r.Agency, r.Year)
+	for i := range r.Metrics {
+		m := &r.Metrics[i]
+		b.WriteString(m.Prov.Row)
+		b.WriteString("\t")
+		m.Prov.Start = b.Len()
+		b.WriteString(m.Prov.Text)
+		m.Prov.End = b.Len()
+		b.WriteString("\n")
+	}
+	r.Text = b.String()
+	return r
 }
 
 func id(parts ...any) string {
@@ -85,12 +129,12 @@ func table2021(agency, level string, year int, received float64, broken bool) *r
 	if broken {
 		check.Actual, check.Status, check.Detail = fp(received-1), report.Fail, "新收+结转 ≠ 办结+结转下年（"+agency+"）"
 	}
-	return &report.Report{
+	return withText(&report.Report{
 		ID: id(agency, year, received, broken), Path: fmt.Sprintf("reports/%s/%d.txt", id(agency)[:8], year), Format: "txt", Size: 1000,
 		Identity: report.Identity{Agency: agency, Level: level, Province: "某省", City: "甲市", Year: year, Period: report.PeriodYear},
 		Form:     report.FormTable2021, Metrics: ms,
 		Checks: []report.Check{check, {Rule: "I3.rowsum", Scope: "apps_new", Status: report.NotAssessable}},
-	}
+	})
 }
 
 // Reports is the fixture: four agencies over 2019–2023 with a missing year,
@@ -106,15 +150,25 @@ func Reports() []*report.Report {
 		out = append(out, table2021(FormulaAgency, "county", y, float64(30+i), y == 2023))
 	}
 	out = append(out, table2021(PathAgency, "county", 2022, 12, false))
-	legacy := &report.Report{
+	for i, y := range []int{2019, 2020, 2021, 2022, 2023} {
+		out = append(out, table2021("己市司法局", "city", y, float64(70+3*i), false), table2021("庚市司法局", "city", y, float64(20+9*i), false))
+	}
+	half := table2021(HalfYearAgency, "county", 2022, 9, false)
+	half.Period, half.ID = report.PeriodH1, id("h1", HalfYearAgency)
+	sparse := table2021(SparseAgency, "county", 2023, 15, false)
+	sparse.Text, sparse.ID = "", id("json", SparseAgency) // loaded from exchange records: no text
+	hostile := table2021(IncompleteAgency, "city", 2023, 33, false)
+	hostile.Path = HostilePath
+	out = append(out, half, sparse, hostile)
+	legacy := withText(&report.Report{
 		ID: id("legacy", PlainAgency), Path: "reports/legacy/2017.txt", Format: "txt", Size: 500,
 		Identity: report.Identity{Agency: PlainAgency, Level: "city", Province: "某省", City: "甲市", Year: 2017, Period: report.PeriodYear},
 		Form:     report.FormLegacy,
 		Metrics: []report.Metric{
 			num("apps_new.total", 80, "收到申请数 80"),
-			{Key: "granted.total", Kind: report.KindNotApplicable, Prov: report.Provenance{Source: "table", Table: "legacy", Text: "/"}},
+			{Key: "granted.total", Kind: report.KindNotApplicable, Prov: report.Provenance{Source: "table", Table: "legacy", Row: "同意公开答复数", Col: "数量", Text: "/"}},
 		},
-	}
+	})
 	return append(out, legacy)
 }
 

@@ -131,6 +131,7 @@ func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writ
 		return nil, fail(err, "cannot run the named queries for the outputs")
 	}
 	t1 := time.Now()
+	charts.Version = version
 	site, err := charts.BuildWith(ctx, run, filepath.Join(outDir, "site"))
 	if err != nil {
 		return nil, fail(err, "cannot write the site under %s", filepath.Join(outDir, "site"))

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -14,6 +15,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -578,6 +580,78 @@ func (b *bench) build(ctx context.Context, corpus string, agencies int) {
 	b.add(row{stage: stage, measured: fmt.Sprintf("%.1f s", res.wall.Seconds()), target: target,
 		vs:  versus(targetBuildSec*b.cfg.scale/res.wall.Seconds(), res.wall.Seconds() <= targetBuildSec*b.cfg.scale),
 		rss: mb(res.rss), note: fmt.Sprintf("%.1f CPU-s; %d files, %.1f MB written", res.cpu.Seconds(), files, float64(size)/1e6)})
+	b.site(ctx, db, filepath.Join(out, "site"), res.stderr, agencies)
+}
+
+// The site's targets of issue 13, for 3,000 agencies × 10 years.
+const (
+	targetSiteSec     = 30.0
+	targetAgencyKB    = 150.0
+	targetOverviewKB  = 400.0
+	targetSiteFactor  = 1.5   // × the stored report texts
+	targetSiteExtraMB = 100.0 // + this
+)
+
+// site reports the chart site's own figures from the build just made: its
+// build time (xxgk build prints the time of each output), the largest
+// agency page, the overview, and the whole site against the size of the
+// report texts it carries. Build time and site size grow with the number
+// of agencies and are extrapolated linearly to 3,000; page sizes do not
+// grow with it. At a small scale the fixed costs (the ECharts file, the
+// year pages) weigh more, so the extrapolation is on the safe side.
+func (b *bench) site(ctx context.Context, db, site, stderr string, agencies int) {
+	m := regexp.MustCompile(`site ([0-9.]+)(ms|s)`).FindStringSubmatch(stderr)
+	if m == nil {
+		b.fail("site", fmt.Errorf("xxgk build printed no site time: %.200s", stderr))
+		return
+	}
+	sec, _ := strconv.ParseFloat(m[1], 64)
+	if m[2] == "ms" {
+		sec /= 1000
+	}
+	factor := float64(buildAgencies) / float64(agencies)
+	at := fmt.Sprintf("%s agencies", thousands(agencies))
+	b.add(row{stage: "site alone, " + at, measured: fmt.Sprintf("%.1f s", sec), target: fmt.Sprintf("≤ %.0f s at 3,000", targetSiteSec),
+		vs:   versus(targetSiteSec/(sec*factor), sec*factor <= targetSiteSec),
+		note: fmt.Sprintf("%.0f s at 3,000 agencies if linear (×%.0f)", sec*factor, factor)})
+	largest, page := int64(0), ""
+	ents, _ := os.ReadDir(filepath.Join(site, "agencies"))
+	for _, e := range ents {
+		if info, err := e.Info(); err == nil && info.Size() > largest {
+			largest, page = info.Size(), e.Name()
+		}
+	}
+	kb := float64(largest) / 1024
+	b.add(row{stage: "site: largest agency page", measured: fmt.Sprintf("%.0f KB", kb), target: fmt.Sprintf("≤ %.0f KB", targetAgencyKB),
+		vs: versus(targetAgencyKB/kb, kb <= targetAgencyKB), note: page + "; an agency page does not grow with the number of agencies"})
+	if info, err := os.Stat(filepath.Join(site, "index.html")); err == nil {
+		kb := float64(info.Size()) / 1024
+		b.add(row{stage: "site: overview page", measured: fmt.Sprintf("%.0f KB", kb), target: fmt.Sprintf("≤ %.0f KB (at 3,000)", targetOverviewKB),
+			vs: versus(targetOverviewKB/kb, kb <= targetOverviewKB), note: "without echarts.min.js; its rankings are bounded, its coverage heatmap is by province"})
+	}
+	var stamp bytes.Buffer
+	if res := measure(ctx, nil, &stamp, b.cfg.xxgk, "query", "stamp", "--db", db, "--format", "csv"); res.err != nil {
+		b.fail("site: size", res.err)
+		return
+	}
+	recs, err := csv.NewReader(&stamp).ReadAll()
+	if err != nil || len(recs) < 2 {
+		b.fail("site: size", fmt.Errorf("stamp: %v", err))
+		return
+	}
+	var text float64
+	for i, c := range recs[0] {
+		if c == "text_bytes" && i < len(recs[1]) {
+			text, _ = strconv.ParseFloat(recs[1][i], 64)
+		}
+	}
+	_, size := dirStats(site)
+	siteMB, textMB := float64(size)/1e6, text/1e6
+	budget := targetSiteFactor*textMB*factor + targetSiteExtraMB
+	b.add(row{stage: "site: whole size", measured: fmt.Sprintf("%.1f MB (%.2f × the texts)", siteMB, siteMB/math.Max(textMB, 1e-9)),
+		target: fmt.Sprintf("≤ %.1f × texts + %.0f MB", targetSiteFactor, targetSiteExtraMB),
+		vs:     versus(budget/(siteMB*factor), siteMB*factor <= budget),
+		note:   fmt.Sprintf("stored texts %.1f MB; at 3,000 agencies about %.0f MB of site against a budget of %.0f MB", textMB, siteMB*factor, budget)})
 }
 
 // linkAgencies hard-links (or copies) the reports of the first n agencies

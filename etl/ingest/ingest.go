@@ -462,6 +462,9 @@ func readAndExtract(ctx context.Context, path string, lim read.Limits) (*report.
 			return
 		}
 		rep, err := extractDocument(doc)
+		if rep != nil {
+			rep.Text = doc.Text // for the source pages, where the offsets point
+		}
 		done <- result{rep, err}
 	}()
 	select {

@@ -240,7 +240,7 @@ func (s *Store) StartRun(ctx context.Context, r *Run) error {
 	return nil
 }
 
-// appendBatch appends the batch's own rows: reports, within-report checks,
+// appendBatch appends the batch's own rows: reports, their texts, within-report checks,
 // the scratch files rows and the change log (metrics go by copyMetrics).
 func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) error {
 	// A new report is current unless the batch gives its path to another
@@ -256,9 +256,20 @@ func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) 
 	if err := appendRows(c, "reports", len(reps), func(i int) []driver.Value {
 		r := reps[i]
 		return []driver.Value{r.ID, r.Path, r.Format, nullString(r.Encoding), r.Size, r.Agency,
-			nullString(AgencyKind(r.Agency)), nullString(r.Level), nullString(r.Province), nullString(r.City),
+			nullString(AgencyKind(r.Agency, r.Level)), nullString(r.Level), nullString(r.Province), nullString(r.City),
 			int32(r.Year), string(r.Period), string(r.Form), date(r.Published), int32(figures(r)), current(r),
 			report.ParserVersion, now}
+	}); err != nil {
+		return err
+	}
+	var texts []*report.Report
+	for _, r := range reps {
+		if r.Text != "" {
+			texts = append(texts, r)
+		}
+	}
+	if err := appendRows(c, "report_texts", len(texts), func(i int) []driver.Value {
+		return []driver.Value{texts[i].ID, texts[i].Text}
 	}); err != nil {
 		return err
 	}

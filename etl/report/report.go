@@ -135,6 +135,10 @@ type Report struct {
 	Checks  []Check  `json:"checks"`
 	// Ambiguous lists what the readers saw and would not store.
 	Ambiguous []Ambiguity `json:"ambiguous,omitempty"`
+	// Text is the document's original text (Document.Text, which the
+	// provenance offsets point into), kept for the site's source pages. It
+	// is not part of the exchange format.
+	Text string `json:"-"`
 }
 
 // Number returns the figure stored under key, and whether there is one.
