@@ -72,7 +72,9 @@ func buildVersion() string {
 var beijingTime = time.FixedZone("CST", 8*3600)
 
 // beijing is a time for readers: minutes, Beijing time.
-func beijing(t time.Time) string { return t.In(beijingTime).Format("2006-01-02 15:04") + "（北京时间）" }
+func beijing(t time.Time) string {
+	return t.In(beijingTime).Format("2006-01-02 15:04") + "（北京时间）"
+}
 
 // Stats is what a build did and how long its parts took.
 type Stats struct {

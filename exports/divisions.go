@@ -16,8 +16,8 @@ import (
 
 // placeIndex is the divisions by name, built once.
 type placeIndex struct {
-	province map[string]string            // province name → 2-digit code
-	city     map[[2]string]string         // province, city → 4-digit code
+	province map[string]string               // province name → 2-digit code
+	city     map[[2]string]string            // province, city → 4-digit code
 	counties map[string][]divisions.Division // province name → its counties
 }
 
