@@ -12,7 +12,10 @@ import (
 // writeAgency fills one agency's workbook: its figures year by year, its
 // peer group with every peer's figures, its standing in the group, its
 // ratios against the group's, its changes, the source of every figure,
-// its trust, failed checks and data-quality findings.
+// its trust and its data-quality findings (failed checks among them). The
+// crosswalk and the failed checks of superseded revisions are in the
+// comparison workbook: every agency workbook repeating them would cost a
+// tenth of the build.
 func writeAgency(b *book, d *data, a *agency) error {
 	if err := b.open(); err != nil {
 		return err
@@ -27,8 +30,7 @@ func writeAgency(b *book, d *data, a *agency) error {
 		sheets = append(sheets, yearsSheet(b, d, a, hy, true))
 	}
 	sheets = append(sheets, peersSheet(b, d, a, ys), standingSheet(b, d, a, ys), agencyRates(b, d, a, ys), changesSheet(b, d, a),
-		sourcesSheet(b, d, a), trustSheet(b, d, []*agency{a}), failedSheet(b, d, []*agency{a}), qualitySheet(b, d, []*agency{a}),
-		crosswalkSheet(b, d))
+		sourcesSheet(b, d, a), trustSheet(b, d, []*agency{a}), qualitySheet(b, d, []*agency{a}))
 	for _, s := range sheets {
 		if err := b.writeTable(s); err != nil {
 			return err
@@ -120,19 +122,23 @@ func yearsSheet(b *book, d *data, a *agency, ys []int, half bool) *sheetSpec {
 	return s
 }
 
-// peerMetrics are the figures the peer sheet shows for every peer, year by
-// year: the volume of applications and the share granted.
+// peerMetric and peerRate are what the peer sheet shows of every peer: its
+// applications year by year and its grant rate in the agency's last year.
+// Each agency workbook repeats its whole group (a few hundred peers at
+// national scale), so the sheet keeps to these.
 const peerMetric, peerRate = "received", "grant_rate"
 
 // peersSheet names every member of the agency's peer group with its
-// applications and grant rate year by year.
+// applications year by year and its latest grant rate.
 func peersSheet(b *book, d *data, a *agency, ys []int) *sheetSpec {
 	cols := append(slices.Clone(idCols[:4]), column{Header: "本机关"})
 	for _, y := range ys {
 		cols = append(cols, column{Header: labels.Metric(peerMetric) + " " + yearHeader(y, labels.Unit(peerMetric)), Kind: colCount})
 	}
-	for _, y := range ys {
-		cols = append(cols, column{Header: labels.Rate(peerRate) + " " + yearHeader(y, "%"), Kind: colPct})
+	last := 0
+	if len(ys) > 0 {
+		last = ys[len(ys)-1]
+		cols = append(cols, column{Header: labels.Rate(peerRate) + " " + yearHeader(last, "%"), Kind: colPct, Note: "rates"})
 	}
 	s := &sheetSpec{name: "同类机关", freeze: 4, yearCol: -1, cols: cols}
 	if a.group == nil {
@@ -142,7 +148,7 @@ func peersSheet(b *book, d *data, a *agency, ys []int) *sheetSpec {
 		return s
 	}
 	s.title = fmt.Sprintf("同类机关：%s（%d 个机关）", a.group.label, len(a.group.members))
-	s.desc = fmt.Sprintf("同类组%s的每个机关一行，按区划代码排列，本机关以粗体标出；%s与%s逐年列出，空白写明原因%s。",
+	s.desc = fmt.Sprintf("同类组%s的每个机关一行，按区划代码排列，本机关以粗体标出；%s逐年列出，%s为本机关最近一年的，空白写明原因%s。",
 		b.notes.ref("peer_group"), labels.Metric(peerMetric), labels.Rate(peerRate), b.notes.ref("blank"))
 	for _, p := range a.group.members {
 		row := idRow(p)[:4]
@@ -155,8 +161,8 @@ func peersSheet(b *book, d *data, a *agency, ys []int) *sheetSpec {
 		for _, y := range ys {
 			row = append(row, d.cellOf(p, peerMetric, y, false, p == a))
 		}
-		for _, y := range ys {
-			row = append(row, d.rateCell(p, peerRate, y))
+		if last > 0 {
+			row = append(row, d.rateCell(p, peerRate, last))
 		}
 		s.rows = append(s.rows, row)
 	}
@@ -256,9 +262,9 @@ func changesSheet(b *book, d *data, a *agency) *sheetSpec {
 // sentence or table cell it was read from.
 func sourcesSheet(b *book, d *data, a *agency) *sheetSpec {
 	t := d.res[queries.SourcesQuery]
-	cols := []column{{Header: "年份", Kind: colYear}, {Header: "期间"}, {Header: "项目", Width: 30}, {Header: "数值"}, {Header: "单位", Note: "units"},
-		{Header: "状态", Note: "blank"}, {Header: "标记", Note: "approx"}, {Header: "来源"}, {Header: "表格"},
-		{Header: "原文", Wrap: true, Width: 60, Note: "source_cell"}, {Header: "读取方式"}, {Header: "文件", Wrap: true, Width: 36}}
+	cols := []column{{Header: "年份", Kind: colYear}, {Header: "期间"}, {Header: "项目", Width: 30}, {Header: "数值", Note: "blank"},
+		{Header: "单位", Note: "units"}, {Header: "标记", Note: "approx"}, {Header: "原文", Wrap: true, Width: 60, Note: "source_cell"},
+		{Header: "读取方式"}}
 	var rows [][]any
 	for _, r := range a.rows[queries.SourcesQuery] {
 		k := t.str(r, "key")
@@ -269,20 +275,21 @@ func sourcesSheet(b *book, d *data, a *agency) *sheetSpec {
 		}
 		v, ok := t.Num(r, "value")
 		value := fig{v: v, ok: ok, kind: kind}
-		state, mk := "", ""
 		if vk := t.str(r, "kind"); vk != "number" {
-			state = labels.ValueKind(vk)
+			// The report printed the cell but no number: say what it held.
+			value = fig{blank: labels.ValueKind(vk)}
 		}
+		mk := ""
 		if t.Bool(r, "approx") {
 			value.marks |= markApprox
 			mk = labels.Marker("approx")
 		}
-		rows = append(rows, []any{yearCell(t, r), labels.Period(t.str(r, "period")), labels.Key(k), value, unit, state, mk,
-			labels.Source(t.str(r, "source")), labels.Table(t.str(r, "tbl")), sourceText(t, r),
-			labels.Mechanism(t.str(r, "source"), t.str(r, "rule")), t.str(r, "path")})
+		rows = append(rows, []any{yearCell(t, r), labels.Period(t.str(r, "period")), labels.Key(k), value, unit, mk,
+			sourceText(t, r), labels.Mechanism(t.str(r, "source"), t.str(r, "rule"))})
 	}
 	return &sheetSpec{name: "出处", title: a.Name + "：每个数字的出处", freeze: 3, yearCol: 0, rows: rows, cols: cols,
-		desc: "所采用报告中读到的每一格一行，空白和不适用的格也列出；原文是数字所在的句子，或表格的行、列和格中内容" + b.notes.ref("source_cell") + "。"}
+		desc: "所采用报告中读到的每一格一行，空白和不适用的格也列出；原文是数字所在的句子，或表格名称和行、列、格中内容" + b.notes.ref("source_cell") +
+			"；每份报告的文件见“可信度”表。"}
 }
 
 // sourceText is what a reader checks a figure against: the sentence it was
@@ -294,6 +301,9 @@ func sourceText(t *table, r []any) string {
 		return p
 	}
 	var parts []string
+	if tbl := t.str(r, "tbl"); tbl != "" {
+		parts = append(parts, labels.Table(tbl))
+	}
 	if row := t.str(r, "row_label"); row != "" {
 		parts = append(parts, "行："+row)
 	}

@@ -337,7 +337,7 @@ func TestFormats(t *testing.T) {
 		if at(r, src) == at(r, val) && at(r, val) != "" {
 			t.Errorf("出处 原文 %q is the lone figure", at(r, src))
 		}
-		if strings.HasPrefix(at(r, src), "行：") && strings.Contains(at(r, src), "格中：") {
+		if strings.Contains(at(r, src), "行：") && strings.Contains(at(r, src), "格中：") {
 			seenTable = true
 		}
 	}

@@ -209,8 +209,7 @@ func groupRates(b *book, d *data) *sheetSpec {
 func changeCols() []column {
 	return []column{{Header: "年份", Kind: colYear}, {Header: "数值"}, {Header: "上一年份", Kind: colYear}, {Header: "上一数值"},
 		{Header: "变化"}, {Header: "变化率（%）", Kind: colPct, Note: "change"}, {Header: "间隔年数（年）", Kind: colYear, Note: "gap"},
-		{Header: "首个年份", Kind: colYear}, {Header: "首个数值"}, {Header: "跨度年数（年）", Kind: colYear},
-		{Header: "年均增长率（%）", Kind: colPct, Note: "change"}, {Header: "标记", Note: "form_change approx mapped"}}
+		{Header: "首个年份", Kind: colYear}, {Header: "年均增长率（%）", Kind: colPct, Note: "change"}, {Header: "标记", Note: "form_change approx mapped"}}
 }
 
 // changeRow is one yoy row after who and what: figures of the metric's
@@ -250,7 +249,7 @@ func (d *data) changeRow(a *agency, t *table, r []any) []any {
 		marks = append(marks, labels.Marker("first_year"))
 	}
 	return []any{float64(y), value, t.cell(r, "prev_year"), num("prev_value", kind), num("abs_change", kind), num("pct_change", colPct),
-		gap, t.cell(r, "first_year"), num("first_value", kind), t.cell(r, "span_years"), num("cagr", colPct), strings.Join(marks, "；")}
+		gap, t.cell(r, "first_year"), num("cagr", colPct), strings.Join(marks, "；")}
 }
 
 // latestChanges keeps, per agency and metric, the change of the latest
@@ -365,7 +364,7 @@ func trustSheet(b *book, d *data, as []*agency) *sheetSpec {
 	cols := append(slices.Clone(idCols[:4]), column{Header: "年份", Kind: colYear}, column{Header: "期间"}, column{Header: "报告格式"},
 		column{Header: "核验数（项）", Kind: colCount, Note: "checks"}, column{Header: "通过（项）", Kind: colCount}, column{Header: "未通过（项）", Kind: colCount},
 		column{Header: "无法核验（项）", Kind: colCount}, column{Header: "通过比例（%）", Kind: colPct}, column{Header: "空白比例（%）", Kind: colPct},
-		column{Header: "可信度（%）", Kind: colPct, Note: "trust"}, column{Header: "标记", Note: "low_trust"})
+		column{Header: "可信度（%）", Kind: colPct, Note: "trust"}, column{Header: "标记", Note: "low_trust"}, column{Header: "文件", Wrap: true, Width: 40})
 	var rows [][]any
 	for _, a := range as {
 		for _, r := range a.rows["trust"] {
@@ -375,12 +374,12 @@ func trustSheet(b *book, d *data, as []*agency) *sheetSpec {
 			}
 			row := append(idRow(a)[:4], yearCell(t, r), labels.Period(t.str(r, "period")), labels.Form(t.str(r, "form")),
 				t.cell(r, "checks_total"), t.cell(r, "checks_pass"), t.cell(r, "checks_fail"), t.cell(r, "checks_na"),
-				t.cell(r, "pass_share"), t.cell(r, "blank_share"), t.cell(r, "trust_score"), mk)
+				t.cell(r, "pass_share"), t.cell(r, "blank_share"), t.cell(r, "trust_score"), mk, a.files[t.str(r, "period")+"·"+strconv.Itoa(t.Int(r, "year"))])
 			rows = append(rows, row)
 		}
 	}
 	return &sheetSpec{name: "可信度", title: "可信度：每份报告的核验结果与空白比例", freeze: 4, yearCol: 4, rows: rows, cols: cols,
-		desc: "每份采用的报告一行；可信度低于 " + strconv.Itoa(int(lowTrust*100)) + "% 的报告，其数字在各表中以灰色斜体标出" + b.notes.ref("low_trust") + "。"}
+		desc: "每份采用的报告一行，含其文件；可信度低于 " + strconv.Itoa(int(lowTrust*100)) + "% 的报告，其数字在各表中以灰色斜体标出" + b.notes.ref("low_trust") + "。"}
 }
 
 // yearCell is the year of a row, blank when unknown.

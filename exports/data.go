@@ -70,7 +70,8 @@ type agency struct {
 	// number, period·key → year → kind (empty, not_applicable), from the
 	// agency's sources.
 	blanks map[string]map[int]string
-	paths  []string // the files of its reports, from its sources
+	paths  []string          // the files of its reports, from its sources
+	files  map[string]string // period·year → the file of the preferred report
 	noYear bool     // a report of unknown year
 	rows   map[string][][]any
 	stem   string // the file name of its workbook, without .xlsx
@@ -417,6 +418,7 @@ func (d *data) loadSources(ctx context.Context, run QueryFunc, batch []*agency) 
 		}
 		if p := t.str(row, "path"); p != "" && (len(a.paths) == 0 || a.paths[len(a.paths)-1] != p) && !slices.Contains(a.paths, p) {
 			a.paths = append(a.paths, p)
+			a.files[t.str(row, "period")+"·"+strconv.Itoa(t.Int(row, "year"))] = p
 		}
 	}
 	return nil
@@ -427,7 +429,7 @@ func (d *data) agency(name string) *agency {
 	if a == nil {
 		a = &agency{Agency: queries.Agency{Name: name}, figures: map[string]map[int]*figure{}, half: map[string]map[int]*figure{},
 			forms: map[int]string{}, halfForms: map[int]string{}, trust: map[int]float64{}, halfTrust: map[int]float64{},
-			rates: map[string]map[int]rateRow{}, blanks: map[string]map[int]string{}, rows: map[string][][]any{}}
+			rates: map[string]map[int]rateRow{}, blanks: map[string]map[int]string{}, files: map[string]string{}, rows: map[string][][]any{}}
 		d.byName[name] = a
 	}
 	return a

@@ -83,7 +83,7 @@ var noteTexts = map[string]string{
 	"division": "区划代码：按省份、城市和机关名称对照国家行政区划代码表（2023 年 6 月 30 日数据）推得的 6 位代码；" +
 		"县级及以下机关取所在县（区）的代码，省级、市级机关取本级代码（末位补 0）。对照不上的为空，排在表的最后。各表按区划代码排列。",
 	"gap":         "间隔年数：本年与上一个有数字的年份相隔的年数，1 为相邻两年；首个年份没有上一年，为空，标记列写作“" + labels.Marker("first_year") + "”。",
-	"change":      "变化率 =（本年 − 上一年）÷ 上一年，上一年为 0 时为空；年均增长率从首个年份算到本年。",
+	"change":      "变化率 =（本年 − 上一年）÷ 上一年，上一年为 0 时为空；年均增长率 =（本年 ÷ 首个年份的数值）^（1 ÷ 相隔年数）− 1，首个年份的数值为 0 时为空。",
 	"source_cell": "原文：从正文读取的数字给出原句；从表格读取的数字给出行名、列名和格中所写的内容。",
 	"trust": "可信度 = 核验通过比例 ×（1 − 空白比例）。核验通过比例 = 通过的核验 ÷（通过 + 未通过）；" +
 		"空白比例 = 空白或不适用的格 ÷ 全部读取的格。无法核验的核验不计入。",
@@ -91,7 +91,7 @@ var noteTexts = map[string]string{
 		"未通过核验的数字保留，但应谨慎使用。",
 	"half_year": "半年报告（上半年）单独成表，不与全年数字比较，也不进入排名。",
 	"quality":   "数据质量问题：未通过的核验、跨年结转不衔接、与上年相比变化异常（五倍以上或五分之一以下）、缺少年度报告、未识别发布机关。",
-	"crosswalk": "指标对照：2019 年前的旧版统计表与 2019/2021 年版表格的项目不同，“指标对照”表列出每个统一指标在新旧表格中取哪些项目、" +
+	"crosswalk": "指标对照：2019 年前的旧版统计表与 2019/2021 年版表格的项目不同，比较工作簿的“指标对照”表列出每个统一指标在新旧表格中取哪些项目、" +
 		"怎样换算及可信程度。",
 	"index": "机关索引：每个机关一个工作簿，按省份放在文件夹中；点击“打开”列可打开该机关的工作簿（需保持文件夹结构不变）。",
 }
@@ -205,8 +205,8 @@ func (b *book) open() error {
 	return nil
 }
 
-// close writes the notes, contents and cover sheets, marks the charts as
-// Chinese and opens the workbook on its cover.
+// close writes the notes, contents and cover sheets and marks the charts
+// as Chinese.
 func (b *book) close(title string, cover []coverLine) error {
 	if err := b.writeNotes(); err != nil {
 		return err
@@ -218,7 +218,9 @@ func (b *book) close(title string, cover []coverLine) error {
 		return fmt.Errorf("sheet %s: %w", coverSheet, err)
 	}
 	b.chartLanguage()
-	b.f.SetActiveSheet(0)
+	b.restoreTables()
+	// The cover is the workbook's first sheet, which opens first: no
+	// SetActiveSheet, which would parse every streamed sheet again.
 	return b.err
 }
 

@@ -51,6 +51,8 @@ type book struct {
 	// written last.
 	reserved map[string]bool
 	charts   int // charts placed on the chart sheet
+	// tableParts are the table parts set aside by stubTable.
+	tableParts map[string]any
 }
 
 // sheetInfo is one line of the contents sheet.
@@ -408,11 +410,17 @@ func (b *book) writeTablePart(s *sheetSpec, name, desc string, rows [][]any) err
 	}
 	widths := fitWidths(s.cols, headers, rows)
 	// excelize keeps the last column set first: set them from the right so
-	// that the <col> elements come out in ascending order, as readers expect.
-	for i := len(widths) - 1; i >= 0; i-- {
-		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
+	// that the <col> elements come out in ascending order, as readers
+	// expect; a run of equal widths is set at once.
+	for hi := len(widths) - 1; hi >= 0; {
+		lo := hi
+		for lo > 0 && widths[lo-1] == widths[hi] {
+			lo--
+		}
+		if err := sw.SetColWidth(lo+1, hi+1, widths[hi]); err != nil {
 			return fail(err)
 		}
+		hi = lo - 1
 	}
 	topLeft, _ := excelize.CoordinatesToCellName(s.freeze+1, headerRow+1)
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: s.freeze, YSplit: headerRow, TopLeftCell: topLeft, ActivePane: "bottomRight"}); err != nil {
@@ -479,6 +487,7 @@ func (b *book) writeTablePart(s *sheetSpec, name, desc string, rows [][]any) err
 	if err := sw.AddTable(&excelize.Table{Range: "A3:" + last, Name: tableName(name, b.tables), StyleName: "TableStyleLight9", ShowRowStripes: ptr(true)}); err != nil {
 		return fail(fmt.Errorf("table: %w", err))
 	}
+	b.stubTable(b.tables)
 	if err := sw.Flush(); err != nil {
 		return fail(err)
 	}
@@ -491,6 +500,32 @@ func (b *book) writeTablePart(s *sheetSpec, name, desc string, rows [][]any) err
 	}
 	b.sheets = append(b.sheets, sheetInfo{name: name, desc: desc, rows: n})
 	return nil
+}
+
+// stubTable works around a cost of excelize: every AddTable parses every
+// table part of the workbook to find the largest id, which is quadratic in
+// the number of tables (a tenth of an agency workbook's time). The full
+// part of table n is kept aside and replaced by a stub that holds only its
+// id; restoreTables puts the parts back before the workbook is written.
+func (b *book) stubTable(n int) {
+	part := "xl/tables/table" + strconv.Itoa(n) + ".xml"
+	v, ok := b.f.Pkg.Load(part)
+	if !ok {
+		return
+	}
+	if b.tableParts == nil {
+		b.tableParts = map[string]any{}
+	}
+	b.tableParts[part] = v
+	b.f.Pkg.Store(part, []byte(`<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="`+strconv.Itoa(n)+`"></table>`))
+}
+
+// restoreTables puts back the table parts stubTable set aside.
+func (b *book) restoreTables() {
+	for part, v := range b.tableParts {
+		b.f.Pkg.Store(part, v)
+	}
+	b.tableParts = nil
 }
 
 // hyperlink makes cell of sheet open l's target.
