@@ -184,8 +184,11 @@ func standingSheet(b *book, d *data, a *agency, ys []int) *sheetSpec {
 		return s
 	}
 	s.title = fmt.Sprintf("同类比较：%s在%s中的名次与中位数", a.Name, a.group.label)
-	s.desc = "每个指标每年一行；本机关没有数字的年份，组内机关数和中位数为全组的" + b.notes.ref("blank") + "。"
+	s.desc = "本机关有数字的每个指标每年一行；本机关没有数字的年份，组内机关数和中位数为全组的" + b.notes.ref("blank") + "。"
 	for _, m := range labels.Metrics() {
+		if len(a.figures[m]) == 0 {
+			continue // never reported: 历年数字 says why, year by year
+		}
 		for _, y := range ys {
 			c := d.cell(a, m, y, false)
 			row := []any{labels.Metric(m), labels.Unit(m), float64(y), c}

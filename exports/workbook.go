@@ -120,7 +120,10 @@ const (
 // fastZip compresses workbook parts at flate's best speed: at 3,000 agency
 // workbooks the default level cost a fifth of the build for files a little
 // smaller. Compressors are pooled, as archive/zip does: each costs about a
-// megabyte to make and a workbook has dozens of parts.
+// megabyte to make and a workbook has dozens of parts. Parts smaller than
+// storeBelow (tables, relationships, properties: most of a workbook's fifty
+// parts) are stored: compressing each costs a Huffman table, for a few
+// hundred bytes saved.
 func fastZip(w io.Writer) excelize.ZipWriter {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
@@ -135,7 +138,64 @@ func fastZip(w io.Writer) excelize.ZipWriter {
 		}
 		return &pooledFlate{fw}, nil
 	})
-	return zw
+	return &sizedZip{Writer: zw}
+}
+
+// storeBelow is the size under which a part is stored, not compressed.
+const storeBelow = 4096
+
+// sizedZip picks each part's method by the size of its first write, which
+// excelize makes with the whole part. A part never written to is still
+// created, empty, before the next one.
+type sizedZip struct {
+	*zip.Writer
+	last *lazyPart
+}
+
+func (z *sizedZip) Create(name string) (io.Writer, error) {
+	if err := z.flushEmpty(); err != nil {
+		return nil, err
+	}
+	z.last = &lazyPart{z: z.Writer, name: name}
+	return z.last, nil
+}
+
+func (z *sizedZip) Close() error {
+	if err := z.flushEmpty(); err != nil {
+		return err
+	}
+	return z.Writer.Close()
+}
+
+func (z *sizedZip) flushEmpty() error {
+	if z.last != nil && z.last.w == nil {
+		if _, err := z.last.Write(nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lazyPart creates its zip entry on the first write.
+type lazyPart struct {
+	z    *zip.Writer
+	name string
+	w    io.Writer
+}
+
+func (p *lazyPart) Write(b []byte) (int, error) {
+	if p.w == nil {
+		method := zip.Deflate
+		if len(b) < storeBelow {
+			method = zip.Store
+		}
+		w, err := p.z.CreateHeader(&zip.FileHeader{Name: p.name, Method: method})
+		if err != nil {
+			return 0, err
+		}
+		p.w = w
+	}
+	return p.w.Write(b)
 }
 
 var flatePool sync.Pool
