@@ -45,9 +45,10 @@ func placeIdx() *placeIndex {
 // divisionCode is the 6-digit division code of an agency, "" when its
 // place cannot be told: the county's code for a county or township agency
 // whose name holds a county-level name of its province (and city, when
-// known), the city's (…00) for a city agency, the province's (…0000) for a
-// provincial one. A county name that two counties of the province share
-// (and the city does not settle) gives the city's code, never a guess.
+// known), else its city's (…00); the city's for a city agency, the
+// province's (…0000) for a provincial one. A county name that two counties
+// of the province share (and no city settles) is never guessed: the agency
+// gets its city's code, or none.
 func divisionCode(name, level, province, city string) string {
 	idx := placeIdx()
 	if province == "" {
@@ -88,10 +89,12 @@ func divisionCode(name, level, province, city string) string {
 			return best.Code
 		}
 	}
-	if cityCode != "" && level != "province" {
+	switch {
+	case level == "province":
+		return pc + "0000"
+	case cityCode != "":
 		return cityCode + "00"
-	}
-	if level == "province" || level == "" || city == "" || city == province {
+	case level == "" && (city == "" || city == province):
 		return pc + "0000"
 	}
 	return ""
