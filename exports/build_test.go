@@ -651,3 +651,34 @@ func TestExportAgency(t *testing.T) {
 		t.Errorf("unknown agency: %v", err)
 	}
 }
+
+// TestChartsDrawSomething checks the agency charts: a series of one year
+// becomes a bar of the agency against its peers' median, a longer one a
+// line of both, and an agency without peers draws its own figures only.
+func TestChartsDrawSomething(t *testing.T) {
+	out := buildFixture(t)
+	for _, c := range []struct {
+		province, name, kind string
+		series, points       int
+	}{
+		{"浙江省", "杭州市拱墅区司法局", "barChart", 1, 2}, // 2023 only: itself and the median
+		{"浙江省", hangzhouXihu, "lineChart", 2, 8},     // 2016–2023, itself and the median
+		{"省份不明", incomplete, "lineChart", 1, 2},      // no peer group: its own line
+	} {
+		file := filepath.Join(out, AgencyDir, c.province, FileName(c.name)+".xlsx")
+		f := openBook(t, file)
+		x := readXML(t, file)
+		if len(x.charts) == 0 {
+			t.Errorf("%s has no chart", c.name)
+			continue
+		}
+		first := x.charts[0] // chart1: applications received
+		if !slices.Contains(first.kinds, c.kind) || len(first.series) != c.series {
+			t.Errorf("%s: first chart %v with %d series, want %s with %d", c.name, first.kinds, len(first.series), c.kind, c.series)
+			continue
+		}
+		if n := len(rangeValues(t, f, first.series[0])); n != c.points {
+			t.Errorf("%s: first series %s has %d points, want %d", c.name, first.series[0], n, c.points)
+		}
+	}
+}

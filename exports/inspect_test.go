@@ -42,6 +42,8 @@ type chartXML struct {
 	orientation []string // of the category axes
 	series      []string // the value range of each series
 	seriesNames []string
+	valFormat   string  // the number format of the value axis
+	majorUnit   float64 // of the value axis, 0 when automatic
 }
 
 // bookXML is the parts of one .xlsx.
@@ -219,6 +221,14 @@ func parseChart(t *testing.T, b []byte) *chartXML {
 				}
 			case "legend":
 				c.legend = true
+			case "numFmt":
+				if parent == "valAx" {
+					c.valFormat = attr(x, "formatCode")
+				}
+			case "majorUnit":
+				if parent == "valAx" {
+					c.majorUnit, _ = strconv.ParseFloat(attr(x, "val"), 64)
+				}
 			case "orientation":
 				if len(stack) > 2 && stack[len(stack)-3] == "catAx" {
 					c.orientation = append(c.orientation, attr(x, "val"))
@@ -535,6 +545,13 @@ func checkCharts(t *testing.T, f *excelize.File, x *bookXML, file string) {
 		}
 		if len(c.series) == 1 && c.legend {
 			t.Errorf("%s: %s has one series and a legend", file, c.part)
+		}
+		// A count axis steps by whole numbers, never 0.5.
+		if c.valFormat == "#,##0" && (c.majorUnit < 1 || c.majorUnit != float64(int(c.majorUnit))) {
+			t.Errorf("%s: %s counts on an axis stepping by %v", file, c.part, c.majorUnit)
+		}
+		if c.valFormat == "" {
+			t.Errorf("%s: %s value axis has no number format", file, c.part)
 		}
 		drawn := false
 		for _, s := range c.series {
