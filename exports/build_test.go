@@ -661,9 +661,9 @@ func TestChartsDrawSomething(t *testing.T) {
 		province, name, kind string
 		series, points       int
 	}{
-		{"浙江省", "杭州市拱墅区司法局", "barChart", 1, 2}, // 2023 only: itself and the median
-		{"浙江省", hangzhouXihu, "lineChart", 2, 8},     // 2016–2023, itself and the median
-		{"省份不明", incomplete, "lineChart", 1, 2},      // no peer group: its own line
+		{"浙江省", "杭州市拱墅区司法局", "barChart", 1, 2},   // 2023 only: itself and the median
+		{"浙江省", hangzhouXihu, "lineChart", 2, 8}, // 2016–2023, itself and the median
+		{"省份不明", incomplete, "lineChart", 1, 2},  // no peer group: its own line
 	} {
 		file := filepath.Join(out, AgencyDir, c.province, FileName(c.name)+".xlsx")
 		f := openBook(t, file)

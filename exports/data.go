@@ -72,7 +72,7 @@ type agency struct {
 	blanks map[string]map[int]string
 	paths  []string          // the files of its reports, from its sources
 	files  map[string]string // period·year → the file of the preferred report
-	noYear bool     // a report of unknown year
+	noYear bool              // a report of unknown year
 	rows   map[string][][]any
 	stem   string // the file name of its workbook, without .xlsx
 	folder string // the folder of its workbook, by province
