@@ -306,7 +306,7 @@ func TestFormats(t *testing.T) {
 	if nf := numFmtOf(t, f, "公开率", cellName(col(t, header, "2019 年（%）")+1, headerRow+1)); nf != "0.0%" {
 		t.Errorf("rate format %q", nf)
 	}
-	header, rows = sheetRows(t, f, "主动公开")
+	header, _ = sheetRows(t, f, "主动公开")
 	c := cellName(col(t, header, "2019 年（条）")+1, headerRow+1)
 	if nf := numFmtOf(t, f, "主动公开", c); nf != `"约"#,##0` {
 		t.Errorf("approximate format %q", nf)

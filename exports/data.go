@@ -455,15 +455,6 @@ func digits(h interface{ Sum([]byte) []byte }) string {
 	return fmt.Sprintf("%08d", n)
 }
 
-// figureCount counts an agency's annual figures.
-func (a *agency) figureCount() int {
-	n := 0
-	for _, m := range a.figures {
-		n += len(m)
-	}
-	return n
-}
-
 // place is where an agency is, in words: 省份 城市 (for the cover).
 func (a *agency) place() string {
 	var parts []string
