@@ -261,8 +261,11 @@ func changesSheet(b *book, d *data, a *agency) *sheetSpec {
 		desc: "每个指标每个有数字的年份一行；全年与上半年分开比较" + b.notes.ref("half_year") + "。"}
 }
 
-// sourcesSheet lists every printed cell of the agency's reports with the
-// sentence or table cell it was read from.
+// sourcesSheet lists the printed cells behind the workbook's figures (the
+// keys the crosswalk reads) with the sentence or table cell each was read
+// from. The other items of a report (a hundred keys of a 2021 table: every
+// applicant column, Article 20) stay in the database: written into 3,000
+// workbooks they were most of the build.
 func sourcesSheet(b *book, d *data, a *agency) *sheetSpec {
 	t := d.res[queries.SourcesQuery]
 	cols := []column{{Header: "年份", Kind: colYear}, {Header: "期间"}, {Header: "项目", Width: 30}, {Header: "数值", Note: "blank"},
@@ -271,6 +274,9 @@ func sourcesSheet(b *book, d *data, a *agency) *sheetSpec {
 	var rows [][]any
 	for _, r := range a.rows[queries.SourcesQuery] {
 		k := t.str(r, "key")
+		if !d.cw.keys[k] {
+			continue // not behind a figure of the workbook
+		}
 		unit := labels.Unit(k)
 		kind := colCount
 		if unit == "万元" {
@@ -291,8 +297,8 @@ func sourcesSheet(b *book, d *data, a *agency) *sheetSpec {
 			sourceText(t, r), labels.Mechanism(t.str(r, "source"), t.str(r, "rule"))})
 	}
 	return &sheetSpec{name: "出处", title: a.Name + "：每个数字的出处", freeze: 3, yearCol: 0, rows: rows, cols: cols,
-		desc: "所采用报告中读到的每一格一行，空白和不适用的格也列出；原文是数字所在的句子，或表格名称和行、列、格中内容" + b.notes.ref("source_cell") +
-			"；每份报告的文件见“可信度”表。"}
+		desc: "本工作簿各指标取自的每一格一行（按“指标对照”），空白和不适用的格也列出；原文是数字所在的句子，或表格名称和行、列、格中内容" +
+			b.notes.ref("source_cell crosswalk") + "；每份报告的文件见“可信度”表，报告的其他项目在数据库中。"}
 }
 
 // sourceText is what a reader checks a figure against: the sentence it was

@@ -328,6 +328,7 @@ func agencyHash(d *data, a *agency) interface{ Sum([]byte) []byte } {
 	if a.group != nil {
 		io.WriteString(h, a.group.key+"\x00"+a.group.digest)
 	}
+	src := d.res[queries.SourcesQuery]
 	for _, name := range append(workbookQueries, queries.SourcesQuery) {
 		io.WriteString(h, name+"\x00")
 		rows := a.rows[name]
@@ -335,6 +336,9 @@ func agencyHash(d *data, a *agency) interface{ Sum([]byte) []byte } {
 			rows = d.res[name].Rows()
 		}
 		for _, row := range rows {
+			if name == queries.SourcesQuery && !d.cw.keys[src.str(row, "key")] {
+				continue // not shown (see sourcesSheet)
+			}
 			for _, v := range row {
 				hashValue(h, v)
 			}

@@ -99,6 +99,7 @@ type crosswalk struct {
 	first map[string]map[string][]string // era → metric → source keys of the lowest step
 	unit  map[string]string              // metric → unit
 	byKey map[string][]string            // source key → metrics whose first rule reads it
+	keys  map[string]bool                // every key any rule reads
 }
 
 func loadData(ctx context.Context, run QueryFunc, now time.Time) (*data, error) {
@@ -287,7 +288,8 @@ func halfYears(a *agency) []int {
 }
 
 func (d *data) readCrosswalk() {
-	cw := crosswalk{has: map[string]map[string]bool{}, first: map[string]map[string][]string{}, unit: map[string]string{}, byKey: map[string][]string{}}
+	cw := crosswalk{has: map[string]map[string]bool{}, first: map[string]map[string][]string{}, unit: map[string]string{},
+		byKey: map[string][]string{}, keys: map[string]bool{}}
 	t := d.res["crosswalk"]
 	best := map[[2]string]int{}
 	for _, r := range t.Rows() {
@@ -302,6 +304,9 @@ func (d *data) readCrosswalk() {
 				cw.has[era], cw.first[era] = map[string]bool{}, map[string][]string{}
 			}
 			cw.has[era][m] = true
+			for _, k := range strings.Split(src, " + ") {
+				cw.keys[k] = true
+			}
 			step := t.Int(r, "step")
 			k := [2]string{era, m}
 			if s, ok := best[k]; !ok || step < s {
