@@ -180,14 +180,14 @@ func TestBlanksSayWhy(t *testing.T) {
 			}
 		}
 	}
-	a := agencyBook(t, "浙江省", legacyNAAgent)
+	a := agencyBook(t, "浙江省", legacyNAAgency)
 	header, rows = sheetRows(t, a, "历年数字")
 	got := map[string][]string{}
 	for _, r := range rows {
 		got[r[0]] = r
 	}
 	if v := at(got["予以公开"], col(t, header, "2017 年")); v != labels.Blank("not_applicable") {
-		t.Errorf("予以公开 2017 of %s = %q, want %s (the legacy table printed 不适用)", legacyNAAgent, v, labels.Blank("not_applicable"))
+		t.Errorf("予以公开 2017 of %s = %q, want %s (the legacy table printed 不适用)", legacyNAAgency, v, labels.Blank("not_applicable"))
 	}
 	if v := at(got["上年结转"], col(t, header, "2017 年")); v != labels.Blank("not_reported") {
 		t.Errorf("上年结转 2017 = %q, want %s", v, labels.Blank("not_reported"))
@@ -375,7 +375,7 @@ func TestPeerSheetNamesPeers(t *testing.T) {
 	}
 	// County 司法局 of every province are peers; the city and provincial
 	// bodies, the government and the unidentified are not.
-	want := []string{putuo, hangzhouSJ, "杭州市拱墅区司法局", hangzhouXihu, gapAgency, legacyNAAgent, scriptName, shanglin}
+	want := []string{putuo, hangzhouSJ, "杭州市拱墅区司法局", hangzhouXihu, gapAgency, legacyNAAgency, scriptName, shanglin}
 	if !slices.Equal(peers, want) {
 		t.Errorf("同类机关 names %v, want %v", peers, want)
 	}

@@ -40,7 +40,7 @@ const (
 	halfAgency    = hangzhouSJ
 	gapAgency     = "杭州市滨江区司法局"
 	gapYear       = 2020
-	legacyNAAgent = "杭州市余杭区司法局"
+	legacyNAAgency = "杭州市余杭区司法局"
 )
 
 // fixtureAgencies are the hand-made agencies: a county 司法局 group of
@@ -56,7 +56,7 @@ var fixtureAgencies = []fixAgency{
 	{name: hangzhouSJ, level: "county", province: "浙江省", city: "杭州市", first: 2016, last: 2023, half: []int{2022}},
 	{name: hangzhouXihu, level: "county", province: "浙江省", city: "杭州市", first: 2016, last: 2023},
 	{name: gapAgency, level: "county", province: "浙江省", city: "杭州市", first: 2017, last: 2023, skip: []int{gapYear}},
-	{name: legacyNAAgent, level: "county", province: "浙江省", city: "杭州市", first: 2016, last: 2023},
+	{name: legacyNAAgency, level: "county", province: "浙江省", city: "杭州市", first: 2016, last: 2023},
 	{name: "杭州市拱墅区司法局", level: "county", province: "浙江省", city: "杭州市", first: 2023, last: 2023},
 	{name: shanglin, level: "county", province: "广西壮族自治区", city: "南宁市", first: 2019, last: 2023},
 	{name: putuo, level: "county", province: "上海市", city: "上海市", first: 2019, last: 2023},
@@ -156,7 +156,7 @@ func fixtureReport(a fixAgency, i, year int, period report.Period) *report.Repor
 			cell("legacy", "被依法纠错数", "", "review.corrected", 0),
 			cell("legacy", "行政诉讼数量", "", "litigation.total", 0),
 		}
-		if a.name == legacyNAAgent {
+		if a.name == legacyNAAgency {
 			ms[1] = report.Metric{Key: "granted.total", Kind: report.KindNotApplicable,
 				Prov: report.Provenance{Source: "table", Table: "legacy", Row: "同意公开答复数", Text: "不适用"}}
 		}
