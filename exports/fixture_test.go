@@ -27,19 +27,19 @@ type fixAgency struct {
 
 // Names the tests look for.
 const (
-	hangzhouXihu  = "杭州市西湖区司法局"
-	hangzhouSJ    = "杭州市上城区司法局"
-	shanglin      = "上林县司法局"
-	putuo         = "上海市普陀区司法局"
-	unidentified  = "未识别机关:x_2021.txt"
-	incomplete    = "市司法局"
-	formulaName   = `=HYPERLINK("http://example.invalid/x","点击")人民政府`
-	scriptName    = `<script>alert(1)</script>司法局`
-	feeAgency     = hangzhouXihu
-	feeTiny       = 0.004 // 万元: must not show as 0
-	halfAgency    = hangzhouSJ
-	gapAgency     = "杭州市滨江区司法局"
-	gapYear       = 2020
+	hangzhouXihu   = "杭州市西湖区司法局"
+	hangzhouSJ     = "杭州市上城区司法局"
+	shanglin       = "上林县司法局"
+	putuo          = "上海市普陀区司法局"
+	unidentified   = "未识别机关:x_2021.txt"
+	incomplete     = "市司法局"
+	formulaName    = `=HYPERLINK("http://example.invalid/x","点击")人民政府`
+	scriptName     = `<script>alert(1)</script>司法局`
+	feeAgency      = hangzhouXihu
+	feeTiny        = 0.004 // 万元: must not show as 0
+	halfAgency     = hangzhouSJ
+	gapAgency      = "杭州市滨江区司法局"
+	gapYear        = 2020
 	legacyNAAgency = "杭州市余杭区司法局"
 )
 
