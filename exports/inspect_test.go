@@ -380,6 +380,17 @@ func checkNotes(t *testing.T, f *excelize.File, file string, sheets []string) {
 	if n < len(alwaysNotes) {
 		t.Errorf("%s: %d notes, want at least %d", file, n, len(alwaysNotes))
 	}
+	// A note that wraps gets the height of its lines, so printed notes
+	// do not overlap.
+	for i := headerRow; i < len(rows); i++ {
+		if len(rows[i]) < 2 {
+			continue
+		}
+		want := rowHeight(wrappedLines(rows[i][1], 110))
+		if h, err := f.GetRowHeight(notesSheet, i+1); err != nil || h < want {
+			t.Errorf("%s: 注释 row %d is %v points high, its %d lines need %v", file, i+1, h, wrappedLines(rows[i][1], 110), want)
+		}
+	}
 	refs := 0
 	for _, sh := range sheets {
 		rs, _ := f.GetRows(sh)
@@ -458,11 +469,10 @@ func checkSheet(t *testing.T, f *excelize.File, x *bookXML, file, sh string, wor
 			}
 		}
 	}
+	checkFont(t, f, file, sh, "A1", mustBold)
 	if sh == coverSheet {
-		checkFont(t, f, file, sh, "A1", true)
 		return
 	}
-	checkFont(t, f, file, sh, "A1", true)
 	tables, err := f.GetTables(sh)
 	if err != nil {
 		t.Fatal(err)
@@ -482,8 +492,8 @@ func checkSheet(t *testing.T, f *excelize.File, x *bookXML, file, sh string, wor
 		t.Errorf("%s: %s lacks a title, a description or a data row", file, sh)
 		return
 	}
-	checkFont(t, f, file, sh, "A3", true)
-	checkFont(t, f, file, sh, "A4", false)
+	checkFont(t, f, file, sh, "A3", mustBold)
+	checkFont(t, f, file, sh, "A4", anyWeight) // the agency's own row among its peers is bold
 	names := f.GetDefinedName()
 	found := false
 	for _, n := range names {
@@ -506,17 +516,23 @@ func checkSheet(t *testing.T, f *excelize.File, x *bookXML, file, sh string, wor
 	}
 }
 
+// Weights checkFont wants.
+const (
+	anyWeight = iota
+	mustBold
+)
+
 // checkFont checks a cell's explicit font: 等线 11 (14 for titles), bold
 // for headers and titles.
-func checkFont(t *testing.T, f *excelize.File, file, sh, cell string, bold bool) {
+func checkFont(t *testing.T, f *excelize.File, file, sh, cell string, weight int) {
 	t.Helper()
 	id, err := f.GetCellStyle(sh, cell)
 	if err != nil {
 		t.Fatal(err)
 	}
 	st, err := f.GetStyle(id)
-	if err != nil || st.Font == nil || st.Font.Family != fontName || st.Font.Size < fontSize || st.Font.Bold != bold && cell != "A4" {
-		t.Errorf("%s: %s!%s font %+v (%v), want %s ≥ %v, bold %v", file, sh, cell, st.Font, err, fontName, fontSize, bold)
+	if err != nil || st.Font == nil || st.Font.Family != fontName || st.Font.Size < fontSize || weight == mustBold && !st.Font.Bold {
+		t.Errorf("%s: %s!%s font %+v (%v), want %s ≥ %v (bold: %v)", file, sh, cell, st.Font, err, fontName, fontSize, weight == mustBold)
 	}
 }
 
