@@ -1,6 +1,7 @@
 package exports
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
@@ -78,4 +79,29 @@ func uniqueNames(names []string) map[string]string {
 		out[n] = stem
 	}
 	return out
+}
+
+// provinceFolder is the folder of an agency's workbook: its province,
+// sanitised; agencies whose province is not known share one folder.
+func provinceFolder(a *agency) string {
+	switch {
+	case a.exclude == "unidentified":
+		return "未识别机关"
+	case a.Province == "" && a.levelCode == "national":
+		return "国家级"
+	case a.Province == "":
+		return "省份不明"
+	}
+	return FileName(a.Province)
+}
+
+// pathLink is the target of a hyperlink to a file at the relative path p
+// (slash-separated): each segment percent-encoded, as spreadsheet readers
+// expect of a link.
+func pathLink(p string) string {
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		parts[i] = url.PathEscape(s)
+	}
+	return strings.Join(parts, "/")
 }

@@ -22,6 +22,9 @@ func (t *table) cell(row []any, col string) any {
 // str is column col of row as workbook text (see text).
 func (t *table) str(row []any, col string) string { return text(t.Value(row, col)) }
 
+// number is a driver value as a figure; false when NULL or not a number.
+func number(v any) (float64, bool) { return queries.Number(v) }
+
 // text converts a driver value to workbook text: a flag reads 是 or 否,
 // anything else as queries.Plain; NULL is "".
 func text(v any) string {

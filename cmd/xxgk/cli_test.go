@@ -147,6 +147,7 @@ func TestExitCodes(t *testing.T) {
 		{exitFatal, []string{"query", "yoy", "--db", db()}},
 		{exitFatal, []string{"status", "--db", db()}},
 		{exitFatal, []string{"build", "--db", db(), "--out", tmp}},
+		{exitFatal, []string{"export", "--db", db(), "--out", filepath.Join(tmp, "c.xlsx")}},
 		{exitFatal, []string{"run", "--config", missing}},
 	} {
 		if code, _, stderr := run(t, c.args...); code != c.want {
@@ -182,6 +183,8 @@ func TestUsageErrorsNameTheArgument(t *testing.T) {
 		{[]string{"status", "--runs", "0"}, "--runs 0"},
 		{[]string{"status", "--run", "3"}, "--run 3 goes with --changes"},
 		{[]string{"build", "extra"}, `"extra"`},
+		{[]string{"export", "extra"}, `"extra"`},
+		{[]string{"export", "--format", "ods"}, `--format "ods"`},
 		{[]string{"run", "extra"}, `"extra"`},
 		{[]string{"gen", "--agencies", "2"}, "--out"},
 		{[]string{"gen", "--years", "2020-2010", "--out", "x"}, `--years "2020-2010"`},
