@@ -202,10 +202,10 @@ func TestStatusNoSuchRun(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	code, out, stderr := run(t, "status", "--changes", "--run", "99", "--db", db)
-	if code != exitFatal || !strings.Contains(firstLine(stderr), "there is no run 99") || strings.Contains(out, "Changes in run 99") {
+	if code != exitFatal || !strings.Contains(firstLine(stderr), "there is no run 99") || strings.Contains(out, "第 99 次运行") {
 		t.Errorf("status --changes --run 99: exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
-	if code, out, _ := run(t, "status", "--changes", "--run", "1", "--db", db); code != exitOK || !strings.Contains(out, "Changes in run 1") {
+	if code, out, _ := run(t, "status", "--changes", "--run", "1", "--db", db); code != exitOK || !strings.Contains(out, "第 1 次运行（入库）的变化") {
 		t.Errorf("status --changes --run 1: exit %d, %q", code, out)
 	}
 }
@@ -349,7 +349,7 @@ func TestConflictsAgree(t *testing.T) {
 		fromQuery = append(fromQuery, r[col])
 	}
 	_, status, _ := run(t, "status", "--db", db)
-	_, section, _ := strings.Cut(status, "\nConflicts (")
+	_, section, _ := strings.Cut(status, "\n同一机关同一年度的多份报告（")
 	var fromStatus []string
 	for _, l := range strings.Split(section, "\n")[1:] {
 		if f := strings.Fields(l); len(f) > 2 && (f[0] == "*" || strings.HasPrefix(f[0], "/")) {

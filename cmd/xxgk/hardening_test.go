@@ -245,7 +245,7 @@ func TestQuestionMarkInDatabasePath(t *testing.T) {
 	if code != exitFatal || !strings.Contains(stderr, "is writing "+db) {
 		t.Errorf("ingest while the lock is held: exit %d, %q; want the lock refusal", code, stderr)
 	}
-	if code, out, _ := run(t, "status", "--db", db); code != exitOK || !strings.Contains(out, "Last runs") {
+	if code, out, _ := run(t, "status", "--db", db); code != exitOK || !strings.Contains(out, "最近的运行") {
 		t.Errorf("status of the database: exit %d\n%s", code, out)
 	}
 }

@@ -310,7 +310,7 @@ func TestKillDuringIngest(t *testing.T) {
 				// copy for the next run to publish them.
 				for _, args := range [][]string{{"status", "--db", db}, {"status", "--changes", "--db", db}} {
 					if code, out, _ := run(t, args...); code != exitOK ||
-						!strings.Contains(out, "UNFINISHED") && !strings.Contains(out, "stopped (crash or kill)") {
+						!strings.Contains(out, "未完成") && !strings.Contains(out, "停止了（崩溃或被终止）") {
 						t.Errorf("%v after a killed run: exit %d, want the run marked UNFINISHED or the stop noted:\n%s", args, code, out)
 					}
 				}

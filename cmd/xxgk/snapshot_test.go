@@ -59,8 +59,8 @@ func TestReadersDuringIngest(t *testing.T) {
 		t.Errorf("query during the ingest: exit %d, %q %q", code, out, stderr)
 	}
 	code, out, stderr = run(t, "status", "--db", db)
-	if code != exitOK || !strings.Contains(out, fmt.Sprintf("A run (pid %d) is writing", ing.Process.Pid)) ||
-		!regexp.MustCompile(`(?m)^\s+1\s+ingest\s.*UNFINISHED`).MatchString(out) {
+	if code != exitOK || !strings.Contains(out, fmt.Sprintf("一个运行（进程 %d）正在写入数据库", ing.Process.Pid)) ||
+		!regexp.MustCompile(`(?m)^\s+1\s+入库\s.*未完成`).MatchString(out) {
 		t.Errorf("status during the ingest: exit %d\n%s%s", code, out, stderr)
 	}
 	outDir := filepath.Join(dir, "site-out")

@@ -6,11 +6,12 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"text/tabwriter"
+	"strings"
 	"time"
 
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/internal/termtext"
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 // esc escapes what status prints from the database: paths, messages and
@@ -48,10 +49,10 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	defer s.Close()
 	if held, pid := load.Held(db); held {
 		// The snapshot is what readers see; say that a writer is at work.
-		fmt.Fprintf(e.stdout, "A run (pid %d) is writing the database now: this is its last published snapshot.\n\n", pid)
+		fmt.Fprintf(e.stdout, "一个运行（进程 %d）正在写入数据库：以下是它最近发布的快照。\n\n", pid)
 	} else if ahead(db) {
-		fmt.Fprintf(e.stdout, "A run stopped (crash or kill) after this snapshot was published: the chunks it committed "+
-			"are in the working copy, and the next ingest or run publishes them.\n\n")
+		fmt.Fprintf(e.stdout, "有一次运行在发布这份快照之后停止了（崩溃或被终止）：它已提交的批次在工作副本里，"+
+			"下一次入库或运行会发布它们。\n\n")
 	}
 	if *changes {
 		return printChanges(ctx, s, *runID, e.stdout)
@@ -75,39 +76,44 @@ func ahead(db string) bool {
 	return latest.After(snap.ModTime())
 }
 
+// The report of status is read by people: in Chinese, every code named
+// through queries/labels as on the site and in the workbooks. Paths,
+// agency names and the readers' own error messages are printed as stored,
+// escaped for the terminal.
+
 func printStatus(ctx context.Context, s *load.Store, n int, w io.Writer) error {
 	runs, err := s.Runs(ctx, n)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "Database %s\n\n", esc(s.Path()))
+	fmt.Fprintf(w, "数据库 %s\n\n", esc(s.Path()))
 	if len(runs) == 0 {
-		fmt.Fprintln(w, "No runs yet.")
+		fmt.Fprintln(w, "还没有运行过。")
 	} else {
-		fmt.Fprintln(w, "Last runs (newest first):")
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "  RUN\tKIND\tSTARTED (UTC)\tTOOK\tFILES\tPARSED\tNEW\tCHANGED\tSKIPPED\tREMOVED\tFAILED")
+		fmt.Fprintln(w, "最近的运行（新的在前）：")
+		g := grid{indent: "  "}
+		g.add("编号", "类型", "开始时间（UTC）", "用时", "文件", "解析", "新增", "有变化", "跳过", "已移除", "失败")
 		var stopped []int64
 		for _, r := range runs {
+			id, kind, started := strconv.FormatInt(r.ID, 10), labels.RunKind(r.Kind), r.Started.UTC().Format(time.DateTime)
 			if r.Kind == "build" {
-				fmt.Fprintf(tw, "  %d\t%s\t%s\t%v\t\t\t\t\t\t\t\n", r.ID, r.Kind, r.Started.UTC().Format(time.DateTime), r.Duration().Round(time.Millisecond))
+				g.add(id, kind, started, took(r.Duration()))
 				continue
 			}
-			took := r.Duration().Round(time.Millisecond).String()
+			t := took(r.Duration())
 			if r.Unfinished {
-				took = "UNFINISHED after " + took
+				t = "未完成，已用 " + t
 				stopped = append(stopped, r.ID)
 			}
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", r.ID, r.Kind,
-				r.Started.UTC().Format(time.DateTime), took,
-				r.FilesSeen, r.Parsed, r.New, r.Changed, r.Skipped, r.Removed, r.Failed)
+			g.add(id, kind, started, t, count(r.FilesSeen), count(r.Parsed), count(r.New), count(r.Changed),
+				count(r.Skipped), count(r.Removed), count(r.Failed))
 		}
-		tw.Flush()
+		g.write(w)
 		for _, id := range stopped {
 			// Honest about a crash: the counts are of the chunks it
 			// committed, and nothing after them was written.
-			fmt.Fprintf(w, "  run %d stopped before the end (crash or kill): its counts are those of the chunks it committed;\n"+
-				"  removed files were not recorded; the next run carries on with the rest\n", id)
+			fmt.Fprintf(w, "  第 %d 次运行没有到结束就停止了（崩溃或被终止）：计数只含它已提交的批次；"+
+				"移除的文件没有记下；下一次运行会接着处理其余的文件。\n", id)
 		}
 	}
 	errs, err := s.OpenErrors(ctx)
@@ -115,14 +121,14 @@ func printStatus(ctx context.Context, s *load.Store, n int, w io.Writer) error {
 		return err
 	}
 	if len(errs) == 0 {
-		fmt.Fprintln(w, "\nOpen errors: none")
+		fmt.Fprintln(w, "\n未解决的读取错误：无")
 	} else {
-		fmt.Fprintf(w, "\nOpen errors (%d): files that failed and have not changed since\n", len(errs))
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(w, "\n未解决的读取错误（%d 个）：读取失败、此后没有改动过的文件\n", len(errs))
+		g := grid{indent: "  "}
 		for _, e := range errs {
-			fmt.Fprintf(tw, "  %s\t%s: %s\n", esc(e.Path), esc(e.Stage), esc(e.Message))
+			g.add(esc(e.Path), failedAt(e.Stage, e.Message))
 		}
-		tw.Flush()
+		g.write(w)
 	}
 	conf, err := s.Conflicts(ctx)
 	if err != nil {
@@ -132,10 +138,32 @@ func printStatus(ctx context.Context, s *load.Store, n int, w io.Writer) error {
 	return nil
 }
 
+// took says how long a run took, in Chinese units.
+func took(d time.Duration) string {
+	switch {
+	case d < time.Second:
+		return fmt.Sprintf("%d 毫秒", d.Milliseconds())
+	case d < time.Minute:
+		return fmt.Sprintf("%.1f 秒", d.Seconds())
+	case d < time.Hour:
+		return fmt.Sprintf("%d 分 %d 秒", int(d.Minutes()), int(d.Seconds())%60)
+	}
+	return fmt.Sprintf("%d 小时 %d 分", int(d.Hours()), int(d.Minutes())%60)
+}
+
+func count(n int) string { return strconv.Itoa(n) }
+
+// failedAt says at which stage a file failed, then the reader's own
+// message (English, from the reader or the operating system), as the
+// site's quality page shows it.
+func failedAt(stage, message string) string {
+	return "失败的环节：" + labels.Stage(stage) + "；原始错误信息：" + esc(message)
+}
+
 // printConflicts lists agency-years with several reports, preferred first.
 func printConflicts(w io.Writer, conf []load.ConflictReport) {
 	if len(conf) == 0 {
-		fmt.Fprintln(w, "\nConflicts: none (one report per agency and year)")
+		fmt.Fprintln(w, "\n同一机关同一年度的多份报告：无（每个机关每年一份）")
 		return
 	}
 	groups := 0
@@ -144,24 +172,20 @@ func printConflicts(w io.Writer, conf []load.ConflictReport) {
 			groups++
 		}
 	}
-	fmt.Fprintf(w, "\nConflicts (%d agency-years with more than one report; * = preferred: current, later publication, more figures, later ingest):\n", groups)
+	fmt.Fprintf(w, "\n同一机关同一年度的多份报告（%d 组；* 为选用的一份：现行内容优先，其次发布日期较晚、数字较多、入库较晚）：\n", groups)
 	for i, c := range conf {
 		if i == 0 || !sameGroup(conf[i-1], c) {
-			fmt.Fprintf(w, "  %s %d %s\n", esc(c.Agency), c.Year, esc(c.Period))
+			fmt.Fprintf(w, "  %s\n", identity(c.Agency, c.Year, c.Period))
 		}
 		mark := " "
 		if c.Preferred {
 			mark = "*"
 		}
-		pub := c.Published
-		if pub == "" {
-			pub = "unknown"
+		pub := "发布日期不明"
+		if c.Published != "" {
+			pub = "发布于 " + esc(c.Published)
 		}
-		state := "current"
-		if !c.Current {
-			state = "superseded"
-		}
-		fmt.Fprintf(w, "    %s %s  published %s, %d figures, %s\n", mark, esc(c.Path), esc(pub), c.Figures, state)
+		fmt.Fprintf(w, "    %s %s  %s，%d 个数字，%s\n", mark, esc(c.Path), pub, c.Figures, labels.ReportState(c.Current))
 	}
 }
 
@@ -176,7 +200,7 @@ func printChanges(ctx context.Context, s *load.Store, id int64, w io.Writer) err
 			return err
 		}
 		if id == 0 {
-			fmt.Fprintln(w, "No ingest yet.")
+			fmt.Fprintln(w, "还没有入库过。")
 			return nil
 		}
 	}
@@ -192,39 +216,96 @@ func printChanges(ctx context.Context, s *load.Store, id int64, w io.Writer) err
 	if err != nil {
 		return fail(err, "cannot read the changes of run %d from %s", id, s.Path())
 	}
-	fmt.Fprintf(w, "Changes in run %d:\n", id)
+	fmt.Fprintf(w, "第 %d 次运行（%s）的变化：\n", id, labels.RunKind(r.Kind))
 	if r.Unfinished {
-		fmt.Fprintf(w, "  (UNFINISHED: the run stopped before the end; these are the changes of the chunks it committed)\n")
+		fmt.Fprintln(w, "  （未完成：这次运行没有到结束就停止了；以下是它已提交的批次的变化）")
 	}
 	if len(chs) == 0 {
-		fmt.Fprintln(w, "  nothing changed (`xxgk status` lists the runs; --run N shows an earlier one)")
+		fmt.Fprintln(w, "  没有变化（`xxgk status` 列出各次运行；--run N 查看更早的一次）")
 		return nil
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	// The figures of a changed report follow its row: count them for it.
+	figures := map[string]int{}
 	for _, c := range chs {
-		switch {
-		case c.Key != "":
-			fmt.Fprintf(tw, "\t    %s\t%s → %s\n", esc(c.Key), esc(changeSide(c.Old, c.Detail, true)), esc(changeSide(c.New, c.Detail, false)))
-		default:
-			fmt.Fprintf(tw, "  %s\t%s\t%s\n", esc(c.Kind), esc(c.Path), esc(c.Detail))
+		if c.Key != "" {
+			figures[c.Path]++
 		}
 	}
-	return tw.Flush()
+	g := grid{indent: "  "}
+	for _, c := range chs {
+		if c.Key != "" {
+			g.add("", "    "+labels.Key(c.Key), changeSide(c.Old, c.Detail, true)+" → "+changeSide(c.New, c.Detail, false))
+			continue
+		}
+		g.add(labels.Change(c.Kind), esc(c.Path), describeChange(c, figures[c.Path]))
+	}
+	return g.write(w)
 }
 
-// changeSide prints one side of a changed figure: the number, or what the cell
-// held instead (blank is not zero).
+// describeChange says in words what became of a file: the report it holds
+// now, what differs from the one it held, why it failed.
+func describeChange(c load.LoggedChange, changedFigures int) string {
+	switch c.Kind {
+	case load.ChangeNew:
+		if c.Agency == "" {
+			return ""
+		}
+		return fmt.Sprintf("%s，%d 个数字", identity(c.Agency, c.Year, c.Period), c.Figures)
+	case load.ChangeChanged:
+		if c.Agency == "" {
+			return ""
+		}
+		parts := []string{identity(c.Agency, c.Year, c.Period)}
+		if c.OldAgency != "" {
+			if c.OldAgency != c.Agency {
+				parts = append(parts, "机关 "+esc(c.OldAgency)+" → "+esc(c.Agency))
+			}
+			if c.OldYear != c.Year || c.OldPeriod != c.Period {
+				parts = append(parts, "年度 "+yearPeriod(c.OldYear, c.OldPeriod)+" → "+yearPeriod(c.Year, c.Period))
+			}
+			if c.OldForm != c.Form {
+				parts = append(parts, "格式 "+labels.Form(c.OldForm)+" → "+labels.Form(c.Form))
+			}
+		}
+		return strings.Join(parts, "；") + fmt.Sprintf("；%d 个数字有变化", changedFigures)
+	case load.ChangeRemoved:
+		return "已不在输入中，数据仍然保留"
+	case load.ChangeFailed:
+		// The detail is "stage: message" (etl/ingest).
+		if stage, msg, ok := strings.Cut(c.Detail, ": "); ok && labels.Known("stage", stage) {
+			return failedAt(stage, msg)
+		}
+		return "原始错误信息：" + esc(c.Detail)
+	}
+	return esc(c.Detail)
+}
+
+func identity(agency string, year int, period string) string {
+	return esc(agency) + " " + yearPeriod(year, period)
+}
+
+func yearPeriod(year int, period string) string {
+	return fmt.Sprintf("%d 年%s", year, labels.Period(period))
+}
+
+// changeSide prints one side of a changed figure: the number, or what the
+// cell held instead (blank is not zero): 空白, 不适用, or 未报告 when that
+// version of the report has no such figure.
 func changeSide(v *float64, detail string, old bool) string {
 	if v != nil {
-		return strconv.FormatFloat(*v, 'f', -1, 64)
+		return labels.Number(*v)
 	}
-	// detail is "oldkind → newkind".
-	var a, b string
-	if _, err := fmt.Sscanf(detail, "%s → %s", &a, &b); err != nil {
-		return "?"
+	// detail is "oldkind → newkind"; a kind is a value kind or "missing".
+	a, b, ok := strings.Cut(detail, " → ")
+	if !ok {
+		return "？"
 	}
+	kind := b
 	if old {
-		return "(" + a + ")"
+		kind = a
 	}
-	return "(" + b + ")"
+	if kind == "missing" {
+		return "（" + labels.Blank("not_reported") + "）"
+	}
+	return "（" + labels.ValueKind(kind) + "）"
 }

@@ -101,12 +101,19 @@ func (s *Store) RecordRun(ctx context.Context, r *Run) error {
 	return s.Commit(ctx, &Batch{Run: *r})
 }
 
-// LoggedChange is a change-log row with the identity of its report.
+// LoggedChange is a change-log row with the identity of its report and,
+// for a changed file, of the report it replaced ("" and 0 when a report is
+// not stored).
 type LoggedChange struct {
 	Change
-	Agency string
-	Year   int
-	Period string
+	Agency  string
+	Year    int
+	Period  string
+	Form    string
+	Figures int // numeric figures stored for the report
+	// The report the file held before (OldID).
+	OldAgency, OldPeriod, OldForm string
+	OldYear                       int
 }
 
 // LastIngestRun is the id of the latest ingest or run, 0 when none.
@@ -129,14 +136,16 @@ func (s *Store) Changes(ctx context.Context, runID int64) ([]LoggedChange, error
 	var out []LoggedChange
 	for rows.Next() {
 		var c LoggedChange
-		var rid, oid, key, detail, agency, period sql.NullString
+		var rid, oid, key, detail, agency, period, form, oAgency, oPeriod, oForm sql.NullString
 		var old, nw sql.NullFloat64
-		var year sql.NullInt64
-		if err := rows.Scan(&c.Kind, &c.Path, &rid, &oid, &key, &old, &nw, &detail, &agency, &year, &period); err != nil {
+		var year, figures, oYear sql.NullInt64
+		if err := rows.Scan(&c.Kind, &c.Path, &rid, &oid, &key, &old, &nw, &detail, &agency, &year, &period, &form, &figures,
+			&oAgency, &oYear, &oPeriod, &oForm); err != nil {
 			return nil, fmt.Errorf("changes of run %d: %w", runID, err)
 		}
 		c.ReportID, c.OldID, c.Key, c.Detail = rid.String, oid.String, key.String, detail.String
-		c.Agency, c.Year, c.Period = agency.String, int(year.Int64), period.String
+		c.Agency, c.Year, c.Period, c.Form, c.Figures = agency.String, int(year.Int64), period.String, form.String, int(figures.Int64)
+		c.OldAgency, c.OldYear, c.OldPeriod, c.OldForm = oAgency.String, int(oYear.Int64), oPeriod.String, oForm.String
 		if old.Valid {
 			c.Old = &old.Float64
 		}
