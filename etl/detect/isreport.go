@@ -1,0 +1,228 @@
+package detect
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Whether a text is an annual report is a scored decision over the whole
+// text, not one cue word: copies lose their titles, mirrors print only
+// traditional characters (normalised before this runs), a notice may wrap
+// the report, and a news item or a work summary speaks the same vocabulary.
+// Each kind of evidence adds points; a text is a report when the points
+// reach reportThreshold and no title names another kind of document, or
+// when a wrapped report's own structure outweighs its wrapper's title.
+
+// reportThreshold is the score a report reaches; the minimal real copy (a
+// title, or a "本报告" sentence and a subject) reaches it, a guide or a
+// work plan does not.
+const reportThreshold = 4
+
+// subjectCues say the text is about information disclosure at all. 主动公开
+// and 依申请公开 survive spam characters inside 政府信息公开 ("政务公杠循蜜开").
+var subjectCues = []string{"政府信息公开", "信息公开", "政务公开", "主动公开", "依申请公开"}
+
+// framingCues say the text presents itself as a report on a period's work.
+var framingCues = []struct {
+	cue    string
+	points float64
+}{
+	{"年度报告", 3}, {"年报", 3}, {"本报告", 3}, {"本年度报告", 3}, {"报告全文", 2},
+	{"报告如下", 2}, {"汇报如下", 2}, {"总结如下", 2}, {"数据统计", 2}, {"自评", 1}, {"工作报告", 1},
+}
+
+// sectionCues are headings of the national forms (2019 on: 总体情况 …
+// 其他需要报告的事项; legacy: 概述 … 改进措施) and the subsections of 总体情况.
+var sectionCues = []string{
+	"总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请", "被申请行政复议", "提起行政诉讼",
+	"存在的主要问题", "其他需要报告的事项", "概述", "依申请公开政府信息情况", "收费及减免", "改进措施",
+	"主动公开方面", "主动公开情况", "依申请公开情况", "依申请公开方面", "政府信息管理", "平台建设", "监督保障",
+}
+
+// tableCues are the row and column labels of the national tables.
+var tableCues = []string{
+	"本年新收政府信息公开申请数量", "申请人情况", "予以公开", "本年制发件数", "本年新制作数量", "现行有效件数",
+	"处理决定数量", "维持具体行政行为", "申请答复数", "同意公开", "不予公开", "行政复议", "行政诉讼",
+}
+
+// periodCues state the statistics period.
+var periodCues = []string{"统计期限", "统计时限", "统计期间", "1月1日", "12月31日"}
+
+// openingHeadings start a report whose title was lost (real-variants item 8).
+var openingHeadings = []string{"一、总体情况", "一、概述", "一、概况", "一、总体", "一、 总体情况", "一、 概述"}
+
+// otherDocs end the titles of documents that talk about reports without being
+// one: "关于做好2015年政府信息公开年度报告编制工作的通知", 工作要点, 工作总结.
+var otherDocs = []string{"通知", "意见", "办法", "方案", "指南", "规定", "细则", "公告", "公示", "要点", "目录", "决定", "函",
+	"总结", "计划", "公报", "规划"}
+
+// wrapperVerbs start a notice that carries a report: 关于印发…年度报告的通知.
+var wrapperVerbs = []string{"印发", "转发", "公布", "发布"}
+
+// newsVerbs appear in the titles of news items about a report, never in a
+// report's own title.
+var newsVerbs = []string{"出炉", "亮相", "召开", "举行", "解读", "图解", "一图读懂", "新闻发布会", "答记者问"}
+
+// reportScore is what the text showed: its points and the kinds found.
+type reportScore struct {
+	points            float64
+	subject, sections int
+	framing, table    bool
+	period, opening   bool
+	titled            bool
+	sentences         int
+}
+
+// checkReport returns nil for an annual report and an error wrapping
+// ErrNotReport that names what was missing otherwise. titles are the page's
+// and the operator's titles, normalised.
+func checkReport(norm string, h headInfo, titles []string) error {
+	s := scoreReport(norm, h, titles)
+	if s.subject == 0 {
+		return errorf(ErrNotReport, "no 政府信息公开/政务公开/主动公开 anywhere in the text")
+	}
+	structure := s.sections >= 2 || s.table
+	for _, title := range docTitles(h, titles) {
+		if err := checkTitle(title, s, structure); err != nil {
+			return err
+		}
+	}
+	if s.sentences < 2 && !s.framing && !structure {
+		return errorf(ErrNotReport, "only links or navigation: no sentences, no report sections, no tables")
+	}
+	if s.points < reportThreshold {
+		return errorf(ErrNotReport, "score %.1f below %d: %s", s.points, reportThreshold, s.missing())
+	}
+	return nil
+}
+
+// checkTitle refuses a title that names another kind of document, unless
+// it wraps a report whose own structure shows below it.
+func checkTitle(title string, s reportScore, structure bool) error {
+	tt := strings.TrimRight(title, "。.》”\") ")
+	aboutReport := strings.Contains(tt, "报告") || strings.Contains(tt, "年报")
+	if strings.Contains(tt, "政府工作报告") && !strings.Contains(tt, "公开") {
+		return errorf(ErrNotReport, "the title %q names a 政府工作报告, not a disclosure report", title)
+	}
+	if strings.Contains(tt, "统计公报") {
+		return errorf(ErrNotReport, "the title %q names a 统计公报", title)
+	}
+	for _, d := range otherDocs {
+		if !strings.HasSuffix(tt, d) {
+			continue
+		}
+		if aboutReport && containsAny(tt, wrapperVerbs) && (structure || s.framing && s.sections >= 1) {
+			return nil // a notice wrapping the report: the report is below it
+		}
+		return errorf(ErrNotReport, "the title %q names a %s, and the text shows no report below it", title, d)
+	}
+	if containsAny(tt, newsVerbs) && !structure {
+		return errorf(ErrNotReport, "the title %q is news about a report, and the text shows no report sections or tables", title)
+	}
+	return nil
+}
+
+// docTitles are the titles a text goes by: the text's own title line (or,
+// without one, its first short line naming a document) and the page's.
+func docTitles(h headInfo, titles []string) []string {
+	out := append([]string(nil), titles...)
+	if h.title != "" {
+		return append(out, h.title)
+	}
+	for i, l := range h.lines {
+		if i == 5 {
+			break
+		}
+		c, _ := cell(l)
+		if utf8.RuneCountInString(c) <= 40 && !containsAny(c, sentenceMarks) && !containsAny(c, breadcrumbMarks) &&
+			containsAny(c, titleWords) {
+			return append(out, c)
+		}
+	}
+	return out
+}
+
+// scoreReport adds up the evidence that the text is an annual report.
+func scoreReport(norm string, h headInfo, titles []string) reportScore {
+	var s reportScore
+	head := prefix(norm, 6000)
+	for _, c := range subjectCues {
+		s.subject += min(strings.Count(head, c), 5)
+	}
+	if s.subject > 0 {
+		s.points++
+	}
+	if s.subject >= 3 {
+		s.points++
+	}
+	framing := 0.0
+	for _, f := range framingCues {
+		if strings.Contains(head, f.cue) && !(f.cue == "工作报告" && strings.Contains(head, "政府工作报告")) {
+			framing += f.points
+		}
+	}
+	s.framing = framing > 0
+	s.points += min(framing, 4)
+	for _, t := range append(append([]string(nil), titles...), h.title) {
+		if containsAny(t, []string{"年度报告", "年报", "工作报告", "数据统计", "年度報告"}) &&
+			containsAny(t, []string{"信息公开", "政务公开"}) {
+			s.titled = true
+		}
+	}
+	if s.titled {
+		s.points += 3
+	}
+	for _, c := range sectionCues {
+		if strings.Contains(norm, c) {
+			s.sections++
+		}
+	}
+	s.points += min(float64(s.sections), 5)
+	for i, l := range h.lines {
+		if i == 6 {
+			break
+		}
+		if containsAny(l, openingHeadings) && strings.Index(l, "一、") < 12 {
+			s.opening = true
+		}
+	}
+	if s.opening {
+		s.points += 2
+	}
+	tables := 0
+	for _, c := range tableCues {
+		if strings.Contains(norm, c) {
+			tables++
+		}
+	}
+	if s.table = tables >= 2; s.table {
+		s.points += 2
+	}
+	if s.period = containsAny(head, periodCues); s.period {
+		s.points++
+	}
+	s.sentences = strings.Count(head, "。") + strings.Count(head, "；")
+	return s
+}
+
+// missing names the kinds of evidence a refused text lacked.
+func (s reportScore) missing() string {
+	var miss []string
+	if !s.titled {
+		miss = append(miss, "no report title (…政府信息公开工作年度报告)")
+	}
+	if !s.framing {
+		miss = append(miss, "no 年度报告/本报告/报告如下")
+	}
+	if s.sections < 2 {
+		miss = append(miss, fmt.Sprintf("%d of the report sections (总体情况, 主动公开政府信息情况, 收到和处理政府信息公开申请…)", s.sections))
+	}
+	if !s.table {
+		miss = append(miss, "no disclosure table vocabulary")
+	}
+	if !s.period {
+		miss = append(miss, "no statistics period")
+	}
+	return strings.Join(miss, "; ")
+}
