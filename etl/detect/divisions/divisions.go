@@ -52,8 +52,8 @@ type index struct {
 	exact     map[string][]Division
 	short     map[string][]Division
 	abbrev    map[string][]Division // 临夏州 → 临夏回族自治州, 上虞市 → 上虞区
-	firsts    []bool           // indexed by rune - firstHan
-	longest   map[string]uint8 // first two runes → longest name (or short name) in runes
+	firsts    []bool                // indexed by rune - firstHan
+	longest   map[string]uint8      // first two runes → longest name (or short name) in runes
 	err       error
 }
 
