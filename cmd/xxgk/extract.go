@@ -20,6 +20,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		"xxgk extract --json examples/reports/*.txt > out.jsonl", stderr)
 	asJSON := fs.Bool("json", true, "print one JSON object per report (the exchange format); false prints a summary line per report")
 	workers := fs.Int("workers", runtime.NumCPU(), "files parsed at once")
+	manifestFile := fs.String("manifest", "", "a CSV or JSON-lines file of path,url,title,agency,year,published for the reports (an agency or year given there overrides the text's)")
 	lim := read.DefaultLimits()
 	fs.Int64Var(&lim.MaxBytes, "max-size", lim.MaxBytes, "refuse files larger than this many bytes")
 	fs.Int64Var(&lim.MaxDecompressed, "max-decompressed", lim.MaxDecompressed, "refuse docx/xlsx that unpack to more than this many bytes")
@@ -29,6 +30,11 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
+		return errUsage
+	}
+	m, err := loadManifest(*manifestFile)
+	if err != nil {
+		fmt.Fprintln(stderr, "xxgk extract:", err)
 		return errUsage
 	}
 	paths, err := read.Walk(fs.Args())
@@ -52,7 +58,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		return fmt.Appendf(nil, "%s\t%s\t%d\t%s\t%s\t%d figures\n", p, rep.Agency, rep.Year, rep.Period, rep.Form, len(rep.Metrics)), nil
 	}
-	extractAll(ctx, paths, lim, *workers, render, func(line []byte, err error) {
+	extractAll(ctx, paths, lim, *workers, suppliedBy(m), render, func(line []byte, err error) {
 		if werr != nil {
 			return
 		}
@@ -78,6 +84,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 // extractAll parses and renders paths on a pool of workers and calls emit
 // for each file in input order, so output is stable whatever the scheduling.
 func extractAll(ctx context.Context, paths []string, lim read.Limits, workers int,
+	supplied func(string) (report.Supplied, error),
 	render func(string, *report.Report) ([]byte, error), emit func([]byte, error)) {
 	if workers < 1 {
 		workers = 1
@@ -100,6 +107,10 @@ func extractAll(ctx context.Context, paths []string, lim read.Limits, workers in
 				doc, err := read.File(ctx, paths[i], lim)
 				if err != nil {
 					slots[i] <- result{err: err}
+					continue
+				}
+				if doc.Supplied, err = supplied(paths[i]); err != nil {
+					slots[i] <- result{err: &report.FileError{Path: paths[i], Stage: report.StageRead, Err: err}}
 					continue
 				}
 				rep, err := extract.Document(doc)

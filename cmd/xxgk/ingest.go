@@ -16,7 +16,9 @@ import (
 
 	"github.com/xxgk/xxgk/etl/ingest"
 	"github.com/xxgk/xxgk/etl/load"
+	"github.com/xxgk/xxgk/etl/manifest"
 	"github.com/xxgk/xxgk/etl/read"
+	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/etl/validate"
 )
 
@@ -26,6 +28,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlags("ingest", "[flags] FILE|DIR...",
 		"xxgk ingest --db out/xxgk.duckdb examples/reports", stderr)
 	db := fs.String("db", defaultDB, "the DuckDB file")
+	manifestFile := fs.String("manifest", "", "a CSV or JSON-lines file of path,url,title,agency,year,published for the reports (an agency or year given there overrides the text's)")
 	jf := addJobFlags(fs)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -43,8 +46,13 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "xxgk ingest:", err)
 		return errUsage
 	}
+	m, err := loadManifest(*manifestFile)
+	if err != nil {
+		fmt.Fprintln(stderr, "xxgk ingest:", err)
+		return errUsage
+	}
 	job := ingestJob{db: *db, inputs: fs.Args(), workers: jf.workers, batch: jf.batch, limits: jf.limits(),
-		kind: "ingest", log: log, progress: jf.logFormat == "text"}
+		kind: "ingest", log: log, progress: jf.logFormat == "text", manifest: m}
 	sum, err := job.run(ctx, stdout, stderr, refreshQueries(ctx))
 	if err != nil {
 		return err
@@ -68,6 +76,20 @@ func refreshQueries(ctx context.Context) func(*load.Store, *ingest.Summary) erro
 		}
 		return nil
 	}
+}
+
+// loadManifest reads the --manifest file; "" is none.
+func loadManifest(path string) (*manifest.Manifest, error) {
+	if path == "" {
+		return nil, nil
+	}
+	return manifest.Load(path)
+}
+
+// suppliedBy returns what an operator supplied about a path: its sidecar
+// and its manifest row.
+func suppliedBy(m *manifest.Manifest) func(string) (report.Supplied, error) {
+	return func(path string) (report.Supplied, error) { return manifest.For(m, path) }
 }
 
 // jobFlags are the flags ingest shares with its config file counterpart.
@@ -104,7 +126,8 @@ type ingestJob struct {
 	limits   read.Limits
 	kind     string // ingest or run
 	log      *slog.Logger
-	progress bool // draw a progress bar when stderr is a terminal
+	progress bool               // draw a progress bar when stderr is a terminal
+	manifest *manifest.Manifest // what the operator supplied; nil: sidecars only
 }
 
 // run takes the database's run lock, ingests, prints the summary, and, when
@@ -123,7 +146,7 @@ func (j ingestJob) run(ctx context.Context, stdout, stderr io.Writer,
 	}
 	defer s.Close()
 	opt := ingest.Options{Workers: j.workers, Batch: j.batch, Limits: j.limits, Kind: j.kind, Log: j.log,
-		CrossYear: validate.CrossYear}
+		CrossYear: validate.CrossYear, Supplied: suppliedBy(j.manifest)}
 	if j.progress && isTerminal(stderr) {
 		opt.Progress = &progressBar{w: stderr}
 	}

@@ -42,6 +42,10 @@ type Options struct {
 	// CrossYear evaluates the identities between consecutive years of an
 	// agency; nil skips the cross-year checks.
 	CrossYear func(prev, cur *report.Report) []report.Check
+	// Supplied, when set, returns what an operator supplied about a file
+	// (a manifest row, a sidecar) before it is identified; an error fails
+	// the file.
+	Supplied func(path string) (report.Supplied, error)
 }
 
 // DefaultBatch is the chunk size when Options.Batch is 0: about 2,000 files
@@ -126,7 +130,7 @@ func Run(ctx context.Context, s *load.Store, inputs []string, opt Options) (*Sum
 	// on a write error it is cancelled and drained.
 	exCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ex := examiner{known: known, stored: stored, lim: opt.Limits}
+	ex := examiner{known: known, stored: stored, lim: opt.Limits, supplied: opt.Supplied}
 	chunks := examineChunks(exCtx, paths, ex, opt)
 	var werr error
 	for outs := range chunks {
@@ -181,9 +185,10 @@ type outcome struct {
 }
 
 type examiner struct {
-	known  map[string]load.KnownFile
-	stored map[string]bool
-	lim    read.Limits
+	known    map[string]load.KnownFile
+	stored   map[string]bool
+	lim      read.Limits
+	supplied func(string) (report.Supplied, error)
 }
 
 // examineChunks examines the paths on a pool of workers, opt.Batch paths at
@@ -320,7 +325,7 @@ func (ex examiner) examine(ctx context.Context, path string) outcome {
 		return fail(report.StageRead, errors.New("empty file"))
 	}
 	o.read = true
-	rep, err := readAndExtract(ctx, path, ex.lim)
+	rep, err := readAndExtract(ctx, path, ex.lim, ex.supplied)
 	if err != nil {
 		if o.hash == "" {
 			// The files row keeps the hash of a failed content, so an
@@ -345,7 +350,7 @@ var (
 // readAndExtract reads and extracts one file within the time limit. A
 // parser that overruns is abandoned (a goroutine cannot be stopped) and the
 // file is reported; the batch goes on.
-func readAndExtract(ctx context.Context, path string, lim read.Limits) (*report.Report, error) {
+func readAndExtract(ctx context.Context, path string, lim read.Limits, supplied func(string) (report.Supplied, error)) (*report.Report, error) {
 	if lim.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
@@ -369,6 +374,12 @@ func readAndExtract(ctx context.Context, path string, lim read.Limits) (*report.
 		if err != nil {
 			done <- result{nil, err}
 			return
+		}
+		if supplied != nil {
+			if doc.Supplied, err = supplied(path); err != nil {
+				done <- result{nil, &report.FileError{Path: path, Stage: report.StageRead, Err: err}}
+				return
+			}
 		}
 		rep, err := extractDocument(doc)
 		done <- result{rep, err}
