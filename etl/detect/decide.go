@@ -378,7 +378,9 @@ func aliasWorthy(printed, name string) bool {
 	if printed == name || strings.Contains(name, printed) && !strings.ContainsAny(lastRune(printed), "局委办厅") {
 		return false
 	}
-	return true
+	// An internal office printed as the author (厚桥街道党政办公室) is not
+	// another name of the body.
+	return !(strings.HasSuffix(printed, "办公室") || strings.HasSuffix(printed, "科")) || strings.HasSuffix(name, "办公室")
 }
 
 // complete settles a report that names no qualified body for itself from

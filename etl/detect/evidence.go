@@ -127,6 +127,13 @@ func (g *gatherer) canon(s string) (agency, bool) {
 // kind hint when it has no place.
 func (g *gatherer) add(printed string, src report.EvidenceSource, r role, w float64, start, end int, note string) {
 	printed = strings.TrimSpace(printed)
+	if i := placeStart(printed); i > 0 {
+		// The name starts at its place: "现公开河南省司法厅" prints 河南省司法厅.
+		printed = printed[i:]
+		if start >= 0 {
+			start += i
+		}
+	}
 	if utf8.RuneCountInString(printed) < 2 {
 		return
 	}
@@ -139,6 +146,9 @@ func (g *gatherer) add(printed string, src report.EvidenceSource, r role, w floa
 	a, ok := g.canon(printed)
 	if !ok {
 		return
+	}
+	if r == roleMention {
+		w = 0 // a body merely mentioned carries no weight
 	}
 	if !a.placed {
 		if k, ok := hintOf(printed, a); ok {
