@@ -52,7 +52,18 @@ func identifyAgency(t *normalize.Text, h headInfo, meta report.Meta, sup report.
 		id.Candidates = g.candidates(t)
 		return
 	}
-	a, src, note, aliases := g.decide()
+	// The evidence is gathered in stages, each costlier than the last, and
+	// the decision taken again after each: a report whose title names its
+	// body is settled by its header.
+	a, src, note, aliases, clear := g.decide()
+	if !clear || a.name == "" || g.titleBest < wMetaTitle {
+		g.widen()
+		a, src, note, aliases, clear = g.decide()
+	}
+	if !clear {
+		g.deepen()
+		a, src, note, aliases, _ = g.decide()
+	}
 	if a.name != "" {
 		g.set(id, a, src, note)
 		id.AgencyAliases = aliases
@@ -78,7 +89,11 @@ func (g *gatherer) set(id *report.Identity, a agency, src report.EvidenceSource,
 // decide picks the reporting body: its agency, the source that named it,
 // a note on how it was settled (or why it was not), and the other
 // spellings printed for it.
-func (g *gatherer) decide() (agency, report.EvidenceSource, string, []string) {
+//
+// clear is set when a title, an author phrase or the opening chose the
+// body and no other
+// body the report describes comes near: more evidence would not change it.
+func (g *gatherer) decide() (a agency, src report.EvidenceSource, note string, aliases []string, clear bool) {
 	bodies := g.bodies()
 	var selfs []*body
 	for _, b := range bodies {
@@ -89,22 +104,28 @@ func (g *gatherer) decide() (agency, report.EvidenceSource, string, []string) {
 	sort.SliceStable(selfs, func(i, j int) bool { return selfs[i].total() > selfs[j].total() })
 	if len(selfs) > 0 {
 		best := selfs[0]
+		// An incomplete name may be completed by more evidence.
+		clear = best.best >= wAuthor && !g.ev[best.rep].a.incomplete
+		g.titleBest = best.best
 		for _, r := range selfs[1:] {
 			if r.total() >= conflictShare*best.total() && r.total() > 0 {
 				return agency{}, "", fmt.Sprintf("the evidence disagrees: %s (%s) and %s (%s)",
-					g.ev[best.rep].a.name, g.sources(best), g.ev[r.rep].a.name, g.sources(r)), nil
+					g.ev[best.rep].a.name, g.sources(best), g.ev[r.rep].a.name, g.sources(r)), nil, false
+			}
+			if r.total() > 0 {
+				clear = false
 			}
 		}
 		if best.total() > 0 {
 			e := g.ev[best.rep]
-			return g.fullSpelling(e.a), e.src, strings.Join(best.notes, "; "), g.aliases(best)
+			return g.fullSpelling(e.a), e.src, strings.Join(best.notes, "; "), g.aliases(best), clear
 		}
 	}
 	// No qualified name of its own: complete what the report says it is.
 	if a, src, note, ok := g.complete(bodies); ok {
-		return a, src, note, g.aliasesOf(a)
+		return a, src, note, g.aliasesOf(a), false
 	}
-	return agency{}, "", g.unsettled(), nil
+	return agency{}, "", g.unsettled(), nil, false
 }
 
 // fullSpelling is the chosen body as the report prints it in full, when it

@@ -2,6 +2,7 @@ package detect
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -93,6 +94,9 @@ type gatherer struct {
 	ev     []evidence
 	kinds  []kindHint
 	places *placeIndex // built on first use
+	// titleBest is the heaviest self weight of the body the last decision
+	// chose.
+	titleBest float64
 	x      *textCtx
 	memo   map[string]canonResult
 }
@@ -213,13 +217,27 @@ func gatherAgency(t *normalize.Text, h headInfo, meta report.Meta, sup report.Su
 		g.titleEvidence(h.title, h.titleAt, report.SourceTitle, wTitle, false)
 	}
 	g.fields()
-	g.phrases()
+	return g
+}
+
+// widen gathers the evidence of the opening part: the author and contact
+// phrases, the compiled-from government, the opening sentence's subject and
+// the signature. A report whose title names its body needs none of it.
+func (g *gatherer) widen() {
+	g.phrases(true)
 	g.compiled()
 	g.opening()
 	g.signature()
+}
+
+// deepen gathers the evidence that costs a scan of the body: the other
+// author phrases, the self-references and the names the body text uses. A
+// report whose title, opening and author phrase already agree on a body
+// needs none of it.
+func (g *gatherer) deepen() {
+	g.phrases(false)
 	g.selfReferences()
 	g.bodyNames()
-	return g
 }
 
 // normText normalises a short string from outside the text (a meta tag).
@@ -418,16 +436,24 @@ var fieldColons = []string{":", "："}
 
 // fields reads the header fields that name a publisher.
 func (g *gatherer) fields() {
-	eachNearIndex(fieldRE, g.h.head, fieldColons, 24, 130, func(m []string, loc []int) bool {
-		w := float64(wFieldFrom)
-		switch m[1] {
-		case "发布机构", "发文机关", "发布单位", "发布部门":
-			w = wFieldOrgan
+	for i, l := range g.h.lines {
+		if !containsAny(l, fieldColons) || !containsAny(l, fieldLabels) {
+			continue
 		}
-		g.fieldValue(m[2], report.SourceField, w, loc[4])
-		return false
-	})
+		eachNearIndex(fieldRE, l, fieldColons, 24, 130, func(m []string, loc []int) bool {
+			w := float64(wFieldFrom)
+			switch m[1] {
+			case "发布机构", "发文机关", "发布单位", "发布部门":
+				w = wFieldOrgan
+			}
+			g.fieldValue(m[2], report.SourceField, w, g.h.starts[i]+loc[4])
+			return false
+		})
+	}
 }
+
+// fieldLabels are the literals every label of fieldRE holds.
+var fieldLabels = []string{"机构", "机关", "单位", "部门", "来源", "作者"}
 
 // fieldValue records the value of a 来源 or 发布机构 field: a site's name
 // is a host, anything else supports the name it gives.
@@ -453,6 +479,7 @@ const phraseBytes = 4000
 // sentences.
 var phrases = []struct {
 	need          []string
+	needAny       []string
 	anchor        string
 	before, after int
 	re            *regexp.Regexp
@@ -460,47 +487,55 @@ var phrases = []struct {
 	r             role
 	w             float64
 }{
-	{[]string{"由"}, "由", 0, 160, regexp.MustCompile(`由([` + han + `]{2,40}?)(?:负责)?(?:编制|制作|编写|综合|汇总|整理|发布)`), report.SourceAuthor, roleSelf, wAuthor},
-	{[]string{"布", "年"}, "布", 3, 160, regexp.MustCompile(`(?:发布|公布)([` + han + `]{2,40}?)(?:19|20)\d\d\s*年`), report.SourceAuthor, roleSelf, wPublishes},
-	{[]string{"公开工作"}, "公开工作", 180, 12, regexp.MustCompile(`(?:依据|结合|根据)([` + han + `]{2,40}?)(?:(?:19|20)\d\d\s*年\s*度?)?(?:政府信息公开|政务公开)工作`), report.SourceAuthor, roleSelf, wPublishes},
-	{[]string{"请"}, "请", 0, 160, regexp.MustCompile(`请(?:与|联系)\s*[:：]?\s*([` + han + `]{2,40}?)(?:联系|政府信息公开|政务公开|办公室|[(（,，。:：]|$)`), report.SourceMention, roleMention, 0},
-	{[]string{"信息公开", "报告"}, "信息公开", 160, 40, regexp.MustCompile(`([` + han + `]{2,40}?)(?:19|20)\d\d\s*年\s*度?(?:政府)?信息公开(?:工作)?(?:年度)?报告`), report.SourceAuthor, roleSelf, wPublishes},
+	{[]string{"由"}, []string{"编制", "制作", "编写", "综合", "汇总", "整理", "发布"}, "由", 0, 160, regexp.MustCompile(`由([` + han + `]{2,40}?)(?:负责)?(?:编制|制作|编写|综合|汇总|整理|发布)`), report.SourceAuthor, roleSelf, wAuthor},
+	{[]string{"布", "年"}, nil, "布", 3, 160, regexp.MustCompile(`(?:发布|公布)([` + han + `]{2,40}?)(?:19|20)\d\d\s*年`), report.SourceAuthor, roleSelf, wPublishes},
+	{[]string{"公开工作"}, []string{"依据", "结合", "根据"}, "公开工作", 180, 12, regexp.MustCompile(`(?:依据|结合|根据)([` + han + `]{2,40}?)(?:(?:19|20)\d\d\s*年\s*度?)?(?:政府信息公开|政务公开)工作`), report.SourceAuthor, roleSelf, wPublishes},
+	{[]string{"请"}, []string{"联系"}, "请", 0, 160, regexp.MustCompile(`请(?:与|联系)\s*[:：]?\s*([` + han + `]{2,40}?)(?:联系|政府信息公开|政务公开|办公室|[(（,，。:：]|$)`), report.SourceMention, roleMention, 0},
+	{[]string{"信息公开", "报告"}, nil, "信息公开", 160, 40, regexp.MustCompile(`([` + han + `]{2,40}?)(?:19|20)\d\d\s*年\s*度?(?:政府)?信息公开(?:工作)?(?:年度)?报告`), report.SourceAuthor, roleSelf, wPublishes},
 }
 
-// phrases reads the author phrases of the opening part.
-func (g *gatherer) phrases() {
-	jt := squeezeHan(prefix(g.norm, phraseBytes))
-	joined := jt.s
-	for _, p := range phrases {
-		for off := 0; off < len(joined); {
-			sen := joined[off:]
-			next := len(joined)
-			if i := strings.Index(sen, "。"); i >= 0 {
-				sen, next = sen[:i], off+i+len("。")
+// phrases reads the author phrases of the opening part: the author and
+// contact phrases when first is set, the others when not.
+func (g *gatherer) phrases(first bool) {
+	head := prefix(g.norm, phraseBytes)
+	for k, p := range phrases {
+		// The author (由…编制) and the contact line, which may spell the
+		// reporter in full, come first; the rest only when these do not
+		// settle it.
+		if early := k == 0 || p.src == report.SourceMention; early != first {
+			continue
+		}
+		tries := 0
+		for from := 0; tries < 4; {
+			i := strings.Index(head[from:], p.anchor)
+			if i < 0 {
+				break
 			}
-			base := off
-			off = next
-			if !allIn(sen, p.need) {
+			i += from
+			from = i + len(p.anchor)
+			// The window around the anchor, within its sentence, with the
+			// line breaks and spaces inside names removed.
+			lo, hi := i-p.before-40, from+p.after+40
+			w, ws := windowAt(head, lo, hi)
+			if j := strings.LastIndex(w[:i-ws], "。"); j >= 0 {
+				w, ws = w[j+len("。"):], ws+j+len("。")
+			}
+			if j := strings.Index(w[i-ws:], "。"); j >= 0 {
+				w = w[:i-ws+j]
+			}
+			if !allIn(w, p.need) || p.needAny != nil && !containsAny(w, p.needAny) {
 				continue
 			}
-			tries := 0
-			for from := 0; tries < 4; {
-				i := strings.Index(sen[from:], p.anchor)
-				if i < 0 {
-					break
-				}
-				i += from
-				from = i + len(p.anchor)
-				w, ws := windowAt(sen, i-p.before, from+p.after)
-				loc := p.re.FindStringSubmatchIndex(w)
-				if loc == nil {
-					continue
-				}
-				tries++
-				name := w[loc[2]:loc[3]]
-				s, e := jt.orig(base+ws+loc[2]), jt.orig(base+ws+loc[3])
-				g.phrase(p.src, p.r, p.w, name, w[loc[3]:], s, e)
+			jt := squeezeHan(w)
+			loc := p.re.FindStringSubmatchIndex(jt.s)
+			if loc == nil {
+				continue
 			}
+			tries++
+			name := jt.s[loc[2]:loc[3]]
+			st, en := ws+jt.orig(loc[2]), ws+jt.orig(loc[3])
+			g.phrase(p.src, p.r, p.w, name, jt.s[loc[3]:], st, en)
+			from = max(from, ws+jt.orig(loc[1]))
 		}
 	}
 }
@@ -562,50 +597,73 @@ var compiledWords = []string{"编制", "基础上", "汇总", "综合", "整理"
 // bodies listed are never the reporter; the place they belong to has its
 // government report for them.
 func (g *gatherer) compiled() {
-	jt := squeezeHan(prefix(g.norm, phraseBytes))
-	for off := 0; off < len(jt.s); {
-		sen := jt.s[off:]
-		next := len(jt.s)
-		if i := strings.Index(sen, "。"); i >= 0 {
-			sen, next = sen[:i], off+i+len("。")
-		}
-		base := off
-		off = next
-		if !strings.Contains(sen, "各") || !containsAny(sen, []string{"报告", "年报"}) || !containsAny(sen, compiledWords) {
-			continue
-		}
-		for from := 0; ; {
-			i := strings.Index(sen[from:], "各")
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + len("各")
-			start := i
-			for n := 0; n < 16 && start > 0; n++ {
-				r, size := utf8.DecodeLastRuneInString(sen[:start])
-				if !unicode.Is(unicode.Han, r) {
-					break
-				}
-				start -= size
-			}
-			run := sen[start:i]
-			for _, t := range []string{"和", "及", "与", "人民政府", "政府"} {
-				run = strings.TrimSuffix(run, t)
-			}
-			p := placeStart(run)
-			if p < 0 {
-				continue
-			}
-			place := run[p:]
-			toks, rest := parseChain(place)
-			if len(toks) == 0 || rest != "" {
-				continue
-			}
-			s, e := jt.orig(base+start+p), jt.orig(base+start+p+len(place))
-			g.add(place, report.SourceCompiled, roleSelf, wCompiled, s, e, "compiles the reports of the bodies of its area")
+	head := prefix(g.norm, phraseBytes)
+	done := -1 // the end of the last sentence looked at
+	for from := 0; ; {
+		i := strings.Index(head[from:], "各")
+		if i < 0 {
 			return
 		}
+		i += from
+		from = i + len("各")
+		if i < done {
+			continue
+		}
+		ss := strings.LastIndex(head[:i], "。") + 1
+		if ss > 0 {
+			ss += len("。") - 1
+		}
+		se := strings.Index(head[i:], "。")
+		if se < 0 {
+			se = len(head) - i
+		}
+		done = i + se
+		raw := head[ss : i+se]
+		if !containsAny(raw, []string{"报告", "年报"}) || !containsAny(raw, compiledWords) {
+			continue
+		}
+		jt := squeezeHan(raw)
+		if g.compiledIn(jt, ss) {
+			return
+		}
+	}
+}
+
+// compiledIn looks in one sentence (at offset at of the text) for the place
+// whose bodies' reports it compiles.
+func (g *gatherer) compiledIn(jt joinedText, at int) bool {
+	sen := jt.s
+	for from := 0; ; {
+		i := strings.Index(sen[from:], "各")
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len("各")
+		start := i
+		for n := 0; n < 16 && start > 0; n++ {
+			r, size := utf8.DecodeLastRuneInString(sen[:start])
+			if !unicode.Is(unicode.Han, r) {
+				break
+			}
+			start -= size
+		}
+		run := sen[start:i]
+		for _, t := range []string{"和", "及", "与", "人民政府", "政府"} {
+			run = strings.TrimSuffix(run, t)
+		}
+		p := placeStart(run)
+		if p < 0 {
+			continue
+		}
+		place := run[p:]
+		toks, rest := parseChain(place)
+		if len(toks) == 0 || rest != "" {
+			continue
+		}
+		s, e := at+jt.orig(start+p), at+jt.orig(start+p+len(place))
+		g.add(place, report.SourceCompiled, roleSelf, wCompiled, s, e, "compiles the reports of the bodies of its area")
+		return true
 	}
 }
 
@@ -627,8 +685,44 @@ func govOfficeOrgan(organ string) bool {
 // openingSkip starts a clause that is not the subject: 在…领导下, 按照…要求.
 var openingSkip = []string{"在", "按照", "根据", "依据", "为", "围绕", "以", "通过", "对照", "结合", "紧紧", "经", "由", "是", "全年", "今年"}
 
-// openingHeadRE is the heading after which the opening sentence comes.
-var openingHeadRE = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(?:[一1][、.．]\s*)?(?:总\s*体\s*情\s*况|概\s*述|概\s*况|基本情况|总体)[^\n。]{0,12}$`)
+// openingHeads are the headings after which the opening sentence comes:
+// 一、总体情况, 一、概述, a line of its own.
+var openingHeads = []string{"总体情况", "概述", "概况", "基本情况", "概 述"}
+
+// openingHead returns the offset just past the first opening heading of
+// head (a short line holding one of openingHeads), or -1.
+func openingHead(head string, h headInfo) int {
+	// The first lines hold the heading of most copies.
+	for i, l := range h.lines {
+		if utf8.RuneCountInString(l) <= 16 && !strings.Contains(l, "。") && containsAny(l, openingHeads) {
+			return h.starts[i] + len(l)
+		}
+	}
+	best := -1
+	for _, w := range openingHeads {
+		for from := 0; ; {
+			i := strings.Index(head[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(w)
+			ls := strings.LastIndexByte(head[:i], '\n') + 1
+			le := strings.IndexByte(head[i:], '\n')
+			if le < 0 {
+				le = len(head) - i
+			}
+			line := strings.TrimSpace(head[ls : i+le])
+			if utf8.RuneCountInString(line) <= 16 && !strings.Contains(line, "。") {
+				if best < 0 || i+le < best {
+					best = i + le
+				}
+				break
+			}
+		}
+	}
+	return best
+}
 
 // opening reads the subject of the report's opening sentences: "2022年，
 // 上海市人民政府办公厅坚持…" names the reporter; "2019年，上海市坚持…" (a
@@ -636,8 +730,8 @@ var openingHeadRE = regexp.MustCompile(`(?m)^[ \t\x{3000}]*(?:[一1][、.．]\s*
 func (g *gatherer) opening() {
 	head := prefix(g.norm, 3000)
 	starts := []int{}
-	if loc := openingHeadRE.FindStringIndex(head); loc != nil {
-		starts = append(starts, loc[1])
+	if at := openingHead(head, g.h); at >= 0 {
+		starts = append(starts, at)
 	}
 	// A copy may start at the opening sentence itself.
 	starts = append(starts, 0)
@@ -748,6 +842,17 @@ var verbWords = []string{"坚持", "认真", "深入", "全面", "严格", "积�
 	"强化", "秉持", "牢固", "以", "把", "将", "对", "通过", "紧扣", "聚力", "全力", "坚决", "精心", "努力", "统筹", "扎扎实实",
 	"政府信息", "政务公开", "信息公开", "的", "各级", "所属", "和", "及"}
 
+// verbFirst holds the first rune of each verb word, so that most runes
+// need no comparison with the words.
+var verbFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range verbWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+}()
+
 // subjectName is the organ (or the bare place) a clause starts with, and
 // whether it is a bare place.
 func subjectName(cl string, g *gatherer) (string, bool) {
@@ -760,32 +865,34 @@ func subjectName(cl string, g *gatherer) (string, bool) {
 		if !unicode.Is(unicode.Han, r) || runes == 30 {
 			break
 		}
-		if runes >= 2 && startsAny(cl[i:], verbWords) {
+		if runes >= 2 && verbFirst[r] && startsAny(cl[i:], verbWords) {
 			break
 		}
 		runes++
 		end = i + utf8.RuneLen(r)
 	}
 	run := cl[:end]
-	// The longest prefix ending with an organ word.
-	best := -1
+	// The longest prefix ending with an organ word: the ends are collected
+	// first and tried from the longest, so few names are canonicalised.
+	var ends []int
 	for _, w := range subjectWords {
 		for from := 0; ; {
 			i := strings.Index(run[from:], w)
 			if i < 0 {
 				break
 			}
-			e := from + i + len(w)
-			if e > best {
-				if a, ok := g.canon(run[:e]); ok && (a.placed || plainOrgan(run[:e])) {
-					best = e
-				}
-			}
-			from = e
+			ends = append(ends, from+i+len(w))
+			from += i + len(w)
 		}
 	}
-	if best > 0 {
-		return run[:best], false
+	sort.Sort(sort.Reverse(sort.IntSlice(ends)))
+	for k, e := range ends {
+		if k > 0 && e == ends[k-1] {
+			continue
+		}
+		if a, ok := g.canon(run[:e]); ok && (a.placed || plainOrgan(run[:e])) {
+			return run[:e], false
+		}
 	}
 	// A bare place: "上海市坚持…", "北京市东城区以…".
 	if placeStart(run) == 0 {
@@ -801,10 +908,10 @@ func subjectName(cl string, g *gatherer) (string, bool) {
 // level word and an organ (市司法局, 县政府), or a short organ alone (司法局).
 func plainOrgan(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if containsAny(s, []string{"公开", "信息", "工作", "服务", "党"}) || n > 12 {
+	if containsAny(s, []string{"公开", "信息", "工作", "服务", "党"}) || n > 12 || n < 3 {
 		return false
 	}
-	return startsAny(s, hintLevels) || n <= 6
+	return startsAny(s, hintLevels) || n <= 6 && !strings.HasSuffix(s, "政府")
 }
 
 func names(toks []placeTok) []string {
@@ -819,7 +926,7 @@ func names(toks []placeTok) []string {
 // among the last lines.
 func (g *gatherer) signature() {
 	for i, l := range g.h.tail {
-		if utf8.RuneCountInString(l) <= 25 && organRE.MatchString(l) && onlyHan(l) {
+		if len(l) <= 75 && onlyHan(l) && utf8.RuneCountInString(l) <= 25 && organRE.MatchString(l) {
 			g.add(l, report.SourceSignature, roleSelf, wSignature, g.h.tailAt[i], g.h.tailAt[i]+len(l), "")
 			return
 		}
@@ -845,17 +952,36 @@ var selfWords = []struct {
 // the organ its field offices imply (司法所 → 司法局), how the report calls
 // itself in running text (区司法局), and a summary of a whole area.
 func (g *gatherer) selfReferences() {
-	for _, s := range selfWords {
-		for _, w := range s.words {
-			if strings.Contains(g.norm, w) {
-				g.kinds = append(g.kinds, kindHint{organ: s.organ, suffix: s.suffix, level: s.level,
-					src: report.SourceSelf, printed: w, start: -1, end: -1})
+	text := prefix(g.norm, mentionBytes)
+	// One pass over 我 and 本, then the words after them.
+	said := map[string]bool{}
+	for _, lead := range []string{"我", "本"} {
+		for from := 0; ; {
+			i := strings.Index(text[from:], lead)
+			if i < 0 {
 				break
+			}
+			from += i + len(lead)
+			for _, s := range selfWords {
+				for _, w := range s.words {
+					if strings.HasPrefix(w, lead) && strings.HasPrefix(text[from:], w[len(lead):]) {
+						said[s.organ+s.level] = true
+					}
+				}
 			}
 		}
 	}
+	if strings.Contains(text, "局机关") {
+		said["局"] = true
+	}
+	for _, s := range selfWords {
+		if said[s.organ+s.level] {
+			g.kinds = append(g.kinds, kindHint{organ: s.organ, suffix: s.suffix, level: s.level,
+				src: report.SourceSelf, printed: s.words[0], start: -1, end: -1})
+		}
+	}
 	// How a report calls itself in running text ("区司法局") names its kind.
-	if w := topUnqualified(prefix(g.norm, mentionBytes)); w != "" {
+	if w := topUnqualified(text); w != "" {
 		if a, ok := g.canon(w); ok && !a.placed {
 			if k, ok := hintOf(w, a); ok {
 				k.src, k.start, k.end = report.SourceSelf, -1, -1
@@ -863,12 +989,15 @@ func (g *gatherer) selfReferences() {
 			}
 		}
 	}
-	if organ := fieldOfficeOrgan(g.norm); organ != "" {
+	if organ := fieldOfficeOrgan(text); organ != "" {
 		g.kinds = append(g.kinds, kindHint{organ: organ, src: report.SourceSelf, printed: organ, start: -1, end: -1})
 	}
 	// "全区各级行政机关": a summary of a whole area is its government's.
+	if !strings.Contains(text, "行政机关") && !strings.Contains(text, "本级") {
+		return
+	}
 	for _, sc := range scopeWords {
-		if i := strings.Index(g.norm, sc.word); i >= 0 {
+		if i := strings.Index(text, sc.word); i >= 0 {
 			g.kinds = append(g.kinds, kindHint{organ: "人民政府", level: sc.level, src: report.SourceSelf,
 				printed: sc.word, strong: true, start: i, end: i + len(sc.word)})
 			break

@@ -19,10 +19,6 @@ import (
 // work plan does not.
 const reportThreshold = 4
 
-// subjectCues say the text is about information disclosure at all. 主动公开
-// and 依申请公开 survive spam characters inside 政府信息公开 ("政务公杠循蜜开").
-var subjectCues = []string{"政府信息公开", "信息公开", "政务公开", "主动公开", "依申请公开"}
-
 // framingCues say the text presents itself as a report on a period's work.
 var framingCues = []struct {
 	cue    string
@@ -64,6 +60,10 @@ var wrapperVerbs = []string{"印发", "转发", "公布", "发布"}
 // report's own title.
 var newsVerbs = []string{"出炉", "亮相", "召开", "举行", "解读", "图解", "一图读懂", "新闻发布会", "答记者问"}
 
+// scoreBytes bounds the text searched for sections and tables: a report
+// shows its structure in its first pages.
+const scoreBytes = 16000
+
 // reportScore is what the text showed: its points and the kinds found.
 type reportScore struct {
 	points            float64
@@ -72,6 +72,7 @@ type reportScore struct {
 	period, opening   bool
 	titled            bool
 	sentences         int
+	full              bool // sections, tables and the period were looked for
 }
 
 // checkReport returns nil for an annual report and an error wrapping
@@ -80,15 +81,17 @@ type reportScore struct {
 func checkReport(norm string, h headInfo, titles []string) error {
 	s := scoreReport(norm, h, titles)
 	if s.subject == 0 {
-		return errorf(ErrNotReport, "no 政府信息公开/政务公开/主动公开 anywhere in the text")
+		return errorf(ErrNotReport, "no 政府信息公开/政务公开/主动公开 in the opening part of the text")
 	}
-	structure := s.sections >= 2 || s.table
 	for _, title := range docTitles(h, titles) {
-		if err := checkTitle(title, s, structure); err != nil {
+		if err := checkTitle(title, &s, norm, h); err != nil {
 			return err
 		}
 	}
-	if s.sentences < 2 && !s.framing && !structure {
+	if s.points < reportThreshold || s.sentences < 2 && !s.framing {
+		s.structure(norm, h) // the rest of the evidence
+	}
+	if s.sentences < 2 && !s.framing && s.sections < 2 && !s.table {
 		return errorf(ErrNotReport, "only links or navigation: no sentences, no report sections, no tables")
 	}
 	if s.points < reportThreshold {
@@ -99,7 +102,7 @@ func checkReport(norm string, h headInfo, titles []string) error {
 
 // checkTitle refuses a title that names another kind of document, unless
 // it wraps a report whose own structure shows below it.
-func checkTitle(title string, s reportScore, structure bool) error {
+func checkTitle(title string, s *reportScore, norm string, h headInfo) error {
 	tt := strings.TrimRight(title, "。.》”\") ")
 	aboutReport := strings.Contains(tt, "报告") || strings.Contains(tt, "年报")
 	if strings.Contains(tt, "政府工作报告") && !strings.Contains(tt, "公开") {
@@ -112,13 +115,16 @@ func checkTitle(title string, s reportScore, structure bool) error {
 		if !strings.HasSuffix(tt, d) {
 			continue
 		}
-		if aboutReport && containsAny(tt, wrapperVerbs) && (structure || s.framing && s.sections >= 1) {
+		s.structure(norm, h)
+		if aboutReport && containsAny(tt, wrapperVerbs) && (s.structured() || s.framing && s.sections >= 1) {
 			return nil // a notice wrapping the report: the report is below it
 		}
 		return errorf(ErrNotReport, "the title %q names a %s, and the text shows no report below it", title, d)
 	}
-	if containsAny(tt, newsVerbs) && !structure {
-		return errorf(ErrNotReport, "the title %q is news about a report, and the text shows no report sections or tables", title)
+	if containsAny(tt, newsVerbs) {
+		if s.structure(norm, h); !s.structured() {
+			return errorf(ErrNotReport, "the title %q is news about a report, and the text shows no report sections or tables", title)
+		}
 	}
 	return nil
 }
@@ -143,12 +149,21 @@ func docTitles(h headInfo, titles []string) []string {
 	return out
 }
 
-// scoreReport adds up the evidence that the text is an annual report.
+// openBytes is the opening part where a report frames itself and names
+// its subject.
+const openBytes = 3000
+
+// scoreReport adds up the cheap evidence that the text is an annual
+// report: its subject, how it frames itself, its title. The costlier
+// evidence (sections, tables, the period) is added by structure when these
+// do not settle it. Cue words are found from their anchors (公开, 报), not
+// searched for one by one: each search of a Chinese text costs a pass.
 func scoreReport(norm string, h headInfo, titles []string) reportScore {
 	var s reportScore
-	head := prefix(norm, 6000)
-	for _, c := range subjectCues {
-		s.subject += min(strings.Count(head, c), 5)
+	head := prefix(norm, openBytes)
+	s.subject = subjectCount(head)
+	if s.subject == 0 {
+		s.subject = subjectCount(prefix(norm, scoreBytes))
 	}
 	if s.subject > 0 {
 		s.points++
@@ -156,29 +171,21 @@ func scoreReport(norm string, h headInfo, titles []string) reportScore {
 	if s.subject >= 3 {
 		s.points++
 	}
-	framing := 0.0
-	for _, f := range framingCues {
-		if strings.Contains(head, f.cue) && !(f.cue == "工作报告" && strings.Contains(head, "政府工作报告")) {
-			framing += f.points
-		}
-	}
-	s.framing = framing > 0
-	s.points += min(framing, 4)
 	for _, t := range append(append([]string(nil), titles...), h.title) {
-		if containsAny(t, []string{"年度报告", "年报", "工作报告", "数据统计", "年度報告"}) &&
-			containsAny(t, []string{"信息公开", "政务公开"}) {
+		if containsAny(t, []string{"年度报告", "年报", "工作报告", "数据统计"}) && containsAny(t, []string{"信息公开", "政务公开"}) {
 			s.titled = true
 		}
 	}
 	if s.titled {
 		s.points += 3
 	}
-	for _, c := range sectionCues {
-		if strings.Contains(norm, c) {
-			s.sections++
-		}
+	s.sentences = strings.Count(head, "。") + strings.Count(head, "；")
+	if s.titled && s.subject > 0 && s.sentences >= 2 {
+		return s // a titled report with a subject: nothing else can refuse it but its title
 	}
-	s.points += min(float64(s.sections), 5)
+	framing := framingPoints(head)
+	s.framing = framing > 0
+	s.points += min(framing, 4)
 	for i, l := range h.lines {
 		if i == 6 {
 			break
@@ -190,21 +197,93 @@ func scoreReport(norm string, h headInfo, titles []string) reportScore {
 	if s.opening {
 		s.points += 2
 	}
+	return s
+}
+
+// subjectCount counts the disclosure subjects of s, from each 公开.
+func subjectCount(s string) int {
+	n := 0
+	for from := 0; ; {
+		i := strings.Index(s[from:], "公开")
+		if i < 0 {
+			return n
+		}
+		i += from
+		from = i + len("公开")
+		before := s[:i]
+		if strings.HasSuffix(before, "信息") || strings.HasSuffix(before, "政务") || strings.HasSuffix(before, "主动") ||
+			strings.HasSuffix(before, "申请") {
+			n++
+		}
+	}
+}
+
+// framingPoints adds the points of the framing cues of s, each once.
+func framingPoints(s string) float64 {
+	seen := map[string]bool{}
+	pts := 0.0
+	for from := 0; ; {
+		i := strings.Index(s[from:], "报")
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + len("报")
+		for _, f := range framingCues {
+			if seen[f.cue] {
+				continue
+			}
+			k := strings.Index(f.cue, "报")
+			if k < 0 || k > i || !strings.HasPrefix(s[i-k:], f.cue) {
+				continue
+			}
+			if f.cue == "工作报告" && strings.HasSuffix(s[:i-k], "政府") {
+				continue // 政府工作报告 is another document
+			}
+			seen[f.cue] = true
+			pts += f.points
+		}
+	}
+	for _, f := range framingCues {
+		if !strings.Contains(f.cue, "报") && strings.Contains(s, f.cue) {
+			pts += f.points
+		}
+	}
+	return pts
+}
+
+// structure adds the sections, the table vocabulary, the statistics period
+// and the opening heading, once.
+func (s *reportScore) structure(norm string, h headInfo) {
+	if s.full {
+		return
+	}
+	s.full = true
+	body := prefix(norm, scoreBytes)
+	for _, c := range sectionCues {
+		if strings.Contains(body, c) {
+			s.sections++
+		}
+	}
+	s.points += min(float64(s.sections), 5)
 	tables := 0
 	for _, c := range tableCues {
-		if strings.Contains(norm, c) {
-			tables++
+		if strings.Contains(body, c) {
+			if tables++; tables == 2 {
+				break
+			}
 		}
 	}
 	if s.table = tables >= 2; s.table {
 		s.points += 2
 	}
-	if s.period = containsAny(head, periodCues); s.period {
+	if s.period = containsAny(prefix(norm, 6000), periodCues); s.period {
 		s.points++
 	}
-	s.sentences = strings.Count(head, "。") + strings.Count(head, "；")
-	return s
 }
+
+// structured reports whether the text shows a report's structure.
+func (s *reportScore) structured() bool { return s.sections >= 2 || s.table }
 
 // missing names the kinds of evidence a refused text lacked.
 func (s reportScore) missing() string {
