@@ -97,8 +97,8 @@ type gatherer struct {
 	// titleBest is the heaviest self weight of the body the last decision
 	// chose.
 	titleBest float64
-	x      *textCtx
-	memo   map[string]canonResult
+	x         *textCtx
+	memo      map[string]canonResult
 }
 
 type canonResult struct {
