@@ -274,6 +274,12 @@ func matchPlace(s string, short bool) (divs []divisions.Division, n int) {
 }
 
 func matchPlaceAbbrev(s string, short bool) ([]divisions.Division, int, bool) {
+	return matchPlaceOpt(s, short, false)
+}
+
+// matchPlaceOpt is matchPlaceAbbrev; branch set takes a short name followed
+// by 分局 for a place (公安局鄞州分局), as inside an organ's name it is.
+func matchPlaceOpt(s string, short, branch bool) ([]divisions.Division, int, bool) {
 	if r, _ := utf8.DecodeRuneInString(s); !divisions.Starts(r) && !short {
 		return nil, 0, false
 	}
@@ -313,6 +319,9 @@ func matchPlaceAbbrev(s string, short bool) ([]divisions.Division, int, bool) {
 		// A short name followed by an organ word is part of the organ: the
 		// 公安 of 公安局 is not 公安县.
 		organNext := strings.ContainsRune("局厅委办处科室所队站中院部会分", firstRune(s[ends[i]:]))
+		if branch && strings.HasPrefix(s[ends[i]:], "分局") {
+			organNext = false
+		}
 		for _, d := range divisions.ByShort(name) {
 			// Short names only above the township: "人民" is short for many a 人民街道.
 			if !organNext && (short && d.Level != divisions.LevelTownship || d.Level == divisions.LevelProvince) {

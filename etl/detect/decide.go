@@ -136,10 +136,10 @@ func (g *gatherer) fullSpelling(a agency) agency {
 	if a.name == "" {
 		return a
 	}
-	n := len(placesIn(a.name))
+	n := len(allPlaces(a))
 	for _, e := range g.ev {
 		if e.a.placed && e.printed == e.a.name && e.a.name != a.name && !e.a.incomplete &&
-			sameBody(e.a, a) && len(placesIn(e.a.name)) >= n && residue(e.a) != residue(a) {
+			sameBody(e.a, a) && len(allPlaces(e.a)) >= n && residue(e.a) != residue(a) {
 			return e.a
 		}
 	}
@@ -258,9 +258,11 @@ func sameBody(a, b agency) bool {
 		!strings.ContainsAny(rl, "省市区县镇乡") || false
 }
 
-// allPlaces are the places of a name, those inside its organ included.
+// allPlaces are the places of a name, those inside its organ included, in
+// full.
 func allPlaces(a agency) []string {
-	return append(append([]string(nil), a.places...), placesIn(strings.TrimPrefix(a.name, strings.Join(a.places, "")))...)
+	_, inner := placesIn(strings.TrimPrefix(a.name, strings.Join(a.places, "")))
+	return append(append([]string(nil), a.places...), inner...)
 }
 
 // residue is a name without its places.
@@ -269,25 +271,28 @@ func residue(a agency) string {
 	for _, p := range a.places {
 		r = strings.Replace(r, p, "", 1)
 	}
-	for _, p := range placesIn(r) {
+	printed, _ := placesIn(r)
+	for _, p := range printed {
 		r = strings.Replace(r, p, "", 1)
 	}
 	return r
 }
 
-// placesIn lists the division names written inside an organ (公安局滨江区分局).
-func placesIn(s string) []string {
-	var out []string
+// placesIn lists the division names written inside an organ (公安局滨江区分局,
+// 公安局鄞州分局), as written and in full.
+func placesIn(s string) (printed, full []string) {
 	for i := 0; i < len(s); {
-		if _, n := matchPlace(s[i:], true); n > 0 {
-			out = append(out, s[i:i+n])
+		branch := strings.HasSuffix(s[:i], "局")
+		if ds, n, _ := matchPlaceOpt(s[i:], true, branch); n > 0 {
+			printed = append(printed, s[i:i+n])
+			full = append(full, ds[0].Name)
 			i += n
 			continue
 		}
 		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 	}
-	return out
+	return printed, full
 }
 
 // placesWithin reports whether the lowest place of short is the lowest of
@@ -525,4 +530,12 @@ func (g *gatherer) candidates(t *normalize.Text) []report.Candidate {
 		}
 	}
 	return out
+}
+
+// Qualified reports whether name could be a stored agency's: it starts with
+// a place or is a body of the central government. An unqualified name
+// (市司法局, 我局) never is.
+func Qualified(name string) bool {
+	a, ok := canonical(name, newCtx(""))
+	return ok && a.placed && placeStart(name) <= 0 && !startsAny(name, hintLevels)
 }

@@ -189,6 +189,9 @@ func hintOf(printed string, a agency) (kindHint, bool) {
 	if name == "政府" {
 		name = "人民政府"
 	}
+	if strings.HasPrefix(name, "委") || strings.Contains(name, "党") {
+		return k, false // a party organ (市委办公厅): no disclosure body
+	}
 	k.organ = expandOrgan(name)
 	return k, k.organ != ""
 }

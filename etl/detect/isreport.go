@@ -83,6 +83,11 @@ func checkReport(norm string, h headInfo, titles []string) error {
 	if s.subject == 0 {
 		return errorf(ErrNotReport, "no 政府信息公开/政务公开/主动公开 in the opening part of the text")
 	}
+	if navigation(h, s) {
+		if s.structure(norm, h); !s.structured() {
+			return errorf(ErrNotReport, "only links or navigation: short lines, no sentences, no report sections, no tables")
+		}
+	}
 	for _, title := range docTitles(h, titles) {
 		if err := checkTitle(title, &s, norm, h); err != nil {
 			return err
@@ -280,6 +285,21 @@ func (s *reportScore) structure(norm string, h headInfo) {
 	if s.period = containsAny(prefix(norm, 6000), periodCues); s.period {
 		s.points++
 	}
+}
+
+// navigation reports whether the opening lines are a list of links: five
+// or more short lines and no sentence.
+func navigation(h headInfo, s reportScore) bool {
+	if s.sentences >= 2 {
+		return false
+	}
+	short := 0
+	for _, l := range h.lines {
+		if utf8.RuneCountInString(l) <= 20 && !containsAny(l, sentenceMarks) {
+			short++
+		}
+	}
+	return short >= 5 && short*4 >= len(h.lines)*3
 }
 
 // structured reports whether the text shows a report's structure.
