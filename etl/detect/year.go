@@ -59,6 +59,9 @@ var anyDateRE = regexp.MustCompile(`((?:19|20)\d\d)\s*[-年/.]?\s*(\d{1,2})\s*[-
 // t20200117_123.html, /202001/t20200117, 20200117182933343.html.
 var urlDateRE = regexp.MustCompile(`(?:^|[/_.tT-])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.\d]|$)`)
 
+// urlPathDateRE is a date as path segments: /art/2021/1/15/.
+var urlPathDateRE = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/`)
+
 // publishedDate is the publication date and where it came from: an
 // operator's column first, then the text's header, the page's PubDate, and
 // a date in the page address.
@@ -72,9 +75,11 @@ func publishedDate(lines []string, meta report.Meta, sup report.Supplied) (strin
 	if d := isoFrom(meta.PubDate); d != "" {
 		return d, report.SourceMetaTitle
 	}
-	if m := urlDateRE.FindStringSubmatch(sup.URL); m != nil {
-		if d := isoDate(m[1], m[2], m[3]); d != "" {
-			return d, report.SourceURL
+	for _, re := range []*regexp.Regexp{urlPathDateRE, urlDateRE} {
+		if m := re.FindStringSubmatch(sup.URL); m != nil {
+			if d := isoDate(m[1], m[2], m[3]); d != "" {
+				return d, report.SourceURL
+			}
 		}
 	}
 	return "", ""

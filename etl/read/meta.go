@@ -23,7 +23,7 @@ const metaHeadBytes = 64 << 10
 // the page's text was decoded with. A page without a head has none.
 func pageMeta(raw []byte, enc string) report.Meta {
 	head := raw[:min(len(raw), metaHeadBytes)]
-	end := bytes.Index(bytes.ToLower(head), []byte("</head"))
+	end := indexFold(head, "</head")
 	if end < 0 {
 		return report.Meta{}
 	}
@@ -69,6 +69,18 @@ func pageMeta(raw []byte, enc string) report.Meta {
 			}
 		}
 	}
+}
+
+// indexFold is the offset of the ASCII word w in b, in any case, or -1. It
+// compares bytes, so it works on any ASCII-compatible encoding (bytes.ToLower
+// would read GBK as broken UTF-8 and move the offsets).
+func indexFold(b []byte, w string) int {
+	for i := 0; i+len(w) <= len(b); i++ {
+		if b[i] == w[0] && bytes.EqualFold(b[i:i+len(w)], []byte(w)) {
+			return i
+		}
+	}
+	return -1
 }
 
 // setMeta stores one meta tag by its (lower-cased) name.
