@@ -96,7 +96,7 @@ func TestManifestAndSidecar(t *testing.T) {
 		agency string
 		year   int
 		source string
-	}{{"丽水市莲都区民政局", 2021, "url"}, {"缙云县民政局", 2020, "operator"}} // in its canonical form {
+	}{{"丽水市莲都区民政局", 2021, "url"}, {"缙云县民政局", 2020, "operator"}} { // the sidecar's name in its canonical form
 		n := count(t, s, `SELECT count(*) FROM reports r JOIN report_identity i ON i.report_id = r.id
 			WHERE r.agency = ? AND r.year = ? AND i.agency_source = 'operator' AND i.year_source = ?`, want.agency, want.year, want.source)
 		if n != 1 {
