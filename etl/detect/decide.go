@@ -255,7 +255,7 @@ func sameBody(a, b agency) bool {
 	// One organ word more: 公安分局 and 公安局…分局; never a level word
 	// more (县人民政府 is a place written twice, not another body).
 	return subsequence(rs, rl) && utf8.RuneCountInString(rl)-utf8.RuneCountInString(rs) <= 1 &&
-		!strings.ContainsAny(rl, "省市区县镇乡") || false
+		!strings.ContainsAny(rl, "省市区县镇乡")
 }
 
 // allPlaces are the places of a name, those inside its organ included, in

@@ -917,14 +917,6 @@ func plainOrgan(s string) bool {
 	return startsAny(s, hintLevels) || n <= 6 && !strings.HasSuffix(s, "政府")
 }
 
-func names(toks []placeTok) []string {
-	out := make([]string, len(toks))
-	for i, t := range toks {
-		out[i] = t.name
-	}
-	return out
-}
-
 // signature reads the signature block: a short line of an organ's name
 // among the last lines.
 func (g *gatherer) signature() {
