@@ -38,7 +38,7 @@ func (b *body) total() float64 { return b.self + min(b.support, 3) + b.kind }
 // identifyAgency fills the agency fields of id.
 func identifyAgency(t *normalize.Text, h headInfo, meta report.Meta, sup report.Supplied, id *report.Identity) {
 	g := gatherAgency(t, h, meta, sup)
-	if op := strings.TrimSpace(sup.Agency); op != "" {
+	if op := sup.Agency; op != "" {
 		// The operator knows better than the text: their name is taken, in
 		// its canonical form when it parses as one.
 		a, ok := canonical(normText(op), g.ctx())
@@ -136,10 +136,10 @@ func (g *gatherer) fullSpelling(a agency) agency {
 	if a.name == "" {
 		return a
 	}
-	n := len(allPlaces(a))
+	n := len(g.allPlaces(a))
 	for _, e := range g.ev {
 		if e.a.placed && e.printed == e.a.name && e.a.name != a.name && !e.a.incomplete &&
-			sameBody(e.a, a) && len(allPlaces(e.a)) >= n && residue(e.a) != residue(a) {
+			g.sameBody(e.a, a) && len(g.allPlaces(e.a)) >= n && g.residue(e.a) != g.residue(a) {
 			return e.a
 		}
 	}
@@ -156,7 +156,7 @@ func (g *gatherer) bodies() []*body {
 		}
 		var home *body
 		for _, b := range out {
-			if sameBody(g.ev[b.rep].a, e.a) {
+			if g.sameBody(g.ev[b.rep].a, e.a) {
 				home = b
 				break
 			}
@@ -230,18 +230,18 @@ func better(e, cur evidence) bool {
 // written ("东城区人民政府", "北京市东城区人民政府"), or an organ written two
 // ways around its place ("滨江区公安分局", "杭州市公安局滨江区分局"). An
 // office is never its government.
-func sameBody(a, b agency) bool {
+func (g *gatherer) sameBody(a, b agency) bool {
 	if a.name == b.name {
 		return true
 	}
 	if a.place == "" || b.place == "" {
 		return false
 	}
-	ra, rb := residue(a), residue(b)
+	ra, rb := g.residue(a), g.residue(b)
 	if isOffice(ra) != isOffice(rb) {
 		return false
 	}
-	pa, pb := allPlaces(a), allPlaces(b)
+	pa, pb := g.allPlaces(a), g.allPlaces(b)
 	rs, rl, ps, pl := ra, rb, pa, pb
 	if len(pa) > len(pb) || len(pa) == len(pb) && len(ra) > len(rb) {
 		rs, rl, ps, pl = rb, ra, pb, pa
@@ -258,15 +258,39 @@ func sameBody(a, b agency) bool {
 		!strings.ContainsAny(rl, "省市区县镇乡")
 }
 
-// allPlaces are the places of a name, those inside its organ included, in
-// full.
-func allPlaces(a agency) []string {
+func allPlacesOf(a agency) []string {
 	_, inner := placesIn(strings.TrimPrefix(a.name, strings.Join(a.places, "")))
 	return append(append([]string(nil), a.places...), inner...)
 }
 
+// shape is what sameBody compares of a name: its residue and places.
+type shape struct {
+	residue string
+	places  []string
+}
+
+// shapeOf returns the shape of a name, remembered: a report compares the
+// same few names many times.
+func (g *gatherer) shapeOf(a agency) shape {
+	if sh, ok := g.shapes[a.name]; ok {
+		return sh
+	}
+	sh := shape{residueOf(a), allPlacesOf(a)}
+	if g.shapes == nil {
+		g.shapes = map[string]shape{}
+	}
+	g.shapes[a.name] = sh
+	return sh
+}
+
 // residue is a name without its places.
-func residue(a agency) string {
+func (g *gatherer) residue(a agency) string { return g.shapeOf(a).residue }
+
+// allPlaces are the places of a name, those inside its organ included, in
+// full.
+func (g *gatherer) allPlaces(a agency) []string { return g.shapeOf(a).places }
+
+func residueOf(a agency) string {
 	r := a.name
 	for _, p := range a.places {
 		r = strings.Replace(r, p, "", 1)
@@ -389,7 +413,7 @@ func (g *gatherer) aliasesOf(a agency) []string {
 	var out []string
 	seen := map[string]bool{a.name: true}
 	for _, e := range g.ev {
-		if e.a.placed && !seen[e.printed] && sameBody(e.a, a) && aliasWorthy(e.printed, a.name) {
+		if e.a.placed && !seen[e.printed] && g.sameBody(e.a, a) && aliasWorthy(e.printed, a.name) {
 			seen[e.printed] = true
 			out = append(out, e.printed)
 		}
@@ -427,7 +451,7 @@ func (g *gatherer) complete(bodies []*body) (agency, report.EvidenceSource, stri
 			}
 			dup := false
 			for _, f := range found {
-				dup = dup || sameBody(f, e.a)
+				dup = dup || g.sameBody(f, e.a)
 			}
 			if !dup {
 				found = append(found, e.a)
@@ -458,7 +482,7 @@ func (g *gatherer) complete(bodies []*body) (agency, report.EvidenceSource, stri
 			}
 			dup := false
 			for _, f := range found {
-				dup = dup || sameBody(f, e.a)
+				dup = dup || g.sameBody(f, e.a)
 			}
 			if !dup {
 				found = append(found, e.a)

@@ -36,12 +36,14 @@ func Identify(t *normalize.Text) (report.Identity, error) {
 func IdentifyWith(t *normalize.Text, meta report.Meta, sup report.Supplied) (report.Identity, error) {
 	norm := t.Norm
 	h := header(norm)
+	rawMeta, rawSup := meta, sup
+	meta, sup = normalised(meta, sup)
 	titles := pageTitles(meta, sup)
 	if err := checkReport(norm, h, titles); err != nil {
 		return report.Identity{}, err
 	}
 	id := report.Identity{Period: report.PeriodYear, URL: strings.TrimSpace(sup.URL)}
-	id.Title = firstTitle(sup, meta, h)
+	id.Title = firstTitle(rawSup, rawMeta, h)
 	var pubSrc report.EvidenceSource
 	id.Published, pubSrc = publishedDate(h.lines, meta, sup)
 	y, err := findYear(norm, h.title, titles, id.Published, pubSrc, sup)

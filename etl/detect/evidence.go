@@ -99,6 +99,7 @@ type gatherer struct {
 	titleBest float64
 	x         *textCtx
 	memo      map[string]canonResult
+	shapes    map[string]shape
 }
 
 type canonResult struct {
@@ -196,24 +197,25 @@ func hintOf(printed string, a agency) (kindHint, bool) {
 	return k, k.organ != ""
 }
 
-// gatherAgency collects the evidence of the text, its page and its operator.
+// gatherAgency collects the evidence of the text, its page and its operator
+// (meta and sup normalised, see normalised).
 func gatherAgency(t *normalize.Text, h headInfo, meta report.Meta, sup report.Supplied) *gatherer {
 	g := &gatherer{t: t, norm: t.Norm, h: h}
-	for _, pt := range splitPageTitle(normText(sup.Title)) {
+	for _, pt := range splitPageTitle(sup.Title) {
 		g.titleEvidence(pt.text, -1, report.SourceMetaTitle, wMetaTitle, pt.site)
 	}
-	for _, pt := range splitPageTitle(normText(meta.ArticleTitle)) {
+	for _, pt := range splitPageTitle(meta.ArticleTitle) {
 		g.titleEvidence(pt.text, -1, report.SourceMetaTitle, wMetaTitle, pt.site)
 	}
 	if meta.ArticleTitle == "" {
-		for _, pt := range splitPageTitle(normText(meta.Title)) {
+		for _, pt := range splitPageTitle(meta.Title) {
 			g.titleEvidence(pt.text, -1, report.SourceMetaTitle, wMetaTitle, pt.site)
 		}
 	}
-	if s := normText(meta.SiteName); s != "" {
+	if s := meta.SiteName; s != "" {
 		g.add(strings.TrimRight(s, "网站门户"), report.SourceSiteName, roleMention, 0, -1, -1, "the host site")
 	}
-	if s := normText(meta.ContentSource); s != "" {
+	if s := meta.ContentSource; s != "" {
 		g.fieldValue(s, report.SourceMetaSource, wFieldFrom, -1)
 	}
 	if h.title != "" {
@@ -281,12 +283,21 @@ func splitPageTitle(s string) []pagePart {
 	return out
 }
 
-// pageTitles are the page's and the operator's titles, normalised, for the
+// normalised returns the page's meta tags and the operator's title and
+// agency in the text's normalised form (simplified, half-width), once.
+func normalised(meta report.Meta, sup report.Supplied) (report.Meta, report.Supplied) {
+	meta.Title, meta.ArticleTitle = normText(meta.Title), normText(meta.ArticleTitle)
+	meta.SiteName, meta.ContentSource = normText(meta.SiteName), normText(meta.ContentSource)
+	sup.Title, sup.Agency = normText(sup.Title), strings.TrimSpace(sup.Agency)
+	return meta, sup
+}
+
+// pageTitles are the page's and the operator's titles (normalised), for the
 // report decision and the year.
 func pageTitles(meta report.Meta, sup report.Supplied) []string {
 	var out []string
 	for _, s := range []string{sup.Title, meta.ArticleTitle, meta.Title} {
-		for _, p := range splitPageTitle(normText(s)) {
+		for _, p := range splitPageTitle(s) {
 			if !p.site {
 				out = append(out, p.text)
 			}

@@ -205,10 +205,11 @@ func scoreReport(norm string, h headInfo, titles []string) reportScore {
 	return s
 }
 
-// subjectCount counts the disclosure subjects of s, from each 公开.
+// subjectCount counts the disclosure subjects of s, from each 公开, up to
+// three (all the score needs).
 func subjectCount(s string) int {
 	n := 0
-	for from := 0; ; {
+	for from := 0; n < 3; {
 		i := strings.Index(s[from:], "公开")
 		if i < 0 {
 			return n
@@ -221,6 +222,7 @@ func subjectCount(s string) int {
 			n++
 		}
 	}
+	return n
 }
 
 // framingPoints adds the points of the framing cues of s, each once.

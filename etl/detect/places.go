@@ -13,6 +13,7 @@ import (
 // district's; one that names two districts is not settled by its places.
 type placeIndex struct {
 	byLevel map[string]map[string]int
+	text    string
 }
 
 // placeBytes bounds the text read for places.
@@ -40,59 +41,60 @@ var levelEnds = []struct {
 }
 
 func (g *gatherer) placeIndex() *placeIndex {
-	if g.places != nil {
-		return g.places
+	if g.places == nil {
+		g.places = &placeIndex{byLevel: map[string]map[string]int{}, text: prefix(g.norm, placeBytes)}
 	}
-	p := &placeIndex{byLevel: map[string]map[string]int{}}
-	text := prefix(g.norm, placeBytes)
+	return g.places
+}
+
+// level returns the places of one level word the text names, counted on
+// first use: most reports never ask.
+func (p *placeIndex) level(word string) map[string]int {
+	if m, ok := p.byLevel[word]; ok {
+		return m
+	}
+	m := map[string]int{}
+	p.byLevel[word] = m
 	for _, le := range levelEnds {
+		if le.word != word {
+			continue
+		}
 		for from := 0; ; {
-			i := strings.Index(text[from:], le.word)
+			i := strings.Index(p.text[from:], le.word)
 			if i < 0 {
 				break
 			}
 			end := from + i + len(le.word)
 			from = end
-			if name := placeEndingAt(text, end, le.levels); name != "" {
-				p.note(le.word, name)
+			if name := placeEndingAt(p.text, end, le.levels); name != "" {
+				m[name]++
 			}
 		}
 	}
-	for _, d := range divisions.Provinces() {
-		n := strings.Count(text, d.Name)
-		if s := divisions.Short(d.Name); s != d.Name {
-			n = strings.Count(text, s) // the short name is inside the full one
-		}
-		if n == 0 {
-			continue
-		}
-		level := "省"
-		if strings.HasSuffix(d.Name, "自治区") {
-			level = "自治区"
-		} else if strings.HasSuffix(d.Name, "市") {
-			level = "市"
-		}
-		for k := 0; k < n; k++ {
-			p.note(level, d.Name)
+	switch word {
+	case "省", "自治区", "市":
+		// Provinces, autonomous regions and municipalities, by their full
+		// names or (regions) their short ones: "视察新疆".
+		for _, d := range divisions.Provinces() {
+			if !strings.HasSuffix(d.Name, word) {
+				continue
+			}
+			n := strings.Count(p.text, d.Name)
+			if s := divisions.Short(d.Name); word == "自治区" && s != d.Name {
+				n = strings.Count(p.text, s) // the short name is inside the full one
+			}
+			if n > 0 {
+				m[d.Name] = max(m[d.Name], n)
+			}
 		}
 	}
-	g.places = p
-	return p
-}
-
-func (p *placeIndex) note(level, name string) {
-	m := p.byLevel[level]
-	if m == nil {
-		m = map[string]int{}
-		p.byLevel[level] = m
-	}
-	m[name]++
+	return m
 }
 
 // only returns the one place of a level the text names, when it names it
 // at least onlyMin times and names no other of that level.
 func (p *placeIndex) only(level string) (string, bool) {
-	m := p.byLevel[level]
+	m := p.level(level)
 	if len(m) != 1 {
 		return "", false
 	}
@@ -108,7 +110,7 @@ func (p *placeIndex) only(level string) (string, bool) {
 func (p *placeIndex) onlyLocal(out *string) bool {
 	found, n := "", 0
 	for _, level := range []string{"市", "区", "县", "旗", "州", "盟"} {
-		for name, c := range p.byLevel[level] {
+		for name, c := range p.level(level) {
 			if found != "" && name != found {
 				return false
 			}
