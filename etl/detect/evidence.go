@@ -939,6 +939,10 @@ func (g *gatherer) signature() {
 	}
 }
 
+// selfBytes bounds the text read for self-references: a report calls
+// itself 我局 from its first paragraphs on.
+const selfBytes = 6000
+
 // selfWords are the self-references that fix the kind of body: 我局 is a 局.
 var selfWords = []struct {
 	words        []string
@@ -958,7 +962,7 @@ var selfWords = []struct {
 // the organ its field offices imply (司法所 → 司法局), how the report calls
 // itself in running text (区司法局), and a summary of a whole area.
 func (g *gatherer) selfReferences() {
-	text := prefix(g.norm, mentionBytes)
+	text := prefix(g.norm, selfBytes)
 	// One pass over 我 and 本, then the words after them.
 	said := map[string]bool{}
 	for _, lead := range []string{"我", "本"} {
