@@ -19,8 +19,13 @@
 --                    previous available year's (which must be > 0)
 -- missing_year       no annual report for a year between an agency's first
 --                    and last annual reports
--- unidentified_agency the report's text never names its agency; it is kept
---                    under 未识别机关:FILE and compares with nothing
+-- unidentified_agency the evidence does not settle the report's agency; it is
+--                    kept under 未识别机关:FILE and compares with nothing.
+--                    detail gives why and the candidates the evidence
+--                    offered (name, source, score), best first
+-- incomplete_agency  the agency is a township printed without its county,
+--                    which neither the text nor the divisions settle; detail
+--                    lists the candidates
 -- Cross-year problems are attached to the later report.
 WITH pr AS (
     SELECT id AS report_id, agency, year, period, path FROM preferred_reports
@@ -101,12 +106,32 @@ missing AS (
     ANTI JOIN (SELECT agency, year FROM pr WHERE period = 'year') have
       ON have.agency = s.agency AND have.year = s.year
 ),
+cands AS (
+    SELECT report_id,
+           string_agg(name || ' (' || concat_ws(', ', source, printf('%g', score), note) || ')', '; '
+                      ORDER BY rank) AS list
+    FROM agency_candidates
+    WHERE report_id IN (SELECT report_id FROM pr)
+    GROUP BY report_id
+),
 unidentified AS (
-    SELECT agency, year, period, report_id, path, 'unidentified_agency' AS kind,
+    SELECT pr.agency, pr.year, pr.period, pr.report_id, pr.path, 'unidentified_agency' AS kind,
            'identity.agency' AS rule, NULL AS scope, NULL::DOUBLE AS expected, NULL::DOUBLE AS actual,
-           'the text never names its agency; name it and re-ingest, or read its figures as anonymous' AS detail
+           concat_ws('; ', i.agency_note, 'candidates: ' || c.list,
+                     'name it in a manifest or sidecar and re-ingest, or read its figures as anonymous') AS detail
     FROM pr
-    WHERE starts_with(agency, '未识别机关:')
+    LEFT JOIN report_identity i USING (report_id)
+    LEFT JOIN cands c USING (report_id)
+    WHERE starts_with(pr.agency, '未识别机关:')
+),
+incomplete AS (
+    SELECT pr.agency, pr.year, pr.period, pr.report_id, pr.path, 'incomplete_agency' AS kind,
+           'identity.agency' AS rule, NULL AS scope, NULL::DOUBLE AS expected, NULL::DOUBLE AS actual,
+           concat_ws('; ', 'the county of this township is open', 'candidates: ' || c.list) AS detail
+    FROM pr
+    JOIN report_identity i USING (report_id)
+    LEFT JOIN cands c USING (report_id)
+    WHERE i.agency_incomplete
 )
 SELECT agency, year, period, report_id, path, kind, rule, scope, expected, actual, detail
 FROM (
@@ -116,5 +141,6 @@ FROM (
     UNION ALL SELECT * FROM yoy_jump
     UNION ALL SELECT * FROM missing
     UNION ALL SELECT * FROM unidentified
+    UNION ALL SELECT * FROM incomplete
 )
 ORDER BY agency, year, period, kind, rule, scope

@@ -29,7 +29,7 @@ func Document(doc *report.Document) (r *report.Report, err error) {
 		}
 	}()
 	t := normalize.New(doc.Text)
-	id, err := detect.Identify(t)
+	id, err := detect.IdentifyWith(t, doc.Meta, doc.Supplied)
 	if err != nil {
 		return nil, &report.FileError{Path: doc.Path, Stage: report.StageIdentify, Err: err}
 	}

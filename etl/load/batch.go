@@ -262,6 +262,9 @@ func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) 
 	}); err != nil {
 		return err
 	}
+	if err := appendIdentity(c, reps); err != nil {
+		return err
+	}
 	var cs []checkRow
 	for _, r := range reps {
 		for _, c := range r.Checks {
