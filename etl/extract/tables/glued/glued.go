@@ -539,7 +539,11 @@ func gluedEnd(s string) bool {
 	for i > 0 && (runByte(s[i-1]) || s[i-1] == ' ') {
 		i--
 	}
-	if i == end || i == 0 || !hasDigit(s[i:end]) && end-i < 3 {
+	if i == 0 {
+		// A line that is only a run: a review table's fifteen cells.
+		return end >= 12 && hasDigit(s)
+	}
+	if i == end || !hasDigit(s[i:end]) && end-i < 3 {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])

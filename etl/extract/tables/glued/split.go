@@ -52,7 +52,7 @@ type Rule uint8
 // The row identities.
 const (
 	NoRule Rule = iota // no identity within the row (Article 20, legacy)
-	RowSum             // the last cell is the sum of the others (I3)
+	RowSum             // the last cell is the sum of the others (I3); a one-cell row has no rule
 	Blocks             // blocks of five cells, one the sum of the other four (I4)
 )
 
@@ -94,8 +94,12 @@ func (b *budget) step() bool {
 	return !b.hit
 }
 
-// maxDigits bounds the digits of one integer cell.
-const maxDigits = 12
+// maxDigits bounds the digits of one integer cell, maxCell the bytes of any
+// cell (an amount with decimals and a unit).
+const (
+	maxDigits = 12
+	maxCell   = 32
+)
 
 // Split lists the readings of run as the cells of cols that obey rule (for
 // Blocks, totalAt is the position of the total within each block of five).
@@ -203,7 +207,7 @@ func (sp *splitter) walkSum(pos, col int, sum int64) {
 	if col > 0 && pos < sp.end && sp.run[pos] == ' ' {
 		pos++
 	}
-	if sp.end-pos < n-col {
+	if sp.end-pos < n-col || sp.end-pos > (n-col)*(maxDigits+2) {
 		return
 	}
 	for _, c := range sp.options(pos, sp.cols[col]) {
@@ -231,7 +235,7 @@ func (sp *splitter) walk(pos, col int, blockSum int64) {
 	if col > 0 && pos < len(sp.run) && sp.run[pos] == ' ' {
 		pos++
 	}
-	if len(sp.run)-pos < len(sp.cols)-col {
+	if left := len(sp.run) - pos; left < len(sp.cols)-col || left > (len(sp.cols)-col)*maxCell {
 		return
 	}
 	inBlock := col % 5
