@@ -36,53 +36,32 @@ func ReadWith(t *normalize.Text, toks []table.Token, hint report.Form, have func
 		return Result{}
 	}
 	r := &reader{t: t, b: newBudget(l), have: have}
-	var (
-		apps, art, leg []found
-		appsIn, artIn  folded
-		legIn          folded
-		artForm        report.Form
-		rev            reviewFound
-		revIn          folded
-		revOK          bool
-	)
-	for _, reg := range regions {
-		f := fold(t.Norm, reg[0], reg[1])
-		if c := applications.scan(f); len(c) > len(apps) {
-			apps, appsIn = c, f
-		}
-		if form := art20Form(f, hint); form != "" {
-			fam := article20[form]
-			if c := fam.scan(f); len(c) > len(art) {
-				art, artIn, artForm = c, f, form
+	// The regions are folded into one text, so a table whose rows fall
+	// into several regions (a run of blank rows between them) is one chain.
+	f := foldRegions(t.Norm, regions)
+	var res Result
+	if apps := applications.scan(f); len(apps) > 0 {
+		res.Form = r.applications(f, apps)
+	}
+	if form := art20Form(f, hint); form != "" {
+		fam := article20[form]
+		if art := fam.scan(f); len(art) > 0 {
+			r.article20(f, art, form)
+			if res.Form == "" {
+				res.Form = form
 			}
 		}
-		if c := legacy.scan(f); len(c) > len(leg) {
-			leg, legIn = c, f
-		}
-		if !revOK {
-			rev, revOK = scanReview(f)
-			revIn = f
-		}
 	}
-	var res Result
-	if len(apps) > 0 {
-		res.Form = r.applications(appsIn, apps)
-	}
-	if len(art) > 0 {
-		r.article20(artIn, art, artForm)
-		if res.Form == "" {
-			res.Form = artForm
-		}
-	}
-	if revOK {
-		r.review(revIn, rev)
+	if rev, ok := scanReview(f); ok {
+		r.review(f, rev)
 		if res.Form == "" {
 			res.Form = hint
 		}
 	}
-	if len(leg) > 0 && len(apps) == 0 {
-		r.legacy(legIn, leg)
-		if res.Form == "" {
+	if res.Form == "" || res.Form == report.FormLegacy {
+		// A 2019+ report does not print the 统计表.
+		if leg := legacy.scan(f); len(leg) > 0 {
+			r.legacy(f, leg)
 			res.Form = report.FormLegacy
 		}
 	}
@@ -506,7 +485,9 @@ func candidate(tok *table.Token) bool {
 		return glues(s, 3)
 	}
 	switch b := s[len(s)-1]; {
-	case runByte(b), b == ')', b == 0x83, b == 0x87: // a figure, a mark, a unit: ")", "元" (E5 85 83), "万" (E4 B8 87)
+	// A figure, a mark, a unit: ")", "元" (E5 85 83), "万" (E4 B8 87), and
+	// the dashes "—" (E2 80 94), "–" (E2 80 93), "−" (E2 88 92).
+	case runByte(b), b == ')', b == 0x83, b == 0x87, b == 0x92, b == 0x93, b == 0x94:
 	default:
 		return false
 	}
@@ -515,14 +496,26 @@ func candidate(tok *table.Token) bool {
 		if len(s) < 12 {
 			return false
 		}
-		for i := 0; i < len(s); i++ {
-			if !runByte(s[i]) && s[i] != ' ' {
-				return false
-			}
-		}
-		return true
+		return runStart(s, len(s)) == 0
 	}
 	return gluedEnd(s)
+}
+
+// runStart returns where the run of figures, marks and spaces that ends at
+// end starts; dashes may be the multi-byte "—", "–" and "−".
+func runStart(s string, end int) int {
+	i := end
+	for i > 0 {
+		switch {
+		case runByte(s[i-1]) || s[i-1] == ' ':
+			i--
+		case i >= 3 && (s[i-3:i] == "—" || s[i-3:i] == "–" || s[i-3:i] == "−"):
+			i -= 3
+		default:
+			return i
+		}
+	}
+	return 0
 }
 
 // gluedEnd reports whether s ends with a run of figures (and maybe a money
@@ -535,16 +528,16 @@ func gluedEnd(s string) bool {
 			break
 		}
 	}
-	i := end
-	for i > 0 && (runByte(s[i-1]) || s[i-1] == ' ') {
-		i--
-	}
+	i := runStart(s, end)
 	if i == 0 {
 		// A line that is only a run: a review table's fifteen cells.
 		return end >= 12 && hasDigit(s)
 	}
-	if i == end || !hasDigit(s[i:end]) && end-i < 3 {
+	if i == end {
 		return false
+	}
+	if !hasDigit(s[i:end]) && end-i < 3 && len(s) > 120 {
+		return false // a long line ending in a dash is a sentence; a short one a row of blanks ("件—")
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return isHan(r) || r == ')'
@@ -581,3 +574,42 @@ func glues(s string, n int) bool {
 }
 
 func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
+
+// Row reports whether a line or sentence is a glued table row, or holds
+// one: a row label of a national table directly followed by a run at least
+// as long as the row has cells ("2.申请人逾期未按收费通知要求缴纳费用…申请0000000").
+// A prose reader skips such text as it skips table rows: its figures are
+// cells, not a sentence's. Most sentences fail on their last byte.
+func Row(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	if len(s) >= longLine {
+		if !glues(s, 2) {
+			return false
+		}
+	} else {
+		switch b := s[len(s)-1]; {
+		case runByte(b), b == ')', b == 0x83, b == 0x87, b == 0x92, b == 0x93, b == 0x94:
+		default:
+			return false
+		}
+		if !gluedEnd(s) {
+			return false
+		}
+	}
+	f := fold(s, 0, len(s))
+	fams := []*family{&applications, &legacy}
+	for _, form := range []report.Form{report.FormTable2021, report.FormTable2019} {
+		fam := article20[form]
+		fams = append(fams, &fam)
+	}
+	for _, fam := range fams {
+		for j := range fam.rows {
+			if h, ok := fam.match(f, j, 0, len(f.s)); ok && h.re-h.rs >= len(fam.rows[j].cols) && len(fam.rows[j].cols) > 1 {
+				return true
+			}
+		}
+	}
+	return false
+}

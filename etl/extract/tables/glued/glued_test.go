@@ -613,7 +613,7 @@ func TestRealPatternFile(t *testing.T) {
 
 func TestCandidate(t *testing.T) {
 	for s, want := range map[string]bool{
-		"规章000": true, "一、本年新收政府信息公开申请数量640020470": true, "政府集中采购6251000元": true, "行政强制/": false,
+		"规章000": true, "一、本年新收政府信息公开申请数量640020470": true, "政府集中采购6251000元": true, "行政强制/": true, "4.信函申请数件—": true,
 		"行政规范性文件 3 1 2": false, "时间:2023-01-19 10:10": false, "全年主动公开政府信息34条": false, "2022年": false,
 		"本年收费金额(单位:万元)": false, "一、总体情况": false,
 	} {
@@ -623,6 +623,23 @@ func TestCandidate(t *testing.T) {
 		}
 		if got := candidate(&toks[0]); got != want {
 			t.Errorf("candidate(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestRow(t *testing.T) {
+	for s, want := range map[string]bool{
+		"2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请0000000": true,
+		"一、本年新收政府信息公开申请数量640020470":                    true,
+		"规章000":  true,
+		"行政许可70": false, // one cell: nothing to mistake for a sentence
+		"本年度共收到依申请公开事项0":           false,
+		"申请人逾期未按收费通知要求缴纳费用的，不再处理。": false,
+		"全年收取信息处理费0元":              false,
+		"本年度收到政府信息公开申请12件，予以公开3件":  false,
+	} {
+		if got := Row(s); got != want {
+			t.Errorf("Row(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

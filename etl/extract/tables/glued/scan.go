@@ -97,6 +97,27 @@ func fold(norm string, start, end int) folded {
 	return folded{s: b.String(), at: at}
 }
 
+// foldRegions folds each region and joins them with a "|", which no label
+// or run holds.
+func foldRegions(norm string, regions [][2]int) folded {
+	if len(regions) == 1 {
+		return fold(norm, regions[0][0], regions[0][1])
+	}
+	var b strings.Builder
+	var at []int32
+	for i, r := range regions {
+		f := fold(norm, r[0], r[1])
+		if i > 0 {
+			b.WriteByte('|')
+			at = append(at, int32(r[0]))
+		}
+		b.WriteString(f.s)
+		at = append(at, f.at[:len(f.s)]...)
+	}
+	at = append(at, int32(regions[len(regions)-1][1]))
+	return folded{s: b.String(), at: at}
+}
+
 // span maps a byte span of the folded text onto the normalised text.
 func (f folded) span(s, e int) (int, int) {
 	if e <= s {
