@@ -17,7 +17,7 @@ type Result struct {
 	Metrics []report.Metric // every cell, numeric or blank, with provenance
 	// Ambiguous lists the cells seen and not stored (glued runs that split
 	// more than one way or none).
-	Ambiguous []report.Ambiguity
+	Ambiguous []report.Ambiguity `json:",omitempty"`
 }
 
 // scratch is the working storage of one Extract: a report's tokens and
@@ -67,7 +67,7 @@ func Extract(t *normalize.Text) Result {
 	}
 	// Tables whose cells lost their separators fill what the cell readers
 	// could not read; most reports have none and cost one look at each token.
-	g := glued.Read(t, toks, form, placed(cells))
+	g := glued.Read(t, toks, form, cells)
 	if form == "" {
 		form = g.Form
 	}
@@ -82,19 +82,4 @@ func Extract(t *normalize.Text) Result {
 	}
 	out.Metrics = append(out.Metrics, g.Metrics...)
 	return out
-}
-
-// placed reports whether a cell reader placed a cell under a key; the set
-// is built only when asked, which only a report with glued rows does.
-func placed(cells []table.Cell) func(string) bool {
-	var keys map[string]bool
-	return func(key string) bool {
-		if keys == nil {
-			keys = make(map[string]bool, len(cells))
-			for _, c := range cells {
-				keys[c.Key] = true
-			}
-		}
-		return keys[key]
-	}
 }

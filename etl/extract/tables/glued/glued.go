@@ -2,6 +2,7 @@ package glued
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -22,20 +23,19 @@ type Result struct {
 
 // Read finds the glued tables of a report and splits them. toks are the
 // report's tokens (etl/table), hint the form the other readers saw ("" when
-// none); have reports whether another reader already placed a figure under
-// a key, which then keeps it (a glued cell only fills what the cell readers
-// could not read).
-func Read(t *normalize.Text, toks []table.Token, hint report.Form, have func(key string) bool) Result {
-	return ReadWith(t, toks, hint, have, DefaultLimits)
+// none), placed the cells they placed: a key among them keeps its cell (a
+// glued cell only fills what the cell readers could not read).
+func Read(t *normalize.Text, toks []table.Token, hint report.Form, placed []table.Cell) Result {
+	return ReadWith(t, toks, hint, placed, DefaultLimits)
 }
 
 // ReadWith is Read under other limits.
-func ReadWith(t *normalize.Text, toks []table.Token, hint report.Form, have func(key string) bool, l Limits) Result {
+func ReadWith(t *normalize.Text, toks []table.Token, hint report.Form, placed []table.Cell, l Limits) Result {
 	regions := candidates(toks)
 	if len(regions) == 0 {
 		return Result{}
 	}
-	r := &reader{t: t, b: newBudget(l), have: have}
+	r := &reader{t: t, b: newBudget(l), have: keysOf(placed), metrics: make([]report.Metric, 0, 200)}
 	// The regions are folded into one text, so a table whose rows fall
 	// into several regions (a run of blank rows between them) is one chain.
 	f := foldRegions(t.Norm, regions)
@@ -70,6 +70,18 @@ func ReadWith(t *normalize.Text, toks []table.Token, hint report.Form, have func
 		return Result{}
 	}
 	return res
+}
+
+// keysOf reports whether a cell of cells has a key.
+func keysOf(cells []table.Cell) func(string) bool {
+	if len(cells) == 0 {
+		return nil
+	}
+	keys := make(map[string]bool, len(cells))
+	for _, c := range cells {
+		keys[c.Key] = true
+	}
+	return func(k string) bool { return keys[k] }
 }
 
 // reader collects the figures and ambiguities of one report.
@@ -185,12 +197,14 @@ func noteOf(run string, readings [][]Cell, rules []string) string {
 func (r *reader) settle(f folded, tbl, row string, cols []column, keyOf func(k int) string, units []string,
 	run string, rs, re int, readings [][]Cell, rules []string) {
 	note := noteOf(run, readings, rules)
+	base := r.prov(f, tbl, row, "", rs, re, note) // one quote for the row's cells
 	for k, col := range cols {
 		key := keyOf(k)
 		if key == "" {
 			continue
 		}
-		p := r.prov(f, tbl, row, col.label, rs, re, note)
+		p := base
+		p.Col = col.label
 		c, ok := agree(readings, k)
 		if !ok {
 			if r.have == nil || !r.have(key) {
@@ -404,8 +418,10 @@ func (r *reader) review(f folded, v reviewFound) {
 	}
 	rules := []string{"I4.review", "I4.lit_direct", "I4.lit_after_review"}
 	note := noteOf(run, rd, rules)
+	base := r.prov(f, "review", "", "", v.rs, v.re, note)
 	for k, col := range cols {
-		p := r.prov(f, "review", groupLabels[k/5], col.label, v.rs, v.re, note)
+		p := base
+		p.Row, p.Col = groupLabels[k/5], col.label
 		c, ok := agree(rd, k)
 		if !ok {
 			if r.have == nil || !r.have(col.key) {
@@ -456,9 +472,14 @@ const longLine = 1500
 // tokens that end in a run of figures right after a word, the long value
 // runs (a review table's fifteen cells), and long lines holding several
 // such runs, each with the few tokens before it (its header), clustered.
+//
+// A table has rows: a region with one candidate only is kept when that
+// token could hold a table by itself (a long line, or a run of twelve or
+// more bytes: the review table's fifteen cells, an application row).
 func candidates(toks []table.Token) [][2]int {
 	var out [][2]int
-	last := -100
+	var n []int // candidates per region
+	last, lone := -100, false
 	for i := range toks {
 		if !candidate(&toks[i]) {
 			continue
@@ -466,12 +487,43 @@ func candidates(toks []table.Token) [][2]int {
 		from := max(0, i-8)
 		if len(out) > 0 && i-last <= 12 {
 			out[len(out)-1][1] = toks[i].End
+			n[len(n)-1]++
 		} else {
 			out = append(out, [2]int{toks[from].Start, toks[i].End})
+			n = append(n, 1)
+			s := toks[i].Text
+			lone = lone || bigToken(s)
 		}
 		last = i
 	}
-	return out
+	keep := out[:0]
+	for k, r := range out {
+		if n[k] > 1 || lone && bigCandidate(toks, r) {
+			keep = append(keep, r)
+		}
+	}
+	return keep
+}
+
+// bigCandidate reports whether the region r holds a candidate that could be
+// a table by itself.
+func bigCandidate(toks []table.Token, r [2]int) bool {
+	for i := range toks {
+		t := &toks[i]
+		if t.Start < r[0] || t.End > r[1] || !candidate(t) {
+			continue
+		}
+		if bigToken(t.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// bigToken reports whether a candidate token could hold a table alone: a
+// long line, a run of twelve or more bytes, or a line with three glued rows.
+func bigToken(s string) bool {
+	return len(s) >= longLine || len(s)-runStart(s, len(s)) >= 12 || glues(s, 3)
 }
 
 // candidate is the cheap test every token goes through: most fail on
@@ -536,8 +588,12 @@ func gluedEnd(s string) bool {
 	if i == end {
 		return false
 	}
-	if !hasDigit(s[i:end]) && end-i < 3 && len(s) > 120 {
-		return false // a long line ending in a dash is a sentence; a short one a row of blanks ("件—")
+	if !hasDigit(s[i:end]) && end-i < 3 {
+		// One blank mark after a word: a row of blanks only after a unit
+		// cell ("件—"), else a header or a sentence ("本年增/").
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); len(s) > 120 || unitAt(string(r)) == 0 {
+			return false
+		}
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return isHan(r) || r == ')'
@@ -548,6 +604,17 @@ func gluedEnd(s string) bool {
 // what a glued row looks like inside a line ("规章000行政规范性文件…").
 func glues(s string, n int) bool {
 	count := 0
+	spots(s, func(int, int) bool {
+		count++
+		return count < n
+	})
+	return count >= n
+}
+
+// spots calls fn with the span of each run of figures in s that follows a
+// Chinese character (or ")") and ends s or precedes a Chinese character
+// that is not a measure word, until fn returns false.
+func spots(s string, fn func(i, j int) bool) {
 	for i := 0; i < len(s); i++ {
 		if !isDigit(s[i]) || i == 0 || runByte(s[i-1]) {
 			continue
@@ -560,17 +627,13 @@ func glues(s string, n int) bool {
 		for j < len(s) && runByte(s[j]) {
 			j++
 		}
-		if j == len(s) {
-			count++
-		} else if r2, _ := utf8.DecodeRuneInString(s[j:]); isHan(r2) && !measure(s[j:]) {
-			count++
-		}
-		if count >= n {
-			return true
+		if j == len(s) || isHan(firstRune(s[j:])) && !measure(s[j:]) {
+			if !fn(i, j) {
+				return
+			}
 		}
 		i = j
 	}
-	return false
 }
 
 func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
@@ -579,37 +642,87 @@ func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 // one: a row label of a national table directly followed by a run at least
 // as long as the row has cells ("2.申请人逾期未按收费通知要求缴纳费用…申请0000000").
 // A prose reader skips such text as it skips table rows: its figures are
-// cells, not a sentence's. Most sentences fail on their last byte.
+// cells, not a sentence's. Most sentences fail on their last byte; a short
+// one that ends in a run, and a long line at each run that follows a word
+// and precedes one, is looked at only just before the run.
 func Row(s string) bool {
 	if len(s) < 3 {
 		return false
 	}
-	if len(s) >= longLine {
-		if !glues(s, 2) {
-			return false
-		}
-	} else {
+	if len(s) < longLine {
 		switch b := s[len(s)-1]; {
 		case runByte(b), b == ')', b == 0x83, b == 0x87, b == 0x92, b == 0x93, b == 0x94:
 		default:
 			return false
 		}
-		if !gluedEnd(s) {
-			return false
-		}
+		return gluedEnd(s) && rowBefore(s, runStart(s, len(s)), len(s))
 	}
-	f := fold(s, 0, len(s))
-	fams := []*family{&applications, &legacy}
-	for _, form := range []report.Form{report.FormTable2021, report.FormTable2019} {
-		fam := article20[form]
-		fams = append(fams, &fam)
+	found := false
+	spots(s, func(i, j int) bool {
+		found = rowBefore(s, i, j)
+		return !found
+	})
+	return found
+}
+
+// rowBefore reports whether the run s[i:j] is the run of a row whose label
+// ends just before it.
+func rowBefore(s string, i, j int) bool {
+	w := s[max(0, i-maxLabelBytes):j]
+	if !anyHead(w) {
+		return false
 	}
-	for _, fam := range fams {
-		for j := range fam.rows {
-			if h, ok := fam.match(f, j, 0, len(f.s)); ok && h.re-h.rs >= len(fam.rows[j].cols) && len(fam.rows[j].cols) > 1 {
+	f := fold(w, 0, len(w))
+	for _, fam := range rowFamilies {
+		for k := range fam.rows {
+			row := &fam.rows[k]
+			if len(row.cols) < 2 || !strings.Contains(f.s, row.head) {
+				continue
+			}
+			if h, ok := fam.match(f, k, 0, len(f.s)); ok && h.re-h.rs >= len(row.cols) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// anyHead reports whether s holds the label of a row of more than one cell
+// as printed (without quotes or spaces inside), the cheap test before
+// folding: one pass over s, trying only the labels that start with each
+// rune.
+func anyHead(s string) bool {
+	for i, r := range s {
+		for _, h := range headsByFirst[r] {
+			if strings.HasPrefix(s[i:], h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headsByFirst indexes the labels Row looks for by their first rune.
+var headsByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, fam := range rowFamilies {
+		for _, row := range fam.rows {
+			if len(row.cols) < 2 {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(row.head)
+			if !slices.Contains(m[r], row.head) {
+				m[r] = append(m[r], row.head)
+			}
+		}
+	}
+	return m
+}()
+
+// maxLabelBytes bounds the bytes of a row label and its free wording.
+const maxLabelBytes = 160
+
+// rowFamilies are the tables whose rows Row knows.
+var rowFamilies = []*family{&applications, ptr(article20[report.FormTable2021]), ptr(article20[report.FormTable2019])}
+
+func ptr(f family) *family { return &f }

@@ -40,7 +40,7 @@ func scanReview(f folded) (reviewFound, bool) {
 		// After 复议后起诉: result headers (and nothing else) up to the run.
 		q := after + len("复议后起诉")
 		for q < len(s) {
-			if s[q] == ' ' {
+			if s[q] == ' ' || s[q] == '\n' {
 				q++
 				continue
 			}

@@ -1,16 +1,18 @@
 package glued
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
 // folded is a region of the normalised text folded for matching: quote
 // marks dropped, white space between words dropped (a label wrapped over two
-// lines or with a space inside is whole again), white space between two
-// figures kept as one space (a boundary no cell crosses), and every dash
-// written "-". at[i] is the offset in the normalised text of the rune byte i
-// came from, at[len(s)] the region's end.
+// lines or with a space inside is whole again), a line break next to a
+// figure kept as "\n" and a space between two figures as " " (cells kept
+// apart: not a glued run), and every dash written "-". at[i] is the offset
+// in the normalised text of the rune byte i came from, at[len(s)] the
+// region's end.
 type folded struct {
 	s  string
 	at []int32
@@ -75,7 +77,13 @@ func fold(norm string, start, end int) folded {
 				}
 				j += n2
 			}
-			if j < len(src) && runByte(last) && last != '.' && (runByte(src[j]) || strings.HasPrefix(src[j:], "—") || strings.HasPrefix(src[j:], "–")) {
+			nextRun := j < len(src) && (runByte(src[j]) || isDash(firstRune(src[j:])))
+			prevRun := runByte(last) || last == '-'
+			switch {
+			case strings.ContainsAny(src[i:j], "\n\r") && (prevRun || nextRun) && last != '\n':
+				emit("\n", i)
+				last = '\n'
+			case prevRun && nextRun:
 				emit(" ", i)
 				last = ' '
 			}
@@ -160,27 +168,29 @@ func measure(s string) bool {
 	return false
 }
 
-// readRun reads the run that starts at p (after one optional space): run
-// bytes and single spaces between them, then a money unit if the run ends in
-// a digit. A trailing "." is left out (it is a numbering's or a sentence's).
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// readRun reads the run that starts at p (after one optional line break):
+// run bytes, then a money unit if the run ends in a digit. A trailing "."
+// is left out (it is a numbering's or a sentence's). A run whose figures
+// are apart ("0 0 3", or a cell a line) is no glued run: the cell readers
+// read those, and an empty span is returned.
 func readRun(s string, p int) (rs, re int) {
-	if p < len(s) && s[p] == ' ' {
+	if p < len(s) && (s[p] == '\n' || s[p] == ' ') {
 		p++
 	}
 	rs = p
 	i := p
-	for i < len(s) {
-		if runByte(s[i]) {
-			i++
-			continue
-		}
-		if s[i] == ' ' && i+1 < len(s) && runByte(s[i+1]) && i > rs {
-			i++
-			continue
-		}
-		break
+	for i < len(s) && runByte(s[i]) {
+		i++
 	}
-	for i > rs && (s[i-1] == '.' || s[i-1] == ' ') {
+	if i < len(s)-1 && s[i] == ' ' && runByte(s[i+1]) || bareLine(s, i) {
+		return rs, rs
+	}
+	for i > rs && s[i-1] == '.' {
 		i--
 	}
 	if i > rs && isDigit(s[i-1]) {
@@ -192,6 +202,20 @@ func readRun(s string, p int) (rs, re int) {
 		}
 	}
 	return rs, i
+}
+
+// bareLine reports whether the text at i is a line break and then a line
+// that is only figures: the next cell of a table printed a cell a line,
+// not the next row's label (which may start with its numbering, "2.其他…").
+func bareLine(s string, i int) bool {
+	if i >= len(s) || s[i] != '\n' {
+		return false
+	}
+	j := i + 1
+	for j < len(s) && runByte(s[j]) {
+		j++
+	}
+	return j > i+1 && (j == len(s) || s[j] == '\n' || s[j] == ' ')
 }
 
 // hasDigit reports whether s holds an ASCII digit.
@@ -282,45 +306,56 @@ func unitAt(s string) int {
 	return 0
 }
 
+// maxOccurrences bounds the places one label is taken at in a region.
+const maxOccurrences = 64
+
 // scan finds the family's longest chain of rows in f: labels in template
 // order (rows may be missing), each followed by its run, each within maxGap
-// of the run before it.
+// of the run before it. Every label is looked for once; the chain is then
+// a walk over the places found, in text order.
 func (fam *family) scan(f folded) []found {
-	var best, cur []found
-	p, next := 0, 0
-	for p < len(f.s) {
-		limit := len(f.s)
-		if len(cur) > 0 {
-			limit = min(len(f.s), p+maxGap)
-		}
-		hit, ok := found{}, false
-		for j := next; j < len(fam.rows); j++ {
-			if h, okj := fam.match(f, j, p, limit); okj && (!ok || h.ls < hit.ls) {
-				hit, ok = h, true
-				limit = h.ls + 1 // a later row must start before this one to win
-			}
-		}
-		if !ok {
-			if len(cur) > len(best) {
-				best = cur
-			}
-			if len(cur) == 0 {
+	var occ []found
+	for j := range fam.rows {
+		for p, n := 0, 0; n < maxOccurrences; n++ {
+			h, ok := fam.match(f, j, p, len(f.s))
+			if !ok {
 				break
 			}
-			cur, next = nil, 0 // the chain ends; look for another from here
-			continue
+			occ = append(occ, h)
+			p = h.ls + 1
+		}
+	}
+	if len(occ) < fam.minRows {
+		return nil
+	}
+	slices.SortFunc(occ, func(a, b found) int {
+		if a.ls != b.ls {
+			return a.ls - b.ls
+		}
+		return a.row - b.row
+	})
+	var best, cur []found
+	end := 0 // where the chain's last run ends
+	for _, o := range occ {
+		if len(cur) > 0 {
+			last := cur[len(cur)-1]
+			if o.ls < end {
+				continue // inside the last row
+			}
+			if o.ls-end > maxGap {
+				if len(cur) > len(best) {
+					best = cur
+				}
+				cur = nil
+			} else if o.row <= last.row {
+				continue // a label the chain is past
+			}
 		}
 		if len(cur) > 0 {
-			fam.unnumber(f, &cur[len(cur)-1], hit)
+			fam.unnumber(f, &cur[len(cur)-1], o)
 		}
-		cur = append(cur, hit)
-		p, next = max(hit.re, hit.le), hit.row+1
-		if next == len(fam.rows) {
-			if len(cur) > len(best) {
-				best = cur
-			}
-			cur, next = nil, 0
-		}
+		cur = append(cur, o)
+		end = max(o.re, o.le)
 	}
 	if len(cur) > len(best) {
 		best = cur

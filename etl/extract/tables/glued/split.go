@@ -76,6 +76,7 @@ type budget struct {
 	steps    int
 	deadline time.Time
 	hit      bool
+	bufs     [][]Cell // the splitter's option lists, one per search depth, reused by every row
 }
 
 func newBudget(l Limits) *budget {
@@ -164,7 +165,7 @@ func (sp *splitter) rowSums() {
 		}
 		var total Cell
 		ok := false
-		for _, c := range sp.options(t0, sp.cols[n-1]) {
+		for _, c := range sp.options(t0, sp.cols[n-1], n) {
 			if c.End == len(sp.run) {
 				total, ok = c, true
 				break
@@ -194,7 +195,7 @@ func (sp *splitter) walkSum(pos, col int, sum int64) {
 		if t0 < len(sp.run) && sp.run[t0] == ' ' {
 			t0++
 		}
-		for _, c := range sp.options(t0, sp.cols[n]) {
+		for _, c := range sp.options(t0, sp.cols[n], n) {
 			if c.End == len(sp.run) && c.value() == sp.target {
 				sp.cur = append(sp.cur, c)
 				sp.emit()
@@ -210,7 +211,7 @@ func (sp *splitter) walkSum(pos, col int, sum int64) {
 	if sp.end-pos < n-col || sp.end-pos > (n-col)*(maxDigits+2) {
 		return
 	}
-	for _, c := range sp.options(pos, sp.cols[col]) {
+	for _, c := range sp.options(pos, sp.cols[col], col) {
 		if c.End > sp.end || sum+c.value() > sp.target || c.value() < 0 {
 			continue
 		}
@@ -239,7 +240,7 @@ func (sp *splitter) walk(pos, col int, blockSum int64) {
 		return
 	}
 	inBlock := col % 5
-	for _, c := range sp.options(pos, sp.cols[col]) {
+	for _, c := range sp.options(pos, sp.cols[col], col) {
 		next := blockSum
 		if sp.rule == Blocks {
 			if inBlock != sp.totalAt {
@@ -263,13 +264,19 @@ func (sp *splitter) walk(pos, col int, blockSum int64) {
 	}
 }
 
-// options lists the cells of grammar k that can start at pos.
-func (sp *splitter) options(pos int, k Kind) []Cell {
+// options lists the cells of grammar k that can start at pos, in the
+// storage of search depth d (valid until options is called at d again).
+func (sp *splitter) options(pos int, k Kind, d int) []Cell {
 	s := sp.run
 	if pos >= len(s) {
 		return nil
 	}
-	var out []Cell
+	bufs := &sp.b.bufs
+	for len(*bufs) <= d {
+		*bufs = append(*bufs, make([]Cell, 0, maxDigits+2))
+	}
+	out := (*bufs)[d][:0]
+	defer func() { (*bufs)[d] = out[:0] }()
 	switch s[pos] {
 	case '/', '\\':
 		out = append(out, Cell{Kind: report.KindNotApplicable, Start: pos, End: pos + 1})
