@@ -382,7 +382,7 @@ func TestArticle20(t *testing.T) {
 			"art20.licensing.prev_items": 12, "art20.licensing.change": 3, "art20.licensing.decisions": 0,
 			// "5-23": 5|-2|3, or 5, a blank "-", 23: only 上一年项目数量 is settled.
 			"art20.other_services.prev_items": 5,
-			"art20.penalty.prev_items": 0, "art20.penalty.change": 0, "art20.penalty.decisions": 0,
+			"art20.penalty.prev_items":        0, "art20.penalty.change": 0, "art20.penalty.decisions": 0,
 			"art20.enforcement.prev_items": 1, "art20.enforcement.change": 0, "art20.enforcement.decisions": 0,
 			"art20.fees.prev_items": 3, "art20.fees.change": -1,
 		}, map[string]report.ValueKind{"art20.rules.made": report.KindNotApplicable, "art20.rules.published": report.KindNotApplicable,
