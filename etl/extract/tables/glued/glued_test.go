@@ -104,7 +104,12 @@ type style struct {
 	oneLine   bool // the whole table on one line, as a page without row breaks
 	noNumbers bool // labels lost their numbering ("属于国家秘密" for "1.属于国家秘密")
 	spaces    bool // a space inside each label
+	trad      bool // labels in traditional characters, as a zh-TW mirror prints them
 }
+
+// traditional writes some characters of the labels the traditional way.
+var traditional = strings.NewReplacer("开", "開", "属", "屬", "国", "國", "请", "請", "数", "數", "结", "結", "转", "轉",
+	"处", "處", "计", "計", "机", "機", "关", "關", "访", "訪", "举", "舉", "报", "報", "诉", "訴", "权", "權", "执", "執", "询", "詢")
 
 func (st style) label(l string) string {
 	if st.noNumbers {
@@ -114,6 +119,9 @@ func (st style) label(l string) string {
 		for d := 1; d <= 8; d++ {
 			l = strings.ReplaceAll(l, strconv.Itoa(d)+".", "")
 		}
+	}
+	if st.trad {
+		l = traditional.Replace(l)
 	}
 	if st.spaces {
 		rs := []rune(l)
@@ -196,6 +204,7 @@ func TestApplications(t *testing.T) {
 		{"2021 one line", appLabels2021, sample2021(), style{oneLine: true}, report.FormTable2021},
 		{"2021 numbering lost", appLabels2021, sample2021(), style{noNumbers: true}, report.FormTable2021},
 		{"2021 spaces in labels, one line", appLabels2021, sample2021(), style{oneLine: true, spaces: true}, report.FormTable2021},
+		{"2021 traditional characters", appLabels2021, sample2021(), style{trad: true, noNumbers: true}, report.FormTable2021},
 		{"2019 row per line", appLabels2019, figures{
 			"apps_new": {12, 3, 0, 0, 1, 0}, "granted": {5, 1, 0, 0, 0, 0}, "other": {4, 2, 0, 0, 1, 0},
 			"unavailable_not_held": {2, 0, 0, 0, 0, 0},
