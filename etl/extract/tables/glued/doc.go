@@ -13,7 +13,9 @@
 // has no leading zero; signs only in 本年增/减; decimals and units only in
 // amounts) and, across the whole table at once, the identities of the form
 // (domain.md §2): I3 row sums, I4 review and litigation totals, I2 outcome
-// totals and I1 flows per column, L1–L6 in the legacy 统计表.
+// totals and I1 flows per column. The legacy 统计表 has one figure a row, so
+// its glued rows (label, unit, figure) need no split; a numbering glued onto
+// the figure before it ("件121.当面申请数") is given back to its row.
 //
 // A cell on which every consistent split agrees is stored, its provenance
 // saying it came from a glued run (Rule "table.glued") and which identities

@@ -227,22 +227,6 @@ var legacy = family{table: "legacy", minRows: 3, rows: []rowSpec{
 	lg("trainees.total", "接受培训人员数", ""),
 }}
 
-// legacySums are the legacy identities L1–L3, L5, L6 (domain §2): the row
-// whose figure is the sum of the others.
-var legacySums = []struct {
-	rule  string
-	total string
-	parts []string
-}{
-	{"L1.channels", "apps_new.total", []string{"apps_channel.in_person", "apps_channel.fax", "apps_channel.online", "apps_channel.mail"}},
-	{"L2.closed", "apps_closed.total", []string{"apps_closed.on_time", "apps_closed.extended"}},
-	{"L3.replies", "outcome_total.total", []string{"reply.already_public", "granted.total", "partial.total", "denied.total",
-		"reply.not_this_agency", "reply.not_exist", "reply.ask_amend", "reply.other_channel"}},
-	{"L5.staff", "staff.total", []string{"staff.fulltime", "staff.parttime"}},
-	{"L6.review", "review.total", []string{"review.upheld", "review.corrected", "review.other"}},
-	{"L6.litigation", "litigation.total", []string{"litigation.upheld", "litigation.corrected", "litigation.other"}},
-}
-
 // The review and litigation table: three groups of five results.
 var (
 	reviewGroups  = []string{"review", "lit_direct", "lit_after_review"}

@@ -284,11 +284,7 @@ func (fam *family) match(f folded, j, p, limit int) (found, bool) {
 		if !hasDigit(s[rs:re]) && re-rs < len(row.cols) {
 			continue // a lone "/" or "-" after a word is punctuation
 		}
-		rest := s[re:]
-		if strings.HasPrefix(rest, " ") {
-			rest = rest[1:]
-		}
-		if measure(rest) {
+		if measure(strings.TrimPrefix(s[re:], " ")) {
 			continue // "予以公开3件": a sentence
 		}
 		return found{row: j, ls: ls, le: le, rs: rs, re: re, unit: unit}, true
