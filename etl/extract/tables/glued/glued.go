@@ -481,7 +481,7 @@ func candidates(toks []table.Token) [][2]int {
 	var n []int // candidates per region
 	last, lone := -100, false
 	for i := range toks {
-		if !candidate(&toks[i]) {
+		if !candidate(&toks[i]) || i+1 < len(toks) && wrapped(toks[i+1].Text) {
 			continue
 		}
 		from := max(0, i-8)
@@ -503,6 +503,24 @@ func candidates(toks []table.Token) [][2]int {
 		}
 	}
 	return keep
+}
+
+// wrapped reports whether a line continues a figure the line before it
+// ended with: a PDF's line break inside "2\n018年", "33\n.99%", "67\n8条",
+// or before the figure's unit ("申请2\n件").
+// The next row of a glued table starts with its label or numbering
+// ("2.其他…"), not with the rest of a figure.
+func wrapped(next string) bool {
+	i := 0
+	for i < len(next) && (isDigit(next[i]) || next[i] == '.' && i+1 < len(next) && isDigit(next[i+1])) {
+		i++
+	}
+	if i > 0 {
+		return i == len(next) || measure(next[i:])
+	}
+	// A unit alone before punctuation: "件，信函申请…" (not "人民政府").
+	r, n := utf8.DecodeRuneInString(next)
+	return strings.ContainsRune("件条个次项篇家宗份封名", r) && (n == len(next) || !isHan(firstRune(next[n:])))
 }
 
 // bigCandidate reports whether the region r holds a candidate that could be
