@@ -40,8 +40,12 @@ func ReadWith(t *normalize.Text, toks []table.Token, hint report.Form, placed []
 	// into several regions (a run of blank rows between them) is one chain.
 	f := foldRegions(t.Norm, regions)
 	var res Result
-	if apps := applications.scan(f); len(apps) > 0 {
-		res.Form = r.applications(f, apps)
+	// Each family is looked for only where words its rows must hold are
+	// printed: a scan tries every label of the family.
+	if has(f.s, "予以公开", "新收", "结转") {
+		if apps := applications.scan(f); len(apps) > 0 {
+			res.Form = r.applications(f, apps)
+		}
 	}
 	if form := art20Form(f, hint); form != "" {
 		fam := article20[form]
@@ -58,7 +62,7 @@ func ReadWith(t *normalize.Text, toks []table.Token, hint report.Form, placed []
 			res.Form = hint
 		}
 	}
-	if res.Form == "" || res.Form == report.FormLegacy {
+	if (res.Form == "" || res.Form == report.FormLegacy) && has(f.s, "申请数", "政府信息数", "复议数量", "人员数") {
 		// A 2019+ report does not print the 统计表.
 		if leg := legacy.scan(f); len(leg) > 0 {
 			r.legacy(f, leg)
@@ -70,6 +74,16 @@ func ReadWith(t *normalize.Text, toks []table.Token, hint report.Form, placed []
 		return Result{}
 	}
 	return res
+}
+
+// has reports whether s holds any of words.
+func has(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // keysOf reports whether a cell of cells has a key.
