@@ -120,3 +120,23 @@ func LevelLabel(code string) string {
 	}
 	return code
 }
+
+// ambiguityLabels name the reasons a figure was seen and left out
+// (report.AmbiguityReason), the way pages and workbooks say them.
+var ambiguityLabels = map[report.AmbiguityReason]string{
+	report.AmbiguousReadings: "多种读法",
+	report.AmbiguousUnit:     "单位不明",
+	report.AmbiguousScope:    "归属不明",
+	report.AmbiguousSplit:    "粘连数字可多种拆分",
+	report.AmbiguousNoSplit:  "粘连数字无一致拆分",
+	report.AmbiguousBound:    "拆分搜索超出限度",
+}
+
+// AmbiguityLabel is the Chinese name of an ambiguity reason code; a code a
+// reader adds later is shown as it is until named here.
+func AmbiguityLabel(reason string) string {
+	if l, ok := ambiguityLabels[report.AmbiguityReason(reason)]; ok {
+		return l
+	}
+	return reason
+}

@@ -37,6 +37,8 @@ func TestLabels(t *testing.T) {
 		{"known rate", RateLabel("grant_rate"), "公开率"},
 		{"unknown rate keeps its key", RateLabel("new_rate"), "new_rate"},
 		{"formula of an unknown rate", RateFormula("new_rate"), ""},
+		{"ambiguity reason in words", AmbiguityLabel("split"), "粘连数字可多种拆分"},
+		{"unknown ambiguity reason as it is", AmbiguityLabel("new_reason"), "new_reason"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

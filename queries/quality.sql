@@ -1,5 +1,5 @@
 -- name: quality
--- description: one row per data-quality problem: failed identities, carry-over and stock-flow mismatches across years, year-over-year jumps, missing years
+-- description: one row per data-quality problem: failed identities, carry-over and stock-flow mismatches across years, year-over-year jumps, missing years, figures seen but left out as ambiguous
 -- uses: crosswalk, harmonised
 -- filter: agency
 --
@@ -26,6 +26,11 @@
 -- incomplete_agency  the agency is a township printed without its county,
 --                    which neither the text nor the divisions settle; detail
 --                    lists the candidates
+-- ambiguous_figure   a figure a reader saw and did not store because the text
+--                    does not settle it (table ambiguities): rule is the
+--                    reason (split, no_split, bound, readings, unit, scope),
+--                    scope the key ("row.*" for a whole row), detail the
+--                    readings that fit
 -- Cross-year problems are attached to the later report.
 WITH pr AS (
     SELECT id AS report_id, agency, year, period, path FROM preferred_reports
@@ -132,6 +137,13 @@ incomplete AS (
     JOIN report_identity i USING (report_id)
     LEFT JOIN cands c USING (report_id)
     WHERE i.agency_incomplete
+),
+ambiguous AS (
+    SELECT pr.agency, pr.year, pr.period, pr.report_id, pr.path, 'ambiguous_figure' AS kind,
+           a.reason AS rule, a.key AS scope, NULL::DOUBLE AS expected, NULL::DOUBLE AS actual,
+           a.detail AS detail
+    FROM ambiguities a
+    JOIN pr USING (report_id)
 )
 SELECT agency, year, period, report_id, path, kind, rule, scope, expected, actual, detail
 FROM (
@@ -142,5 +154,6 @@ FROM (
     UNION ALL SELECT * FROM missing
     UNION ALL SELECT * FROM unidentified
     UNION ALL SELECT * FROM incomplete
+    UNION ALL SELECT * FROM ambiguous
 )
-ORDER BY agency, year, period, kind, rule, scope
+ORDER BY agency, year, period, kind, rule, scope, detail

@@ -22,7 +22,8 @@ const (
 // cell is one table cell as printed.
 type cell struct {
 	text   string
-	rs, cs int // rowspan, colspan; 0 means 1
+	rs, cs int    // rowspan, colspan; 0 means 1
+	key    string // the metric key of a value cell, "" for a label (glued tables need it)
 }
 
 func c(text string) cell            { return cell{text: text} }
@@ -39,7 +40,8 @@ type builder struct {
 	label  *Label
 	wide   bool // full-width brackets （）, else ASCII ()
 	blanks blankPolicy
-	blank  string // how this report prints a blank cell
+	blank  string     // how this report prints a blank cell
+	glue   *glueStyle // the report's tables are glued (glued.go); nil for most
 	// Habits of the page or of the text extraction, per report.
 	wrap        int  // hard line breaks in prose every wrap runes (a PDF's lines); 0: none
 	wideDigits  bool // prose digits in full width (１２３)
@@ -150,14 +152,23 @@ func (b *builder) blankText() string {
 // it empty (blank is not zero: an empty cell is not labelled).
 func (b *builder) cellNum(key string, v int, isTotal bool) cell {
 	if v == 0 && (b.blanks == blankZeros || (b.blanks == blankParts && !isTotal)) {
-		return c(b.blankText())
+		return cell{text: b.blankText(), key: key}
 	}
 	b.set(key, float64(v), false)
-	return c(b.cellText(strconv.Itoa(v)))
+	return cell{text: b.cellText(strconv.Itoa(v)), key: key}
 }
 
 // table writes a table in the report's layout.
 func (b *builder) table(rows [][]cell) {
+	if b.glue != nil {
+		b.gluedTable(rows)
+		return
+	}
+	b.plainTable(rows)
+}
+
+// plainTable writes a table with its cells apart.
+func (b *builder) plainTable(rows [][]cell) {
 	switch b.layout {
 	case LayoutHTML:
 		b.sb.WriteString(`<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">` + "\n<tbody>\n")

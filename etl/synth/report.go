@@ -25,6 +25,7 @@ type Label struct {
 	Metrics   map[string]float64 `json:"metrics"`
 	Approx    []string           `json:"approx"`
 	Breaks    []Break            `json:"breaks,omitempty"`
+	Glued     *Glued             `json:"glued,omitempty"` // the report's tables are glued (glued.go)
 }
 
 // Break is an accounting identity the report breaks on purpose: the rule
@@ -46,11 +47,12 @@ type Options struct {
 	Seed      uint64
 	HTML      bool    // allow HTML reports (written as NAME.html)
 	BreakRate float64 // fraction of table reports with an injected identity break
+	GluedRate float64 // fraction of text reports with tables whose tables are glued
 }
 
 // Version changes whenever the generator's output changes for a given
 // seed, so a cached corpus can tell it is stale.
-const Version = "10"
+const Version = "11"
 
 // DefaultBreakRate is the fraction of table reports that break an identity.
 const DefaultBreakRate = 0.05
@@ -90,6 +92,7 @@ func Series(a Agency, years []int, opt Options) []Doc {
 		}
 		docs = append(docs, yearReport(r, a, y, h, lay, opt))
 	}
+	dropUnseenCarryBreaks(docs)
 	return docs
 }
 
@@ -109,6 +112,9 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 		paddedCells: chance(r, 0.25), shortLabels: chance(r, 0.1)}
 	if lay != LayoutHTML && chance(r, 0.1) {
 		b.wrap = 30 + r.IntN(15)
+	}
+	if lay != LayoutHTML {
+		b.glue = gluedReport(opt, a.Index, year) // from its own stream: r is not touched
 	}
 	b.label = &Label{
 		Source: name + ext, Agency: a.Label, Year: year, Period: report.PeriodYear, Form: form,

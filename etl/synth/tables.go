@@ -180,10 +180,10 @@ func cellSpan(x cell, cs int) cell { x.cs = cs; return x }
 // amount prints a 万元 amount, labelled in 万元.
 func (b *builder) amount(key string, wan float64) cell {
 	if wan == 0 && b.blanks == blankZeros {
-		return c(b.blankText())
+		return cell{text: b.blankText(), key: key}
 	}
 	b.set(key, wan, false)
-	return c(b.cellText(fmtWan(wan)))
+	return cell{text: b.cellText(fmtWan(wan)), key: key}
 }
 
 func fmtWan(v float64) string {
@@ -196,13 +196,13 @@ func fmtWan(v float64) string {
 // signed prints a 本年增/减 cell with its sign, as real reports do.
 func (b *builder) signed(key string, v int) cell {
 	if v == 0 && b.blanks == blankZeros {
-		return c(b.blankText())
+		return cell{text: b.blankText(), key: key}
 	}
 	b.set(key, float64(v), false)
 	if v > 0 {
-		return c(b.cellText(pick(b.r, "+", "") + strconv.Itoa(v)))
+		return cell{text: b.cellText(pick(b.r, "+", "") + strconv.Itoa(v)), key: key}
 	}
-	return c(b.cellText(strconv.Itoa(v)))
+	return cell{text: b.cellText(strconv.Itoa(v)), key: key}
 }
 
 // art20Table2019 lays out the Article 20 table of the 2019 form.
@@ -234,6 +234,7 @@ func (b *builder) art20Table2019(t art20) [][]cell {
 		b.set("art20.procurement.amount", t.procWan, false)
 		proc = c(strconv.FormatInt(int64(t.procWan*10000+0.5), 10) + "元")
 	}
+	proc.key = "art20.procurement.amount"
 	return [][]cell{
 		{span(b.br("第二十条第（一）项"), 4)},
 		{c("信息内容"), c(b.splitHeader("本年新制作数量")), c(b.splitHeader("本年新公开数量")), c("对外公开总数量")},

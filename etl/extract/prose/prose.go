@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/xxgk/xxgk/etl/extract/tables/glued"
 	"github.com/xxgk/xxgk/etl/normalize"
 	"github.com/xxgk/xxgk/etl/report"
 )
@@ -16,7 +17,7 @@ import (
 func Extract(t *normalize.Text, id report.Identity) []report.Metric {
 	x := extractor{t: t, year: id.Year, seen: map[string]bool{}}
 	split(t.Norm, func(s span) {
-		if tableRow(s.text) {
+		if tableRow(s.text) || glued.Row(s.text) {
 			return // cells are the table extractor's; rows are no sentences
 		}
 		x.caseHere = false
