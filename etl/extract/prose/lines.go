@@ -168,6 +168,16 @@ func trailingCells(l string) int {
 // end one, and the next line follows without a blank line and starts no
 // heading, item, figure or table cell.
 func continues(norm string, ls []line, i int) bool {
+	if i+1 < len(ls) && ls[i].kind == lineText && ls[i+1].kind == lineBlank {
+		// A PDF layer may put the figure of a sentence on a line of its
+		// own after a blank one: "共计发布信息\n\n7435 条,其中…".
+		l := norm[ls[i].start:ls[i].end]
+		if j := nextNonBlank(ls, i); j >= 0 && ls[j].kind == lineText && !endsSentence(l) &&
+			!(numbered(l) && utf8.RuneCountInString(l) <= 30) && startsWithCount(norm[ls[j].start:ls[j].end]) {
+			return true
+		}
+		return false
+	}
 	if i+1 >= len(ls) || ls[i].kind != lineText || ls[i+1].kind != lineText {
 		return false
 	}
@@ -187,6 +197,26 @@ func continues(norm string, ls []line, i int) bool {
 		return false
 	}
 	return !numbered(next)
+}
+
+// startsWithCount reports whether a line starts with a count: digits, a
+// blank perhaps, and a counting unit ("7435 条,其中…").
+func startsWithCount(l string) bool {
+	l = strings.TrimLeft(l, " \t")
+	j := 0
+	for j < len(l) && l[j] >= '0' && l[j] <= '9' {
+		j++
+	}
+	if j == 0 {
+		return false
+	}
+	rest := strings.TrimLeft(l[j:], " \t")
+	for _, u := range units {
+		if strings.HasPrefix(rest, u.word) {
+			return true
+		}
+	}
+	return false
 }
 
 // split cuts the text into sentences at 。!?; and at line ends that end a
@@ -224,7 +254,7 @@ func split(norm string, fn func(span)) {
 			size := 1
 			if c < utf8.RuneSelf {
 				f |= cueTable[c]
-				if c != '!' && c != '?' && c != ';' {
+				if c != '!' && c != '?' && c != ';' || c == '?' && !questionMark(norm, i, l.end) {
 					i++
 					continue
 				}
@@ -282,6 +312,20 @@ func split(norm string, fn func(span)) {
 		}
 		emit(start, l.end, rest, f)
 	}
+}
+
+// questionMark reports whether the '?' at norm[i] ends a sentence. Copies
+// put '?' for a glyph they lost (a blank around a figure: "共?1340条?,");
+// a real question mark is followed by a blank, a quote or the line's end.
+func questionMark(norm string, i, lineEnd int) bool {
+	if i+1 >= lineEnd {
+		return true
+	}
+	switch norm[i+1] {
+	case ' ', '\t', '\r', '"', '\'':
+		return true
+	}
+	return strings.HasPrefix(norm[i+1:], "”")
 }
 
 // linePool keeps the line buffers of split: a report has hundreds of lines.

@@ -1,0 +1,372 @@
+package prose
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A sentence is read as a run of tokens: its counts (a number with a unit),
+// the lexicon's words and the punctuation that cuts clauses and asides.
+// Everything else (most of the text) is passed over.
+
+// token is one word, count or mark of a sentence.
+type token struct {
+	kind       kind
+	val        uint8
+	foi        bool
+	start, end int // byte offsets in the sentence text
+	m          int // for kNum: index into the sentence's mentions
+}
+
+// unitClass says what a unit counts.
+type unitClass uint8
+
+const (
+	uItem   unitClass = 1 << iota // 条, 件, 篇: items, applications, cases
+	uTimes                        // 次, 场, 期: events
+	uPlace                        // 个, 处: places, things
+	uPeople                       // 名, 人, 人次
+	uMoney                        // 元, 万元
+)
+
+// units are the counting units, longest first, with their class.
+var units = []struct {
+	word  string
+	class unitClass
+}{
+	{"件次", uItem}, {"条次", uItem}, {"人次", uPeople}, {"万元", uMoney},
+	{"条", uItem}, {"篇", uItem}, {"件", uItem}, {"项", uItem}, {"宗", uItem}, {"封", uItem},
+	{"起", uItem}, {"份", uItem}, {"元", uMoney}, {"名", uPeople}, {"人", uPeople},
+	{"次", uTimes}, {"场", uTimes}, {"期", uTimes}, {"个", uPlace}, {"处", uPlace},
+}
+
+// mention is one count of a sentence.
+type mention struct {
+	value    float64
+	approx   bool
+	unit     string
+	class    unitClass
+	cn       bool // written in Chinese numerals
+	unitless bool // an Arabic number a lost unit left bare ("推送信息1363微博…")
+	ranged   bool // the upper end of a range ("11—30件")
+	start    int  // byte offsets of the count (number to unit) in the sentence
+	end      int
+}
+
+// tokenize reads a sentence into tokens and mentions, reusing the buffers.
+func tokenize(s string, toks []token, ms []mention) ([]token, []mention) {
+	toks, ms = toks[:0], ms[:0]
+	quoteEnd := -1 // end of the quoted name being read
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = decode(s, i)
+		}
+		if i >= quoteEnd {
+			if end := quoted(s, i, r, size); end > 0 {
+				quoteEnd = end
+				i += size
+				continue
+			}
+		}
+		if i < quoteEnd {
+			// A quoted name (“健康杭州”, 《…公报》) is a name: of its words
+			// only a channel counts ("在“上海市人民政府网站”发布").
+			if e, ok := lexTable.match(s, i, r); ok && (e.kind == kChannel || e.kind == kOutcome || e.kind == kReason || e.kind == kMark && e.val == mCN) && i+len(e.word) <= quoteEnd {
+				toks = append(toks, token{kind: e.kind, val: e.val, start: i, end: i + len(e.word)})
+				i += len(e.word)
+				continue
+			}
+			i += size
+			continue
+		}
+		switch {
+		case c == ',' || c == ':':
+			toks = append(toks, token{kind: kComma, start: i, end: i + 1})
+			i++
+			continue
+		case c == '(' || c == '[':
+			toks = append(toks, token{kind: kOpen, start: i, end: i + 1})
+			i++
+			continue
+		case c == ')' || c == ']':
+			toks = append(toks, token{kind: kClose, start: i, end: i + 1})
+			i++
+			continue
+		case r == '、':
+			toks = append(toks, token{kind: kList, start: i, end: i + size})
+			i += size
+			continue
+		case r == '，' || r == '：':
+			toks = append(toks, token{kind: kComma, start: i, end: i + size})
+			i += size
+			continue
+		case r == '（' || r == '【':
+			toks = append(toks, token{kind: kOpen, start: i, end: i + size})
+			i += size
+			continue
+		case r == '）' || r == '】':
+			toks = append(toks, token{kind: kClose, start: i, end: i + size})
+			i += size
+			continue
+		}
+		if isNumeral(r) {
+			if m, ok := scanMention(s, i, r < utf8.RuneSelf); ok {
+				if m.unit == "期" && m.end < len(s) && s[m.end] >= '0' && s[m.end] <= '9' {
+					// "推送信息164期492条": the issues qualify the items.
+					i = m.end
+					continue
+				}
+				toks = append(toks, token{kind: kNum, start: m.start, end: m.end, m: len(ms)})
+				ms = append(ms, m)
+				i = m.end
+				continue
+			}
+		}
+		if e, ok := lexTable.match(s, i, r); ok {
+			toks = append(toks, token{kind: e.kind, val: e.val, foi: e.foi, start: i, end: i + len(e.word)})
+			i += len(e.word)
+			continue
+		}
+		if r < utf8.RuneSelf && (c >= '0' && c <= '9') {
+			// A number that is no count: skip all its digits, so that its
+			// tail is not read as a count of its own ("0510-88700942").
+			j := i
+			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == '.' || s[j] == '-') {
+				j++
+			}
+			if t, ok := strayNumber(s, i, j, toks); ok {
+				// A page number a PDF layer left inside a word: "其3中".
+				toks = append(toks, t)
+				i = t.end
+				continue
+			}
+			i = j
+			continue
+		}
+		i += size
+	}
+	return toks, ms
+}
+
+// scanMention reads the count starting at s[i]: a numeral (Arabic or
+// Chinese), an optional 余/多 and 万, and a unit: "1901条", "1236余条",
+// "两起", "3.8万余条", "2 030 条". It reports false when no count starts
+// there. A count right after 第, a letter or a digit group (an ordinal, a
+// phone number) is none.
+func scanMention(s string, i int, arabic bool) (mention, bool) {
+	start := i
+	if start > 0 {
+		prev := strings.TrimRight(s[:start], " \t?")
+		if strings.HasSuffix(prev, "第") || prev != "" && len(prev) == len(s[:start]) && endsWithDigitOrLetter(prev) {
+			return mention{}, false
+		}
+	}
+	j := i
+	for j < len(s) {
+		r2, s2 := decode(s, j)
+		if arabic && (r2 >= '0' && r2 <= '9' || r2 == '.') || !arabic && isCNNumeral(r2) {
+			j += s2
+			continue
+		}
+		break
+	}
+	num := strings.TrimRight(s[start:j], ".")
+	if arabic && len(num) <= 3 && j+4 <= len(s) && s[j] == ' ' && isDigits(s[j+1:j+4]) && (j+4 == len(s) || s[j+4] < '0' || s[j+4] > '9') {
+		// Digits spaced out by a PDF text layer: "2 030 条".
+		num += s[j+1 : j+4]
+		j += 4
+	}
+	k := skipBlank(s, j)
+	approx := false
+	if rest, ok := cutAny(s[k:], "余", "多"); ok {
+		approx, k = true, len(s)-len(rest)
+	}
+	k = skipBlank(s, k)
+	wan := false
+	if strings.HasPrefix(s[k:], "万") && !strings.HasPrefix(s[k:], "万元") {
+		wan, k = true, k+len("万")
+		if rest, ok := cutAny(s[k:], "余", "多"); ok {
+			approx, k = true, len(s)-len(rest)
+		}
+		k = skipBlank(s, k)
+	}
+	unit, class := "", unitClass(0)
+	for _, u := range units {
+		if strings.HasPrefix(s[k:], u.word) {
+			unit, class = u.word, u.class
+			break
+		}
+	}
+	v, ok := parseNumber(num)
+	if !ok {
+		return mention{}, false
+	}
+	if wan {
+		v *= 10000
+	}
+	m := mention{value: v, approx: approx, unit: unit, class: class, cn: !arabic, start: start}
+	if unit == "" {
+		if !arabic || wan || !bareCount(s, start, j, num) {
+			return mention{}, false
+		}
+		m.unitless, m.end = true, j
+		return m, true
+	}
+	if !arabic && (unit == "人" || unit == "个" || unit == "次" || unit == "期" || unit == "处" || unit == "份" || unit == "名") {
+		// "一个", "一次", "一期", "一份", "一名" are mostly words, not counts.
+		return mention{}, false
+	}
+	m.end = k + len(unit)
+	pre := strings.TrimRight(s[:start], " \t?")
+	if strings.HasSuffix(pre, "近") || strings.HasSuffix(pre, "约") || strings.HasSuffix(pre, "超过") {
+		m.approx = true
+	}
+	if strings.HasPrefix(s[m.end:], "以上") {
+		m.approx = true
+	}
+	for _, d := range []string{"—", "–", "~", "～", "-", "至", "到"} {
+		if !strings.HasSuffix(pre, d) {
+			continue
+		}
+		p := strings.TrimRight(strings.TrimSuffix(pre, d), " \t")
+		if q := strings.TrimRight(p, "0123456789"); q != p {
+			if strings.HasSuffix(strings.TrimRight(q, " \t"), "第") {
+				return mention{}, false // "第9至12条": articles, not a count
+			}
+			m.ranged = true // "11—30件"
+		} else if strings.HasSuffix(p, "件") || strings.HasSuffix(p, "条") {
+			m.ranged = true
+		}
+	}
+	return m, true
+}
+
+// quoted returns the end of the quoted name opening at s[i] (r, of size
+// bytes), or -1: a quote closed within a short name's length.
+func quoted(s string, i int, r rune, size int) int {
+	var closer string
+	switch r {
+	case '“':
+		closer = "”"
+	case '‘':
+		closer = "’"
+	case '《':
+		closer = "》"
+	case '「':
+		closer = "」"
+	case '"':
+		closer = "\""
+	default:
+		return -1
+	}
+	rest := s[i+size:]
+	if len(rest) > 180 {
+		rest = rest[:180]
+	}
+	j := strings.Index(rest, closer)
+	if j < 0 {
+		return -1
+	}
+	return i + size + j
+}
+
+// strayNumber reads a lexicon word that a stray page number of one to
+// three digits (s[i:j]) cuts in two: the Han character before the digits
+// and the text after them. The character before must have been passed over
+// (no token ends at it).
+func strayNumber(s string, i, j int, toks []token) (token, bool) {
+	if j-i > 3 || i < 3 || j >= len(s) {
+		return token{}, false
+	}
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	if r < 0x4E00 || r > 0x9FFF {
+		return token{}, false
+	}
+	if len(toks) > 0 && toks[len(toks)-1].end > i-n {
+		return token{}, false
+	}
+	if next, _ := utf8.DecodeRuneInString(s[j:]); next < 0x4E00 || next > 0x9FFF {
+		return token{}, false
+	}
+	joined := s[i-n:i] + s[j:min(len(s), j+48)]
+	e, ok := lexTable.match(joined, 0, r)
+	if !ok || len(e.word) <= n {
+		return token{}, false
+	}
+	return token{kind: e.kind, val: e.val, foi: e.foi, start: i - n, end: j + len(e.word) - n}, true
+}
+
+// bareCount reports whether an Arabic number with no unit after it may be a
+// count whose unit a damaged copy lost: it is not a year, a date, a part of
+// a code, and a clause goes on after it ("推送信息1363微博发布…",
+// "办理申请96,均…").
+func bareCount(s string, start, end int, num string) bool {
+	if strings.Contains(num, ".") || len(num) > 6 {
+		return false
+	}
+	if len(num) == 4 && (num[:2] == "19" || num[:2] == "20") {
+		return false // a year
+	}
+	rest := strings.TrimLeft(s[end:], " \t")
+	if rest == "" {
+		return false
+	}
+	if rest[0] == ',' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if r < 0x4E00 || r > 0x9FFF {
+		return false
+	}
+	switch r {
+	case '年', '月', '日', '号', '届', '时', '分', '秒', '米', '岁', '倍', '万', '亿', '千', '百', '家', '户', '平', '公', '天', '周', '小', '类', '大', '级', '批', '轮', '组', '套', '部', '余', '多', '点', '成', '元', '后', '前':
+		return false
+	}
+	e, ok := lexTable.match(rest, 0, r)
+	return ok && (e.kind == kChannel || e.kind == kAct || e.kind == kObject)
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isNumeral(r rune) bool { return r < 0x10000 && cueTable[r]&cueNum != 0 }
+
+func isCNNumeral(r rune) bool { return r >= utf8.RuneSelf && r < 0x10000 && cueTable[r]&cueNum != 0 }
+
+// skipBlank passes over spaces and the '?' a copy leaves for a lost blank
+// glyph ("共?1340条?").
+func skipBlank(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '?') {
+		i++
+	}
+	return i
+}
+
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+func cutAny(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return rest, true
+		}
+	}
+	return s, false
+}
+
+func endsWithDigitOrLetter(s string) bool {
+	c := s[len(s)-1]
+	return c >= '0' && c <= '9' || c == '.' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
