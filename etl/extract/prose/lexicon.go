@@ -222,6 +222,13 @@ type entry struct {
 	foi  bool // the word also anchors a figure to information disclosure
 }
 
+// compiled is an entry as the matcher keeps it.
+type compiled struct {
+	entry
+	next uint32 // up to three bytes after the first rune, packed: a cheap first comparison
+	skip uint8  // the first rune's length in bytes; 0 when the word is that rune alone
+}
+
 // lexicon lists the words. Where words overlap, the longest one at a
 // position wins ("不予公开" over "公开"), so a phrase that must not be read
 // as its parts is listed whole.
@@ -477,7 +484,7 @@ func reasonGroup(key string) uint8 {
 type lex struct {
 	first   [0x10000]uint16 // bucket+1 by first rune (BMP), 0 for none
 	ascii   [128]uint16
-	buckets [][]entry
+	buckets [][]compiled
 }
 
 var lexTable = buildLex()
@@ -499,10 +506,17 @@ func buildLex() *lex {
 		byWord[e.word] = e
 	}
 	l := &lex{}
-	groups := map[rune][]entry{}
+	for _, r := range "、，：（【）】“‘《「" {
+		cueTable[r] |= cueLex // the tokenizer's marks
+	}
+	groups := map[rune][]compiled{}
 	for _, e := range byWord {
-		r, _ := utf8.DecodeRuneInString(e.word)
-		groups[r] = append(groups[r], e)
+		r, n := utf8.DecodeRuneInString(e.word)
+		c := compiled{entry: e}
+		if len(e.word) > n {
+			c.skip, c.next = uint8(n), pack3(e.word[n:])
+		}
+		groups[r] = append(groups[r], c)
 	}
 	runes := make([]rune, 0, len(groups))
 	for r := range groups {
@@ -510,6 +524,9 @@ func buildLex() *lex {
 	}
 	sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
 	for _, r := range runes {
+		if r < 0x10000 {
+			cueTable[r] |= cueLex
+		}
 		g := groups[r]
 		sort.Slice(g, func(i, j int) bool {
 			if len(g[i].word) != len(g[j].word) {
@@ -527,7 +544,35 @@ func buildLex() *lex {
 	return l
 }
 
-// match returns the longest entry starting at s[i:], if any.
+// bucket returns the entries starting with r, longest first.
+func (l *lex) bucket(r rune) []compiled {
+	var b uint16
+	if r < 128 {
+		b = l.ascii[r]
+	} else if r < 0x10000 {
+		b = l.first[r]
+	}
+	if b == 0 {
+		return nil
+	}
+	return l.buckets[b-1]
+}
+
+// pack3 packs the first (up to) three bytes of s.
+func pack3(s string) uint32 {
+	var v uint32
+	for i := 0; i < 3; i++ {
+		v <<= 8
+		if i < len(s) {
+			v |= uint32(s[i])
+		}
+	}
+	return v
+}
+
+// match returns the longest entry starting at s[i:], if any. The bytes
+// after the first rune are compared as one integer before the words are:
+// a first rune may start two dozen words.
 func (l *lex) match(s string, i int, r rune) (entry, bool) {
 	var b uint16
 	if r < 128 {
@@ -538,9 +583,20 @@ func (l *lex) match(s string, i int, r rune) (entry, bool) {
 	if b == 0 {
 		return entry{}, false
 	}
-	for _, e := range l.buckets[b-1] {
+	bucket := l.buckets[b-1]
+	next, n := uint32(0), 0
+	for _, e := range bucket {
+		if e.skip != 0 {
+			if n != int(e.skip) {
+				n = int(e.skip)
+				next = pack3(s[min(i+n, len(s)):])
+			}
+			if e.next != next {
+				continue
+			}
+		}
 		if len(s)-i >= len(e.word) && s[i:i+len(e.word)] == e.word {
-			return e, true
+			return e.entry, true
 		}
 	}
 	return entry{}, false

@@ -34,6 +34,7 @@ type extractor struct {
 	gov    bool // the report is a government's (人民政府, its 办公厅, a 街道办事处)
 
 	compiled       bool   // the report says it was compiled from the area's bodies' reports
+	sentences      int    // sentences read so far
 	prev           string // the sentence before
 	caseHere       bool   // the current sentence counted review or litigation cases
 	prevCase       bool   // the sentence before did
@@ -165,8 +166,14 @@ type span struct {
 
 // sentence reads one sentence: its zero statements and its counts.
 func (x *extractor) sentence(s span) {
+	x.sentences++
 	c := cuesOf(s.cues)
-	if !c.num && !c.neg && !c.persons {
+	count := c.num && hasCount(s.text)
+	zero := c.neg && (c.cases || c.apply || c.fee) // a denial of applications, cases or fees
+	if !x.compiled && x.sentences < compiledSentences && c.compiled && compiledReport(s.text) {
+		x.compiled = true
+	}
+	if !count && !zero && !c.persons {
 		x.breakCarry = false
 		return
 	}
@@ -174,17 +181,14 @@ func (x *extractor) sentence(s span) {
 	r.x, r.s = x, s
 	r.toks, r.ms = tokenize(s.text, r.toks, r.ms)
 	r.scope, r.caseKind = 0, 0
-	if !x.compiled && compiledReport(s.text) {
-		x.compiled = true
-	}
-	if c.num {
+	if count {
 		from := len(x.cands)
 		r.read()
 		x.twice(s, from)
 	} else {
 		r.frames = r.frames[:0]
 	}
-	if c.neg {
+	if zero {
 		r.zeroes()
 	}
 	if c.persons {
@@ -248,6 +252,10 @@ func isOutcomeKey(k string) bool {
 	}
 	return false
 }
+
+// compiledSentences is how many sentences into a report the one saying how
+// it was compiled is looked for: it opens the report.
+const compiledSentences = 12
 
 // compiledReport reports whether a sentence says the report was compiled
 // from the reports of the area's bodies ("根据…各部门和各区、市政府的…年度报告

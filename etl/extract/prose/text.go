@@ -77,18 +77,19 @@ func mayBeHeading(s string) bool {
 // cues records which of the characters the rules key on a sentence holds,
 // found in one pass, so most rules can be skipped without a search.
 type cues struct {
-	num     bool // a digit or Chinese numeral
-	neg     bool // 未, 没, 无, 免 or 不: a denial
-	cases   bool // 复 or 诉
-	apply   bool // 申 or 事
-	fee     bool // 费
-	persons bool // 自 (自然人)
+	num      bool // a digit or Chinese numeral
+	neg      bool // 未, 没, 无, 免 or 不: a denial
+	cases    bool // 复 or 诉
+	apply    bool // 申 or 事
+	fee      bool // 费
+	persons  bool // 自 (自然人)
+	compiled bool // 编, 汇 or 综 (编制, 汇总, 综合)
 }
 
 // cuesOf reads the cueTable bits split gathered for a sentence.
 func cuesOf(f uint8) cues {
 	return cues{num: f&cueNum != 0, neg: f&cueNeg != 0, cases: f&cueCases != 0,
-		apply: f&cueApply != 0, fee: f&cueFee != 0, persons: f&cuePersons != 0}
+		apply: f&cueApply != 0, fee: f&cueFee != 0, persons: f&cuePersons != 0, compiled: f&cueCompiled != 0}
 }
 
 // Bits of cueTable.
@@ -99,6 +100,8 @@ const (
 	cueApply
 	cueFee
 	cuePersons
+	cueCompiled
+	cueLex // a lexicon word or a mark of the tokenizer starts with it (set by buildLex)
 )
 
 // cueTable holds, for each rune of the Basic Multilingual Plane, the cues it
@@ -114,7 +117,7 @@ var cueTable = func() *[0x10000]uint8 {
 	for _, c := range []struct {
 		runes string
 		bit   uint8
-	}{{"未没无免不", cueNeg}, {"复诉", cueCases}, {"申事", cueApply}, {"费", cueFee}, {"自", cuePersons}} {
+	}{{"未没无免不", cueNeg}, {"复诉纠撤", cueCases}, {"申", cueApply}, {"费", cueFee}, {"自", cuePersons}, {"编汇综", cueCompiled}} {
 		for _, r := range c.runes {
 			t[r] |= c.bit
 		}

@@ -62,6 +62,10 @@ func tokenize(s string, toks []token, ms []mention) ([]token, []mention) {
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = decode(s, i)
+			if r < 0x10000 && cueTable[r]&(cueNum|cueLex) == 0 {
+				i += size // most of the text: no word, count or mark starts here
+				continue
+			}
 		}
 		if i >= quoteEnd {
 			if end := quoted(s, i, r, size); end > 0 {
@@ -112,7 +116,7 @@ func tokenize(s string, toks []token, ms []mention) ([]token, []mention) {
 			continue
 		}
 		if isNumeral(r) {
-			if m, ok := scanMention(s, i, r < utf8.RuneSelf); ok {
+			if m, ok := scanMention(s, i, r < utf8.RuneSelf, true); ok {
 				if m.unit == "期" && m.end < len(s) && s[m.end] >= '0' && s[m.end] <= '9' {
 					// "推送信息164期492条": the issues qualify the items.
 					i = m.end
@@ -153,24 +157,27 @@ func tokenize(s string, toks []token, ms []mention) ([]token, []mention) {
 // scanMention reads the count starting at s[i]: a numeral (Arabic or
 // Chinese), an optional 余/多 and 万, and a unit: "1901条", "1236余条",
 // "两起", "3.8万余条", "2 030 条". It reports false when no count starts
-// there. A count right after 第, a letter or a digit group (an ordinal, a
-// phone number) is none.
-func scanMention(s string, i int, arabic bool) (mention, bool) {
+// there; with bare, an Arabic number whose unit a damaged copy lost is a
+// count too, marked unitless. A count right after 第, a letter or a digit
+// group (an ordinal, a phone number) is none. A hand scanner: it runs on
+// every numeral of the prose.
+func scanMention(s string, i int, arabic, bare bool) (mention, bool) {
 	start := i
-	if start > 0 {
-		prev := strings.TrimRight(s[:start], " \t?")
-		if strings.HasSuffix(prev, "第") || prev != "" && len(prev) == len(s[:start]) && endsWithDigitOrLetter(prev) {
-			return mention{}, false
-		}
-	}
 	j := i
 	for j < len(s) {
-		r2, s2 := decode(s, j)
-		if arabic && (r2 >= '0' && r2 <= '9' || r2 == '.') || !arabic && isCNNumeral(r2) {
-			j += s2
-			continue
+		c := s[j]
+		if arabic {
+			if c >= '0' && c <= '9' || c == '.' {
+				j++
+				continue
+			}
+			break
 		}
-		break
+		r2, s2 := decode(s, j)
+		if !isCNNumeral(r2) {
+			break
+		}
+		j += s2
 	}
 	num := strings.TrimRight(s[start:j], ".")
 	if arabic && len(num) <= 3 && j+4 <= len(s) && s[j] == ' ' && isDigits(s[j+1:j+4]) && (j+4 == len(s) || s[j+4] < '0' || s[j+4] > '9') {
@@ -179,25 +186,41 @@ func scanMention(s string, i int, arabic bool) (mention, bool) {
 		j += 4
 	}
 	k := skipBlank(s, j)
-	approx := false
-	if rest, ok := cutAny(s[k:], "余", "多"); ok {
-		approx, k = true, len(s)-len(rest)
-	}
-	k = skipBlank(s, k)
-	wan := false
-	if strings.HasPrefix(s[k:], "万") && !strings.HasPrefix(s[k:], "万元") {
-		wan, k = true, k+len("万")
+	approx, wan := false, false
+	if k < len(s) && (s[k] == 0xE4 || s[k] == 0xE5) { // 余 多 万 start E4/E5
 		if rest, ok := cutAny(s[k:], "余", "多"); ok {
 			approx, k = true, len(s)-len(rest)
 		}
 		k = skipBlank(s, k)
+		if strings.HasPrefix(s[k:], "万") && !strings.HasPrefix(s[k:], "万元") {
+			wan, k = true, k+len("万")
+			if rest, ok := cutAny(s[k:], "余", "多"); ok {
+				approx, k = true, len(s)-len(rest)
+			}
+			k = skipBlank(s, k)
+		}
 	}
 	unit, class := "", unitClass(0)
-	for _, u := range units {
-		if strings.HasPrefix(s[k:], u.word) {
-			unit, class = u.word, u.class
-			break
+	if k < len(s) && unitLead[s[k]] {
+		for _, u := range units {
+			if strings.HasPrefix(s[k:], u.word) {
+				unit, class = u.word, u.class
+				break
+			}
 		}
+	}
+	if unit == "" && (!arabic || !bare || wan || !bareCount(s, start, j, num)) {
+		return mention{}, false // Chinese numerals without a unit are words: "一是"
+	}
+	if start > 0 {
+		prev := strings.TrimRight(s[:start], " \t?")
+		if strings.HasSuffix(prev, "第") || prev != "" && len(prev) == start && endsWithDigitOrLetter(prev) {
+			return mention{}, false // 第3条 is an article, 0510-88700942 a phone number
+		}
+	}
+	if !arabic && (unit == "人" || unit == "个" || unit == "次" || unit == "期" || unit == "处" || unit == "份" || unit == "名") {
+		// "一个", "一次", "一期", "一份", "一名" are mostly words, not counts.
+		return mention{}, false
 	}
 	v, ok := parseNumber(num)
 	if !ok {
@@ -208,15 +231,8 @@ func scanMention(s string, i int, arabic bool) (mention, bool) {
 	}
 	m := mention{value: v, approx: approx, unit: unit, class: class, cn: !arabic, start: start}
 	if unit == "" {
-		if !arabic || wan || !bareCount(s, start, j, num) {
-			return mention{}, false
-		}
 		m.unitless, m.end = true, j
 		return m, true
-	}
-	if !arabic && (unit == "人" || unit == "个" || unit == "次" || unit == "期" || unit == "处" || unit == "份" || unit == "名") {
-		// "一个", "一次", "一期", "一份", "一名" are mostly words, not counts.
-		return mention{}, false
 	}
 	m.end = k + len(unit)
 	pre := strings.TrimRight(s[:start], " \t?")
@@ -226,11 +242,7 @@ func scanMention(s string, i int, arabic bool) (mention, bool) {
 	if strings.HasPrefix(s[m.end:], "以上") {
 		m.approx = true
 	}
-	for _, d := range []string{"—", "–", "~", "～", "-", "至", "到"} {
-		if !strings.HasSuffix(pre, d) {
-			continue
-		}
-		p := strings.TrimRight(strings.TrimSuffix(pre, d), " \t")
+	if p, ok := rangeBefore(pre); ok {
 		if q := strings.TrimRight(p, "0123456789"); q != p {
 			if strings.HasSuffix(strings.TrimRight(q, " \t"), "第") {
 				return mention{}, false // "第9至12条": articles, not a count
@@ -242,6 +254,25 @@ func scanMention(s string, i int, arabic bool) (mention, bool) {
 	}
 	return m, true
 }
+
+// rangeBefore returns the text before a range mark that ends pre ("11—",
+// "9 至 "), and whether there is one.
+func rangeBefore(pre string) (string, bool) {
+	for _, d := range []string{"—", "–", "~", "～", "-", "至", "到"} {
+		if strings.HasSuffix(pre, d) {
+			return strings.TrimRight(strings.TrimSuffix(pre, d), " \t"), true
+		}
+	}
+	return "", false
+}
+
+// unitLead marks the first bytes of the units.
+var unitLead = func() (t [256]bool) {
+	for _, u := range units {
+		t[u.word[0]] = true
+	}
+	return t
+}()
 
 // quoted returns the end of the quoted name opening at s[i] (r, of size
 // bytes), or -1: a quote closed within a short name's length.
@@ -290,12 +321,42 @@ func strayNumber(s string, i, j int, toks []token) (token, bool) {
 	if next, _ := utf8.DecodeRuneInString(s[j:]); next < 0x4E00 || next > 0x9FFF {
 		return token{}, false
 	}
-	joined := s[i-n:i] + s[j:min(len(s), j+48)]
-	e, ok := lexTable.match(joined, 0, r)
-	if !ok || len(e.word) <= n {
-		return token{}, false
+	// The longest word that starts with the character and goes on after
+	// the digits.
+	b := lexTable.bucket(r)
+	for _, e := range b {
+		if len(e.word) > n && strings.HasPrefix(s[j:], e.word[n:]) {
+			return token{kind: e.kind, val: e.val, foi: e.foi, start: i - n, end: j + len(e.word) - n}, true
+		}
 	}
-	return token{kind: e.kind, val: e.val, foi: e.foi, start: i - n, end: j + len(e.word) - n}, true
+	return token{}, false
+}
+
+// hasCount reports whether a sentence holds a count (a numeral with a
+// unit), a cheap test before it is read word by word: most sentences with a
+// numeral hold none ("一是", "进一步", "十九大").
+func hasCount(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := decode(s, i)
+		if !isNumeral(r) {
+			i += size
+			continue
+		}
+		if _, ok := scanMention(s, i, r < utf8.RuneSelf, false); ok {
+			return true
+		}
+		// Past the numeral run.
+		arabic := r < utf8.RuneSelf
+		for i < len(s) {
+			r2, s2 := decode(s, i)
+			if arabic && (r2 >= '0' && r2 <= '9' || r2 == '.') || !arabic && isCNNumeral(r2) {
+				i += s2
+				continue
+			}
+			break
+		}
+	}
+	return false
 }
 
 // bareCount reports whether an Arabic number with no unit after it may be a

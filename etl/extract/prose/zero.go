@@ -221,7 +221,7 @@ var noFeesRE = regexp.MustCompile(`(?:没有|未|不|无)[^。;；,，]{0,20}?(?
 // feesNone reads "没有收取任何费用", "无收费及减免情况".
 func (r *reader) feesNone() {
 	t := r.s.text
-	if !strings.Contains(t, "费") || !noFeesRE.MatchString(t) {
+	if !r.sentenceHas(kFee, 0) || !noFeesRE.MatchString(t) {
 		return
 	}
 	if !(strings.Contains(t, "公开") || strings.Contains(r.s.section, "公开") || strings.Contains(t, "申请") || strings.Contains(t, "信息处理费")) {
