@@ -262,7 +262,7 @@ var lexicon = []entry{
 
 	// Channels.
 	{"网站", kChannel, cWebsite, false}, {"门户", kChannel, cWebsite, false}, {"官网", kChannel, cWebsite, false},
-	{"政务网", kChannel, cWebsite, false}, {"信息网", kChannel, cWebsite, false}, {"政府网", kChannel, cWebsite, false},
+	{"政务网", kChannel, cWebsite, false}, {"信息网", kChannel, cWebsite, false}, {"政府信息网", kChannel, cWebsite, false}, {"政府网", kChannel, cWebsite, false},
 	{"入口网站", kChannel, cWebsite, false}, {"门户网站", kChannel, cWebsite, false}, {"政府网站", kChannel, cWebsite, false}, {"官方网站", kChannel, cWebsite, false},
 	{"网站公开平台", kChannel, cWebsite, false},
 	{"微博", kChannel, cWeibo, false}, {"微信", kChannel, cWechat, false}, {"公众号", kChannel, cWechat, false},

@@ -169,7 +169,8 @@ func (x *extractor) sentence(s span) {
 	x.sentences++
 	c := cuesOf(s.cues)
 	count := c.num && hasCount(s.text)
-	zero := c.neg && (c.cases || c.apply || c.fee) // a denial of applications, cases or fees
+	// A denial of applications, cases or fees, or a topic said to be zero.
+	zero := c.neg && (c.cases || c.apply || c.fee) || strings.HasSuffix(strings.TrimRight(s.text, "。.; "), "为零")
 	if !x.compiled && x.sentences < compiledSentences && c.compiled && compiledReport(s.text) {
 		x.compiled = true
 	}

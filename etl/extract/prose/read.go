@@ -488,7 +488,7 @@ func (r *reader) inBreakdown(fi int) bool {
 func (r *reader) proactive(fi int) {
 	f := &r.frames[fi]
 	m := f.m
-	if m.class != uItem {
+	if m.class != uItem && !m.unitless {
 		return
 	}
 	// The verb of disclosure: an act inside a list of kinds of item
@@ -627,11 +627,13 @@ func (r *reader) cumulative(f *frame) bool {
 		if t.kind == kMark && t.val == mCumul {
 			cum = true
 		}
-		if t.kind == kMark && t.val == mUntil {
-			until = true
-		}
 		return true
 	})
+	for _, t := range r.toks[:f.tok] {
+		if t.kind == kMark && t.val == mUntil {
+			until = true // "截至2023年12月31日,累计…": the date in a clause before
+		}
+	}
 	if !cum {
 		return false
 	}
@@ -740,15 +742,22 @@ func (r *reader) inheritChannels(fi int) (chanSet, int, bool) {
 // channels returns the channels the words of f name, and how many.
 func (r *reader) channels(f *frame) (chanSet, int) {
 	var set chanSet
+	platforms := 0
 	r.back(f, func(i int, t token) bool {
 		if t.kind == kChannel && !r.columnOfSite(i) {
 			set |= chanBit(t.val)
+			if t.val == cPlatform {
+				platforms++
+			}
 		}
 		if t.kind == kMark && t.val == mCN && quotedPortal(r.s.text, t.start) {
 			set |= chanBit(cWebsite) // "中国上海": a portal named by its place
 		}
 		return true
 	})
+	if platforms > 1 {
+		set |= chanBit(cNewMedia) // "抖音、今日头条、视频号": new media together
+	}
 	n := 0
 	for c := set; c != 0; c &= c - 1 {
 		n++
@@ -856,7 +865,7 @@ func (r *reader) interpretation(fi int) {
 func (r *reader) application(fi int) {
 	f := &r.frames[fi]
 	m := f.m
-	if m.class != uItem && !(m.class == uPlace && m.unit == "个") {
+	if m.class != uItem && !(m.class == uPlace && m.unit == "个") && !m.unitless {
 		return
 	}
 	// The words that say what it counts: before the figure, or after it.
@@ -945,7 +954,7 @@ func (r *reader) application(fi int) {
 	if obj == 0 && ch == 0 && applicant == 0 && !((act == aAnswer || act == aHandle) && r.x.appsSeen) {
 		return
 	}
-	if !foi && !r.foiHere() && !(ch != 0 && obj == oApp) {
+	if !foi && !r.foiHere() && !(ch != 0 && (obj == oApp || r.listOf(fi, dApps))) {
 		// ("当面申请1宗": how applications came in needs no more anchor.)
 		return
 	}
@@ -1455,15 +1464,17 @@ func (r *reader) legacy(fi int) {
 	}
 	key := ""
 	switch topic {
-	case tpReading:
+	case tpReading, tpIntake:
 		if m.class != uPlace {
 			return
 		}
-		if second == tpIntake {
-			r.x.ambiguous(r.s, "staff.reading_points", "readings", "一个数同时指受理点和查阅点")
+		if topic == tpIntake && second == tpReading || topic == tpReading && second == tpIntake {
+			r.x.ambiguous(r.s, "staff.reading_points", report.AmbiguousReadings, "一个数同时指受理点和查阅点")
 			return
 		}
-		key = "staff.reading_points"
+		if topic == tpReading {
+			key = "staff.reading_points"
+		}
 	case tpTraining:
 		switch m.class {
 		case uTimes:
