@@ -50,7 +50,7 @@ type Options struct {
 
 // Version changes whenever the generator's output changes for a given
 // seed, so a cached corpus can tell it is stale.
-const Version = "10"
+const Version = "11"
 
 // DefaultBreakRate is the fraction of table reports that break an identity.
 const DefaultBreakRate = 0.05
@@ -221,14 +221,27 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 	b.heading("一、总体情况")
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading(b.br("（一）主动公开"))
-	b.proseProactive(year, a.Self, p, h.proactiveEver, chance(r, 0.5))
+	b.proseProactive(a, year, p, h.proactiveEver, chance(r, 0.5))
+	if chance(r, 0.3) {
+		b.proseComponents(year, art)
+	}
+	if form == report.FormTable2021 && chance(r, 0.2) {
+		b.proseArticle20(art)
+	}
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading(b.br("（二）依申请公开"))
 	switch co := apps.total("apps_carried_over"); {
 	case co > 0 && chance(r, 0.25):
 		b.proseCarried(year, a.Self, apps.total("apps_new"), co)
+	case chance(r, 0.2) && b.proseScopePair(a, year, apps.total("apps_new")):
 	case chance(r, 0.6):
 		b.proseApplications(year, a.Self, apps.total("apps_new"), nil)
+	}
+	if chance(r, 0.35) {
+		b.proseOutcomes(apps)
+	}
+	if chance(r, 0.25) {
+		b.proseReviewResults(review, direct)
 	}
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading(b.br("（三）政府信息管理"))
@@ -351,11 +364,16 @@ func (b *builder) proseReport(a Agency, year int, h *history, p proactive, withT
 	b.para(fillerPara(r, 4+r.IntN(4)))
 	b.heading("二、主动公开政府信息的情况")
 	b.para(fillerPara(r, 3+r.IntN(4)))
-	b.proseProactive(year, a.Self, p, h.proactiveEver, chance(r, 0.6))
+	b.proseProactive(a, year, p, h.proactiveEver, chance(r, 0.6))
 	b.traps(a, year)
+	if chance(r, 0.4) {
+		b.proseLegacyIndicators(l, p)
+	}
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading("三、依申请公开政府信息办理情况")
-	b.proseApplications(year, a.Self, l.received, &l)
+	if !(l.received > 0 && chance(r, 0.2) && b.proseScopePair(a, year, l.received)) {
+		b.proseApplications(year, a.Self, l.received, &l)
+	}
 	b.para(fillerPara(r, 2+r.IntN(3)))
 	b.heading(pick(r, "四、政府信息公开的收费及减免情况", "四、收费情况"))
 	b.proseFees(year, a.Self, l.feesYuan)

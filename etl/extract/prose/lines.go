@@ -128,6 +128,9 @@ func endsSentence(l string) bool {
 	switch r {
 	case '。', '!', '?', ';', '！', '？', '；':
 		return true
+	case '无':
+		// "依申请公开情况:无": an item answered, with no full stop.
+		return strings.HasSuffix(l, ":无") || strings.HasSuffix(l, "：无")
 	}
 	return false
 }
@@ -191,6 +194,8 @@ func continues(norm string, ls []line, i int) bool {
 	switch {
 	case r >= '0' && r <= '9' && l != "" && l[len(l)-1] >= '0' && l[len(l)-1] <= '9':
 		return !numbered(next) // a figure broken across lines: "公开信息5\n7条"
+	case r >= '0' && r <= '9' && startsWithCount(next):
+		return true // the figure of the sentence on the next line: "当面申请\n5件"
 	case r >= '0' && r <= '9', r < utf8.RuneSelf && r != '"' && r != '\'':
 		return false // a figure, a bracketed item, a bullet
 	case strings.ContainsRune("(（【[●•·○■□◆◇★☆—-*第", r):

@@ -40,6 +40,8 @@ type extractor struct {
 	prevCase       bool   // the sentence before did
 	appsSeen       bool   // a count of applications received was read
 	breakCarry     bool   // the sentence before ended with a figure a "其中…" may break down
+	headAge        int    // sentences since the last proactive figure a breakdown may follow
+	headSection    string // the heading it was read under
 	outcomeSeen    bool   // a row of the answers was read
 	prevDom        domain // what the last figure read of the sentence before was about
 	outcomeSection string // under this heading
@@ -175,7 +177,9 @@ func (x *extractor) sentence(s span) {
 		x.compiled = true
 	}
 	if !count && !zero && !c.persons {
-		x.breakCarry = false
+		if x.headAge++; x.headAge > maxHeadAge {
+			x.breakCarry = false
+		}
 		return
 	}
 	r := &x.r
@@ -207,14 +211,36 @@ func (x *extractor) sentence(s span) {
 			break
 		}
 	}
-	// A sentence ending with a proactive figure may be broken down by the next.
-	x.breakCarry = false
-	for i := len(r.frames) - 1; i >= 0; i-- {
-		if r.frames[i].depth == 0 {
-			x.breakCarry = r.frames[i].head
-			break
+	// A proactive figure may be broken down by a sentence that opens with
+	// 其中 a little later, after its parts by kind or a remark ("…123条,
+	// 其中工作动态61条;…。较上年增长5%。其中,门户网站70条…"), until a
+	// figure of something else is read or the heading changes.
+	x.headAge++
+	for _, f := range r.frames {
+		switch {
+		case f.head && f.depth == 0:
+			x.breakCarry, x.headAge, x.headSection = true, 0, s.section
+		case f.key != "" && f.dom != dProactive && f.dom != dInterp:
+			x.breakCarry = false
 		}
 	}
+	if x.headAge > maxHeadAge || x.headSection != s.section {
+		x.breakCarry = false
+	}
+}
+
+// maxHeadAge is how many sentences after a proactive figure a "其中…" may
+// still break it down.
+const maxHeadAge = 4
+
+// anyStored reports whether a figure of the sentence was read.
+func (r *reader) anyStored() bool {
+	for _, f := range r.frames {
+		if f.key != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // twice drops the answers' rows a sentence states twice with two counts
