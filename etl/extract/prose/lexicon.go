@@ -2,6 +2,7 @@ package prose
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -440,34 +441,47 @@ var lexicon = []entry{
 	{"行政许可处理决定", kDecision, dcLicensing, false},
 }
 
-// reasonWords are the sub-rows of the 2019+ answers as prose words them,
-// with their keys; their index (+1) is the kReason value.
+// reasonWords are the sub-rows of the answers as prose words them, with
+// their keys; their index (+1) is the kReason value. key is the 2019+ row
+// (without .total), legacy the legacy table's key for reports before 2019
+// (the 申请答复数 categories, §3.1); "" where the era has no such row.
 var reasonWords = []struct {
-	key   string
-	words []string
+	key, legacy string
+	words       []string
 }{
-	{"denied_state_secret", []string{"国家秘密"}},
-	{"denied_law", []string{"法律行政法规禁止", "法律、行政法规禁止", "法律法规禁止"}},
-	{"denied_safety", []string{"三安全一稳定", "危及"}},
-	{"denied_third_party", []string{"第三方"}},
-	{"denied_internal", []string{"内部事务"}},
-	{"denied_process", []string{"过程性"}},
-	{"denied_enforcement", []string{"执法案卷"}},
-	{"denied_inquiry", []string{"行政查询"}},
-	{"unavailable_need_create", []string{"另行制作", "没有现成"}},
-	{"unavailable_unclear", []string{"不明确"}},
-	{"unavailable_not_held", []string{"不掌握", "不属于本机关", "非本机关", "不属于我局掌握", "不属于我单位掌握", "本机关不掌握", "本单位不掌握", "本部门不掌握"}},
-	{"unprocessed_repeat", []string{"重复申请"}},
-	{"unprocessed_publication", []string{"公开出版物"}},
-	{"unprocessed_mass", []string{"大量反复"}},
-	{"unprocessed_confirm", []string{"重新出具"}},
-	{"unprocessed_petition", []string{"信访举报投诉", "信访投诉举报", "信访、举报、投诉", "信访类"}},
-	{"other_no_correction", []string{"不补正", "未补正"}},
-	{"other_no_fee", []string{"缴纳费用", "收费通知"}},
+	{"denied_state_secret", "denied_state_secret.total", []string{"国家秘密"}},
+	{"denied_law", "denied_law.total", []string{"法律行政法规禁止", "法律、行政法规禁止", "法律法规禁止", "法律法规规定的其他情形"}},
+	{"denied_safety", "denied_safety.total", []string{"三安全一稳定", "危及"}},
+	{"denied_third_party", "", []string{"第三方"}},
+	{"denied_internal", "", []string{"内部事务"}},
+	{"denied_process", "", []string{"过程性"}},
+	{"denied_enforcement", "", []string{"执法案卷"}},
+	{"denied_inquiry", "", []string{"行政查询"}},
+	{"unavailable_need_create", "", []string{"另行制作", "没有现成"}},
+	{"unavailable_unclear", "", []string{"不明确"}},
+	{"unavailable_not_held", "", []string{"不掌握", "不属于我局掌握", "不属于我单位掌握", "本机关不掌握", "本单位不掌握", "本部门不掌握"}},
+	{"unavailable_not_held", "reply.not_this_agency", []string{"不属于本机关", "非本机关", "不属于本行政机关"}},
+	{"unprocessed_repeat", "", []string{"重复申请"}},
+	{"unprocessed_publication", "", []string{"公开出版物"}},
+	{"unprocessed_mass", "", []string{"大量反复"}},
+	{"unprocessed_confirm", "", []string{"重新出具"}},
+	{"unprocessed_petition", "", []string{"信访举报投诉", "信访投诉举报", "信访、举报、投诉", "信访类"}},
+	{"other_no_correction", "", []string{"不补正", "未补正"}},
+	{"other_no_fee", "", []string{"缴纳费用", "收费通知"}},
+	{"", "reply.not_exist", []string{"信息不存在", "申请信息不存在"}},
+	{"", "reply.already_public", []string{"属于已主动公开范围", "已主动公开范围"}},
+	{"", "reply.ask_amend", []string{"更改补充"}},
+	{"", "reply.other_channel", []string{"其他途径办理", "通过其他途径"}},
+	{"", "denied_commercial_secret.total", []string{"商业秘密"}},
+	{"", "denied_privacy.total", []string{"个人隐私"}},
 }
 
-// reasonGroup is the outcome row a reason belongs to.
+// reasonGroup is the outcome row a reason belongs to (0 for a legacy
+// category that is a row of its own).
 func reasonGroup(key string) uint8 {
+	if len(key) < 4 || strings.HasPrefix(key, "reply.") {
+		return 0
+	}
 	switch key[:4] {
 	case "deni":
 		return uDenied

@@ -78,7 +78,7 @@ func TestRules(t *testing.T) {
 		{"P16 carried over inside", "依法办理政府信息公开案件43件(含2022年结转1件)。", 0,
 			[]want{{"apps_carried_over.total", 1, false}}, []string{"apps_new.total", "outcome_total.total"}},
 		{"P17 letters", "共收到群众申请公开信息函件13封,收到人民网网友留言3条。", 0, []want{{"apps_new.total", 13, false}}, nil},
-		{"P18 none", "2020年上半年司法局未收到要求公开信息的申请。", 0, []want{{"apps_new.total", 0, false}}, nil},
+		{"P18 none", "2020年上半年司法局未收到要求公开信息的申请。", 2020, []want{{"apps_new.total", 0, false}}, nil},
 		{"P18 zero in 件次", "全年收到政府信息依申请公开事件0件次。", 0, []want{{"apps_new.total", 0, false}}, nil},
 		{"Chinese numeral", "全年收到政府信息公开申请一件。", 0, []want{{"apps_new.total", 1, false}}, nil},
 		// Outcomes.

@@ -354,7 +354,7 @@ func (r *reader) clauseStart(f *frame) int {
 func (r *reader) domain(f *frame) domain {
 	d, weak, outcome, issue := dNone, false, false, false
 	r.back(f, func(_ int, t token) bool {
-		if (t.kind == kOutcome || t.kind == kReason) && d != dCase {
+		if (t.kind == kOutcome || t.kind == kReason && r.aboutApplications()) && d != dCase {
 			outcome = true
 		}
 		if t.kind == kAct && (t.val == aIssue || t.val == aRepeal || t.val == aInForce) {
@@ -1158,11 +1158,14 @@ func (r *reader) outcome(fi int) {
 			return
 		}
 		// A reason alone: "本机关不掌握相关政府信息1件", "1件因涉及第三方合法权益".
-		key := reasonWords[reason-1].key
-		if g := r.contextOutcome(fi); g != 0 && g != reasonGroup(key) {
+		key, group := r.x.reasonKey(reason)
+		if key == "" {
 			return
 		}
-		r.store(f, key+".total", ruleReason)
+		if g := r.contextOutcome(fi); g != 0 && group != 0 && g != group {
+			return
+		}
+		r.store(f, key, ruleReason)
 		return
 	}
 	key := outcomeKeys[out]
@@ -1177,15 +1180,36 @@ func (r *reader) outcome(fi int) {
 	case reason != 0 && etc:
 		// "因本机关不掌握等原因无法提供23件": the row, its reasons mixed.
 		r.store(f, key, rule)
-	case reason != 0 && reasonGroup(reasonWords[reason-1].key) == out:
+	case reason != 0 && r.reasonOf(reason, out):
 		// "由于本机关不掌握相关政府信息而无法提供29件": one reason's row.
-		r.store(f, reasonWords[reason-1].key+".total", ruleReason)
+		sub, _ := r.x.reasonKey(reason)
+		r.store(f, sub, ruleReason)
 	default:
 		r.store(f, key, rule)
-		if sub := r.noteReason(f); sub != "" && reasonGroup(sub) == out {
-			r.x.candidate(r.s, sub+".total", m.value, m.approx, ruleReason, "", f.scope, m)
+		if sub := r.noteReason(f); sub != 0 && r.reasonOf(sub, out) {
+			k, _ := r.x.reasonKey(sub)
+			r.x.candidate(r.s, k, m.value, m.approx, ruleReason, "", f.scope, m)
 		}
 	}
+}
+
+// reasonOf reports whether reason is a sub-row of outcome row out in the
+// report's era.
+func (r *reader) reasonOf(reason, out uint8) bool {
+	key, group := r.x.reasonKey(reason)
+	return key != "" && group == out
+}
+
+// reasonKey is the key of a reason in the report's era and its outcome row.
+func (x *extractor) reasonKey(reason uint8) (string, uint8) {
+	w := reasonWords[reason-1]
+	if x.legacyYear() {
+		return w.legacy, reasonGroup(w.legacy)
+	}
+	if w.key == "" {
+		return "", 0
+	}
+	return w.key + ".total", reasonGroup(w.key)
 }
 
 // appFollows reports whether 同意/拒绝 names an answer to an application
@@ -1208,10 +1232,10 @@ func (r *reader) appFollows(f *frame, out uint8) bool {
 
 // noteReason reads the note after a row figure that gives every answer's
 // reason: "不予公开7件(均属于行政查询事项)".
-func (r *reader) noteReason(f *frame) string {
+func (r *reader) noteReason(f *frame) uint8 {
 	i := f.tok + 1
 	if i >= len(r.toks) || r.toks[i].kind != kOpen {
-		return ""
+		return 0
 	}
 	reason := uint8(0)
 	for j := i + 1; j < len(r.toks); j++ {
@@ -1220,16 +1244,13 @@ func (r *reader) noteReason(f *frame) string {
 			break
 		}
 		if t.kind == kNum {
-			return "" // the aside has figures of its own
+			return 0 // the aside has figures of its own
 		}
 		if t.kind == kReason && reason == 0 {
 			reason = t.val
 		}
 	}
-	if reason == 0 {
-		return ""
-	}
-	return reasonWords[reason-1].key
+	return reason
 }
 
 // contextOutcome is the outcome row a reason figure is listed under: the

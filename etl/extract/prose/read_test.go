@@ -301,6 +301,16 @@ func TestOutcomes(t *testing.T) {
 		{name: "trap 6: items refused, not answers", text: "不予公开信息14条,主要涉及人事安排。", absent: []string{"denied.total"}},
 		{name: "trap: a reason that is no 2021 row", text: "收到申请3件,不属于政府信息1件。",
 			absent: []string{"unavailable_not_held.total", "unavailable.total"}},
+		{name: "legacy categories before 2019", year: 2016,
+			text: "在已答复的6件申请中,“同意公开”的2件,“信息不存在”的1件,“不属于本行政机关公开”的2件,属于已主动公开范围的1件。",
+			want: []want{{"granted.total", 2, false}, {"reply.not_exist", 1, false}, {"reply.not_this_agency", 2, false}, {"reply.already_public", 1, false}},
+			absent: []string{"unavailable_not_held.total"}},
+		{name: "legacy reasons of refusals", year: 2015,
+			text: "收到申请8件,“不同意公开”的3件,其中涉及商业秘密2件,涉及个人隐私1件。",
+			want: []want{{"denied.total", 3, false}, {"denied_commercial_secret.total", 2, false}, {"denied_privacy.total", 1, false}}},
+		{name: "trap: the 2021 reasons have no legacy key", year: 2016,
+			text: "收到申请4件,不予公开2件(涉及第三方合法权益)。",
+			want: []want{{"denied.total", 2, false}}, absent: []string{"denied_third_party.total"}},
 	})
 }
 
@@ -361,6 +371,8 @@ func TestZeros(t *testing.T) {
 		{name: "trap: no review applied for", text: "本年度未有因政府信息公开申请行政复议和提起行政诉讼的情况。",
 			want: []want{{"review.total", 0, false}, {"litigation.total", 0, false}}, absent: []string{"apps_new.total"}},
 		{name: "trap: no complaints is no zero of applications", text: "全年未收到关于政府信息公开的投诉举报。", absent: []string{"apps_new.total"}},
+		{name: "trap 7: another year's zero", year: 2017, text: "2016年度,我镇未收到政府信息公开申请,没有收取任何费用。",
+			absent: []string{"apps_new.total", "fees.collected"}},
 	})
 }
 

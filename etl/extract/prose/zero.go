@@ -20,8 +20,8 @@ const (
 // zeroes reads the zero statements of the sentence.
 func (r *reader) zeroes() {
 	for i, t := range r.toks {
-		if t.kind != kNeg {
-			continue
+		if t.kind != kNeg || r.x.otherYear(r.s.text[:t.start]) {
+			continue // "2016年未发生…" in a 2017 report is another year's
 		}
 		r.casesNone(i)
 		r.resultsNone(i)
@@ -216,11 +216,14 @@ func (r *reader) topicNone() {
 }
 
 // noFeesRE is a statement that no fee was charged.
-var noFeesRE = regexp.MustCompile(`(?:没有|未|不|无)[^。;；,，]{0,20}?(?:收取|进行|产生)[^。;；,，]{0,20}?费|(?:没有|未|无|不存在)[^。;；,，]{0,12}?收费|免费提供`)
+var noFeesRE = regexp.MustCompile(`(?:没有|未|不|无)[^。;；,，]{0,20}?(?:收取|进行|产生)[^。;；,，]{0,20}?费|(?:没有|未|无|不存在)[^。;；,，]{0,24}?收费|免费提供`)
 
 // feesNone reads "没有收取任何费用", "无收费及减免情况".
 func (r *reader) feesNone() {
 	t := r.s.text
+	if r.x.otherYear(t) {
+		return
+	}
 	if !r.sentenceHas(kFee, 0) || !noFeesRE.MatchString(t) {
 		return
 	}
