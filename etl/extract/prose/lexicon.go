@@ -119,6 +119,7 @@ const (
 	oAppBare                    // 依申请公开 named alone: "受理依申请公开6件"
 	oAttr                       // items counted by attribute: 依申请公开信息, 不予公开信息
 	oCaseFile                   // 案件: needs an anchor to say which
+	oTopic                      // a topic (财政, 重点领域): names a kind of information before 信息
 )
 
 // Scopes: whose figure.
@@ -296,6 +297,15 @@ var lexicon = []entry{
 	{"视频", kObject, oCategory, false}, {"标准", kObject, oCategory, false}, {"办理结果", kObject, oCategory, false},
 	{"复文", kObject, oCategory, false}, {"要闻", kObject, oCategory, false}, {"简报", kObject, oCategory, false},
 	{"稿件", kObject, oCategory, false}, {"专题", kObject, oCategory, false},
+	// Topics that make "…信息" one kind of item ("财政预决算信息15条").
+	{"重点领域", kObject, oTopic, false}, {"财政", kObject, oTopic, false}, {"人事", kObject, oTopic, false},
+	{"规划", kObject, oTopic, false}, {"计划", kObject, oTopic, false}, {"招投标", kObject, oTopic, false},
+	{"行政处罚", kObject, oTopic, false}, {"执法", kObject, oTopic, false}, {"民生", kObject, oTopic, false},
+	{"便民", kObject, oTopic, false}, {"会议", kObject, oTopic, false}, {"机构", kObject, oTopic, false},
+	{"领导", kObject, oTopic, false}, {"应急", kObject, oTopic, false}, {"统计", kObject, oTopic, false},
+	{"扶贫", kObject, oTopic, false}, {"惠企", kObject, oTopic, false}, {"惠民", kObject, oTopic, false},
+	{"概况", kObject, oTopic, false}, {"职能", kObject, oTopic, false}, {"法规", kObject, oTopic, false},
+	{"资金", kObject, oTopic, false}, {"项目", kObject, oTopic, false}, {"环境", kObject, oTopic, false},
 	{"文件", kObject, oDoc, false}, {"公文", kObject, oDoc, false}, {"政策文件", kObject, oDoc, false},
 	{"人事任免", kObject, oDoc, false}, {"政策性文件", kObject, oDoc, false}, {"发文", kObject, oDoc, false},
 	{"行政发文", kObject, oDoc, false}, {"档案", kObject, oDoc, false},
@@ -383,7 +393,7 @@ var lexicon = []entry{
 	{"检索费", kFee, fFee, false}, {"复制费", kFee, fFee, false}, {"邮寄费", kFee, fFee, false},
 	{"信息处理费", kFee, fInfo, false},
 	{"行政事业性", kFee, fNotFOI, false}, {"经费", kFee, fNotFOI, false}, {"采购", kFee, fNotFOI, false},
-	{"预算", kFee, fNotFOI, false}, {"决算", kFee, fNotFOI, false}, {"资金", kFee, fNotFOI, false},
+	{"预算", kFee, fNotFOI, false}, {"决算", kFee, fNotFOI, false}, {"专项资金", kFee, fNotFOI, false},
 	{"罚款", kFee, fNotFOI, false}, {"罚没", kFee, fNotFOI, false},
 
 	// Anchors to disclosure.
@@ -428,7 +438,7 @@ var lexicon = []entry{
 	{"其他对外管理服务", kNone, 0, false}, {"信息化", kNone, 0, false},
 
 	// How applications came in, and who applied.
-	{"网络", kAppChan, acOnline, false}, {"网上", kAppChan, acOnline, false}, {"在线", kAppChan, acOnline, false},
+	{"网络", kAppChan, acOnline, false}, {"网上", kAppChan, acOnline, false}, {"线上", kAppChan, acOnline, false}, {"在线", kAppChan, acOnline, false},
 	{"电子邮件", kAppChan, acOnline, false}, {"信函", kAppChan, acMail, false}, {"邮寄", kAppChan, acMail, false},
 	{"当面", kAppChan, acInPerson, false}, {"现场", kAppChan, acInPerson, false}, {"传真", kAppChan, acFax, false},
 	{"自然人", kApplicant, apPerson, false}, {"公民", kApplicant, apPerson, false}, {"公民个人", kApplicant, apPerson, false},
@@ -467,7 +477,7 @@ var reasonWords = []struct {
 	{"unprocessed_confirm", "", []string{"重新出具"}},
 	{"unprocessed_petition", "", []string{"信访举报投诉", "信访投诉举报", "信访、举报、投诉", "信访类"}},
 	{"other_no_correction", "", []string{"不补正", "未补正"}},
-	{"other_no_fee", "", []string{"缴纳费用", "收费通知"}},
+	{"other_no_fee", "", []string{"未缴纳费用", "未按收费通知", "逾期未缴纳", "不缴纳费用"}},
 	{"", "reply.not_exist", []string{"信息不存在", "申请信息不存在"}},
 	{"", "reply.already_public", []string{"属于已主动公开范围", "已主动公开范围"}},
 	{"", "reply.ask_amend", []string{"更改补充"}},

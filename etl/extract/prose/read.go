@@ -276,7 +276,7 @@ func tokenDomain(t token) domain {
 			return dApps // "收到依申请公开信息3条"; without a receipt, items by attribute
 		case oDecision:
 			return dVeto
-		case oCaseFile:
+		case oCaseFile, oTopic:
 			return dNone
 		}
 		return dProactive
@@ -514,10 +514,19 @@ func (r *reader) proactive(fi int) {
 	}
 	if obj, ok := r.nearest(f, kObject); ok {
 		f.obj = obj.val
+		if obj.val == oTopic {
+			f.obj = oCategory
+		}
+		if obj.val == oInfo && r.oneKind(f, obj) {
+			f.obj = oCategory // "财政预决算信息15条": one kind of information
+		}
 	} else if obj, ok := r.firstAfter(f, kObject); ok {
 		f.obj = obj.val // "主动公开2286条政务信息"
 	} else if p := r.prevFrame(fi); p != nil && p.obj != 0 && f.depth == p.depth {
 		f.obj = p.obj // "制发公文707件,主动公开673件"
+	}
+	if f.obj == oTopic {
+		f.obj = oCategory
 	}
 	if f.obj == oInterp {
 		r.interpretation(fi)
@@ -602,6 +611,30 @@ func (r *reader) proactive(fi int) {
 	}
 	f.head = key == "proactive.total" || strings.HasPrefix(key, "proactive.") && !breakdown
 	r.store(f, key, ruleFor(key))
+}
+
+// oneKind reports whether the information a figure counts is qualified by
+// a topic after its verb ("财政预决算信息", "重点领域信息") and is not the
+// last item of a list of kinds ("部门动态及科普、便民信息", "机构职能、…等信息"),
+// which together make up what was published.
+func (r *reader) oneKind(f *frame, obj token) bool {
+	qualified, list := false, false
+	r.back(f, func(i int, t token) bool {
+		if t.end > obj.start {
+			return true // the object itself, or what follows it
+		}
+		if t.kind == kObject && t.val == oTopic || t.kind == kFee || t.kind == kBody {
+			qualified = true // "公开财政资金直达基层信息8条"
+		}
+		switch {
+		case t.kind == kList, t.kind == kMark && (t.val == mJoin || t.val == mEtc):
+			list = true
+		case t.kind == kAct:
+			return false // the object phrase starts after the verb
+		}
+		return true
+	})
+	return qualified && !list
 }
 
 // generalTotal reports whether a count with no channel names information
@@ -1576,6 +1609,16 @@ func (r *reader) art20(fi int) {
 			}
 		}
 	}
+	if obj == 0 {
+		// "制定规范性文件5件,…,废止3件": the noun of the list before.
+		for i := fi - 1; i >= 0; i-- {
+			if p := &r.frames[i]; p.depth == f.depth && (p.obj == oNormative || p.obj == oRule) {
+				obj = p.obj
+				break
+			}
+		}
+	}
+	f.obj = obj
 	if obj != oNormative && obj != oRule {
 		return
 	}
