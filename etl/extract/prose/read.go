@@ -623,14 +623,14 @@ func (r *reader) oneKind(f *frame, obj token) bool {
 		if t.end > obj.start {
 			return true // the object itself, or what follows it
 		}
-		if t.kind == kObject && t.val == oTopic || t.kind == kFee || t.kind == kBody {
+		if t.kind == kObject && t.val == oTopic || t.kind == kFee || t.kind == kBody && !r.x.ownName(r.s.text[t.start:t.end]) {
 			qualified = true // "公开财政资金直达基层信息8条"
 		}
 		switch {
 		case t.kind == kList, t.kind == kMark && (t.val == mJoin || t.val == mEtc):
 			list = true
-		case t.kind == kAct:
-			return false // the object phrase starts after the verb
+		case t.kind == kAct && t.start < obj.start, t.kind == kScope:
+			return false // the object phrase starts after the verb or the subject
 		}
 		return true
 	})

@@ -160,6 +160,8 @@ func TestProactiveTraps(t *testing.T) {
 			want: []want{{"proactive.website", 60, false}}},
 		{name: "a list of kinds with 等", text: "主动公开机构职能、政策文件、规划计划等信息120条。",
 			want: []want{{"proactive.total", 120, false}}},
+		{name: "the agency's own name is no topic", agency: "某某区信访办", text: "区信访办全年政府信息主动公开共7条。",
+			want: []want{{"proactive.total", 7, false}}},
 		{name: "trap 10: documents of an area's bodies", text: "全区各级行政机关共制发公文520件,主动公开498件。",
 			absent: []string{"proactive.total"}},
 		{name: "trap 5: another body's reporting system", text: "在省厅信息报送系统报送信息60篇,被采用12篇。",
