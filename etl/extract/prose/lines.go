@@ -336,28 +336,6 @@ func questionMark(norm string, i, lineEnd int) bool {
 // linePool keeps the line buffers of split: a report has hundreds of lines.
 var linePool = sync.Pool{New: func() any { return new([]line) }}
 
-// termLead marks the bytes a sentence-ending mark starts with.
-var termLead = [256]bool{'!': true, '?': true, ';': true, 0xE3: true, 0xEF: true}
-
-// terminator is the length of the sentence-ending mark at norm[i] (。!?;
-// or the full-width ！？；), 0 when there is none. The lead bytes of these
-// marks never occur inside another rune, so a byte scan finds them.
-func terminator(norm string, i int) int {
-	switch c := norm[i]; c {
-	case '!', '?', ';':
-		return 1
-	case 0xE3: // 。
-		if i+2 < len(norm) && norm[i+1] == 0x80 && norm[i+2] == 0x82 {
-			return 3
-		}
-	case 0xEF: // ！？；
-		if i+2 < len(norm) && norm[i+1] == 0xBC && (norm[i+2] == 0x81 || norm[i+2] == 0x9F || norm[i+2] == 0x9B) {
-			return 3
-		}
-	}
-	return 0
-}
-
 // isHeading reports whether the first sentence of a line is a heading:
 // "五、…", "(二)…", "3.…"; a numbered sentence that is not the whole line
 // is a heading only when short.

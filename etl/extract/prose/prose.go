@@ -233,16 +233,6 @@ func (x *extractor) sentence(s span) {
 // still break it down.
 const maxHeadAge = 4
 
-// anyStored reports whether a figure of the sentence was read.
-func (r *reader) anyStored() bool {
-	for _, f := range r.frames {
-		if f.key != "" {
-			return true
-		}
-	}
-	return false
-}
-
 // twice drops the answers' rows a sentence states twice with two counts
 // ("…依法不予公开1件、…依法不予公开1件"): the row's figure is neither.
 func (x *extractor) twice(s span, from int) {

@@ -52,7 +52,6 @@ type reader struct {
 	caseKind  uint8 // the case kind named last
 	breakAt   int   // token index of the last 其中, -1
 	breakHead int   // frame index of the figure before it, -1
-	headKey   string
 }
 
 // read reads every count of the sentence.

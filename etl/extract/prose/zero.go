@@ -161,7 +161,7 @@ func (r *reader) appsNone(at int) {
 // topicNone reads a topic answered with a bare 无 ("依申请公开政府信息情况:无")
 // or said to be 为零 ("依申请办理事项为零", "收费和减免为零").
 func (r *reader) topicNone() {
-	text := strings.TrimRight(r.s.text, "。.;; ")
+	text := strings.TrimRight(r.s.text, "。.; ")
 	end := -1
 	switch {
 	case strings.HasSuffix(text, ":无"):
