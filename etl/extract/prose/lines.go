@@ -215,13 +215,8 @@ func startsWithCount(l string) bool {
 	if j == 0 {
 		return false
 	}
-	rest := strings.TrimLeft(l[j:], " \t")
-	for _, u := range units {
-		if strings.HasPrefix(rest, u.word) {
-			return true
-		}
-	}
-	return false
+	u, _ := unitAt(strings.TrimLeft(l[j:], " \t"), 0)
+	return u != ""
 }
 
 // split cuts the text into sentences at 。!?; and at line ends that end a
@@ -237,8 +232,9 @@ func split(norm string, fn func(span)) {
 	section := ""
 	open := -1 // start of a sentence carried over a line break
 	var carry []byte
-	var carryCues uint8
-	emit := func(start, end int, text string, f uint8) {
+	var carryCues uint16
+	num := false // the rune before was a numeral (or 余, 多, 万, a blank after one)
+	emit := func(start, end int, text string, f uint16) {
 		trimmed := trimLeft(text)
 		if trimmed == "" {
 			return
@@ -253,12 +249,20 @@ func split(norm string, fn func(span)) {
 			continue
 		}
 		start := l.start
-		var f uint8
+		var f uint16
+		if open < 0 {
+			num = false
+		}
 		for i := l.start; i < l.end; {
 			c := norm[i]
 			size := 1
 			if c < utf8.RuneSelf {
-				f |= cueTable[c]
+				f |= uint16(cueTable[c])
+				if c >= '0' && c <= '9' {
+					num = true
+				} else if num && c != ' ' && c != '.' && c != '?' {
+					num = false
+				}
 				if c != '!' && c != '?' && c != ';' || c == '?' && !questionMark(norm, i, l.end) {
 					i++
 					continue
@@ -272,7 +276,20 @@ func split(norm string, fn func(span)) {
 					r, n = decodeOther(norm, i)
 				}
 				if r < 0x10000 {
-					f |= cueTable[r]
+					cue := cueTable[r]
+					f |= uint16(cue)
+					switch {
+					case cue&cueNum != 0:
+						num = true
+					case num && r != '余' && r != '多' && r != '万':
+						// A unit right after a numeral: the sentence may hold a count.
+						if u, _ := unitAt(norm, i); u != "" {
+							f |= cueCount
+						}
+						num = false
+					}
+				} else {
+					num = false
 				}
 				if r != '。' && r != '！' && r != '？' && r != '；' {
 					i += n

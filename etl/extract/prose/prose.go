@@ -163,14 +163,14 @@ type span struct {
 	start, end int
 	text       string
 	section    string
-	cues       uint8 // the cueTable bits of its runes
+	cues       uint16 // the cueTable bits of its runes, and cueCount
 }
 
 // sentence reads one sentence: its zero statements and its counts.
 func (x *extractor) sentence(s span) {
 	x.sentences++
 	c := cuesOf(s.cues)
-	count := c.num && hasCount(s.text)
+	count := c.count && hasCount(s.text)
 	// A denial of applications, cases or fees, or a topic said to be zero.
 	zero := c.neg && (c.cases || c.apply || c.fee) || strings.HasSuffix(strings.TrimRight(s.text, "。.; "), "为零")
 	if !x.compiled && x.sentences < compiledSentences && c.compiled && compiledReport(s.text) {

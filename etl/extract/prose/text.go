@@ -78,19 +78,25 @@ func mayBeHeading(s string) bool {
 // found in one pass, so most rules can be skipped without a search.
 type cues struct {
 	num      bool // a digit or Chinese numeral
+	count    bool // a numeral followed by a unit: perhaps a count (split sets it)
 	neg      bool // 未, 没, 无, 免 or 不: a denial
-	cases    bool // 复 or 诉
-	apply    bool // 申 or 事
+	cases    bool // 复, 诉, 纠 or 撤
+	apply    bool // 申
 	fee      bool // 费
 	persons  bool // 自 (自然人)
 	compiled bool // 编, 汇 or 综 (编制, 汇总, 综合)
 }
 
 // cuesOf reads the cueTable bits split gathered for a sentence.
-func cuesOf(f uint8) cues {
-	return cues{num: f&cueNum != 0, neg: f&cueNeg != 0, cases: f&cueCases != 0,
-		apply: f&cueApply != 0, fee: f&cueFee != 0, persons: f&cuePersons != 0, compiled: f&cueCompiled != 0}
+func cuesOf(f uint16) cues {
+	b := uint8(f)
+	return cues{num: b&cueNum != 0, count: f&cueCount != 0, neg: b&cueNeg != 0, cases: b&cueCases != 0,
+		apply: b&cueApply != 0, fee: b&cueFee != 0, persons: b&cuePersons != 0, compiled: b&cueCompiled != 0}
 }
+
+// cueCount is the bit split sets, above the cueTable bits, for a sentence
+// where a unit follows a numeral.
+const cueCount uint16 = 1 << 8
 
 // Bits of cueTable.
 const (

@@ -29,17 +29,6 @@ const (
 	uMoney                        // 元, 万元
 )
 
-// units are the counting units, longest first, with their class.
-var units = []struct {
-	word  string
-	class unitClass
-}{
-	{"件次", uItem}, {"条次", uItem}, {"人次", uPeople}, {"万元", uMoney},
-	{"条", uItem}, {"篇", uItem}, {"件", uItem}, {"项", uItem}, {"宗", uItem}, {"封", uItem},
-	{"起", uItem}, {"份", uItem}, {"元", uMoney}, {"名", uPeople}, {"人", uPeople},
-	{"次", uTimes}, {"场", uTimes}, {"期", uTimes}, {"个", uPlace}, {"处", uPlace},
-}
-
 // mention is one count of a sentence.
 type mention struct {
 	value    float64
@@ -187,28 +176,18 @@ func scanMention(s string, i int, arabic, bare bool) (mention, bool) {
 	}
 	k := skipBlank(s, j)
 	approx, wan := false, false
-	if k < len(s) && (s[k] == 0xE4 || s[k] == 0xE5) { // 余 多 万 start E4/E5
-		if rest, ok := cutAny(s[k:], "余", "多"); ok {
-			approx, k = true, len(s)-len(rest)
-		}
-		k = skipBlank(s, k)
-		if strings.HasPrefix(s[k:], "万") && !strings.HasPrefix(s[k:], "万元") {
-			wan, k = true, k+len("万")
-			if rest, ok := cutAny(s[k:], "余", "多"); ok {
-				approx, k = true, len(s)-len(rest)
-			}
-			k = skipBlank(s, k)
-		}
+	if r, n := runeAt(s, k); r == '余' || r == '多' {
+		approx, k = true, skipBlank(s, k+n)
 	}
-	unit, class := "", unitClass(0)
-	if k < len(s) && unitLead[s[k]] {
-		for _, u := range units {
-			if strings.HasPrefix(s[k:], u.word) {
-				unit, class = u.word, u.class
-				break
+	if r, n := runeAt(s, k); r == '万' {
+		if r2, _ := runeAt(s, k+n); r2 != '元' {
+			wan, k = true, skipBlank(s, k+n)
+			if r, n := runeAt(s, k); r == '余' || r == '多' {
+				approx, k = true, skipBlank(s, k+n)
 			}
 		}
 	}
+	unit, class := unitAt(s, k)
 	if unit == "" && (!arabic || !bare || wan || !bareCount(s, start, j, num)) {
 		return mention{}, false // Chinese numerals without a unit are words: "一是"
 	}
@@ -266,13 +245,53 @@ func rangeBefore(pre string) (string, bool) {
 	return "", false
 }
 
-// unitLead marks the first bytes of the units.
-var unitLead = func() (t [256]bool) {
-	for _, u := range units {
-		t[u.word[0]] = true
+// runeAt decodes the rune at s[i], or 0 past the end.
+func runeAt(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return 0, 0
 	}
-	return t
-}()
+	return decode(s, i)
+}
+
+// unitAt returns the counting unit at s[k] and its class, or "". A switch
+// on the rune rather than a comparison with every unit: it runs after every
+// numeral.
+func unitAt(s string, k int) (string, unitClass) {
+	r, n := runeAt(s, k)
+	next := func(w rune) bool { r2, _ := runeAt(s, k+n); return r2 == w }
+	switch r {
+	case '件':
+		if next('次') {
+			return "件次", uItem
+		}
+		return "件", uItem
+	case '条':
+		if next('次') {
+			return "条次", uItem
+		}
+		return "条", uItem
+	case '人':
+		if next('次') {
+			return "人次", uPeople
+		}
+		return "人", uPeople
+	case '万':
+		if next('元') {
+			return "万元", uMoney
+		}
+	case '篇', '项', '宗', '封', '起', '份':
+		return s[k : k+n], uItem
+	case '元':
+		return "元", uMoney
+	case '名':
+		return "名", uPeople
+	case '次', '场', '期':
+		return s[k : k+n], uTimes
+	case '个', '处':
+		return s[k : k+n], uPlace
+	}
+	return "", 0
+}
 
 // quoted returns the end of the quoted name opening at s[i] (r, of size
 // bytes), or -1: a quote closed within a short name's length.
