@@ -975,6 +975,11 @@ func (r *reader) application(fi int) {
 				break
 			}
 		}
+		// "依申请公开办理情况:全年共受理12件": the noun before the clause, or
+		// in the heading.
+		if obj == 0 && !r.has(f, kObject, 0) && (r.appNounBefore(f) || strings.Contains(r.s.section, "申请")) {
+			obj = oApp
+		}
 	}
 	f.act, f.obj = act, obj
 	if body || obj == oAttr && act != aReceive || r.body(f) {
@@ -1012,8 +1017,11 @@ func (r *reader) application(fi int) {
 	case ch != 0 && (act == 0 || act == aReceive) && !r.has(f, kAct, aPublish) && m.class == uItem:
 		r.store(f, appChannelKeys[ch], ruleAppsChannel)
 		return
-	case applicant == apPerson && act == aReceive && r.x.hasCandidate("apps_new.total") && !f.after:
-		r.store(f, "apps_new.person", ruleAppsPerson)
+	case applicant == apPerson && (act == aReceive || act == 0) && !f.after:
+		// "公民个人提出申请1030件", "其中自然人申请28件": the persons' share.
+		if r.x.hasCandidate("apps_new.total") {
+			r.store(f, "apps_new.person", ruleAppsPerson)
+		}
 		return
 	case applicant == apOrg:
 		return // the organisations' share: no key of its own in prose
@@ -1024,6 +1032,11 @@ func (r *reader) application(fi int) {
 	switch act {
 	case aReceive, 0:
 		if act == 0 && obj != oAppBare && obj != oApp {
+			return
+		}
+		if r.splitsCarry(fi) {
+			// "共受理申请30件,其中新收申请28件,上年结转2件": the applications
+			// handled, last year's among them; the new ones are listed.
 			return
 		}
 		if carry >= 0 {
@@ -1065,6 +1078,40 @@ func (r *reader) application(fi int) {
 			r.storeCarry(fi, carryAt, carry)
 		}
 	}
+}
+
+// appNounBefore reports whether an earlier clause of the sentence, with no
+// figure between, names applications.
+func (r *reader) appNounBefore(f *frame) bool {
+	for i := f.tok - 1; i >= 0; i-- {
+		t := r.toks[i]
+		switch {
+		case t.kind == kNum:
+			return false
+		case t.kind == kObject && (t.val == oApp || t.val == oAppBare):
+			return true
+		}
+	}
+	return false
+}
+
+// splitsCarry reports whether the figure fi is broken down (其中…) into new
+// applications and last year's carried over.
+func (r *reader) splitsCarry(fi int) bool {
+	f := &r.frames[fi]
+	brk := false
+	for i := f.tok + 1; i < len(r.toks); i++ {
+		t := r.toks[i]
+		switch {
+		case t.kind == kMark && t.val == mBreakdown:
+			brk = true
+		case brk && t.kind == kOutcome && t.val == uOver:
+			return true
+		case t.kind == kNum && !brk:
+			return false
+		}
+	}
+	return false
 }
 
 // listOf reports whether the figure before fi in its sentence, at its

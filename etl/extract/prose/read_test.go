@@ -276,6 +276,13 @@ func TestApplications(t *testing.T) {
 		{name: "a 信访办's own name is no trap", agency: "某某区信访办", text: "区信访办全年接受依申请公开2条。",
 			want: []want{{"apps_new.total", 2, false}}},
 		{name: "a column count is no application channel", text: "网站设有在线服务等12个栏目。", absent: []string{"apps_channel.online"}},
+		{name: "the noun in the clause before", text: "依申请公开办理情况:全年共受理12件,均按时答复。",
+			want: []want{{"apps_new.total", 12, false}}},
+		{name: "handled split into new and carried over", text: "共受理政府信息公开申请30件,其中新收申请28件,上年结转2件。",
+			want: []want{{"apps_new.total", 28, false}, {"apps_carried_over.total", 2, false}}},
+		{name: "natural persons' share after 其中", text: "全年收到政府信息公开申请40件,其中自然人申请36件,法人或者其他组织申请4件。",
+			want: []want{{"apps_new.total", 40, false}, {"apps_new.person", 36, false}}},
+		{name: "trap: a persons' count alone is no total", text: "自然人申请36件。", absent: []string{"apps_new.total", "apps_new.person"}},
 	})
 }
 
