@@ -38,6 +38,7 @@ type frame struct {
 	scope  uint8
 	head   bool // a proactive figure a breakdown (其中…) may list the parts of
 	cumul  bool // a running total skipped
+	split  bool // a count of applications its parts (new, carried over) are read from
 }
 
 // reader reads one sentence.
@@ -1025,7 +1026,7 @@ func (r *reader) application(fi int) {
 		return
 	case applicant == apOrg:
 		return // the organisations' share: no key of its own in prose
-	case f.parent >= 0:
+	case f.parent >= 0 && !r.frames[f.parent].split:
 		return // a part of the figure before: read with it
 	}
 	carry, carryAt := r.carryAside(fi)
@@ -1037,6 +1038,7 @@ func (r *reader) application(fi int) {
 		if r.splitsCarry(fi) {
 			// "共受理申请30件,其中新收申请28件,上年结转2件": the applications
 			// handled, last year's among them; the new ones are listed.
+			f.split = true
 			return
 		}
 		if carry >= 0 {
@@ -1099,10 +1101,16 @@ func (r *reader) appNounBefore(f *frame) bool {
 // applications and last year's carried over.
 func (r *reader) splitsCarry(fi int) bool {
 	f := &r.frames[fi]
-	brk := false
+	brk, depth := false, 0
 	for i := f.tok + 1; i < len(r.toks); i++ {
 		t := r.toks[i]
 		switch {
+		case t.kind == kOpen:
+			depth++
+		case t.kind == kClose:
+			if depth--; depth < 0 || brk {
+				return false // the breakdown in an aside ends with it
+			}
 		case t.kind == kMark && t.val == mBreakdown:
 			brk = true
 		case brk && t.kind == kOutcome && t.val == uOver:
@@ -1173,7 +1181,7 @@ func (r *reader) outcome(fi int) {
 	if f.parent >= 0 && r.frames[f.parent].dom == dCase {
 		return // a case's carry-over ("复议9件(含上一年度结转1件)") is no application's
 	}
-	if f.parent >= 0 && r.frames[f.parent].dom == dApps {
+	if f.parent >= 0 && r.frames[f.parent].dom == dApps && !r.frames[f.parent].split {
 		return // read with its figure (carryAside)
 	}
 	look := r.back
