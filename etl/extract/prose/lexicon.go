@@ -91,6 +91,8 @@ const (
 	aSet                      // 设立, 开辟: places
 	aCharge                   // 收取
 	aStaff                    // 配备
+	aOnTime                   // 按时办结: the legacy table's closed in time
+	aLate                     // 延期办结: closed after an extension
 )
 
 // Channels of proactive disclosure.
@@ -255,7 +257,8 @@ var lexicon = []entry{
 	{"提交", kAct, aReceive, false}, {"提请", kAct, aReceive, false},
 	{"办理", kAct, aHandle, false}, {"处理", kAct, aProcess, false},
 	{"答复", kAct, aAnswer, false}, {"办结", kAct, aAnswer, false}, {"答复完毕", kAct, aAnswer, false},
-	{"作出答复", kAct, aAnswer, false}, {"回复", kAct, aAnswer, false}, {"按时办结", kAct, aAnswer, false},
+	{"作出答复", kAct, aAnswer, false}, {"回复", kAct, aAnswer, false}, {"按时办结", kAct, aOnTime, false},
+	{"延期办结", kAct, aLate, false}, {"逾期办结", kAct, aLate, false},
 	// Acts of the legacy indicators and fees.
 	{"举办", kAct, aHold, false}, {"召开", kAct, aHold, false}, {"举行", kAct, aHold, false},
 	{"组织", kAct, aHold, false}, {"参加", kAct, aHold, false}, {"开展", kAct, aHold, false},

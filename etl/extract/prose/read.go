@@ -39,6 +39,7 @@ type frame struct {
 	head   bool // a proactive figure a breakdown (其中…) may list the parts of
 	cumul  bool // a running total skipped
 	split  bool // a count of applications its parts (new, carried over) are read from
+	other  bool // it counts another body's business (法律援助案件): so do the counts listed after it
 }
 
 // reader reads one sentence.
@@ -284,7 +285,7 @@ func tokenDomain(t token) domain {
 		switch t.val {
 		case aPublish, aSubmit, aCompile, aMake:
 			return dProactive
-		case aReceive, aHandle, aProcess, aAnswer:
+		case aReceive, aHandle, aProcess, aAnswer, aOnTime, aLate:
 			return dApps
 		case aIssue, aRepeal, aInForce:
 			return dArt20
@@ -309,6 +310,9 @@ func (r *reader) frame(fi int) {
 		return
 	}
 	f.dom = r.domain(f)
+	if f.dom == dVeto {
+		f.other = true
+	}
 	switch f.dom {
 	case dCase:
 		r.caseFigure(fi)
@@ -984,12 +988,17 @@ func (r *reader) application(fi int) {
 	}
 	f.act, f.obj = act, obj
 	if body || obj == oAttr && act != aReceive || r.body(f) {
+		f.other = true
 		return
+	}
+	if p := r.prevFrame(fi); obj == 0 && p != nil && p.other {
+		f.other = true
+		return // "受理法律援助案件7510件,办结6374件": the same body's business
 	}
 	if ch != 0 && obj == 0 && !r.listOf(fi, dApps) {
 		return // "在线服务等22个栏目": no application in sight
 	}
-	if obj == 0 && ch == 0 && applicant == 0 && !((act == aAnswer || act == aHandle) && r.x.appsSeen) {
+	if obj == 0 && ch == 0 && applicant == 0 && !((act == aAnswer || act == aHandle || act == aOnTime || act == aLate) && r.x.appsSeen) {
 		return
 	}
 	if !foi && !r.foiHere() && !(ch != 0 && (obj == oApp || r.listOf(fi, dApps))) {
@@ -1071,7 +1080,20 @@ func (r *reader) application(fi int) {
 		if !r.x.appsSeen {
 			r.x.ambiguous(r.s, "apps_new.total", "readings", "处理数可能含上年结转")
 		}
+	case aOnTime, aLate:
+		// The legacy table's 申请办结数 split: in time, after an extension.
+		if r.x.legacyYear() {
+			key := "apps_closed.on_time"
+			if act == aLate {
+				key = "apps_closed.extended"
+			}
+			r.store(f, key, ruleAppsClosed)
+		}
 	case aAnswer:
+		if r.x.legacyYear() && r.x.appsSeen && strings.HasPrefix(r.s.text[r.actStart(f):], "办结") {
+			r.store(f, "apps_closed.total", ruleAppsClosed) // 申请办结数
+			return
+		}
 		if r.x.year < 2019 || !r.x.appsSeen && carry < 0 {
 			return
 		}
@@ -1080,6 +1102,17 @@ func (r *reader) application(fi int) {
 			r.storeCarry(fi, carryAt, carry)
 		}
 	}
+}
+
+// actStart is the byte offset of the act nearest before f, or of f.
+func (r *reader) actStart(f *frame) int {
+	if a, ok := r.nearest(f, kAct); ok {
+		return a.start
+	}
+	if a, ok := r.firstAfter(f, kAct); ok {
+		return a.start
+	}
+	return f.m.start
 }
 
 // appNounBefore reports whether an earlier clause of the sentence, with no

@@ -25,6 +25,7 @@ const (
 	ruleReason           = "P20.reason"
 	ruleCarriedForward   = "P20.carried_forward"
 	ruleOutcomeTotal     = "P22.outcome_total"
+	ruleAppsClosed       = "P22.apps_closed"
 	ruleCasesNone        = "P24.cases_none"
 	ruleCases            = "P25.cases"
 	ruleCaseResult       = "P25.case_result"
@@ -67,6 +68,7 @@ var Rules = []Rule{
 	{ruleReason, "办理结果的细项理由（国家秘密、第三方、内部事务、本机关不掌握、重复申请等）"},
 	{ruleCarriedForward, "结转下年度继续办理、顺延至下年、办理中的申请数"},
 	{ruleOutcomeTotal, "本年度答复、办结的申请总数（收到数之后的答复数，或含上年结转的办理数）"},
+	{ruleAppsClosed, "申请办结数及其按时、延期办结数（2019年以前的统计表口径）"},
 	{ruleCasesNone, "未发生因政府信息公开引起的行政复议、行政诉讼：案件数为零"},
 	{ruleCases, "因政府信息公开被申请行政复议、被提起行政诉讼的案件数"},
 	{ruleCaseResult, "行政复议、行政诉讼的结果（维持、纠正、撤销、尚未审结）"},
