@@ -229,9 +229,16 @@ func (b *builder) proseApplications(year int, self string, received int, outcome
 			b.set("denied.total", float64(l.denied), false)
 		}
 	}
-	if outcomes != nil && outcomes.extended > 0 {
+	switch {
+	case outcomes != nil && outcomes.closed > 0 && chance(r, 0.3):
+		// The legacy table's 申请办结数 and its split, in words.
+		fmt.Fprintf(&s, "，办结%d件，其中按时办结%d件，延期办结%d件。", outcomes.closed, outcomes.onTime, outcomes.extended)
+		b.set("apps_closed.total", float64(outcomes.closed), false)
+		b.set("apps_closed.on_time", float64(outcomes.onTime), false)
+		b.set("apps_closed.extended", float64(outcomes.extended), false)
+	case outcomes != nil && outcomes.extended > 0:
 		s.WriteString(pick(r, "，均已办结。", "。"))
-	} else {
+	default:
 		s.WriteString(pick(r, "，均在法定期限内予以答复。", "，答复率100%。", "，按时办结率100%。", "。"))
 	}
 	b.para(s.String())
