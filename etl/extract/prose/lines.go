@@ -196,6 +196,8 @@ func continues(norm string, ls []line, i int) bool {
 		return !numbered(next) // a figure broken across lines: "公开信息5\n7条"
 	case r >= '0' && r <= '9' && startsWithCount(next):
 		return true // the figure of the sentence on the next line: "当面申请\n5件"
+	case r == ',' || r == ';' || r == ':' || r == '、' || r == '。':
+		return true // punctuation never starts a line of its own: "2件\n,其他结果1件"
 	case r >= '0' && r <= '9', r < utf8.RuneSelf && r != '"' && r != '\'':
 		return false // a figure, a bracketed item, a bullet
 	case strings.ContainsRune("(（【[●•·○■□◆◇★☆—-*第", r):

@@ -998,7 +998,7 @@ func (r *reader) application(fi int) {
 	if ch != 0 && obj == 0 && !r.listOf(fi, dApps) {
 		return // "在线服务等22个栏目": no application in sight
 	}
-	if obj == 0 && ch == 0 && applicant == 0 && !((act == aAnswer || act == aHandle || act == aOnTime || act == aLate) && r.x.appsSeen) {
+	if obj == 0 && ch == 0 && applicant == 0 && !((act == aAnswer || act == aHandle || act == aOnTime || act == aLate) && (r.x.appsSeen || act == aAnswer && r.aboutApplications())) {
 		return
 	}
 	if !foi && !r.foiHere() && !(ch != 0 && (obj == oApp || r.listOf(fi, dApps))) {
@@ -1094,7 +1094,7 @@ func (r *reader) application(fi int) {
 			r.store(f, "apps_closed.total", ruleAppsClosed) // 申请办结数
 			return
 		}
-		if r.x.year < 2019 || !r.x.appsSeen && carry < 0 {
+		if r.x.year < 2019 || !r.x.appsSeen && carry < 0 && !r.aboutApplications() {
 			return
 		}
 		r.store(f, "outcome_total.total", ruleOutcomeTotal)
