@@ -187,6 +187,8 @@ const (
 	tpParttime                   // 兼职
 	tpIntake                     // 受理点: a place, not a reading point
 	tpActivity                   // 新闻发布活动, 通气会: not press conferences
+	tpHotTopic                   // 回应社会关切, 舆情回应
+	tpMeeting                    // 工作会议, 专题会议
 )
 
 // Fee words.
@@ -390,6 +392,9 @@ var lexicon = []entry{
 	{"新闻发布活动", kTopic, tpActivity, false}, {"通气会", kTopic, tpActivity, false},
 	{"在线访谈", kTopic, tpInterview, false}, {"专职", kTopic, tpFulltime, false}, {"全职", kTopic, tpFulltime, false},
 	{"兼职", kTopic, tpParttime, false},
+	{"回应社会关切", kTopic, tpHotTopic, false}, {"回应公众关注热点", kTopic, tpHotTopic, false},
+	{"回应热点", kTopic, tpHotTopic, false}, {"舆情回应", kTopic, tpHotTopic, false}, {"回应舆情", kTopic, tpHotTopic, false},
+	{"工作会议", kTopic, tpMeeting, false}, {"专题会议", kTopic, tpMeeting, false}, {"工作推进会", kTopic, tpMeeting, false},
 
 	// Money.
 	{"费用", kFee, fFee, false}, {"收费", kFee, fFee, false}, {"费", kFee, fFee, false},

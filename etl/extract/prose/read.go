@@ -552,6 +552,9 @@ func (r *reader) proactive(fi int) {
 		r.x.ambiguous(r.s, "", "readings", "区间不是数量")
 		return
 	}
+	if r.splitsAttr(fi) {
+		return // "共公开政府信息800条,其中主动公开700条,依申请公开100条": 主动公开 is listed
+	}
 	chans, nch := r.channels(f)
 	if nch == 0 {
 		var sibling bool
@@ -639,6 +642,26 @@ func (r *reader) oneKind(f *frame, obj token) bool {
 		return true
 	})
 	return qualified && !list
+}
+
+// splitsAttr reports whether a figure is broken down (其中…) by disclosure
+// attribute: 主动公开, 依申请公开, 不予公开. Then it is the items made or
+// published in any way, and the 主动公开 part is the proactive total.
+func (r *reader) splitsAttr(fi int) bool {
+	f := &r.frames[fi]
+	brk := false
+	for i := f.tok + 1; i < len(r.toks); i++ {
+		t := r.toks[i]
+		switch {
+		case t.kind == kMark && t.val == mBreakdown:
+			brk = true
+		case brk && t.kind == kObject && (t.val == oAttr || strings.HasPrefix(r.s.text[t.start:], "依申请")):
+			return true
+		case t.kind == kNum && !brk:
+			return false
+		}
+	}
+	return false
 }
 
 // generalTotal reports whether a count with no channel names information
@@ -1630,6 +1653,16 @@ func (r *reader) legacy(fi int) {
 	case tpInterview:
 		if m.class == uTimes {
 			key = "response.online_interviews"
+		}
+	case tpHotTopic:
+		// 回应公众关注热点或重大舆情数 (legacy table; domain.md D16).
+		if m.class == uTimes || m.class == uItem || m.unit == "个" {
+			key = "response.hot_topics"
+		}
+	case tpMeeting:
+		// 召开政府信息公开工作会议或专题会议数: a meeting on disclosure work.
+		if m.class == uTimes && r.has(f, kFOI, 0) || m.class == uTimes && strings.Contains(r.s.text[r.clauseStart(f):f.m.start], "公开") {
+			key = "meetings.total"
 		}
 	case tpFulltime, tpParttime:
 		if m.class != uPeople || m.unit == "人次" {

@@ -38,6 +38,8 @@ const (
 	ruleTrainings        = "L.trainings"
 	rulePress            = "L.press_conferences"
 	ruleInterviews       = "L.online_interviews"
+	ruleHotTopics        = "L.hot_topics"
+	ruleMeetings         = "L.meetings"
 	ruleNormativePublic  = "L.normative_disclosed"
 	ruleArt20            = "A20.documents"
 	ruleDecisions        = "A20.decisions"
@@ -81,6 +83,8 @@ var Rules = []Rule{
 	{ruleTrainings, "政府信息公开培训的场次与接受培训的人次"},
 	{rulePress, "举办或参加新闻发布会的次数"},
 	{ruleInterviews, "在线访谈的次数"},
+	{ruleHotTopics, "回应公众关注热点或重大舆情的次数"},
+	{ruleMeetings, "召开政府信息公开工作会议或专题会议的次数"},
 	{ruleNormativePublic, "主动公开总数之下列出的规范性文件数（2019年以前的统计表口径）"},
 	{ruleArt20, "第二十条文件数：制发、废止、现行有效的规章和规范性文件"},
 	{ruleDecisions, "第二十条处理决定数：行政处罚、行政许可、行政强制决定"},
@@ -118,6 +122,10 @@ func ruleFor(key string) string {
 		return rulePress
 	case "response.online_interviews":
 		return ruleInterviews
+	case "response.hot_topics":
+		return ruleHotTopics
+	case "meetings.total":
+		return ruleMeetings
 	case "staff.fulltime", "staff.parttime":
 		return ruleStaff
 	}
