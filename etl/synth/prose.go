@@ -553,6 +553,14 @@ func (b *builder) proseLegacyIndicators(l legacyApps, p proactive) {
 		parts = append(parts, fmt.Sprintf("开展政府网站在线访谈%d次", p.interviews))
 		b.set("response.online_interviews", float64(p.interviews), false)
 	}
+	if p.hotTopics > 0 && chance(r, 0.4) {
+		parts = append(parts, fmt.Sprintf("回应社会关切%d次", p.hotTopics))
+		b.set("response.hot_topics", float64(p.hotTopics), false)
+	}
+	if l.meetings > 0 && chance(r, 0.4) {
+		parts = append(parts, fmt.Sprintf("召开政府信息公开工作会议%d次", l.meetings))
+		b.set("meetings.total", float64(l.meetings), false)
+	}
 	if len(parts) > 0 {
 		b.para(strings.Join(parts, "，") + "。")
 	}
