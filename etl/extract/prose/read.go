@@ -89,16 +89,29 @@ func (r *reader) read() {
 		r.breakAt = 0
 	}
 	ti, d := 0, 0
+	held := r.scope // the scope before a clause that names one
+	acted := false  // the current clause has an act or a count
 	for fi := range r.frames {
 		f := &r.frames[fi]
 		// The scope and case words met so far hold for this figure (those
-		// of an aside only inside it).
+		// of an aside only inside it). A scope named in a clause without an
+		// act or a count ("按照全市各部门统一部署,…") is no one's figure's
+		// subject: it lapses at the clause's end.
 		for ; ti < f.tok; ti++ {
 			switch t := r.toks[ti]; t.kind {
 			case kOpen:
 				d++
 			case kClose:
 				d = max(d-1, 0)
+			case kComma:
+				if d == 0 {
+					if !acted {
+						r.scope = held
+					}
+					held, acted = r.scope, false
+				}
+			case kAct:
+				acted = true
 			case kScope:
 				if d == 0 {
 					r.scope = t.val
@@ -108,6 +121,7 @@ func (r *reader) read() {
 			}
 		}
 		f.scope = r.scope
+		held, acted = r.scope, true
 		r.frame(fi)
 	}
 }
