@@ -174,6 +174,13 @@ func scanMention(s string, i int, arabic, bare bool) (mention, bool) {
 		num += s[j+1 : j+4]
 		j += 4
 	}
+	for arabic && len(num) <= 3+4*strings.Count(num, ",") && !strings.Contains(num, ".") && j+4 <= len(s) && s[j] == ',' &&
+		isDigits(s[j+1:j+4]) && (j+4 == len(s) || s[j+4] < '0' || s[j+4] > '9') {
+		// A thousands separator: "12,763条" (the comma is no clause end).
+		num += s[j : j+4]
+		j += 4
+	}
+	num = strings.ReplaceAll(num, ",", "")
 	k := skipBlank(s, j)
 	approx, wan := false, false
 	if r, n := runeAt(s, k); r == '余' || r == '多' {
