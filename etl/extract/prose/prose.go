@@ -84,19 +84,14 @@ func (x *extractor) hasCandidate(key string) bool {
 
 // ambiguous records a figure seen and not stored.
 func (x *extractor) ambiguous(s span, key string, reason report.AmbiguityReason, detail string) {
+	text, start, end := x.t.Quote(s.start, s.end)
 	for _, a := range x.amb {
-		if a.Key == key && a.Prov.Start <= x.origStart(s) && a.Detail == detail {
+		if a.Key == key && a.Prov.Start == start && a.Detail == detail {
 			return // the same doubt about the same sentence
 		}
 	}
-	text, start, end := x.t.Quote(s.start, s.end)
 	x.amb = append(x.amb, report.Ambiguity{Key: key, Reason: reason, Detail: detail,
 		Prov: report.Provenance{Source: "prose", Text: text, Start: start, End: end, Rule: ruleAmbiguous}})
-}
-
-func (x *extractor) origStart(s span) int {
-	start, _ := x.t.OrigSpan(s.start, s.end)
-	return start
 }
 
 // resolve picks one figure per key: the first read, unless it is an
