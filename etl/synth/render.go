@@ -3,6 +3,7 @@ package synth
 import (
 	"html"
 	"math/rand/v2"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -43,6 +44,7 @@ type builder struct {
 	// Habits of the page or of the text extraction, per report.
 	wrap        int  // hard line breaks in prose every wrap runes (a PDF's lines); 0: none
 	wideDigits  bool // prose digits in full width (１２３)
+	lostBlanks  bool // prose counts wrapped in '?' for blanks a copy lost ("共?1340条?")
 	wideCells   bool // table digits in full width
 	paddedCells bool // cells carry stray spaces ("  0", "3 ")
 	shortLabels bool // row labels without 数量, sub-rows numbered 1、
@@ -78,6 +80,9 @@ func (b *builder) para(s string) {
 	if s == "" {
 		return
 	}
+	if b.lostBlanks {
+		s = lostBlankRE.ReplaceAllString(s, "?$1?")
+	}
 	if b.wideDigits {
 		s = wideDigits(s)
 	}
@@ -90,6 +95,9 @@ func (b *builder) para(s string) {
 	}
 	b.sb.WriteString(pick(b.r, "", "  ", "　　") + s + "\n\n")
 }
+
+// lostBlankRE is a count in prose, for the lost-blank habit.
+var lostBlankRE = regexp.MustCompile(`(\d+(?:条|件|篇))`)
 
 // wideDigits writes ASCII digits as full-width digits.
 func wideDigits(s string) string {

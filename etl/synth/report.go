@@ -110,6 +110,7 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 	if lay != LayoutHTML && chance(r, 0.1) {
 		b.wrap = 30 + r.IntN(15)
 	}
+	b.lostBlanks = chance(r, 0.03)
 	b.label = &Label{
 		Source: name + ext, Agency: a.Label, Year: year, Period: report.PeriodYear, Form: form,
 		Level: a.Level, Province: a.Province, City: a.City, Layout: lay,

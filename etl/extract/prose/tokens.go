@@ -106,7 +106,7 @@ func tokenize(s string, toks []token, ms []mention) ([]token, []mention) {
 		}
 		if isNumeral(r) {
 			if m, ok := scanMention(s, i, r < utf8.RuneSelf, true); ok {
-				if m.unit == "期" && m.end < len(s) && s[m.end] >= '0' && s[m.end] <= '9' {
+				if k := skipBlank(s, m.end); m.unit == "期" && k < len(s) && s[k] >= '0' && s[k] <= '9' {
 					// "推送信息164期492条": the issues qualify the items.
 					i = m.end
 					continue
