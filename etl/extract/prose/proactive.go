@@ -319,7 +319,7 @@ func (r *reader) channels(f *frame) (chanSet, int) {
 	var set chanSet
 	platforms := 0
 	r.back(f, func(i int, t token) bool {
-		if t.kind == kChannel && !r.columnOfSite(i) {
+		if t.kind == kChannel && !r.columnOfSite(i) && !r.accountOfSite(i) {
 			set |= chanBit(t.val)
 			if t.val == cPlatform {
 				platforms++
@@ -345,6 +345,17 @@ func (r *reader) channels(f *frame) (chanSet, int) {
 func (r *reader) columnOfSite(i int) bool {
 	return i > 0 && r.toks[i].kind == kChannel && r.toks[i].val == cCatalogue &&
 		r.toks[i-1].kind == kChannel && r.toks[i-1].val == cWebsite && r.toks[i-1].end == r.toks[i].start
+}
+
+// accountOfSite reports whether token i, a website, names the account the
+// channel right after it belongs to ("中国政府网微信公众号", "新疆政府网微博"):
+// the figure is the account's.
+func (r *reader) accountOfSite(i int) bool {
+	if i+1 >= len(r.toks) || r.toks[i].kind != kChannel || r.toks[i].val != cWebsite {
+		return false
+	}
+	n := r.toks[i+1]
+	return n.kind == kChannel && n.start == r.toks[i].end && (n.val == cWeibo || n.val == cWechat || n.val == cPlatform)
 }
 
 // quotedPortal reports whether 中国 at i opens a quoted portal name.

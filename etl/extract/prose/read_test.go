@@ -99,6 +99,8 @@ func TestProactive(t *testing.T) {
 			want: []want{{"proactive.website", 26, false}}, absent: []string{"proactive.total"}},
 		{name: "the disclosure catalogue alone is the total", text: "全年在政府信息公开目录系统主动公开政府信息188条。",
 			want: []want{{"proactive.total", 188, false}}},
+		{name: "a website's own account", text: "“某某政府网”之外,某某政府网微信公众号全年推送信息860条。",
+			want: []want{{"proactive.wechat", 860, false}}, absent: []string{"proactive.total", "proactive.website"}},
 		{name: "weibo and wechat each", text: "政务微博发布信息410条,微信公众号推送信息356条。",
 			want: []want{{"proactive.weibo", 410, false}, {"proactive.wechat", 356, false}}},
 		{name: "issues are not items", text: "微信公众号全年推送56期213条。",
