@@ -516,7 +516,15 @@ func reasonGroup(key string) uint8 {
 type lex struct {
 	first   [0x10000]uint16 // bucket+1 by first rune (BMP), 0 for none
 	ascii   [128]uint16
-	buckets [][]compiled
+	buckets []bucket
+}
+
+// bucket holds the words that start with one rune: those of several runes
+// sorted by the bytes after the first rune (then longest first), so a match
+// is a binary search, and the rune alone when it is a word too.
+type bucket struct {
+	multi  []compiled
+	single *compiled
 }
 
 var lexTable = buildLex()
@@ -559,14 +567,26 @@ func buildLex() *lex {
 		if r < 0x10000 {
 			cueTable[r] |= cueLex
 		}
-		g := groups[r]
+		var bk bucket
+		for _, c := range groups[r] {
+			if c.skip == 0 {
+				single := c
+				bk.single = &single
+				continue
+			}
+			bk.multi = append(bk.multi, c)
+		}
+		g := bk.multi
 		sort.Slice(g, func(i, j int) bool {
+			if g[i].next != g[j].next {
+				return g[i].next < g[j].next
+			}
 			if len(g[i].word) != len(g[j].word) {
 				return len(g[i].word) > len(g[j].word)
 			}
 			return g[i].word < g[j].word
 		})
-		l.buckets = append(l.buckets, g)
+		l.buckets = append(l.buckets, bk)
 		if r < 128 {
 			l.ascii[r] = uint16(len(l.buckets))
 		} else if r < 0x10000 {
@@ -587,7 +607,13 @@ func (l *lex) bucket(r rune) []compiled {
 	if b == 0 {
 		return nil
 	}
-	return l.buckets[b-1]
+	bk := l.buckets[b-1]
+	out := append([]compiled(nil), bk.multi...)
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].word) > len(out[j].word) })
+	if bk.single != nil {
+		out = append(out, *bk.single)
+	}
+	return out
 }
 
 // pack3 packs the first (up to) three bytes of s.
@@ -603,8 +629,9 @@ func pack3(s string) uint32 {
 }
 
 // match returns the longest entry starting at s[i:], if any. The bytes
-// after the first rune are compared as one integer before the words are:
-// a first rune may start two dozen words.
+// after the first rune are compared as one integer, by binary search over
+// the bucket, before words are compared: a first rune may start two dozen
+// words.
 func (l *lex) match(s string, i int, r rune) (entry, bool) {
 	var b uint16
 	if r < 128 {
@@ -615,21 +642,26 @@ func (l *lex) match(s string, i int, r rune) (entry, bool) {
 	if b == 0 {
 		return entry{}, false
 	}
-	bucket := l.buckets[b-1]
-	next, n := uint32(0), 0
-	for _, e := range bucket {
-		if e.skip != 0 {
-			if n != int(e.skip) {
-				n = int(e.skip)
-				next = pack3(s[min(i+n, len(s)):])
-			}
-			if e.next != next {
-				continue
+	bk := &l.buckets[b-1]
+	if m := bk.multi; len(m) > 0 {
+		next := pack3(s[min(i+int(m[0].skip), len(s)):])
+		lo, hi := 0, len(m)
+		for lo < hi {
+			mid := int(uint(lo+hi) >> 1)
+			if m[mid].next < next {
+				lo = mid + 1
+			} else {
+				hi = mid
 			}
 		}
-		if len(s)-i >= len(e.word) && s[i:i+len(e.word)] == e.word {
-			return e.entry, true
+		for k := lo; k < len(m) && m[k].next == next; k++ {
+			if w := m[k].word; len(s)-i >= len(w) && s[i:i+len(w)] == w {
+				return m[k].entry, true
+			}
 		}
+	}
+	if bk.single != nil {
+		return bk.single.entry, true
 	}
 	return entry{}, false
 }

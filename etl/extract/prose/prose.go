@@ -273,7 +273,7 @@ const compiledSentences = 12
 // from the reports of the area's bodies ("根据…各部门和各区、市政府的…年度报告
 // 编制", "综合区政府各委、局、办和各街道办事处的…年度报告编制而成").
 func compiledReport(s string) bool {
-	if !strings.Contains(s, "年度报告") || !(strings.Contains(s, "编制") || strings.Contains(s, "汇总") || strings.Contains(s, "综合")) {
+	if !strings.Contains(s, "各") || !strings.Contains(s, "年度报告") || !(strings.Contains(s, "编制") || strings.Contains(s, "汇总") || strings.Contains(s, "综合")) {
 		return false
 	}
 	for _, w := range []string{"各部门", "各区", "各街道", "各委", "各乡镇", "各县", "委办局", "各单位", "各镇"} {

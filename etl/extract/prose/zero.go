@@ -224,7 +224,7 @@ func (r *reader) feesNone() {
 	if r.x.otherYear(t) {
 		return
 	}
-	if !r.sentenceHas(kFee, 0) || !noFeesRE.MatchString(t) {
+	if !r.sentenceHas(kFee, fFee) && !r.sentenceHas(kFee, fInfo) || !noFeesRE.MatchString(t) {
 		return
 	}
 	if !(strings.Contains(t, "公开") || strings.Contains(r.s.section, "公开") || strings.Contains(t, "申请") || strings.Contains(t, "信息处理费")) {
