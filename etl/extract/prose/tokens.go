@@ -444,15 +444,6 @@ func skipSpace(s string, i int) int {
 	return i
 }
 
-func cutAny(s string, prefixes ...string) (string, bool) {
-	for _, p := range prefixes {
-		if rest, ok := strings.CutPrefix(s, p); ok {
-			return rest, true
-		}
-	}
-	return s, false
-}
-
 func endsWithDigitOrLetter(s string) bool {
 	c := s[len(s)-1]
 	return c >= '0' && c <= '9' || c == '.' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
