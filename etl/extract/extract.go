@@ -44,13 +44,14 @@ func Document(doc *report.Document) (r *report.Report, err error) {
 	if form == "" {
 		form = detect.Form(t.Norm)
 	}
-	pm := prose.Extract(t, id)
+	pm, amb := prose.Extract(t, id)
 	r = &report.Report{
 		ID: doc.Hash, Path: doc.Path, Format: doc.Format, Encoding: doc.Encoding, Size: doc.Size,
 		Identity: id, Form: form,
 		Metrics:   Merge(tab.Metrics, pm), // in key order
 		Ambiguous: tab.Ambiguous,
 	}
+	r.Ambiguous = append(r.Ambiguous, amb...)
 	r.Checks = validate.Report(form, r.Metrics, pm)
 	return r, nil
 }

@@ -144,6 +144,9 @@ func (b *builder) gluedTable(rows [][]cell) {
 		b.label.Glued = &Glued{Determined: []string{}, Ambiguous: []string{}}
 	}
 	lg := b.label.Glued
+	if b.lost == nil {
+		b.lost = map[string]bool{}
+	}
 	for _, gr := range grows {
 		for _, k := range gr.keys {
 			if k == "" {
@@ -151,6 +154,14 @@ func (b *builder) gluedTable(rows [][]cell) {
 			}
 			lg.Cells++
 			if undetermined[k] {
+				b.lost[k] = true
+				if v, ok := b.stated[k]; ok {
+					// A sentence of the report states it: the text
+					// determines it, though this run does not.
+					b.label.Metrics[k] = v
+					lg.Determined = append(lg.Determined, k)
+					continue
+				}
 				delete(b.label.Metrics, k)
 				lg.Ambiguous = append(lg.Ambiguous, k)
 				continue
@@ -160,7 +171,16 @@ func (b *builder) gluedTable(rows [][]cell) {
 			}
 		}
 	}
-	b.label.Breaks = slices.DeleteFunc(b.label.Breaks, func(br Break) bool { return !breakSeen(br, b.label) })
+}
+
+// dropUnseenBreaks takes out of a glued report's label the injected breaks
+// that can no longer be seen. It runs once the whole report is written: a
+// table glued before the one a break is in must not judge it.
+func (b *builder) dropUnseenBreaks() {
+	if b.label.Glued == nil {
+		return
+	}
+	b.label.Breaks = slices.DeleteFunc(b.label.Breaks, func(br Break) bool { return !breakSeen(br, b.label, b.lost) })
 }
 
 // glueKind is the grammar of a cell by its key.
@@ -507,11 +527,13 @@ func cellsVec(cells []gcell) [7]int64 {
 }
 
 // breakSeen reports whether an injected break can still be seen once the
-// table is glued: every cell its identity names is determined.
-func breakSeen(br Break, l *Label) bool {
+// tables are glued: every cell its identity names is determined by its
+// table (lost are the cells a glued run does not determine; a sentence
+// stating one gives the figure, not the broken cell).
+func breakSeen(br Break, l *Label, lost map[string]bool) bool {
 	has := func(keys ...string) bool {
 		for _, k := range keys {
-			if _, ok := l.Metrics[k]; !ok {
+			if _, ok := l.Metrics[k]; !ok || lost[k] {
 				return false
 			}
 		}

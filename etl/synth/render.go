@@ -3,6 +3,7 @@ package synth
 import (
 	"html"
 	"math/rand/v2"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,9 +43,15 @@ type builder struct {
 	blanks blankPolicy
 	blank  string     // how this report prints a blank cell
 	glue   *glueStyle // the report's tables are glued (glued.go); nil for most
+	// stated are the figures the report states outside its tables (its
+	// sentences), and lost the table cells a glued run does not determine:
+	// a cell a glued table loses is still labelled when a sentence states it.
+	stated map[string]float64
+	lost   map[string]bool
 	// Habits of the page or of the text extraction, per report.
 	wrap        int  // hard line breaks in prose every wrap runes (a PDF's lines); 0: none
 	wideDigits  bool // prose digits in full width (１２３)
+	lostBlanks  bool // prose counts wrapped in '?' for blanks a copy lost ("共?1340条?")
 	wideCells   bool // table digits in full width
 	paddedCells bool // cells carry stray spaces ("  0", "3 ")
 	shortLabels bool // row labels without 数量, sub-rows numbered 1、
@@ -80,6 +87,9 @@ func (b *builder) para(s string) {
 	if s == "" {
 		return
 	}
+	if b.lostBlanks {
+		s = lostBlankRE.ReplaceAllString(s, "?$1?")
+	}
 	if b.wideDigits {
 		s = wideDigits(s)
 	}
@@ -92,6 +102,9 @@ func (b *builder) para(s string) {
 	}
 	b.sb.WriteString(pick(b.r, "", "  ", "　　") + s + "\n\n")
 }
+
+// lostBlankRE is a count in prose, for the lost-blank habit.
+var lostBlankRE = regexp.MustCompile(`(\d+(?:条|件|篇))`)
 
 // wideDigits writes ASCII digits as full-width digits.
 func wideDigits(s string) string {
@@ -127,8 +140,17 @@ func (b *builder) cellText(s string) string {
 	return s
 }
 
-// set records a printed figure in the label.
+// set records a figure a sentence states in the label.
 func (b *builder) set(key string, v float64, approx bool) {
+	if b.stated == nil {
+		b.stated = map[string]float64{}
+	}
+	b.stated[key] = v
+	b.setCell(key, v, approx)
+}
+
+// setCell records a figure a table cell prints in the label.
+func (b *builder) setCell(key string, v float64, approx bool) {
 	b.label.Metrics[key] = v
 	if approx {
 		b.label.Approx = append(b.label.Approx, key)
@@ -154,7 +176,7 @@ func (b *builder) cellNum(key string, v int, isTotal bool) cell {
 	if v == 0 && (b.blanks == blankZeros || (b.blanks == blankParts && !isTotal)) {
 		return cell{text: b.blankText(), key: key}
 	}
-	b.set(key, float64(v), false)
+	b.setCell(key, float64(v), false)
 	return cell{text: b.cellText(strconv.Itoa(v)), key: key}
 }
 

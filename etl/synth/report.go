@@ -116,6 +116,7 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 	if lay != LayoutHTML {
 		b.glue = gluedReport(opt, a.Index, year) // from its own stream: r is not touched
 	}
+	b.lostBlanks = chance(r, 0.03)
 	b.label = &Label{
 		Source: name + ext, Agency: a.Label, Year: year, Period: report.PeriodYear, Form: form,
 		Level: a.Level, Province: a.Province, City: a.City, Layout: lay,
@@ -145,6 +146,7 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 	if chance(r, 0.5) {
 		b.signature(a, year, halfYear)
 	}
+	b.dropUnseenBreaks()
 	title, meta := b.titleAndMeta(a, year, halfYear)
 	b.finish()
 	return Doc{Name: name + ext, Body: b.document(title, meta), Label: *b.label}
@@ -227,14 +229,27 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 	b.heading("一、总体情况")
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading(b.br("（一）主动公开"))
-	b.proseProactive(year, a.Self, p, h.proactiveEver, chance(r, 0.5))
+	b.proseProactive(a, year, p, h.proactiveEver, chance(r, 0.5))
+	if chance(r, 0.3) {
+		b.proseComponents(year, art)
+	}
+	if form == report.FormTable2021 && chance(r, 0.2) {
+		b.proseArticle20(art)
+	}
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading(b.br("（二）依申请公开"))
 	switch co := apps.total("apps_carried_over"); {
 	case co > 0 && chance(r, 0.25):
 		b.proseCarried(year, a.Self, apps.total("apps_new"), co)
+	case chance(r, 0.2) && b.proseScopePair(a, year, apps.total("apps_new")):
 	case chance(r, 0.6):
 		b.proseApplications(year, a.Self, apps.total("apps_new"), nil)
+	}
+	if chance(r, 0.35) {
+		b.proseOutcomes(apps)
+	}
+	if chance(r, 0.25) {
+		b.proseReviewResults(review, direct)
 	}
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading(b.br("（三）政府信息管理"))
@@ -357,11 +372,16 @@ func (b *builder) proseReport(a Agency, year int, h *history, p proactive, withT
 	b.para(fillerPara(r, 4+r.IntN(4)))
 	b.heading("二、主动公开政府信息的情况")
 	b.para(fillerPara(r, 3+r.IntN(4)))
-	b.proseProactive(year, a.Self, p, h.proactiveEver, chance(r, 0.6))
+	b.proseProactive(a, year, p, h.proactiveEver, chance(r, 0.6))
 	b.traps(a, year)
+	if chance(r, 0.4) {
+		b.proseLegacyIndicators(l, p)
+	}
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading("三、依申请公开政府信息办理情况")
-	b.proseApplications(year, a.Self, l.received, &l)
+	if !(l.received > 0 && chance(r, 0.2) && b.proseScopePair(a, year, l.received)) {
+		b.proseApplications(year, a.Self, l.received, &l)
+	}
 	b.para(fillerPara(r, 2+r.IntN(3)))
 	b.heading(pick(r, "四、政府信息公开的收费及减免情况", "四、收费情况"))
 	b.proseFees(year, a.Self, l.feesYuan)

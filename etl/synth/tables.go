@@ -182,7 +182,7 @@ func (b *builder) amount(key string, wan float64) cell {
 	if wan == 0 && b.blanks == blankZeros {
 		return cell{text: b.blankText(), key: key}
 	}
-	b.set(key, wan, false)
+	b.setCell(key, wan, false)
 	return cell{text: b.cellText(fmtWan(wan)), key: key}
 }
 
@@ -198,7 +198,7 @@ func (b *builder) signed(key string, v int) cell {
 	if v == 0 && b.blanks == blankZeros {
 		return cell{text: b.blankText(), key: key}
 	}
-	b.set(key, float64(v), false)
+	b.setCell(key, float64(v), false)
 	if v > 0 {
 		return cell{text: b.cellText(pick(b.r, "+", "") + strconv.Itoa(v)), key: key}
 	}
@@ -224,14 +224,14 @@ func (b *builder) art20Table2019(t art20) [][]cell {
 	procHead := "采购总金额"
 	switch b.r.IntN(3) {
 	case 0:
-		b.set("art20.procurement.amount", t.procWan, false)
+		b.setCell("art20.procurement.amount", t.procWan, false)
 		proc = c(fmtWan(t.procWan) + pick(b.r, "(万)", "万元", "（万元）"))
 	case 1:
 		procHead = b.br("采购总金额（万元）")
-		b.set("art20.procurement.amount", t.procWan, false)
+		b.setCell("art20.procurement.amount", t.procWan, false)
 		proc = c(fmtWan(t.procWan))
 	default:
-		b.set("art20.procurement.amount", t.procWan, false)
+		b.setCell("art20.procurement.amount", t.procWan, false)
 		proc = c(strconv.FormatInt(int64(t.procWan*10000+0.5), 10) + "元")
 	}
 	proc.key = "art20.procurement.amount"
