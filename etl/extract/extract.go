@@ -48,7 +48,8 @@ func Document(doc *report.Document) (r *report.Report, err error) {
 	r = &report.Report{
 		ID: doc.Hash, Path: doc.Path, Format: doc.Format, Encoding: doc.Encoding, Size: doc.Size,
 		Identity: id, Form: form,
-		Metrics: Merge(tab.Metrics, pm), // in key order
+		Metrics:   Merge(tab.Metrics, pm), // in key order
+		Ambiguous: tab.Ambiguous,
 	}
 	r.Checks = validate.Report(form, r.Metrics, pm)
 	return r, nil

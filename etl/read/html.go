@@ -40,6 +40,9 @@ func htmlText(raw []byte) (text, enc string, err error) {
 	}
 	w := &htmlWriter{}
 	w.node(root, false)
+	if w.tables == 0 {
+		w.b.WriteString("\n" + scriptTables(root)) // see jshtml.go
+	}
 	return strings.TrimSpace(w.b.String()) + "\n", enc, nil
 }
 
@@ -50,6 +53,7 @@ type htmlWriter struct {
 	b       strings.Builder
 	midLine bool // text written since the last line break
 	space   bool // whitespace seen after the last text on this line
+	tables  int  // data tables written as pipe rows
 }
 
 func (w *htmlWriter) newline() {
@@ -98,6 +102,7 @@ func (w *htmlWriter) node(n *html.Node, pre bool) {
 		switch n.DataAtom {
 		case atom.Table:
 			if !layoutTable(n) {
+				w.tables++
 				w.newline()
 				// A caption often names the table ("三、收到和处理…申请情况").
 				for c := n.FirstChild; c != nil; c = c.NextSibling {

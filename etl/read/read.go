@@ -112,6 +112,9 @@ func readFile(ctx context.Context, path string, lim Limits) (*report.Document, e
 		if err == nil && doc.Encoding != "utf-8" && looksBinaryText(doc.Text) {
 			err = errBinary
 		}
+		if err == nil {
+			doc.Text, _ = jsHTML(doc.Text) // tables inside script strings, see jshtml.go
+		}
 	}
 	if err != nil {
 		return nil, err

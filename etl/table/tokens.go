@@ -19,9 +19,35 @@ type Token struct {
 	LineCells  int32 // number of cells on its line
 	Multi      bool  // the line held several cells: a row laid out on one line
 	IsValue    bool  // the cell is a value (a figure or a blank), not a label
+	Layout     Layout
 
 	Canon string // the cell folded by Canon, for label matching; values and sentences keep their text
 	Value Value  // the cell parsed by Parse, when IsValue
+}
+
+// Layout is how the line of a token was cut into cells: the mechanism a
+// table cell was read with, named in its provenance (see Rule).
+type Layout uint8
+
+// The layouts of a line.
+const (
+	LayoutCell   Layout = iota // the line is one cell (one cell per line)
+	LayoutPipe                 // pipe row: "| a | b |"
+	LayoutGaps                 // cells apart by tabs or runs of spaces (pdftotext -layout)
+	LayoutSpaced               // a label then values apart by single spaces ("规章 0 0 3")
+)
+
+// Rule names the layout for Provenance.Rule.
+func (l Layout) Rule() string {
+	switch l {
+	case LayoutPipe:
+		return "table.pipe"
+	case LayoutGaps:
+		return "table.gaps"
+	case LayoutSpaced:
+		return "table.spaced"
+	}
+	return "table.cells"
 }
 
 // Tokens cuts text into cells, in reading order. Each line is one row when it
@@ -102,12 +128,18 @@ type span struct{ s, e int }
 // space for the line's cell spans; it is returned for the next line.
 func appendLine(out []Token, buf []span, text string, s, e, line int, orig func(s, e int) string) ([]Token, []span) {
 	var cells []span
+	layout := LayoutCell
 	if strings.IndexByte(text[s:e], '|') >= 0 || strings.Contains(text[s:e], "｜") {
-		cells = splitPipes(buf, text, s, e)
+		cells, layout = splitPipes(buf, text, s, e), LayoutPipe
 	} else {
 		cells = splitGaps(buf, text, s, e, orig)
-		if len(cells) == 1 {
+		if len(cells) > 1 {
+			layout = LayoutGaps
+		} else if len(cells) == 1 {
 			cells = splitValueTail(cells, text)
+			if len(cells) > 1 {
+				layout = LayoutSpaced
+			}
 		}
 	}
 	if cap(cells) > cap(buf) {
@@ -132,7 +164,7 @@ func appendLine(out []Token, buf []span, text string, s, e, line int, orig func(
 			canon = canonCompact(folded)
 		}
 		out = append(out, Token{Text: cell, Start: c.s, End: c.e, Line: int32(line),
-			Multi: len(cells) > 1, Col: int32(i), LineCells: int32(len(cells)), Canon: canon, Value: v, IsValue: ok})
+			Multi: len(cells) > 1, Col: int32(i), LineCells: int32(len(cells)), Canon: canon, Value: v, IsValue: ok, Layout: layout})
 	}
 	return out, buf
 }

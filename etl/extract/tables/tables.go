@@ -14,6 +14,9 @@ import (
 type Result struct {
 	Form    report.Form     // the form recognised from the tables; "" when none
 	Metrics []report.Metric // every cell, numeric or blank, with provenance
+	// Ambiguous lists the cells the readers saw and did not place, and why:
+	// blank stays blank when the text fits two readings.
+	Ambiguous []report.Ambiguity `json:",omitempty"`
 }
 
 // scratch is the working storage of one Extract: a report's tokens and
@@ -57,16 +60,16 @@ func Extract(t *normalize.Text) Result {
 		}
 	}()
 	l := legacy.Read(t, toks)
-	cells, form := n.Cells, n.Form
-	if len(l) > len(n.Cells) {
-		cells, form = l, report.FormLegacy
+	cells, form, amb := n.Cells, n.Form, n.Ambiguous
+	if len(l.Cells) > len(n.Cells) {
+		cells, form, amb = l.Cells, report.FormLegacy, l.Ambiguous
 	}
 	if len(cells) == 0 {
-		return Result{}
+		return Result{Ambiguous: amb}
 	}
 	// Room for the figures the prose gives too, which the dispatcher
 	// appends here (extract.Merge) rather than copying both into a new slice.
-	out := Result{Form: form, Metrics: make([]report.Metric, 0, len(cells)+proseRoom)}
+	out := Result{Form: form, Metrics: make([]report.Metric, 0, len(cells)+proseRoom), Ambiguous: amb}
 	for _, c := range cells {
 		out.Metrics = append(out.Metrics, c.Metric(t))
 	}

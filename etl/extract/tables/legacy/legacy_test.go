@@ -43,8 +43,8 @@ func TestFewRowsAreNoTable(t *testing.T) {
 	t.Parallel()
 	txt := strings.Join([]string{"收到申请数", "件", "3", "兼职人员数", "人", "2", ""}, "\n")
 	tx := normalize.New(txt)
-	if cells := Read(tx, table.TextTokens(tx)); cells != nil {
-		t.Errorf("Read(two indicators) = %d cells, want none", len(cells))
+	if res := Read(tx, table.TextTokens(tx)); res.Cells != nil {
+		t.Errorf("Read(two indicators) = %d cells, want none", len(res.Cells))
 	}
 }
 
@@ -56,7 +56,7 @@ func TestSectionNamesTheOutcome(t *testing.T) {
 	}, "\n")
 	tx := normalize.New(txt)
 	got := map[string]float64{}
-	for _, c := range Read(tx, table.TextTokens(tx)) {
+	for _, c := range Read(tx, table.TextTokens(tx)).Cells {
 		got[c.Key] = c.Value.Number
 	}
 	want := map[string]float64{"review.total": 2, "review.upheld": 1, "litigation.total": 1, "litigation.upheld": 1}

@@ -15,6 +15,9 @@ import (
 type Result struct {
 	Form  report.Form // table2021 or table2019 when the tables tell; "" otherwise
 	Cells []table.Cell
+	// Ambiguous lists the cells seen and not placed because the text
+	// fits more than one reading of them.
+	Ambiguous []report.Ambiguity
 }
 
 // Read finds the three national tables in a token stream.
@@ -68,9 +71,9 @@ func ReadInto(buf []table.Cell, t *normalize.Text, toks []table.Token) Result {
 		d.review(reviewStart)
 	}
 	if len(d.cells) == 0 {
-		return Result{}
+		return Result{Ambiguous: d.amb}
 	}
-	return Result{Form: d.form, Cells: d.cells}
+	return Result{Form: d.form, Cells: d.cells, Ambiguous: d.amb}
 }
 
 // canonPool holds the per-token label slices between reports.
@@ -83,6 +86,7 @@ type doc struct {
 	canon []string
 	form  report.Form
 	cells []table.Cell
+	amb   []report.Ambiguity
 }
 
 // find returns the index of the first token at or after from that pred
@@ -109,6 +113,8 @@ func (d *doc) lastCopy(i int) int {
 func (d *doc) quote(i int) string { return table.Quote(d.t, d.toks[i]) }
 
 func (d *doc) add(c table.Cell) { d.cells = append(d.cells, c) }
+
+func (d *doc) ambiguous(a report.Ambiguity) { d.amb = append(d.amb, a) }
 
 // Cues that name the form: column headers and rows only one form prints.
 var (
