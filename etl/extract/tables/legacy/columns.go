@@ -10,15 +10,15 @@ import (
 type colClass uint8
 
 const (
-	colUnknown colClass = iota
-	colLabel            // 统计指标, 指标名称, 项目: the row names
-	colUnit             // 单位, 计量单位
-	colSeq              // 序号: a number before each row name
-	colRemark           // 备注
-	colYear             // 本年, 本年度, 本期实际, 2009年度, 统计数: the period's own figure
-	colCumulative       // 历年累计, 本年累计, 累计: never the year's figure
-	colPrevious         // 上年, 去年同期: another period
-	colChange           // 增减, 同比: a difference
+	colUnknown    colClass = iota
+	colLabel               // 统计指标, 指标名称, 项目: the row names
+	colUnit                // 单位, 计量单位
+	colSeq                 // 序号: a number before each row name
+	colRemark              // 备注
+	colYear                // 本年, 本年度, 本期实际, 2009年度, 统计数: the period's own figure
+	colCumulative          // 历年累计, 本年累计, 累计: never the year's figure
+	colPrevious            // 上年, 去年同期: another period
+	colChange              // 增减, 同比: a difference
 )
 
 // isValue reports whether the column holds figures.
