@@ -142,6 +142,18 @@ func appendLine(out []Token, buf []span, text string, s, e, line int, orig func(
 			}
 		}
 	}
+	if len(cells) == 1 && isPageMark(text[cells[0].s:cells[0].e]) {
+		// A page number on a line of its own ("- 3 -", "第3页 共10页") is the
+		// page's furniture, not a cell: between two rows of a table split by
+		// a page break it would read as a figure of the row.
+		return out, buf
+	}
+	if layout != LayoutPipe {
+		cells = splitValueWords(cells, text)
+		if len(cells) > 1 && layout == LayoutCell {
+			layout = LayoutSpaced
+		}
+	}
 	if cap(cells) > cap(buf) {
 		buf = cells
 	}
@@ -308,6 +320,43 @@ func splitValueTail(cells []span, text string) []span {
 	return words[k-1:]
 }
 
+// splitValueWords cuts a cell made of several figures apart by single
+// spaces ("1 2", "0 3 /"), whose column gaps the copy lost, into one cell
+// per figure. A thousands-grouped figure ("2 030") is one value and stays
+// whole (see Parse).
+func splitValueWords(cells []span, text string) []span {
+	for k := 0; k < len(cells); k++ {
+		c := cells[k]
+		cell := text[c.s:c.e]
+		if len(cell) > maxValue || strings.IndexByte(cell, ' ') < 0 {
+			continue
+		}
+		if _, ok := Parse(cell); ok {
+			continue
+		}
+		var words []span
+		start := c.s
+		for i := c.s; i <= c.e; i++ {
+			if i == c.e || text[i] == ' ' {
+				if start < i {
+					if _, ok := Parse(text[start:i]); !ok {
+						words = nil
+						break
+					}
+					words = append(words, span{start, i})
+				}
+				start = i + 1
+			}
+		}
+		if len(words) < 2 {
+			continue
+		}
+		cells = append(cells[:k], append(words, cells[k+1:]...)...)
+		k += len(words) - 1
+	}
+	return cells
+}
+
 // hasSpace reports whether line holds any white space isSpaceAt reads.
 func hasSpace(line string) bool {
 	return strings.IndexByte(line, ' ') >= 0 || strings.IndexByte(line, '\t') >= 0 ||
@@ -380,4 +429,52 @@ right:
 		}
 	}
 	return span{s, e}
+}
+
+// isPageMark reports whether a line is only a page number: "- 3 -", "— 12 —",
+// "第3页", "第 3 页 共 10 页", "3/10", "Page 3". A bare number is not one: it
+// may be a cell.
+func isPageMark(line string) bool {
+	if len(line) > 48 || !strings.ContainsAny(line, "0123456789") {
+		return false
+	}
+	l := strings.ReplaceAll(line, " ", "")
+	if strings.HasPrefix(l, "Page") || strings.HasPrefix(l, "page") {
+		return digitsThen(l[4:], "") > 0
+	}
+	if rest, ok := strings.CutPrefix(l, "第"); ok {
+		n := digitsThen(rest, "页")
+		if n == 0 {
+			return false
+		}
+		rest = strings.TrimLeft(rest[n:], ",，/")
+		if rest == "" {
+			return true
+		}
+		rest, ok = strings.CutPrefix(rest, "共")
+		return ok && digitsThen(rest, "页") == len(rest)
+	}
+	if i := strings.IndexByte(l, '/'); i > 0 {
+		return digitsThen(l[:i], "") == i && digitsThen(l[i+1:], "") == len(l)-i-1 && len(l) <= 9
+	}
+	for _, d := range [...]string{"-", "—", "–", "－"} {
+		if inner, ok := strings.CutPrefix(l, d); ok {
+			inner, ok = strings.CutSuffix(inner, d)
+			return ok && digitsThen(inner, "") == len(inner)
+		}
+	}
+	return false
+}
+
+// digitsThen returns the byte length of 1–4 ASCII digits at the start of s
+// followed by suffix, or 0.
+func digitsThen(s, suffix string) int {
+	n := 0
+	for n < len(s) && n < 5 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 4 || !strings.HasPrefix(s[n:], suffix) {
+		return 0
+	}
+	return n + len(suffix)
 }

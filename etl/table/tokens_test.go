@@ -36,6 +36,13 @@ func TestTokens(t *testing.T) {
 		{"single-space row", "行政 规范性文件 1 / 12\n", []string{"行政 规范性文件", "1", "/", "12"}},
 		{"prose with a figure inside", "共收到申请 3 件\n", []string{"共收到申请 3 件"}},
 		{"only figures", "1 036\n", []string{"1 036"}},
+		{"figures whose gaps were lost", "1 2\n", []string{"1", "2"}},
+		{"a grouped figure in a layout row", "规章      2 030      5\n", []string{"规章", "2 030", "5"}},
+		{"figures glued by single spaces in a layout row", "规章      1 2      3\n", []string{"规章", "1", "2", "3"}},
+		{"a four-digit group is two figures", "12 1000\n", []string{"12", "1000"}},
+		{"page number between rows", "规章\n- 3 -\n0\n— 12 —\n1\n第 3 页 共 10 页\n2\n", []string{"规章", "0", "1", "2"}},
+		{"a bare number is a cell", "规章\n3\n", []string{"规章", "3"}},
+		{"a dash is a blank cell", "规章\n-\n", []string{"规章", "-"}},
 	}
 	for _, tt := range tests {
 		got := texts(Tokens(tt.in))

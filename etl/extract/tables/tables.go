@@ -65,7 +65,7 @@ func Extract(t *normalize.Text) Result {
 		cells, form, amb = l.Cells, report.FormLegacy, l.Ambiguous
 	}
 	if len(cells) == 0 {
-		return Result{Ambiguous: amb}
+		return Result{Ambiguous: append(n.Ambiguous, l.Ambiguous...)}
 	}
 	// Room for the figures the prose gives too, which the dispatcher
 	// appends here (extract.Merge) rather than copying both into a new slice.

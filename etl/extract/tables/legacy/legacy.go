@@ -62,7 +62,9 @@ func Read(t *normalize.Text, toks []table.Token) Result {
 		}
 		i = r.step(toks, i, false)
 	}
-	if len(r.cells) < minRows {
+	// Rows left out as ambiguous are rows of the table all the same: a table
+	// whose rows all fit two readings is reported, with nothing placed.
+	if len(r.cells)+len(r.amb) < minRows {
 		return Result{}
 	}
 	return Result{Cells: r.cells, Ambiguous: r.amb}
