@@ -72,6 +72,10 @@ type columns struct {
 	year   int      // index in values of the year's column; -1 when no column is, or several could be
 	seq    bool     // a 序号 column comes before the row names
 	why    string   // when year is -1: why no column could be taken
+	// For a header printed as a pipe row, which keeps blank cells: its
+	// width in cells, and the positions of the year's and the unit column
+	// (-1 when none), so a row as wide is read by position.
+	width, yearPos, unitPos int
 }
 
 // newColumns builds the header from its cells' classes and printed labels.
@@ -79,10 +83,12 @@ type columns struct {
 // when several do, the one naming the latest year ("2009年度" beside
 // "2008年度"), since a report never prints a later year than its own.
 func newColumns(classes []colClass, printed, canon []string) *columns {
-	h := &columns{year: -1}
+	h := &columns{year: -1, yearPos: -1, unitPos: -1}
 	var years []int
 	for k, c := range classes {
 		switch {
+		case c == colUnit:
+			h.unitPos = k
 		case c == colSeq:
 			h.seq = true
 		case c.isValue():

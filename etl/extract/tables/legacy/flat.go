@@ -137,15 +137,11 @@ func (r *reader) flatStep(words []table.Token, i int) int {
 	}
 	from, ind, ok := rowName(words, i, j)
 	if !ok {
-		if s := headingSection(joinCanon(words[i:j])); s != "" {
-			r.sec = s
-		}
+		r.heading(joinCanon(words[i:j]))
 		return j
 	}
 	if from > i {
-		if s := headingSection(joinCanon(words[i:from])); s != "" {
-			r.sec = s
-		}
+		r.heading(joinCanon(words[i:from]))
 	}
 	// The name as one cell, over the words it spans, in the place of its
 	// last word: the row is read from there.

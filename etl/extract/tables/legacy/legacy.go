@@ -37,6 +37,9 @@ const RuleFlattened = "table.flattened"
 type reader struct {
 	t     *normalize.Text
 	sec   string   // the section the rows stand in; "" before any heading
+	// headed is true when a heading named the section, false when only the
+	// rows read so far imply it (a table whose headings were lost).
+	headed bool
 	cols  *columns // the header in force; nil before one is seen
 	seen  map[string]bool
 	cells []table.Cell
@@ -82,9 +85,7 @@ func (r *reader) step(ts []table.Token, i int, flat bool) int {
 	}
 	ind, ok := match(tok.Canon)
 	if !ok {
-		if s := headingSection(tok.Canon); s != "" {
-			r.sec = s
-		}
+		r.heading(tok.Canon)
 		return i + 1
 	}
 	return r.row(ts, i, ind, flat)
@@ -100,6 +101,7 @@ func (r *reader) header(ts []table.Token, i int) int {
 	}
 	var classes []colClass
 	var printed, canon []string
+	var pos []int
 	values := 0
 	j := i
 	for ; j < len(ts); j++ {
@@ -110,6 +112,7 @@ func (r *reader) header(ts []table.Token, i int) int {
 		if tok.IsValue && tok.Text == "" {
 			continue // an empty header cell over the label column
 		}
+		pos = append(pos, int(tok.Col))
 		c := classify(tok.Canon)
 		if c == colUnknown || tok.IsValue {
 			if tok.Multi {
@@ -128,6 +131,13 @@ func (r *reader) header(ts []table.Token, i int) int {
 		return i
 	}
 	r.cols = newColumns(classes, printed, canon)
+	if ts[i].Layout == table.LayoutPipe && r.cols.year >= 0 {
+		r.cols.width = int(ts[i].LineCells)
+		r.cols.yearPos = pos[valueIndex(classes, r.cols.year)]
+		if r.cols.unitPos >= 0 {
+			r.cols.unitPos = pos[r.cols.unitPos]
+		}
+	}
 	return j
 }
 
@@ -135,7 +145,7 @@ func (r *reader) header(ts []table.Token, i int) int {
 // ind's key. It returns the index after the row.
 func (r *reader) row(ts []table.Token, i int, ind indicator, flat bool) int {
 	key := ind.key
-	if ind.where != "" && r.sec != "" && r.sec != ind.where {
+	if ind.where != "" && r.headed && r.sec != ind.where {
 		key = "" // a short name out of its section (当面 under 咨询): not this row
 	}
 	if strings.HasPrefix(key, ".") {
@@ -146,7 +156,9 @@ func (r *reader) row(ts []table.Token, i int, ind indicator, flat bool) int {
 		}
 	}
 	if s := keySection(key); s != "" {
-		r.sec = s
+		r.sec, r.headed = s, false
+	} else if ind.key == "" {
+		r.heading(ts[i].Canon) // 咨询总量 opens the 咨询 rows as a heading would
 	}
 	lab := i
 	labelEnd := ts[i].End
@@ -181,19 +193,36 @@ func (r *reader) row(ts []table.Token, i int, ind indicator, flat bool) int {
 		}
 	}
 	rowText, _, _ := r.t.Quote(ts[lab].Start, labelEnd)
+	if r.cols != nil && r.cols.width > 0 && ts[lab].Layout == table.LayoutPipe && int(ts[lab].LineCells) == r.cols.width {
+		// A pipe row as wide as its header: each cell is in its column.
+		base := lab - int(ts[lab].Col)
+		if y := &ts[base+r.cols.yearPos]; y.IsValue && base+r.cols.yearPos > lab {
+			vals, unit, unitTok = ts[base+r.cols.yearPos:base+r.cols.yearPos+1], "", -1
+			if u := base + r.cols.unitPos; r.cols.unitPos >= 0 && u > lab && isUnit(ts[u].Canon) {
+				unit, unitTok = strings.Trim(ts[u].Canon, "()"), u
+			}
+			return r.place(ts, lab, key, rowText, vals, 0, unit, unitTok, flat, k)
+		}
+	}
 	pick, why := r.pick(vals, open, ts[lab].Multi && !flat)
 	if pick < 0 {
 		r.amb = append(r.amb, table.Ambiguity(r.t, vals[0], key, report.AmbiguousReadings, why, "legacy", rowText, "", r.rule(flat)))
 		return k
 	}
+	return r.place(ts, lab, key, rowText, vals, pick, unit, unitTok, flat, k)
+}
+
+// place stores vals[pick] as the year's figure of row key and returns next.
+func (r *reader) place(ts []table.Token, lab int, key, rowText string, vals []table.Token, pick int, unit string, unitTok int, flat bool, next int) int {
+	k := next
 	tok := &vals[pick]
 	v := tok.Value
 	cell := table.Cell{Key: key, Table: "legacy", Row: rowText, Tok: tok, Value: v}
 	switch {
-	case r.cols != nil && len(r.cols.labels) > 0:
-		cell.Col = r.cols.labels[pick]
+	case r.cols != nil && r.cols.year >= 0:
+		cell.Col = r.cols.labels[r.cols.year]
 		if len(r.cols.values) > 1 {
-			cell.Note = fmt.Sprintf("column %d of %d (%s)", pick+1, len(r.cols.values), strings.Join(r.cols.labels, " / "))
+			cell.Note = fmt.Sprintf("column %d of %d (%s)", r.cols.year+1, len(r.cols.values), strings.Join(r.cols.labels, " / "))
 		}
 	case unitTok >= 0:
 		cell.Col = table.Quote(r.t, ts[unitTok])
@@ -225,6 +254,13 @@ func (r *reader) row(ts []table.Token, i int, ind indicator, flat bool) int {
 	}
 	r.cells = append(r.cells, cell)
 	return k
+}
+
+// heading notes the section a heading cell opens, if any.
+func (r *reader) heading(c string) {
+	if s := headingSection(c); s != "" {
+		r.sec, r.headed = s, true
+	}
 }
 
 // pick chooses the year's figure among a row's figures, or returns -1 and
