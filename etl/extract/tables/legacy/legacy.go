@@ -35,15 +35,15 @@ const RuleFlattened = "table.flattened"
 
 // reader is the reading state of one report.
 type reader struct {
-	t     *normalize.Text
-	sec   string   // the section the rows stand in; "" before any heading
+	t   *normalize.Text
+	sec string // the section the rows stand in; "" before any heading
 	// headed is true when a heading named the section, false when only the
 	// rows read so far imply it (a table whose headings were lost).
 	headed bool
-	cols  *columns // the header in force; nil before one is seen
-	seen  map[string]bool
-	cells []table.Cell
-	amb   []report.Ambiguity
+	cols   *columns // the header in force; nil before one is seen
+	seen   map[string]bool
+	cells  []table.Cell
+	amb    []report.Ambiguity
 }
 
 // Read finds the legacy table's cells: the national 统计表 and the

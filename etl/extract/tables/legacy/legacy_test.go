@@ -139,9 +139,9 @@ func TestClassify(t *testing.T) {
 type legacyCase struct {
 	name  string
 	lines []string
-	want  map[string]float64         // figures stored
+	want  map[string]float64          // figures stored
 	kinds map[string]report.ValueKind // blank cells stored with their kind
-	none  []string                   // keys that must not be stored
+	none  []string                    // keys that must not be stored
 	amb   map[string]report.AmbiguityReason
 	rule  string // the Provenance.Rule of every cell, when set
 	col   string // the column label of every cell, when set
@@ -373,7 +373,7 @@ func TestFlattened(t *testing.T) {
 			rule: RuleFlattened},
 		{name: "in traditional characters",
 			lines: []string{"指標名稱 單位 本年度 歷年累計 主動公開信息數 條 40 260 受理依申請公開信息總數 件 2 12 對申請的答覆總數 件 2 12 行政複議數 件 0 0"},
-			want: map[string]float64{"proactive.total": 40, "apps_new.total": 2, "outcome_total.total": 2, "review.total": 0}},
+			want:  map[string]float64{"proactive.total": 40, "apps_new.total": 2, "outcome_total.total": 2, "review.total": 0}},
 		{name: "two figures a row and no header: which is the year's cannot be told",
 			lines: []string{"主动公开信息数 条 138 912 受理依申请公开信息总数 件 7 40 对申请的答复总数 件 7 40"},
 			none:  []string{"proactive.total", "apps_new.total", "outcome_total.total"},
