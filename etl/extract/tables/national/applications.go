@@ -196,12 +196,12 @@ func (d *doc) applications(from, to int) {
 		}
 		switch key {
 		case "other_misc":
-			if !sixGroup {
+			if !sixGroup || d.headerLine(i) {
 				continue
 			}
 		case "outcome_total":
-			if !outcomes {
-				continue
+			if !outcomes || d.headerLine(i) {
+				continue // or the 总计 column of a header repeated after a page break
 			}
 		}
 		row := d.quote(i)
@@ -342,6 +342,22 @@ func (d *doc) strayFigure(run table.Run, label, n, to int) (cells []*table.Token
 		}
 	}
 	return cells, first + n, fmt.Sprintf("the stray figure %q inside the row dropped: the row sums hold without it", d.toks[first+drop].Text), true
+}
+
+// headerLine reports whether toks[i] stands on a line of the applicant
+// header ("| 自然人 | 法人或其他组织 | 总计 |"), where 其他 and 总计 name
+// columns, not rows.
+func (d *doc) headerLine(i int) bool {
+	if !d.toks[i].Multi {
+		return false
+	}
+	line := d.toks[i].Line
+	for j := i - int(d.toks[i].Col); j < len(d.toks) && d.toks[j].Line == line; j++ {
+		if c := d.canon[j]; c == "自然人" || c == "法人或其他组织" || c == "申请人情况" || c == "商业企业" || c == "科研机构" {
+			return true
+		}
+	}
+	return false
 }
 
 // splitLabel returns the key of the row whose label a copy split over two
