@@ -130,3 +130,19 @@ func TestReadJSHTML(t *testing.T) {
 		}
 	}
 }
+
+// FuzzJSHTML feeds arbitrary text to the script-string reader: it must not
+// panic, and text it leaves unchanged must come back as it was.
+func FuzzJSHTML(f *testing.F) {
+	f.Add("let content = " + jsQuote(reviewTableHTML, '"') + ";")
+	f.Add(`{"content":"\u003ctable\u003e\u003ctr\u003e\u003ctd\u003e1\u003c/td\u003e\u003ctd\u003e2\u003c/td\u003e\u003c/tr\u003e\u003c/table\u003e` + strings.Repeat(" ", 64) + `"}`)
+	f.Add("var a = '<table>\\u{110000}\\ud800\\x\\u12' + \"<table><tr><td>1</td><td>2</td></tr></table>\";")
+	f.Add("/* <table> */ // <table>\n`<table>${x}</table>`")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, changed := jsHTML(s)
+		if !changed && got != s {
+			t.Fatalf("jsHTML changed the text but says it did not")
+		}
+		jsHTMLOnly(s)
+	})
+}
