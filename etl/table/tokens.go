@@ -435,7 +435,17 @@ right:
 // "第3页", "第 3 页 共 10 页", "3/10", "Page 3". A bare number is not one: it
 // may be a cell.
 func isPageMark(line string) bool {
-	if len(line) > 48 || !strings.ContainsAny(line, "0123456789") {
+	if line == "" || len(line) > 48 {
+		return false
+	}
+	switch c := line[0]; {
+	case c == '-', c == 'P', c == 'p', isDigit(c):
+	case c == 0xE2 || c == 0xEF: // —, –, －
+	case strings.HasPrefix(line, "第"):
+	default:
+		return false // most short lines: a label or a figure
+	}
+	if !strings.ContainsAny(line, "0123456789") {
 		return false
 	}
 	l := strings.ReplaceAll(line, " ", "")

@@ -2,7 +2,6 @@ package legacy
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -24,44 +23,86 @@ const (
 // isValue reports whether the column holds figures.
 func (c colClass) isValue() bool { return c >= colYear }
 
+// reColUnitTail matches the unit a header or label may carry at its end:
+// "本年度（件）", "2009年度(万元)", "专项经费(单位:元)".
+var reColUnitTail = regexp.MustCompile(`\((单位:)?[^()]{1,4}\)$`)
+
+// Header wordings, folded by table.Canon. classify runs on every short cell
+// of every report, so it compares strings rather than running patterns.
 var (
-	reColLabel  = regexp.MustCompile(`^((统计)?指标(名称)?|(统计)?项目(名称)?|(统计)?内容|类别|名称)$`)
-	reColUnit   = regexp.MustCompile(`^(计量|统计)?单位$`)
-	reColSeq    = regexp.MustCompile(`^(序号|编号)$`)
-	reColRemark = regexp.MustCompile(`^(备注|说明)$`)
-	reColCum    = regexp.MustCompile(`累计|^历年|^截至|^截止|以来$`)
-	reColPrev   = regexp.MustCompile(`^(上年|去年|上一年|同期)`)
-	reColChange = regexp.MustCompile(`增减|增长|同比|比上年|增幅|变化`)
-	reColYear   = regexp.MustCompile(`^(本年(度)?(实际|数|数据|数量|情况)?|本期(实际|数)?|全年|(19|20)\d\d年(度)?(实际|数|数据)?|统计数(据)?|数量|数值|数据|合计数)$`)
-	// A header may carry the unit of its column: "本年度（件）", "2009年度(万元)".
-	reColUnitTail = regexp.MustCompile(`\((单位:)?[^()]{1,4}\)$`)
+	labelHeaders = set("指标", "统计指标", "指标名称", "统计指标名称", "项目", "统计项目", "项目名称", "内容", "统计内容", "类别", "名称")
+	unitHeaders  = set("单位", "计量单位", "统计单位")
+	seqHeaders   = set("序号", "编号")
+	remarkHeads  = set("备注", "说明")
+	yearHeaders  = set("本年", "本年度", "本年实际", "本年度实际", "本年数", "本年度数", "本年数据", "本年度数据", "本年数量",
+		"本年度数量", "本年情况", "本年度情况", "本期", "本期实际", "本期数", "全年", "统计数", "统计数据", "数量", "数值", "数据", "合计数")
+	changeWords = []string{"增减", "增长", "同比", "比上年", "增幅", "变化"}
+	prevPrefix  = []string{"上年", "去年", "上一年", "同期"}
 )
+
+func set(xs ...string) map[string]bool {
+	m := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
 
 // classify reads one header cell (folded by table.Canon).
 func classify(c string) colClass {
-	if len(c) > 20*3 {
+	if c == "" || len(c) > 20*3 {
 		return colUnknown
 	}
-	c = reColUnitTail.ReplaceAllString(c, "")
+	if strings.HasSuffix(c, ")") {
+		if i := strings.LastIndexByte(c, '('); i > 0 && len(c)-i <= len("(单位:万元)") {
+			c = c[:i] // the column's unit: "本年度(件)"
+		}
+	}
 	switch {
-	case reColLabel.MatchString(c):
+	case labelHeaders[c]:
 		return colLabel
-	case reColUnit.MatchString(c):
+	case unitHeaders[c]:
 		return colUnit
-	case reColSeq.MatchString(c):
+	case seqHeaders[c]:
 		return colSeq
-	case reColRemark.MatchString(c):
+	case remarkHeads[c]:
 		return colRemark
-	case reColCum.MatchString(c): // before year: 本年累计 is cumulative
-		return colCumulative
-	case reColChange.MatchString(c):
-		return colChange
-	case reColPrev.MatchString(c):
-		return colPrevious
-	case reColYear.MatchString(c):
+	case strings.Contains(c, "累计") || strings.HasPrefix(c, "历年") || strings.HasPrefix(c, "截至") ||
+		strings.HasPrefix(c, "截止") || strings.HasSuffix(c, "以来"):
+		return colCumulative // before the year's: 本年累计 is cumulative
+	}
+	for _, w := range changeWords {
+		if strings.Contains(c, w) {
+			return colChange
+		}
+	}
+	for _, p := range prevPrefix {
+		if strings.HasPrefix(c, p) {
+			return colPrevious
+		}
+	}
+	if yearHeaders[c] || yearHeader(c) {
 		return colYear
 	}
 	return colUnknown
+}
+
+// yearHeader reports a header naming a year: "2009年", "2009年度",
+// "2009年度实际", "2009年数".
+func yearHeader(c string) bool {
+	if headerYear(c) == 0 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(c[4:], "年")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "度")
+	switch rest {
+	case "", "实际", "数", "数据":
+		return true
+	}
+	return false
 }
 
 // columns is a recognised header: its value columns in printed order, and
@@ -140,12 +181,20 @@ func valueIndex(classes []colClass, k int) int {
 
 // headerYear returns the year a header names ("2009年度" → 2009), or 0.
 func headerYear(c string) int {
-	if len(c) >= 4 {
-		if y, err := strconv.Atoi(c[:4]); err == nil && y >= 1990 && y <= 2099 {
-			return y
-		}
+	if len(c) < 4 {
+		return 0
 	}
-	return 0
+	y := 0
+	for i := 0; i < 4; i++ {
+		if c[i] < '0' || c[i] > '9' {
+			return 0
+		}
+		y = y*10 + int(c[i]-'0')
+	}
+	if y < 1990 || y > 2099 {
+		return 0
+	}
+	return y
 }
 
 // unitOf returns the unit a header or label prints in brackets at its end

@@ -2,7 +2,6 @@ package legacy
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/xxgk/xxgk/etl/normalize"
@@ -17,12 +16,24 @@ type Result struct {
 	Ambiguous []report.Ambiguity
 }
 
-// unitRE matches a cell of the table's 单位 column ("条", "件", "万元", "人次",
-// "(个)").
-var unitRE = regexp.MustCompile(`^\(?[条件个次人篇项元万千期场份封宗起家/、]{1,4}\)?$`)
+// unitRunes are the characters a cell of the table's 单位 column is made of
+// ("条", "件", "万元", "人次", "(个)"); isUnit runs on many cells, so it scans
+// rather than matching a pattern.
+const unitRunes = "条件个次人篇项元万千期场份封宗起家/、"
 
 func isUnit(c string) bool {
-	return c != "" && len(c) <= 16 && strings.Trim(c, "/、()") != "" && unitRE.MatchString(c)
+	if c == "" || len(c) > 16 {
+		return false
+	}
+	c = strings.TrimSuffix(strings.TrimPrefix(c, "("), ")")
+	n := 0
+	for _, r := range c {
+		if !strings.ContainsRune(unitRunes, r) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 4 && strings.Trim(c, "/、") != ""
 }
 
 // minRows is how many indicators must carry a figure before the cells are

@@ -257,10 +257,7 @@ func (d *doc) applications(from, to int) {
 				}
 				continue
 			}
-			cells, next = make([]*table.Token, n), i+len(run.Cells)
-			for k := range cells {
-				cells[k] = &run.Cells[k]
-			}
+			cells, next = d.rowCells(run.Cells, n), i+len(run.Cells)
 		}
 		seen[key] = true
 		for k, tok := range cells {

@@ -130,10 +130,7 @@ func (d *doc) article20(from, to int) {
 		if cells == nil {
 			run := table.ValuesAfter(d.toks, i, len(cols))
 			n, used = run.Usable(len(cols)), len(run.Cells)
-			cells = make([]*table.Token, n)
-			for k := range cells {
-				cells[k] = &run.Cells[k]
-			}
+			cells = d.rowCells(run.Cells, n)
 		}
 		seen[key] = n > 0
 		for k := 0; k < n; k++ {
@@ -172,7 +169,7 @@ func (d *doc) spannedValues(i int, key, row string, labels []string, spans []int
 	if len(run.Cells) != width {
 		return nil, 0, 0
 	}
-	cells = make([]*table.Token, 0, merged)
+	cells = d.row[:0]
 	at := 0
 	for g, s := range spans {
 		first := &run.Cells[at]
@@ -184,6 +181,7 @@ func (d *doc) spannedValues(i int, key, row string, labels []string, spans []int
 		}
 		if !same {
 			// Every later column shifts too: stop here.
+			d.row = cells
 			d.ambiguous(table.Ambiguity(d.t, *first, "", report.AmbiguousReadings,
 				"header cell spans printed columns whose values differ", "article20", row, labels[g], ""))
 			return cells, len(cells), width
@@ -191,6 +189,7 @@ func (d *doc) spannedValues(i int, key, row string, labels []string, spans []int
 		cells = append(cells, first)
 		at += s
 	}
+	d.row = cells
 	return cells, merged, width
 }
 

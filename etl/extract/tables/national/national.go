@@ -87,6 +87,17 @@ type doc struct {
 	form  report.Form
 	cells []table.Cell
 	amb   []report.Ambiguity
+	row   []*table.Token // scratch: the value cells of the row being placed
+}
+
+// rowCells returns the scratch slice holding pointers to cells[:n], for the
+// row being placed (it is overwritten by the next row).
+func (d *doc) rowCells(cells []table.Token, n int) []*table.Token {
+	d.row = d.row[:0]
+	for k := 0; k < n; k++ {
+		d.row = append(d.row, &cells[k])
+	}
+	return d.row
 }
 
 // find returns the index of the first token at or after from that pred
