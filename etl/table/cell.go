@@ -39,21 +39,32 @@ func Parse(s string) (v Value, ok bool) {
 // digits, and before the first one at most three. "1 2" is two cells whose
 // column gap was lost, not the figure 12.
 func spacedDigitsGrouped(s string) bool {
-	if !strings.ContainsAny(s, " \t\u00a0\u3000") {
+	if !hasSpace(s) {
 		return true
 	}
-	f := strings.Fields(strings.NewReplacer("\u00a0", " ", "\u3000", " ").Replace(s))
-	for k := 1; k < len(f); k++ {
-		a, b := f[k-1], f[k]
-		if !isDigit(a[len(a)-1]) || !isDigit(b[0]) {
-			continue // not a space between two digits
+	// Walk the fields apart by white space, keeping the two before the
+	// current one; no allocation, as Parse runs on every cell.
+	var pp, a string // the field before last, the last field
+	for i := 0; i < len(s); {
+		if n := isSpaceAt(s, i); n > 0 {
+			i += n
+			continue
 		}
-		// a's digits end a group: the first group (1–3 digits), or a middle
-		// one (exactly 3, the whole field); b's digits start a group of 3.
-		first := k == 1 || !isDigit(f[k-2][len(f[k-2])-1]) || !isDigit(a[0])
-		if first && trailingDigits(a) > 3 || !first && (len(a) != 3 || leadingDigits(a) != 3) || leadingDigits(b) != 3 {
-			return false
+		j := i
+		for j < len(s) && isSpaceAt(s, j) == 0 {
+			j++
 		}
+		b := s[i:j]
+		if a != "" && isDigit(a[len(a)-1]) && isDigit(b[0]) {
+			// a's digits end a group: the first group (1–3 digits), or a
+			// middle one (exactly 3, the whole field); b's start a group of 3.
+			first := pp == "" || !isDigit(pp[len(pp)-1]) || !isDigit(a[0])
+			if first && trailingDigits(a) > 3 || !first && (len(a) != 3 || leadingDigits(a) != 3) || leadingDigits(b) != 3 {
+				return false
+			}
+		}
+		pp, a = a, b
+		i = j
 	}
 	return true
 }

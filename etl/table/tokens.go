@@ -334,25 +334,36 @@ func splitValueWords(cells []span, text string) []span {
 		if _, ok := Parse(cell); ok {
 			continue
 		}
-		var words []span
+		// Check every word before cutting: most such cells are a label
+		// with a space, and are left whole without allocating.
+		n := 0
+		for rest := cell; rest != ""; {
+			w, tail, _ := strings.Cut(rest, " ")
+			rest = tail
+			if w == "" {
+				continue
+			}
+			if _, ok := Parse(w); !ok {
+				n = 0
+				break
+			}
+			n++
+		}
+		if n < 2 {
+			continue
+		}
+		words := make([]span, 0, n+len(cells)-k-1)
 		start := c.s
 		for i := c.s; i <= c.e; i++ {
 			if i == c.e || text[i] == ' ' {
 				if start < i {
-					if _, ok := Parse(text[start:i]); !ok {
-						words = nil
-						break
-					}
 					words = append(words, span{start, i})
 				}
 				start = i + 1
 			}
 		}
-		if len(words) < 2 {
-			continue
-		}
 		cells = append(cells[:k], append(words, cells[k+1:]...)...)
-		k += len(words) - 1
+		k += n - 1
 	}
 	return cells
 }

@@ -37,7 +37,7 @@ var (
 	yearHeaders  = set("本年", "本年度", "本年实际", "本年度实际", "本年数", "本年度数", "本年数据", "本年度数据", "本年数量",
 		"本年度数量", "本年情况", "本年度情况", "本期", "本期实际", "本期数", "全年", "统计数", "统计数据", "数量", "数值", "数据", "合计数")
 	changeWords = []string{"增减", "增长", "同比", "比上年", "增幅", "变化"}
-	prevPrefix  = []string{"上年", "去年", "上一年", "同期"}
+	prevHeaders = set("上年", "上年度", "上年数", "上年实际", "上年同期", "去年", "去年同期", "上一年", "上一年度", "同期", "同期数")
 )
 
 func set(xs ...string) map[string]bool {
@@ -50,7 +50,9 @@ func set(xs ...string) map[string]bool {
 
 // classify reads one header cell (folded by table.Canon).
 func classify(c string) colClass {
-	if c == "" || len(c) > 20*3 {
+	// Header cells are short ("截至2009年底", "本年度(万元)"); the test is
+	// first, as classify sees every short cell of every report.
+	if c == "" || len(c) > 10*3+len("(单位:万元)") {
 		return colUnknown
 	}
 	if strings.HasSuffix(c, ")") {
@@ -76,10 +78,8 @@ func classify(c string) colClass {
 			return colChange
 		}
 	}
-	for _, p := range prevPrefix {
-		if strings.HasPrefix(c, p) {
-			return colPrevious
-		}
+	if prevHeaders[c] {
+		return colPrevious
 	}
 	if yearHeaders[c] || yearHeader(c) {
 		return colYear

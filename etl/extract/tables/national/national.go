@@ -51,6 +51,7 @@ func ReadInto(buf []table.Cell, t *normalize.Text, toks []table.Token) Result {
 		cells = make([]table.Cell, 0, n)
 	}
 	d := &doc{t: t, toks: toks, canon: canon, form: formCue(canon), cells: cells}
+	d.row = d.rowBuf[:0]
 	appStart := d.find(0, isAppStart)
 	reviewStart := d.find(max(appStart, 0), isReviewStart)
 	art20End := len(toks)
@@ -81,13 +82,14 @@ var canonPool = sync.Pool{New: func() any { return new([]string) }}
 
 // doc is the reading state of one report.
 type doc struct {
-	t     *normalize.Text
-	toks  []table.Token
-	canon []string
-	form  report.Form
-	cells []table.Cell
-	amb   []report.Ambiguity
-	row   []*table.Token // scratch: the value cells of the row being placed
+	t      *normalize.Text
+	toks   []table.Token
+	canon  []string
+	form   report.Form
+	cells  []table.Cell
+	amb    []report.Ambiguity
+	row    []*table.Token // scratch: the value cells of the row being placed
+	rowBuf [16]*table.Token
 }
 
 // rowCells returns the scratch slice holding pointers to cells[:n], for the
