@@ -136,3 +136,26 @@ func TestTextTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestValuesAfterExtra: a row whose line holds more figures than its
+// columns (a figure whose digits a PDF spaced out, "规章 2 0 3 0") is not
+// usable; blank padding after the figures is.
+func TestValuesAfterExtra(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in     string
+		usable int
+	}{
+		{"| 规章 | 0 | 1 | 3 |\n", 3},
+		{"| 规章 | 0 | 1 | 3 | | |\n", 3},
+		{"| 规章 | | 0 | 1 | 3 |\n", 3},
+		{"| 规章 | 2 | 0 | 3 | 0 |\n", 0},
+		{"规章      2 0 3 0\n", 0},
+	}
+	for _, tt := range tests {
+		toks := Tokens(tt.in)
+		if got := ValuesAfter(toks, 0, 3).Usable(3); got != tt.usable {
+			t.Errorf("ValuesAfter(%q).Usable(3) = %d, want %d", tt.in, got, tt.usable)
+		}
+	}
+}

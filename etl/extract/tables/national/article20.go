@@ -1,6 +1,7 @@
 package national
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -131,6 +132,10 @@ func (d *doc) article20(from, to int) {
 			run := table.ValuesAfter(d.toks, i, len(cols))
 			n, used = run.Usable(len(cols)), len(run.Cells)
 			cells = d.rowCells(run.Cells, n)
+			if n == 0 && len(run.Cells) > 0 {
+				d.ambiguous(table.Ambiguity(d.t, run.Cells[0], "", report.AmbiguousReadings,
+					fmt.Sprintf("the row's figures do not fit its %d columns", len(cols)), "article20", row, "", ""))
+			}
 		}
 		seen[key] = n > 0
 		for k := 0; k < n; k++ {
