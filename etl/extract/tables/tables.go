@@ -59,7 +59,10 @@ func Extract(t *normalize.Text) Result {
 			scratchPool.Put(sc)
 		}
 	}()
-	l := legacy.Read(t, toks)
+	var l legacy.Result
+	if len(n.Cells) <= legacy.MaxCells {
+		l = legacy.Read(t, toks) // it could not outvote more
+	}
 	cells, form, amb := n.Cells, n.Form, n.Ambiguous
 	if len(l.Cells) > len(n.Cells) {
 		cells, form, amb = l.Cells, report.FormLegacy, l.Ambiguous

@@ -60,32 +60,35 @@ func classify(c string) colClass {
 			c = c[:i] // the column's unit: "本年度(件)"
 		}
 	}
+	if k, ok := exactHeaders[c]; ok {
+		return k
+	}
 	switch {
-	case labelHeaders[c]:
-		return colLabel
-	case unitHeaders[c]:
-		return colUnit
-	case seqHeaders[c]:
-		return colSeq
-	case remarkHeads[c]:
-		return colRemark
 	case strings.Contains(c, "累计") || strings.HasPrefix(c, "历年") || strings.HasPrefix(c, "截至") ||
 		strings.HasPrefix(c, "截止") || strings.HasSuffix(c, "以来"):
 		return colCumulative // before the year's: 本年累计 is cumulative
+	case yearHeader(c):
+		return colYear
 	}
 	for _, w := range changeWords {
 		if strings.Contains(c, w) {
 			return colChange
 		}
 	}
-	if prevHeaders[c] {
-		return colPrevious
-	}
-	if yearHeaders[c] || yearHeader(c) {
-		return colYear
-	}
 	return colUnknown
 }
+
+// exactHeaders maps the header wordings compared whole to their class.
+var exactHeaders = func() map[string]colClass {
+	m := map[string]colClass{}
+	for class, words := range map[colClass]map[string]bool{colLabel: labelHeaders, colUnit: unitHeaders, colSeq: seqHeaders,
+		colRemark: remarkHeads, colPrevious: prevHeaders, colYear: yearHeaders} {
+		for w := range words {
+			m[w] = class
+		}
+	}
+	return m
+}()
 
 // yearHeader reports a header naming a year: "2009年", "2009年度",
 // "2009年度实际", "2009年数".

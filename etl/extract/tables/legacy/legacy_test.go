@@ -421,3 +421,19 @@ func TestTraps(t *testing.T) {
 		runLegacy(t, tt)
 	}
 }
+
+func TestHeadingSection(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"三、依申请公开情况", secApps}, {"二、依申请公开和咨询情况", secConsult}, {"申请情况", secApps},
+		{"（二）通过不同渠道和方式公开政府信息的情况", ""}, {"一、主动公开情况", secProactive},
+		{"二、回应解读情况", secResponse}, {"四、行政复议、诉讼和申诉情况", secReview}, {"五、收费情况", secFees},
+		{"八、机构建设和保障经费情况", secStaff}, {"九、政府信息公开会议和培训情况", secMeetings},
+		{"申请人情况表说明", ""}, {"予以公开", ""},
+	}
+	for _, tt := range tests {
+		if got := headingSection(table.Canon(tt.in)); got != tt.want {
+			t.Errorf("headingSection(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -44,6 +44,23 @@ var rowsTSV string
 
 var indicators = mustParseRows(rowsTSV)
 
+// MaxCells is the most cells Read can place: one per key of the
+// vocabulary. A report whose national tables placed more is read no
+// further by this package, which could not outvote them.
+var MaxCells = func() int {
+	keys := map[string]bool{}
+	for _, ind := range indicators {
+		switch {
+		case ind.key == "":
+		case strings.HasPrefix(ind.key, "."):
+			keys["review"+ind.key], keys["litigation"+ind.key] = true, true
+		default:
+			keys[ind.key] = true
+		}
+	}
+	return len(keys)
+}()
+
 // mustParseRows reads rows.tsv. The file is part of the program, not input:
 // a malformed line is a programming error that every test run reports.
 func mustParseRows(tsv string) []indicator {
@@ -99,35 +116,81 @@ func keySection(key string) string {
 
 // headingSection reads the section a heading cell opens ("三、依申请公开情况",
 // "（二）通过不同渠道和方式公开政府信息的情况", "咨询情况"), or "" when c opens
-// none. Only short cells are headings.
+// none. Only short cells are headings. It runs on every short cell that is
+// no row name, so it walks c once, noting the words it holds, rather than
+// searching c for each word.
 func headingSection(c string) string {
 	if len(c) > 30*3 {
 		return ""
 	}
-	switch {
-	case strings.Contains(c, "咨询"):
-		return secConsult
-	case strings.Contains(c, "依申请") || strings.HasPrefix(c, "申请") && strings.HasSuffix(c, "情况"):
-		return secApps
-	case strings.Contains(c, "回应") || strings.Contains(c, "解读"):
-		return secResponse
-	case strings.Contains(c, "主动公开"):
-		return secProactive
-	case strings.Contains(c, "行政复议"):
-		return secReview
-	case strings.Contains(c, "行政诉讼"):
-		return secLitigation
-	case strings.Contains(c, "申诉") || strings.Contains(c, "举报") || strings.Contains(c, "投诉"):
-		return secOther
-	case strings.Contains(c, "收费") || strings.Contains(c, "费用"):
-		return secFees
-	case strings.Contains(c, "机构建设") || strings.Contains(c, "工作人员") || strings.Contains(c, "经费"):
-		return secStaff
-	case strings.Contains(c, "会议") || strings.Contains(c, "培训"):
-		return secMeetings
+	var seen uint16
+	for i, r := range c {
+		switch r {
+		case '咨', '依', '申', '回', '解', '主', '行', '举', '投', '收', '费', '机', '工', '经', '会', '培':
+			for _, w := range headingWords {
+				if w.first == r && strings.HasPrefix(c[i:], w.word) {
+					seen |= 1 << w.rank
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		return ""
+	}
+	if seen&(1<<hApplyTail) != 0 && !(strings.HasPrefix(c, "申请") && strings.HasSuffix(c, "情况")) {
+		seen &^= 1 << hApplyTail
+	}
+	for rank := 0; rank < len(headingRanks); rank++ {
+		if seen&(1<<rank) != 0 {
+			return headingRanks[rank]
+		}
 	}
 	return ""
 }
+
+// The heading words, by rank: a heading naming several ("依申请公开和咨询情况")
+// opens the section of the first.
+const (
+	hConsult = iota
+	hApply
+	hApplyTail // 申请…情况: only a heading that starts with 申请
+	hResponse
+	hProactive
+	hReview
+	hLitigation
+	hOther
+	hFees
+	hStaff
+	hMeetings
+)
+
+var headingRanks = [...]string{hConsult: secConsult, hApply: secApps, hApplyTail: secApps, hResponse: secResponse,
+	hProactive: secProactive, hReview: secReview, hLitigation: secLitigation, hOther: secOther, hFees: secFees,
+	hStaff: secStaff, hMeetings: secMeetings}
+
+type headingWord struct {
+	word  string
+	first rune
+	rank  uint
+}
+
+var headingWords = func() []headingWord {
+	words := []struct {
+		w    string
+		rank uint
+	}{
+		{"咨询", hConsult}, {"依申请", hApply}, {"申请", hApplyTail}, {"回应", hResponse}, {"解读", hResponse},
+		{"主动公开", hProactive}, {"行政复议", hReview}, {"行政诉讼", hLitigation},
+		{"申诉", hOther}, {"举报", hOther}, {"投诉", hOther}, {"收费", hFees}, {"费用", hFees},
+		{"机构建设", hStaff}, {"工作人员", hStaff}, {"经费", hStaff}, {"会议", hMeetings}, {"培训", hMeetings},
+	}
+	out := make([]headingWord, len(words))
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w.w)
+		out[i] = headingWord{word: w.w, first: r, rank: w.rank}
+	}
+	return out
+}()
 
 // moneyKeys are the keys whose figures are amounts, stored in 万元.
 var moneyKeys = map[string]bool{"fees.collected": true, "budget.special": true}
