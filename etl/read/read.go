@@ -115,6 +115,9 @@ func readFile(ctx context.Context, path string, lim Limits) (*report.Document, e
 		if err == nil && doc.Encoding != "utf-8" && looksBinaryText(doc.Text) {
 			err = errBinary
 		}
+		if err == nil {
+			doc.Text, _, err = jsHTML(doc.Text, lim) // tables inside script strings, see jshtml.go
+		}
 	}
 	if err != nil {
 		if ctx.Err() != nil {

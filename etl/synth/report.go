@@ -102,12 +102,19 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 	if form == report.FormLegacy && !legacyTable {
 		form = report.FormNarrative
 	}
+	if year >= 2008 && year < 2014 && chance(r, 0.4) {
+		// A provincial 统计表 appended to a 2008–2013 report (domain.md §1.4.2).
+		form, legacyTable = report.FormLegacy, true
+	}
 	ext := ".txt"
-	if lay == LayoutHTML {
+	// Some sites deliver a report with tables as a script data file (see
+	// builder.scriptData), which a crawler saves as text.
+	jsData := lay == LayoutHTML && form != report.FormNarrative && chance(r, 0.1)
+	if lay == LayoutHTML && !jsData {
 		ext = ".html"
 	}
 	name := fmt.Sprintf("a%06d_%d", a.Index, year)
-	b := &builder{r: r, layout: lay, wide: chance(r, 0.7),
+	b := &builder{r: r, layout: lay, wide: chance(r, 0.7), jsData: jsData, splitLabels: lay == LayoutCells && chance(r, 0.15),
 		wideDigits: chance(r, 0.04), wideCells: chance(r, 0.02),
 		paddedCells: chance(r, 0.25), shortLabels: chance(r, 0.1)}
 	if lay != LayoutHTML && chance(r, 0.1) {
@@ -267,7 +274,7 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 		b.table(b.art20Table2019(art))
 	}
 	b.heading("三、收到和处理政府信息公开申请情况")
-	b.table(b.appsTable(printed, form))
+	b.brokenTable(b.appsTable(printed, form), 3, true)
 	b.heading("四、政府信息公开行政复议、行政诉讼情况")
 	b.table(b.reviewTable(blocks))
 	b.heading("五、存在的主要问题及改进情况")
@@ -392,6 +399,21 @@ func (b *builder) proseReport(a Agency, year int, h *history, p proactive, withT
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading("七、其他需要报告的事项")
 	b.para("无。")
+	if withTable && year < 2014 {
+		b.heading("附表：" + pick(r, "政府信息公开工作统计表", fmt.Sprintf("%d年政府信息公开情况统计表", year)))
+		rows, header := b.provincialTable(year, p, l)
+		// Glued tables are those of the national forms and the 统计表
+		// (glued.go): a provincial table keeps its cells apart.
+		glue := b.glue
+		b.glue = nil
+		if b.layout != LayoutHTML && chance(r, 0.35) {
+			b.flatTable(rows)
+		} else {
+			b.brokenTable(rows, header, false)
+		}
+		b.glue = glue
+		return
+	}
 	if withTable {
 		b.heading("附表：" + pick(r, "政府信息公开情况统计表", fmt.Sprintf("%d年度政府信息公开情况统计表", year)))
 		shift := map[string]int{}
@@ -404,6 +426,6 @@ func (b *builder) proseReport(a Agency, year int, h *history, p proactive, withT
 			shift[brk.Scope] = 1 + r.IntN(3)
 			b.label.Breaks = append(b.label.Breaks, brk)
 		}
-		b.table(b.legacyTable(p, l, shift))
+		b.brokenTable(b.legacyTable(p, l, shift), 1, false)
 	}
 }
