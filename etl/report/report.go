@@ -27,7 +27,7 @@ const (
 
 // ParserVersion changes whenever extraction rules change, so stored reports
 // can be re-parsed when their figures could differ.
-const ParserVersion = "0.1.0"
+const ParserVersion = "0.2.0"
 
 // ValueKind says what a printed cell or phrase holds. Blank is not zero: only
 // KindNumber carries a figure; the other kinds are stored with their meaning.

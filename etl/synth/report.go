@@ -52,7 +52,7 @@ type Options struct {
 
 // Version changes whenever the generator's output changes for a given
 // seed, so a cached corpus can tell it is stale.
-const Version = "11"
+const Version = "12"
 
 // DefaultBreakRate is the fraction of table reports that break an identity.
 const DefaultBreakRate = 0.05
