@@ -139,6 +139,9 @@ func fixtureReports() []*report.Report {
 	jia21a.Checks = []report.Check{
 		{Rule: "I3.rowsum", Scope: "granted", Expected: ptr(38), Actual: ptr(36), Status: report.Fail, Detail: "row sum"},
 	}
+	// Superseded, so its ambiguity is no quality problem either.
+	jia21a.Ambiguous = []report.Ambiguity{{Key: "granted.*", Reason: report.AmbiguousNoSplit, Detail: "glued run \"3000004\": no split fits",
+		Prov: report.Provenance{Source: "table", Table: "applications", Row: "予以公开", Text: "3000004", Rule: "table.glued"}}}
 	// Revised: 80 + 5 = 69 + 16; 40+10+3+12+1+3 = 69.
 	jia21b := rep("a21bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", jia, 2021, report.PeriodYear, report.FormTable2021, "2022-03-01",
 		join([]report.Metric{
@@ -186,6 +189,15 @@ func fixtureReports() []*report.Report {
 			outcomes(unavailable3, []float64{2, 0, 0}),
 			outcomes(unprocessed5, []float64{0, 0, 0, 0, 0}),
 			outcomes(other3, []float64{1, -1, 0}))...)
+	// A glued 行政规范性文件 row "31245" that splits six ways: its first cell
+	// was seen and left out; and a fee sentence with no unit.
+	yi22.Ambiguous = []report.Ambiguity{
+		{Key: "art20.normative.issued", Reason: report.AmbiguousSplit, Detail: "glued run \"31245\": 3 | 31 | 312",
+			Prov: report.Provenance{Source: "table", Table: "article20", Row: "行政规范性文件", Col: "本年制发件数", Text: "31245", Start: 10, End: 15, Rule: "table.glued",
+				Note: "glued run \"31245\", 6 readings"}},
+		{Key: "fees.collected", Reason: report.AmbiguousUnit, Detail: "收取费用12 printed without a unit",
+			Prov: report.Provenance{Source: "prose", Text: "收取费用12", Rule: "fixture"}},
+	}
 	yi22.Checks = []report.Check{
 		{Rule: "I1.flow", Scope: "total", Expected: ptr(28), Actual: ptr(28), Status: report.Pass},
 		{Rule: "I3.rowsum", Scope: "granted", Expected: ptr(15), Actual: ptr(14), Status: report.Fail, Detail: "row sum 14 ≠ total 15"},

@@ -1,5 +1,5 @@
 -- name: quality
--- description: one row per data-quality problem: failed identities, carry-over and stock-flow mismatches across years, year-over-year jumps, missing years
+-- description: one row per data-quality problem: failed identities, carry-over and stock-flow mismatches across years, year-over-year jumps, missing years, figures seen but left out as ambiguous
 -- uses: crosswalk, harmonised
 -- filter: agency
 --
@@ -19,8 +19,18 @@
 --                    previous available year's (which must be > 0)
 -- missing_year       no annual report for a year between an agency's first
 --                    and last annual reports
--- unidentified_agency the report's text never names its agency; it is kept
---                    under 未识别机关:FILE and compares with nothing
+-- unidentified_agency the evidence does not settle the report's agency; it is
+--                    kept under 未识别机关:FILE and compares with nothing.
+--                    detail gives why and the candidates the evidence
+--                    offered (name, source, score), best first
+-- incomplete_agency  the agency is a township printed without its county,
+--                    which neither the text nor the divisions settle; detail
+--                    lists the candidates
+-- ambiguous_figure   a figure a reader saw and did not store because the text
+--                    does not settle it (table ambiguities): rule is the
+--                    reason (split, no_split, bound, readings, unit, scope),
+--                    scope the key ("row.*" for a whole row), detail the
+--                    readings that fit
 -- Cross-year problems are attached to the later report.
 WITH pr AS (
     SELECT id AS report_id, agency, year, period, path FROM preferred_reports
@@ -101,12 +111,39 @@ missing AS (
     ANTI JOIN (SELECT agency, year FROM pr WHERE period = 'year') have
       ON have.agency = s.agency AND have.year = s.year
 ),
+cands AS (
+    SELECT report_id,
+           string_agg(name || ' (' || concat_ws(', ', source, printf('%g', score), note) || ')', '; '
+                      ORDER BY rank) AS list
+    FROM agency_candidates
+    WHERE report_id IN (SELECT report_id FROM pr)
+    GROUP BY report_id
+),
 unidentified AS (
-    SELECT agency, year, period, report_id, path, 'unidentified_agency' AS kind,
+    SELECT pr.agency, pr.year, pr.period, pr.report_id, pr.path, 'unidentified_agency' AS kind,
            'identity.agency' AS rule, NULL AS scope, NULL::DOUBLE AS expected, NULL::DOUBLE AS actual,
-           'the text never names its agency; name it and re-ingest, or read its figures as anonymous' AS detail
+           concat_ws('; ', i.agency_note, 'candidates: ' || c.list,
+                     'name it in a manifest or sidecar and re-ingest, or read its figures as anonymous') AS detail
     FROM pr
-    WHERE starts_with(agency, '未识别机关:')
+    LEFT JOIN report_identity i USING (report_id)
+    LEFT JOIN cands c USING (report_id)
+    WHERE starts_with(pr.agency, '未识别机关:')
+),
+incomplete AS (
+    SELECT pr.agency, pr.year, pr.period, pr.report_id, pr.path, 'incomplete_agency' AS kind,
+           'identity.agency' AS rule, NULL AS scope, NULL::DOUBLE AS expected, NULL::DOUBLE AS actual,
+           concat_ws('; ', 'the county of this township is open', 'candidates: ' || c.list) AS detail
+    FROM pr
+    JOIN report_identity i USING (report_id)
+    LEFT JOIN cands c USING (report_id)
+    WHERE i.agency_incomplete
+),
+ambiguous AS (
+    SELECT pr.agency, pr.year, pr.period, pr.report_id, pr.path, 'ambiguous_figure' AS kind,
+           a.reason AS rule, a.key AS scope, NULL::DOUBLE AS expected, NULL::DOUBLE AS actual,
+           a.detail AS detail
+    FROM ambiguities a
+    JOIN pr USING (report_id)
 )
 SELECT agency, year, period, report_id, path, kind, rule, scope, expected, actual, detail
 FROM (
@@ -116,5 +153,7 @@ FROM (
     UNION ALL SELECT * FROM yoy_jump
     UNION ALL SELECT * FROM missing
     UNION ALL SELECT * FROM unidentified
+    UNION ALL SELECT * FROM incomplete
+    UNION ALL SELECT * FROM ambiguous
 )
-ORDER BY agency, year, period, kind, rule, scope
+ORDER BY agency, year, period, kind, rule, scope, detail

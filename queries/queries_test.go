@@ -206,6 +206,9 @@ func TestHandComputed(t *testing.T) {
 		{"missing year between reports", "quality", map[string]any{"agency": "甲市司法局", "year": 2020, "kind": "missing_year"}, "", nil, 1},
 		{"jump above 5× (500 → 2600)", "quality", map[string]any{"agency": "甲市司法局", "year": 2018, "kind": "yoy_jump", "scope": "proactive"}, "rule", "yoy.above_5x", -1},
 		{"failed check of a superseded report is not a quality problem", "quality", map[string]any{"report_id": "a21aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}, "", nil, 0},
+		{"an ambiguity is a quality row with its reason", "quality", map[string]any{"agency": "乙市司法局", "year": 2022, "kind": "ambiguous_figure", "scope": "art20.normative.issued"}, "rule", "split", -1},
+		{"an ambiguity keeps the readings", "quality", map[string]any{"agency": "乙市司法局", "year": 2022, "kind": "ambiguous_figure", "rule": "unit"}, "detail", "收取费用12 printed without a unit", -1},
+		{"one quality row per ambiguity", "quality", map[string]any{"kind": "ambiguous_figure"}, "", nil, 2},
 
 		{"revised agency-year counts two reports", "coverage", map[string]any{"agency": "甲市司法局", "year": 2021}, "n_reports", int64(2), -1},
 		{"trust score 1 pass 1 fail, 1 blank of 27 cells", "trust", map[string]any{"agency": "乙市司法局", "year": 2022}, "trust_score", 0.5 * (1 - 1.0/27.0), -1},

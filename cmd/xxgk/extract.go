@@ -26,6 +26,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", true, "print one JSON object per report (the exchange format); --json=false prints a summary line per report")
 	withErrors := fs.Bool("errors", false, "also print one record per failed file (\"error\": stage and message), so `xxgk load` records the failure as ingest would")
 	workers := fs.Int("workers", runtime.NumCPU(), "files parsed at once")
+	manifestFile := fs.String("manifest", "", "a CSV or JSON-lines file of path,url,title,agency,year,published for the reports (an agency or year given there overrides the text's)")
 	lf := addLimitFlags(fs)
 	pos, err := parseArgs(e, fs, args)
 	if err != nil {
@@ -38,6 +39,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return usagef("--workers %d: want at least 1", *workers)
 	}
 	inputs, err := inputPaths(pos)
+	if err != nil {
+		return err
+	}
+	m, err := loadManifest(*manifestFile)
 	if err != nil {
 		return err
 	}
@@ -71,7 +76,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return fmt.Appendf(nil, "%s\t%s\t%d\t%s\t%s\t%d figures\n", termtext.Escape(p), termtext.Escape(rep.Agency),
 			rep.Year, rep.Period, rep.Form, len(rep.Metrics)), nil
 	}
-	extractAll(ctx, paths, lim, *workers, render, func(p string, line []byte, err error) {
+	extractAll(ctx, paths, lim, *workers, suppliedBy(m), render, func(p string, line []byte, err error) {
 		if werr != nil {
 			return
 		}
@@ -128,6 +133,7 @@ func errorRecord(ctx context.Context, path string, err error, lim read.Limits) r
 // extractAll parses and renders paths on a pool of workers and calls emit
 // for each file in input order, so output is stable whatever the scheduling.
 func extractAll(ctx context.Context, paths []string, lim read.Limits, workers int,
+	supplied func(string) (report.Supplied, error),
 	render func(string, *report.Report) ([]byte, error), emit func(string, []byte, error)) {
 	if workers < 1 {
 		workers = 1
@@ -149,7 +155,7 @@ func extractAll(ctx context.Context, paths []string, lim read.Limits, workers in
 			for i := range jobs {
 				// The file's time limit covers reading and extraction, as
 				// in ingest.
-				rep, err := ingest.Parse(ctx, paths[i], lim)
+				rep, err := ingest.Parse(ctx, paths[i], lim, supplied)
 				if err != nil {
 					slots[i] <- result{err: err}
 					continue

@@ -20,6 +20,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	out := fs.String("out", "", "folder to write NAME.txt|NAME.html and NAME.json labels into")
 	html := fs.Bool("html", false, "write some reports as HTML pages (NAME.html); score.py pairs labels with NAME.txt only, xxgkbench scores both")
 	breaks := fs.Float64("breaks", synth.DefaultBreakRate, "fraction of table reports with an injected identity break")
+	glued := fs.Float64("glued", synth.DefaultGluedRate, "fraction of text reports whose tables lost their cell separators")
 	workers := fs.Int("workers", 0, "parallel writers (0: one per CPU)")
 	pos, err := parseArgs(e, fs, args)
 	if err != nil {
@@ -39,7 +40,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	start := time.Now()
 	st, err := synth.Write(ctx, synth.Config{
 		Agencies: *agencies, From: from, To: to, Seed: *seed, HTML: *html,
-		BreakRate: *breaks, Workers: *workers,
+		BreakRate: *breaks, GluedRate: *glued, Workers: *workers,
 	}, *out)
 	if err != nil {
 		return fail(err, "cannot write the corpus to %s", *out)

@@ -14,7 +14,9 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/xxgk/xxgk/etl/ingest"
+	"github.com/xxgk/xxgk/etl/manifest"
 	"github.com/xxgk/xxgk/etl/read"
+	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/etl/validate"
 	"github.com/xxgk/xxgk/internal/termtext"
 )
@@ -26,6 +28,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		"Parses the files (folders recursively) into the DuckDB file and publishes its read snapshot; unchanged files are skipped.",
 		"xxgk ingest examples/reports --db out/xxgk.duckdb")
 	db := fs.String("db", defaultDB, "the DuckDB file (the published snapshot; the working copy is a dot file beside it)")
+	manifestFile := fs.String("manifest", "", "a CSV or JSON-lines file of path,url,title,agency,year,published for the reports (an agency or year given there overrides the text's)")
 	jf := addJobFlags(fs)
 	pos, err := parseArgs(e, fs, args)
 	if err != nil {
@@ -41,8 +44,12 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	m, err := loadManifest(*manifestFile)
+	if err != nil {
+		return err
+	}
 	job := ingestJob{db: canonical(*db), inputs: inputs, workers: jf.workers, batch: jf.batch, limits: jf.limits(),
-		kind: "ingest", log: jf.log, progress: jf.logFormat == "text"}
+		kind: "ingest", log: jf.log, progress: jf.logFormat == "text", manifest: m}
 	sum, err := job.run(ctx, e, nil)
 	if err != nil {
 		return err
@@ -85,6 +92,27 @@ func inputPaths(args []string) ([]string, error) {
 		out[i] = canonical(a)
 	}
 	return out, nil
+}
+
+// loadManifest reads the --manifest file; "" is none. A manifest that
+// cannot be read or has a bad row is the operator's mistake: a usage error
+// naming the file and the row. Its folder is taken canonically, as the
+// inputs are, so its relative paths name the same files.
+func loadManifest(path string) (*manifest.Manifest, error) {
+	if path == "" {
+		return nil, nil
+	}
+	m, err := manifest.Load(canonical(path))
+	if err != nil {
+		return nil, usagef("--manifest: %v", err)
+	}
+	return m, nil
+}
+
+// suppliedBy returns what an operator supplied about a path: its sidecar
+// and its manifest row.
+func suppliedBy(m *manifest.Manifest) func(string) (report.Supplied, error) {
+	return func(path string) (report.Supplied, error) { return manifest.For(m, path) }
 }
 
 // jobFlags are the flags ingest shares with its config file counterpart.
@@ -136,7 +164,8 @@ type ingestJob struct {
 	limits   read.Limits
 	kind     string // ingest or run
 	log      *slog.Logger
-	progress bool // draw a progress bar when stderr is a terminal
+	progress bool               // draw a progress bar when stderr is a terminal
+	manifest *manifest.Manifest // what the operator supplied; nil: sidecars only
 }
 
 // run takes the database's run lock, ingests into the working copy
@@ -152,7 +181,7 @@ func (j ingestJob) run(ctx context.Context, e *env, then func(*writer, *ingest.S
 	}
 	defer func() { w.close(err) }()
 	opt := ingest.Options{Workers: j.workers, Batch: j.batch, Limits: j.limits, Kind: j.kind, Log: j.log,
-		CrossYear: validate.CrossYear, Committed: w.committed}
+		CrossYear: validate.CrossYear, Committed: w.committed, Supplied: suppliedBy(j.manifest)}
 	if j.progress && isTerminal(e.stderr) {
 		opt.Progress = &progressBar{w: e.stderr}
 	}

@@ -9,6 +9,13 @@
 // child's own high-water mark (VmHWM, polled from /proc; ru_maxrss where
 // /proc is missing, which on Linux also counts the bench's own memory).
 //
+// The accuracy stage scores the one-core extraction against the generated
+// labels and, for the glued tables the generator writes (cells without
+// separators, issue 12), reports the recovery rate of the cells the text
+// determines (target 1, with no wrong cell) and the ambiguity rate, the
+// share of glued cells the text does not determine, every one of which
+// must be reported as ambiguous.
+//
 // The query stage times the cold refresh of the query cache, each named
 // query for one agency as `xxgk query NAME --agency A` (the way the site,
 // the workbooks and people ask), and each whole result inside DuckDB; see

@@ -302,6 +302,7 @@ func (b *bench) score(jsonl []byte, labelDir string) {
 		b.fail("extract accuracy", errors.New("no extracted report matched a label"))
 		return
 	}
+	defer b.glued(sampled, got)
 	s := synth.Compare(sampled, got)
 	ok := s.Precision() >= 0.99 && s.Recall() >= 0.99
 	b.add(row{stage: "extract accuracy (generated labels)",
@@ -309,6 +310,25 @@ func (b *bench) score(jsonl []byte, labelDir string) {
 		vs: versus(math.Min(s.Precision(), s.Recall())/0.99, ok),
 		note: fmt.Sprintf("%d reports, %d labelled figures; %d figures not in the reports (closed-world precision %.3f); agency %d/%d",
 			len(sampled), s.Labelled, len(s.Unlabelled), s.ClosedPrecision(), s.AgencyOK, s.Docs)})
+}
+
+// glued reports how the glued tables of the sample were read (issue 12):
+// the recovery rate of the cells the text determines, which must be 1 with
+// no wrong cell, and the ambiguity rate, the share of glued cells the text
+// does not determine, each of which must be reported as ambiguous.
+func (b *bench) glued(sampled map[string]synth.Label, got map[string]report.Exchange) {
+	g := synth.CompareGlued(sampled, got)
+	if g.Reports == 0 {
+		b.add(row{stage: "glued tables (generated)", measured: "none in the sample"})
+		return
+	}
+	ok := g.Recall() == 1 && g.Precision() == 1 && g.ReportedRate() == 1
+	b.add(row{stage: "glued tables (generated)",
+		measured: fmt.Sprintf("recovered %.3f  ambiguous %.3f", g.Recall(), g.AmbiguityRate()),
+		target:   "recovered 1, P 1, all reported",
+		vs:       versus(math.Min(g.Recall(), g.Precision()), ok),
+		note: fmt.Sprintf("%d reports, %d glued cells: %d determined (%d recovered, %d wrong), %d ambiguous (%d reported, %d given a figure)",
+			g.Reports, g.Cells, g.Determined, g.Recovered, g.Wrong, g.Ambiguous, g.Reported, g.Leaked)})
 }
 
 // ingest measures `xxgk ingest` into a fresh database.

@@ -13,194 +13,23 @@ import (
 // agency is an identified publisher with its place in the divisions.
 type agency struct {
 	name, level, province, city string
-	placed                      bool // the name starts with a place (is qualified)
+	placed                      bool   // the name starts with a place (is qualified) or is a national body
+	organ                       string // the name after its places: 司法局, 人民政府办公厅
+	place                       string // the lowest place of the name as written in it: 东城区
+	places                      []string
+	incomplete                  bool // a township whose county the text and the divisions leave open
 }
 
-const han = `\p{Han}`
-
-var (
-	// yearTokRE is a year expression inside a title or a phrase.
-	yearTokRE = regexp.MustCompile(`(?:19|20)\d\d\s*年\s*(?:度)?\s*(?:上半年|下半年)?|关于|本级|^的|的$`)
-	// fieldRE is a header field naming the publisher.
-	fieldRE = regexp.MustCompile(`(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：][\s|]*([` + han + `]{2,30})`)
-	// phrases are body phrases that name the publisher of the report, each
-	// with literals a sentence must hold before the pattern is tried, and an
-	// anchor every match holds: the pattern runs on a window around each
-	// anchor (before and after bytes), as the lazy name patterns are costly
-	// on whole sentences.
-	phrases = []struct {
-		need          []string
-		anchor        string
-		before, after int
-		re            *regexp.Regexp
-	}{
-		{[]string{"由"}, "由", 0, 160, regexp.MustCompile(`由([` + han + `]{2,40}?)(?:负责)?(?:编制|制作|编写)`)},
-		{[]string{"布", "年"}, "布", 3, 160, regexp.MustCompile(`(?:发布|公布)([` + han + `]{2,40}?)(?:19|20)\d\d\s*年`)},
-		{[]string{"公开工作"}, "公开工作", 180, 12, regexp.MustCompile(`(?:依据|结合|根据)([` + han + `]{2,40}?)(?:(?:19|20)\d\d\s*年\s*度?)?(?:政府信息公开|政务公开)工作`)},
-		{[]string{"请"}, "请", 0, 160, regexp.MustCompile(`请(?:与|联系)([` + han + `]{2,40}?)(?:联系|政府信息公开|政务公开|办公室)`)},
-		{[]string{"信息公开", "报告"}, "信息公开", 160, 40, regexp.MustCompile(`([` + han + `]{2,40}?)(?:19|20)\d\d\s*年\s*度?(?:政府)?信息公开(?:工作)?(?:年度)?报告`)},
+// windowAt is window with the byte offset in s of the window's start.
+func windowAt(s string, start, end int) (string, int) {
+	start, end = max(start, 0), min(end, len(s))
+	for start > 0 && !utf8.RuneStart(s[start]) {
+		start--
 	}
-	// organRE ends the name of a public body.
-	organRE = regexp.MustCompile(`人民政府|街道办事处|管理委员会|办公室|分局|局|厅|委员会`)
-	// organEndRE ends a name that is a public body on its own.
-	organEndRE = regexp.MustCompile(`(?:人民政府|政府|办事处|委员会|管委会|办公室|分局|局|厅|办|中心|署|部|院)$`)
-	// officeRE marks an internal office of a township government that writes
-	// the report on the government's behalf.
-	officeRE = regexp.MustCompile(`办公室|办|科|人民政府|政府`)
-	// zoneRE ends the name of a development zone, run by a 管理委员会.
-	zoneRE = regexp.MustCompile(`(?:开发区|高新区|园区|新区|试验区)$`)
-)
-
-// docWords are the document words of a title: what precedes the first of
-// them is the publisher (and the year).
-var docWords = []string{"政府信息公开", "政务信息公开", "信息公开", "政务公开", "政府信息", "年度报告", "工作报告", "年报"}
-
-// cutTitle cuts a title at its first document word.
-func cutTitle(title string) string {
-	end := len(title)
-	for _, w := range docWords {
-		if i := strings.Index(title, w); i >= 0 && i < end {
-			end = i
-		}
+	for end < len(s) && !utf8.RuneStart(s[end]) {
+		end++
 	}
-	return title[:end]
-}
-
-// fieldColons are the colons every match of fieldRE holds after its label.
-var fieldColons = []string{":", "："}
-
-// phraseBytes is how much of a report the author phrases are looked for in.
-const phraseBytes = 4000
-
-// findAgency tries the sources of a publisher's name from the most to the
-// least explicit: the title (or the line above it), the header fields, the
-// body phrases that name the report's author, the signature, and finally the
-// body's most frequent qualified organ name. A name with no place ("市司法局")
-// is qualified from the places the text names.
-func findAgency(norm string, h headInfo) agency {
-	var weak []string // unqualified organ names, in order of trust
-	try := func(c string) (agency, bool) {
-		a, ok := canonical(c, norm)
-		if !ok {
-			return agency{}, false
-		}
-		if !a.placed {
-			weak = append(weak, a.name)
-			return agency{}, false
-		}
-		return a, true
-	}
-	if h.title != "" {
-		runs := hanRuns(yearTokRE.ReplaceAllString(cutTitle(h.title), ""))
-		// A site name precedes the agency ("某某网 - 遵义市司法局"), an alias
-		// follows it in brackets: the last run that names a place wins.
-		for i := len(runs) - 1; i > 0; i-- {
-			if a, ok := try(runs[i]); ok {
-				return a
-			}
-		}
-		c := ""
-		if len(runs) > 0 {
-			c = runs[0]
-		}
-		if c == "" && h.titleLine > 0 && utf8.RuneCountInString(h.lines[h.titleLine-1]) <= 30 {
-			c = h.lines[h.titleLine-1] // "河南省司法厅" above "2017年政府信息公开工作年度报告"
-		}
-		if a, ok := try(c); ok {
-			return a
-		}
-		if c == "" && h.titleLine+1 < len(h.lines) {
-			if next := h.lines[h.titleLine+1]; utf8.RuneCountInString(next) <= 30 && onlyHan(next) {
-				if a, ok := try(next); ok { // the agency on the line below the title
-					return a
-				}
-			}
-		}
-	}
-	// Author phrases sit in the opening paragraph; scanning only the head
-	// keeps the lazy name patterns cheap on long reports.
-	joined := joinHanLines(prefix(norm, phraseBytes))
-	for _, p := range phrases {
-		for rest := joined; rest != ""; {
-			sen := rest
-			if i := strings.Index(rest, "。"); i >= 0 {
-				sen, rest = rest[:i], rest[i+len("。"):]
-			} else {
-				rest = ""
-			}
-			if !allIn(sen, p.need) {
-				continue
-			}
-			tries := 0
-			for from := 0; tries < 4; {
-				i := strings.Index(sen[from:], p.anchor)
-				if i < 0 {
-					break
-				}
-				i += from
-				from = i + len(p.anchor)
-				m := p.re.FindStringSubmatch(window(sen, i-p.before, from+p.after))
-				if m == nil {
-					continue
-				}
-				tries++
-				if a, ok := try(m[1]); ok {
-					return a
-				}
-			}
-		}
-	}
-	for _, l := range h.tail {
-		if utf8.RuneCountInString(l) <= 25 && organRE.MatchString(l) && onlyHan(l) {
-			if a, ok := try(l); ok {
-				return a
-			}
-		}
-	}
-	var found agency
-	eachNear(fieldRE, h.head, fieldColons, 24, 130, func(m []string) bool {
-		a, ok := try(m[1])
-		found = a
-		return ok
-	})
-	if found.name != "" {
-		return found
-	}
-	mentions := organMentions(norm)
-	if len(weak) == 0 {
-		if w := topUnqualified(norm); w != "" {
-			// How a report calls itself in running text ("区司法局") is a
-			// better guide than the other bodies it names in full.
-			if a := qualify(w, mentions, norm); a.placed {
-				return a
-			}
-			weak = append(weak, w)
-		}
-	}
-	self := selfOrgan(norm)
-	for _, c := range mentions {
-		if self != "" && !strings.HasSuffix(c, self) {
-			continue
-		}
-		if a, ok := try(c); ok {
-			if len(weak) > 0 && !strings.HasSuffix(a.name, organOf(weak[0])) {
-				// The body names other bodies ("东阳市人民政府网站") more often
-				// than its own; a name the title or a phrase gave wins even
-				// without its place, which the best mention may supply.
-				continue
-			}
-			return a
-		}
-	}
-	if len(weak) == 0 && self == "局" {
-		if a, ok := canonical(parentOrgan(norm), norm); ok && a.placed {
-			return a
-		}
-	}
-	if len(weak) > 0 {
-		return qualify(weak[0], mentions, norm)
-	}
-	return agency{}
+	return s[start:end], start
 }
 
 // window returns s[start:end] clamped to s and widened to rune boundaries.
@@ -213,49 +42,6 @@ func window(s string, start, end int) string {
 		end++
 	}
 	return s[start:end]
-}
-
-// subordinates are field offices whose parent organ is fixed by law: a
-// report that says 我局 and speaks of its 司法所 is a 司法局's.
-var subordinates = []struct{ office, organ string }{
-	{"司法所", "司法局"}, {"派出所", "公安局"}, {"财政所", "财政局"},
-	{"市场监管所", "市场监督管理局"}, {"税务所", "税务局"}, {"自然资源所", "自然资源局"},
-}
-
-// parentOrgan names the organ whose field offices a text mentions, with the
-// level of the place the text names most ("市司法局"), when exactly one
-// kind of office is mentioned.
-func parentOrgan(norm string) string {
-	organ := ""
-	for _, s := range subordinates {
-		if strings.Contains(norm, s.office) {
-			if organ != "" {
-				return ""
-			}
-			organ = s.organ
-		}
-	}
-	if organ == "" {
-		return ""
-	}
-	place, best := "", 0
-	for _, m := range organMentions(norm) {
-		toks, _ := parseChain(m)
-		if len(toks) == 0 || toks[len(toks)-1].div == nil {
-			continue
-		}
-		d := toks[len(toks)-1].div
-		if d.Level != divisions.LevelCity && d.Level != divisions.LevelCounty {
-			continue
-		}
-		if n := strings.Count(norm, d.Name); n > best {
-			place, best = d.Name, n
-		}
-	}
-	if place == "" {
-		return ""
-	}
-	return place + organ
 }
 
 func firstRune(s string) rune {
@@ -282,6 +68,9 @@ func topUnqualified(norm string) string {
 	count := map[string]int{}
 	best := ""
 	for _, m := range unqualified(norm) {
+		if r := strings.TrimLeft(m, "省市区县"); strings.HasPrefix(r, "委") || strings.Contains(r, "党") {
+			continue // a party organ (市委办公厅): no disclosure body
+		}
 		count[m]++
 		if count[m] > count[best] {
 			best = m
@@ -327,7 +116,9 @@ func unqualified(norm string) []string {
 			}
 		}
 		if end := organAfter(norm, p+len(levelWords[k])); end > 0 {
-			out = append(out, norm[p:end])
+			if !strings.HasPrefix(norm[end:], "、") && !strings.HasSuffix(norm[:p], "、") {
+				out = append(out, norm[p:end]) // not one of a list of bodies
+			}
 			pos = end
 		}
 	}
@@ -365,38 +156,6 @@ func indexFrom(s, sub string, from int) int {
 	return -1
 }
 
-// selfOrgan is the kind of body a report says it is: "我局" → 局.
-func selfOrgan(norm string) string {
-	best, bestN := "", 0
-	for _, o := range []string{"局", "厅", "委", "办"} {
-		if n := strings.Count(norm, "我"+o) + strings.Count(norm, "本"+o); n > bestN {
-			best, bestN = o, n
-		}
-	}
-	return best
-}
-
-// joinHanLines removes line breaks inside a run of Han characters, where
-// page copies wrap a sentence ("由石景山区司法\n局编制").
-func joinHanLines(s string) string {
-	if !strings.Contains(s, "\n") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' && i > 0 && i+1 < len(s) {
-			r1, _ := utf8.DecodeLastRuneInString(s[:i])
-			r2, _ := utf8.DecodeRuneInString(s[i+1:])
-			if unicode.Is(unicode.Han, r1) && unicode.Is(unicode.Han, r2) {
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
 func onlyHan(s string) bool {
 	for _, r := range s {
 		if !unicode.Is(unicode.Han, r) {
@@ -406,81 +165,51 @@ func onlyHan(s string) bool {
 	return true
 }
 
-// organOf drops a leading level word: "区司法局" → "司法局".
-func organOf(s string) string {
-	for _, p := range []string{"市", "区", "县", "省", "镇", "乡"} {
-		if rest, ok := strings.CutPrefix(s, p); ok && rest != "" {
-			return rest
-		}
-	}
-	return s
+// mention is one qualified organ name in the text.
+type mention struct {
+	name       string
+	start, end int
+	listed     bool // in an enumeration of bodies: "司法部、安徽省司法厅、黄山市司法局"
 }
 
-// qualify gives an unqualified organ ("区司法局") the place of the matching
-// level the text names most often in its organ mentions.
-func qualify(weak string, mentions []string, norm string) agency {
-	level := ""
-	for _, p := range []string{"市", "区", "县"} {
-		if strings.HasPrefix(weak, p) {
-			level = p
-		}
-	}
-	if level != "" {
-		for _, c := range mentions {
-			toks, _ := parseChain(c)
-			for i := len(toks) - 1; i >= 0; i-- {
-				if strings.HasSuffix(toks[i].name, level) && toks[i].div != nil {
-					prefix := ""
-					for _, t := range toks[:i+1] {
-						prefix += t.name
-					}
-					if a, ok := canonical(prefix+organOf(weak), norm); ok && a.placed {
-						return a
-					}
-				}
-			}
-		}
-	}
-	return agency{name: weak}
-}
+// mentionBytes bounds the body text read for organ names: the opening
+// part names the reporter, and long reports would cost time for nothing.
+const mentionBytes = 12000
 
-// organMentions lists the qualified organ names of the body, most frequent
-// first: the longest run of Han characters before an organ word that starts
-// with a place.
-func organMentions(norm string) []string {
-	count := map[string]int{}
-	first := map[string]int{}
+// organMentions lists the qualified organ names of the text in order: the
+// longest run of Han characters before an organ word that starts with a
+// place.
+func organMentions(norm string) []mention {
+	norm = prefix(norm, mentionBytes)
+	var out []mention
+	last := -1
 	for _, loc := range organLocs(norm) {
+		if loc[0] < last {
+			continue
+		}
 		start := loc[0]
-		for n := 0; n < 16 && start > 0; n++ {
+		for n := 0; n < 16 && start > max(last, 0); n++ {
 			r, size := utf8.DecodeLastRuneInString(norm[:start])
 			if !unicode.Is(unicode.Han, r) {
 				break
 			}
 			start -= size
 		}
-		if strings.HasSuffix(norm[:start], "、") || strings.HasPrefix(norm[loc[1]:], "、") {
-			continue // an enumeration of other bodies: "司法部、安徽省司法厅、黄山市司法局"
-		}
-		run := norm[start:loc[1]]
-		if i := placeStart(run); i >= 0 {
-			c := run[i:]
-			if _, ok := first[c]; !ok {
-				first[c] = loc[0]
+		end := loc[1]
+		// The name goes on to a longer organ word: 人民政府办公室, 公安局滨江区分局.
+		for _, w := range []string{"办公室", "办公厅", "分局", "办事处"} {
+			if strings.HasPrefix(norm[end:], w) {
+				end += len(w)
 			}
-			count[c]++
+		}
+		run := norm[start:end]
+		if i := placeStart(run); i >= 0 {
+			listed := strings.HasSuffix(norm[:start], "、") || strings.HasPrefix(norm[end:], "、") ||
+				strings.HasPrefix(norm[end:], "和") || strings.HasSuffix(norm[:start+i], "和")
+			out = append(out, mention{name: run[i:], start: start + i, end: end, listed: listed})
+			last = end
 		}
 	}
-	out := make([]string, 0, len(count))
-	for c := range count {
-		out = append(out, c)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if count[out[i]] != count[out[j]] {
-			return count[out[i]] > count[out[j]]
-		}
-		return first[out[i]] < first[out[j]]
-	})
 	return out
 }
 
@@ -525,6 +254,9 @@ type placeTok struct {
 	divs []divisions.Division // the divisions it may be
 	div  *divisions.Division  // the one chosen
 	sure bool                 // div is the only fit, or the text's context chose it
+	// abbrev marks a name that is not the division's own: an abbreviation
+	// (临夏州) or an old name (上虞市); the canonical name writes it in full.
+	abbrev bool
 }
 
 // maxPlaceRunes bounds a division name: the longest are autonomous
@@ -533,15 +265,27 @@ type placeTok struct {
 const maxPlaceRunes = 16
 
 // matchPlace returns the longest division name at the start of s (full
-// names; short names like 上海 or 普陀 too when short is set) and its length
-// in bytes.
-func matchPlace(s string, short bool) ([]divisions.Division, int) {
+// names and the abbreviations of autonomous prefectures and counties, 临夏州
+// for 临夏回族自治州; short names like 上海 or 普陀 too when short is set) and
+// its length in bytes. abbrev is set when the name is not the full one.
+func matchPlace(s string, short bool) (divs []divisions.Division, n int) {
+	divs, n, _ = matchPlaceAbbrev(s, short)
+	return divs, n
+}
+
+func matchPlaceAbbrev(s string, short bool) ([]divisions.Division, int, bool) {
+	return matchPlaceOpt(s, short, false)
+}
+
+// matchPlaceOpt is matchPlaceAbbrev; branch set takes a short name followed
+// by 分局 for a place (公安局鄞州分局), as inside an organ's name it is.
+func matchPlaceOpt(s string, short, branch bool) ([]divisions.Division, int, bool) {
 	if r, _ := utf8.DecodeRuneInString(s); !divisions.Starts(r) && !short {
-		return nil, 0
+		return nil, 0, false
 	}
 	longest := min(divisions.Longest(s), maxPlaceRunes)
 	if longest == 0 {
-		return nil, 0 // no division name starts with these two runes
+		return nil, 0, false // no division name starts with these two runes
 	}
 	end, runes := 0, 0
 	var ends [maxPlaceRunes]int
@@ -561,14 +305,23 @@ func matchPlace(s string, short bool) ([]divisions.Division, int) {
 		name := s[:ends[i]]
 		var found []divisions.Division
 		for _, d := range divisions.Exact(name) {
-			if d.Level == divisions.LevelTownship && zoneRE.MatchString(d.Name) {
-				continue // "经济开发区" is a township in the dataset, and a word everywhere
+			if d.Level == divisions.LevelTownship && (zoneRE.MatchString(d.Name) || genericTowns[d.Name]) {
+				continue // "经济开发区", "街道": townships in the dataset, and words everywhere
 			}
 			found = append(found, d)
 		}
+		if len(found) > 0 {
+			return found, ends[i], false
+		}
+		if ab := divisions.ByAbbrev(name); len(ab) > 0 {
+			return ab, ends[i], true
+		}
 		// A short name followed by an organ word is part of the organ: the
 		// 公安 of 公安局 is not 公安县.
-		organNext := strings.ContainsRune("局厅委办处科室所队站中院部会", firstRune(s[ends[i]:]))
+		organNext := strings.ContainsRune("局厅委办处科室所队站中院部会分", firstRune(s[ends[i]:]))
+		if branch && strings.HasPrefix(s[ends[i]:], "分局") {
+			organNext = false
+		}
 		for _, d := range divisions.ByShort(name) {
 			// Short names only above the township: "人民" is short for many a 人民街道.
 			if !organNext && (short && d.Level != divisions.LevelTownship || d.Level == divisions.LevelProvince) {
@@ -576,24 +329,46 @@ func matchPlace(s string, short bool) ([]divisions.Division, int) {
 			}
 		}
 		if len(found) > 0 {
-			return found, ends[i]
+			return found, ends[i], true
 		}
 	}
-	return nil, 0
+	return nil, 0, false
 }
+
+// genericTowns are township names in the dataset that are common words.
+var genericTowns = map[string]bool{"街道": true, "城区": true, "开发区": true, "工业园区": true, "高新区": true}
 
 // townRE is a township name the dataset may lack (renamed or merged since).
 var townRE = regexp.MustCompile(`^[` + han + `]{2,6}?(?:街道|镇|乡)`)
+
+// townOffices may follow a township's name: its government, its office, or
+// nothing. A township name followed by anything else is part of a longer
+// word (住房和城乡建设局 holds 城乡).
+var townOffices = []string{"人民政府", "政府", "办事处", "党政", "党委", "办公室", "综合", "便民", "街道办"}
+
+// lostTown returns the length of a township name at the start of s that the
+// dataset lacks, or 0.
+func lostTown(s string) int {
+	m := townRE.FindString(s)
+	if m == "" || strings.HasPrefix(s, "人民") || strings.HasPrefix(s, "政府") {
+		return 0
+	}
+	rest := s[len(m):]
+	if rest != "" && !startsAny(rest, townOffices) {
+		return 0
+	}
+	return len(m)
+}
 
 // parseChain splits "绍兴市越城区东浦镇人民政府" into its places and the rest.
 func parseChain(s string) ([]placeTok, string) {
 	var toks []placeTok
 	for {
-		divs, n := matchPlace(s, len(toks) > 0)
+		divs, n, ab := matchPlaceAbbrev(s, len(toks) > 0)
 		if n == 0 && len(toks) > 0 {
-			if m := townRE.FindString(s); m != "" && !strings.HasPrefix(s, "人民") && !strings.HasPrefix(s, "政府") {
-				if divs2, n2 := matchPlace(s[len(m):], true); n2 == 0 && divs2 == nil {
-					n = len(m)
+			if m := lostTown(s); m > 0 {
+				if divs2, n2 := matchPlace(s[m:], true); n2 == 0 && divs2 == nil {
+					n = m
 				}
 			}
 		}
@@ -607,7 +382,7 @@ func parseChain(s string) ([]placeTok, string) {
 			}
 			break
 		}
-		toks = append(toks, placeTok{name: s[:n], divs: divs})
+		toks = append(toks, placeTok{name: s[:n], divs: divs, abbrev: ab && len(divs) > 0 && !strings.HasPrefix(divs[0].Name, s[:n])})
 		s = s[n:]
 	}
 	resolve(toks)
@@ -640,12 +415,27 @@ func resolve(toks []placeTok) {
 	}
 }
 
+// nationalPrefixes start the names of bodies of the central government,
+// which carry no place: 国家卫生健康委员会, 国务院办公厅.
+var nationalPrefixes = []string{"国家", "国务院", "中华人民共和国", "最高人民"}
+
+// ministryRE is a ministry: 司法部, 自然资源部.
+var ministryRE = regexp.MustCompile(`^[` + han + `]{2,8}部$`)
+
+// maxOrganRunes bounds the organ part of a name: the longest real organs
+// (住房和城乡建设管理委员会, 大数据管理和政务服务局) are well under it, a
+// clause read as a name is not.
+const maxOrganRunes = 18
+
 // canonical turns a candidate name into the canonical agency name: the
 // place qualified by its parents the way reports label themselves
 // (districts with their city, townships with their county), the generic
-// organ of a place government made explicit (人民政府, 街道办事处), common
-// abbreviations expanded (信访办 → 信访办公室).
-func canonical(c, norm string) (agency, bool) {
+// organ of a place government made explicit (人民政府, 街道办事处), short
+// forms expanded (住建局 → 住房和城乡建设局, see shortForms), abbreviated
+// places written in full (临夏州 → 临夏回族自治州) and renamed ones by their
+// current name (上虞市 → 绍兴市上虞区). A name with no place is returned
+// unplaced (市司法局, 我局): it names a kind of body, not a body.
+func canonical(c string, x *textCtx) (agency, bool) {
 	c = strings.TrimSpace(c)
 	if i := placeStart(c); i > 0 {
 		c = c[i:]
@@ -655,17 +445,34 @@ func canonical(c, norm string) (agency, bool) {
 	if utf8.RuneCountInString(c) < 2 {
 		return agency{}, false
 	}
+	if startsAny(c, nationalPrefixes) || ministryRE.MatchString(c) && !startsAny(c, hintLevels) {
+		if !organEndRE.MatchString(c) || !onlyHan(c) || utf8.RuneCountInString(c) > maxOrganRunes {
+			return agency{}, false
+		}
+		name := expandOrgan(c)
+		return agency{name: name, organ: name, placed: true}, true
+	}
 	toks, rest := parseChain(c)
 	if len(toks) == 0 {
+		if n := lostTown(c); n > 0 {
+			// A township the dataset lacks, printed alone: kept as printed
+			// and marked incomplete.
+			return townOnly(c[:n], c[n:]), true
+		}
 		if !organEndRE.MatchString(c) || !onlyHan(c) || utf8.RuneCountInString(c) > 12 {
 			return agency{}, false
 		}
-		return agency{name: expandOrgan(c)}, true
+		return agency{name: expandUnplaced(c), organ: expandUnplaced(c)}, true
 	}
-	if rest != "" && rest != "政府" && !strings.HasPrefix(rest, "人民政府") && !strings.HasSuffix(rest, "办事处") {
-		dropTownships(&toks[len(toks)-1])
+	if utf8.RuneCountInString(rest) > maxOrganRunes || startsAny(rest, []string{"县人民政府", "市人民政府", "区人民政府", "县政府", "市政府", "区政府"}) {
+		return agency{}, false // a clause, or a place written twice (伊宁县县人民政府)
 	}
-	pickByContext(toks, norm)
+	last := &toks[len(toks)-1]
+	if rest != "" && rest != "政府" && !strings.HasPrefix(rest, "人民政府") && !strings.HasSuffix(rest, "办事处") ||
+		strings.ContainsAny(lastRune(last.name), "区县市旗盟州") {
+		dropTownships(last)
+	}
+	pickByContext(toks, x)
 	low := toks[len(toks)-1]
 	town := low.div != nil && low.div.Level == divisions.LevelTownship || low.div == nil && townRE.MatchString(low.name)
 	if rest != "" && !organEndRE.MatchString(rest) && !zoneRE.MatchString(rest) && !(town && officeRE.MatchString(rest)) {
@@ -673,7 +480,11 @@ func canonical(c, norm string) (agency, bool) {
 	}
 	var names []string
 	for _, t := range toks {
-		names = append(names, t.name)
+		name := t.name
+		if t.abbrev && t.div != nil {
+			name = t.div.Name // 临夏州 → 临夏回族自治州, 上虞市 → 上虞区
+		}
+		names = append(names, name)
 	}
 	lowLevel := divisions.Level("")
 	if low.div != nil {
@@ -690,24 +501,30 @@ func canonical(c, norm string) (agency, bool) {
 		}
 	}
 	a := agency{placed: true, level: string(lowLevel)}
-	if low.div != nil && (low.sure || sameParents(low.divs)) {
+	settled := low.div != nil && (low.sure || sameParents(low.divs))
+	if settled {
 		a.province, a.city = low.div.Province, low.div.City
 	} else if len(toks) > 1 && toks[len(toks)-2].div != nil {
 		a.province, a.city = toks[len(toks)-2].div.Province, toks[len(toks)-2].div.City
 	}
-	if low.div != nil && (low.sure || sameParents(low.divs)) && fullChain(toks) {
+	if settled && fullChain(toks, names) {
 		// Write the parents the way reports label themselves: a district
 		// with its city, a township with its county (and the county's city
 		// when the county is a district), a county alone. A place the
 		// dataset has twice (东岗镇) is left as written.
-		names = append(divisions.Qualifiers(*low.div), low.name)
-	} else if n := len(toks); low.div == nil && lowLevel == divisions.LevelTownship && n >= 2 && fullChain(toks[:n-1]) &&
+		names = append(divisions.Qualifiers(*low.div), names[len(names)-1])
+	} else if n := len(toks); low.div == nil && lowLevel == divisions.LevelTownship && n >= 2 && fullChain(toks[:n-1], names[:n-1]) &&
 		toks[n-2].div.Level == divisions.LevelCounty {
 		// A township the dataset lacks (renamed or merged since) under a
 		// county it has: "越城区东浦镇".
 		c := toks[n-2].div
 		town := divisions.Division{Name: low.name, Level: divisions.LevelTownship, Province: c.Province, City: c.City, County: c.Name}
 		names = append(divisions.Qualifiers(town), low.name)
+	}
+	if lowLevel == divisions.LevelTownship && len(toks) == 1 && !settled {
+		// A township printed alone that the divisions do not place: its
+		// county is open.
+		a.incomplete = true
 	}
 	organ := rest
 	switch {
@@ -726,7 +543,26 @@ func canonical(c, norm string) (agency, bool) {
 		organ = expandOrgan(rest)
 	}
 	a.name = strings.Join(names, "") + organ
+	a.organ, a.place, a.places = organ, names[len(names)-1], names
 	return a, true
+}
+
+// townOnly is a township the dataset lacks, printed without its county.
+func townOnly(town, rest string) agency {
+	organ := "人民政府"
+	if strings.HasSuffix(town, "街道") {
+		organ = "办事处"
+	}
+	if rest != "" && !officeRE.MatchString(rest) {
+		organ = expandOrgan(rest)
+	}
+	return agency{name: town + organ, organ: organ, place: town, places: []string{town}, placed: true,
+		level: string(divisions.LevelTownship), incomplete: true}
+}
+
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
 }
 
 // dropTownships keeps, of the divisions a place name may be, those above
@@ -748,11 +584,12 @@ func dropTownships(t *placeTok) {
 }
 
 // fullChain reports whether every place of a chain is written by its full
-// name and sits inside the place before it: only then can its parents be
-// rewritten ("河北饶阳经济开发区" keeps the way it is written).
-func fullChain(toks []placeTok) bool {
+// name (names: as the canonical name writes them) and sits inside the
+// place before it: only then can its parents be rewritten ("河北饶阳经济
+// 开发区" keeps the way it is written).
+func fullChain(toks []placeTok, names []string) bool {
 	for i, t := range toks {
-		if t.div == nil || t.name != t.div.Name {
+		if t.div == nil || names[i] != t.div.Name {
 			return false
 		}
 		if i > 0 {
@@ -775,17 +612,30 @@ func sameParents(ds []divisions.Division) bool {
 	return true
 }
 
-// expandOrgan writes out the short form of an office: 信访办 → 信访办公室.
-func expandOrgan(s string) string {
-	if strings.HasSuffix(s, "办") {
-		return s + "公室"
+// textCtx is the text names are canonicalised against, with the counts of
+// place names it holds, taken once each.
+type textCtx struct {
+	norm   string
+	counts map[string]int
+}
+
+func newCtx(norm string) *textCtx { return &textCtx{norm: norm, counts: map[string]int{}} }
+
+func (x *textCtx) count(s string) int {
+	if x == nil || s == "" {
+		return 0
 	}
-	return s
+	n, ok := x.counts[s]
+	if !ok {
+		n = strings.Count(x.norm, s)
+		x.counts[s] = n
+	}
+	return n
 }
 
 // pickByContext settles a place the dataset has more than once (普陀区 in
 // Shanghai and Zhoushan) by the parent the text names most.
-func pickByContext(toks []placeTok, norm string) {
+func pickByContext(toks []placeTok, x *textCtx) {
 	for i := range toks {
 		if len(toks[i].divs) < 2 {
 			continue
@@ -795,7 +645,7 @@ func pickByContext(toks []placeTok, norm string) {
 			n := 0
 			for _, p := range []string{d.City, d.County} {
 				if p != "" && p != d.Name {
-					n += strings.Count(norm, p) + strings.Count(norm, divisions.Short(p))
+					n += x.count(p) + x.count(divisions.Short(p))
 				}
 			}
 			if n > bestN {

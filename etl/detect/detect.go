@@ -14,53 +14,56 @@ import (
 // ErrNotReport is wrapped by Identify when a text is not an annual report.
 var ErrNotReport = errors.New("not a government information-disclosure annual report")
 
-// Identify finds who published the report and for which period. A text with
-// no disclosure-report cue, or whose title names another kind of document
-// (a notice about writing reports, a guide, a catalogue), is rejected with an
-// error wrapping ErrNotReport.
+// ErrNoYear is wrapped by Identify when neither the text, its page, nor an
+// operator gives the year reported on: such a report is refused rather than
+// filed under a guessed year.
+var ErrNoYear = errors.New("no year reported on")
+
+// Identify finds who published the report and for which period, from its
+// text alone. See IdentifyWith.
 func Identify(t *normalize.Text) (report.Identity, error) {
+	return IdentifyWith(t, report.Meta{}, report.Supplied{})
+}
+
+// IdentifyWith finds who published the report and for which period from
+// its text, its page's meta tags and what an operator supplied. It first
+// decides whether the text is an annual report at all (an error wrapping
+// ErrNotReport names what was missing), then gathers every name the
+// evidence offers for the reporting body and picks one only when the
+// evidence agrees; otherwise Agency is "" and Candidates lists what was
+// found. An operator's agency and year override the text's. A report
+// whose year nothing gives is an error wrapping ErrNoYear.
+func IdentifyWith(t *normalize.Text, meta report.Meta, sup report.Supplied) (report.Identity, error) {
 	norm := t.Norm
 	h := header(norm)
-	if err := checkReport(norm, h.title); err != nil {
+	rawMeta, rawSup := meta, sup
+	meta, sup = normalised(meta, sup)
+	titles := pageTitles(meta, sup)
+	if err := checkReport(norm, h, titles); err != nil {
 		return report.Identity{}, err
 	}
-	id := report.Identity{Period: report.PeriodYear}
-	id.Published = published(h.lines)
-	id.Year, id.Period = reportYear(norm, h.title, id.Published)
-	a := findAgency(norm, h)
-	id.Agency = a.name
-	id.Level, id.Province, id.City = a.level, a.province, a.city
+	id := report.Identity{Period: report.PeriodYear, URL: strings.TrimSpace(sup.URL)}
+	id.Title = firstTitle(rawSup, rawMeta, h)
+	var pubSrc report.EvidenceSource
+	id.Published, pubSrc = publishedDate(h.lines, meta, sup)
+	y, err := findYear(norm, h.title, titles, id.Published, pubSrc, sup)
+	if err != nil {
+		return report.Identity{}, err
+	}
+	id.Year, id.Period, id.YearSource, id.YearInferred = y.year, y.period, y.source, y.inferred
+	identifyAgency(t, h, meta, sup, &id)
 	return id, nil
 }
 
-// subjectCues say the text is about information disclosure at all.
-var subjectCues = []string{"政府信息公开", "信息公开", "政务公开"}
-
-// reportCues say it reports on a period's work rather than announcing,
-// guiding or listing something.
-var reportCues = []string{"年度报告", "年报", "工作报告", "本报告", "报告如下", "数据统计", "自评", "总结如下", "汇报如下", "工作情况",
-	"总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请"}
-
-// otherDocs end the titles of documents that talk about reports without being
-// one: "关于做好2015年政府信息公开年度报告编制工作的通知".
-var otherDocs = []string{"通知", "意见", "办法", "方案", "指南", "规定", "细则", "公告", "公示", "要点", "目录", "决定", "函"}
-
-func checkReport(norm, title string) error {
-	if !containsAny(norm, subjectCues) {
-		return fmt.Errorf("%w: no 政府信息公开/政务公开 in the text", ErrNotReport)
-	}
-	if !containsAny(norm, reportCues) {
-		return fmt.Errorf("%w: no 年度报告/年报/工作报告 cue in the text", ErrNotReport)
-	}
-	if title != "" {
-		tt := strings.TrimRight(title, "。.》” ")
-		for _, d := range otherDocs {
-			if strings.HasSuffix(tt, d) {
-				return fmt.Errorf("%w: the title %q names a %s", ErrNotReport, title, d)
-			}
+// firstTitle is the title to record: the operator's, the page's, or the
+// text's own.
+func firstTitle(sup report.Supplied, meta report.Meta, h headInfo) string {
+	for _, s := range []string{sup.Title, meta.ArticleTitle, meta.Title} {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
 		}
 	}
-	return nil
+	return h.title
 }
 
 func containsAny(s string, subs []string) bool {
@@ -76,9 +79,12 @@ func containsAny(s string, subs []string) bool {
 type headInfo struct {
 	head      string   // the first few KB, where titles and date lines sit
 	lines     []string // the first non-empty lines, trimmed
+	starts    []int    // the byte offset in the text of each line
 	title     string   // the title line, "" when the copy has none
+	titleAt   int      // byte offset of title in the text
 	titleLine int      // index of title in lines
-	tail      []string // the last non-empty lines, where signatures sit
+	tail      []string // the last non-empty lines, where signatures sit, last first
+	tailAt    []int    // the byte offset in the text of each tail line
 }
 
 const (
@@ -88,48 +94,52 @@ const (
 )
 
 // titleWords mark a line that names the document.
-var titleWords = []string{"报告", "年报", "数据统计", "通知", "意见", "办法", "指南", "目录"}
+var titleWords = []string{"报告", "年报", "数据统计", "通知", "意见", "办法", "指南", "目录", "总结", "要点", "公报"}
 
 func header(norm string) headInfo {
-	h := headInfo{head: prefix(norm, headBytes), titleLine: -1}
+	h := headInfo{head: prefix(norm, headBytes), titleLine: -1, titleAt: -1}
 	h.lines = make([]string, 0, headLines)
-	for rest := h.head; rest != "" && len(h.lines) < headLines; {
-		l := rest
+	for off, rest := 0, h.head; rest != "" && len(h.lines) < headLines; {
+		l, next := rest, ""
 		if i := strings.IndexByte(rest, '\n'); i >= 0 {
-			l, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
+			l, next = rest[:i], rest[i+1:]
 		}
-		if l = strings.TrimSpace(l); l != "" {
-			h.lines = append(h.lines, l)
+		lead := len(l) - len(strings.TrimLeft(l, " \t\r\u3000"))
+		if tl := strings.TrimSpace(l); tl != "" {
+			h.lines = append(h.lines, tl)
+			h.starts = append(h.starts, off+lead)
 		}
+		off += len(rest) - len(next)
+		rest = next
 	}
 	for i, l := range h.lines {
-		c := cell(l)
+		c, at := cell(l)
 		if containsAny(c, breadcrumbMarks) || strings.Contains(c, "位置") {
 			continue // a breadcrumb: 首页>政务公开>信息公开年报
 		}
-		if containsAny(c, sentenceMarks) {
-			continue // a sentence, not a title
+		if containsAny(c, sentenceMarks) || strings.Contains(c, "《") || numberedRE.MatchString(c) {
+			continue // a sentence or a section heading, not a title
 		}
 		if utf8.RuneCountInString(c) > 60 || !strings.Contains(c, "公开") || !containsAny(c, titleWords) {
 			continue
 		}
 		if h.title == "" {
-			h.title, h.titleLine = c, i
+			h.title, h.titleLine, h.titleAt = c, i, h.starts[i]+at
 		}
 		if titleYearRE.MatchString(c) {
 			// A column name ("政府信息公开年报") may precede the title proper.
-			h.title, h.titleLine = c, i
+			h.title, h.titleLine, h.titleAt = c, i, h.starts[i]+at
 			break
 		}
 	}
 	// The tail lines, last first, read backwards from the end of the text.
-	tail := suffix(norm, headBytes)
+	base := len(norm) - len(suffix(norm, headBytes))
+	tail := norm[base:]
 	for end := len(tail); end > 0 && len(h.tail) < tailLines; {
 		start := strings.LastIndexByte(tail[:end], '\n') + 1
 		if l := strings.TrimSpace(tail[start:end]); l != "" {
 			h.tail = append(h.tail, l)
+			h.tailAt = append(h.tailAt, base+start+strings.Index(tail[start:end], l))
 		}
 		end = start - 1
 	}
@@ -143,28 +153,36 @@ var (
 	sentenceMarks   = []string{"。", "，", ",", "；", ";"}
 )
 
+// numberedRE starts a numbered section heading: "(三)", "一、", "1.".
+var numberedRE = regexp.MustCompile(`^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])`)
+
 // labelRE strips a field label ("标题:") and table pipes from a title line.
 var labelRE = regexp.MustCompile(`^(?:标题|题目|名称)\s*[:：]\s*`)
 
-// cell returns the longest pipe-separated part of a line without its field label.
-func cell(l string) string {
-	best := ""
-	for rest := l; ; {
+// cell returns the longest pipe-separated part of a line without its field
+// label, and its byte offset in the line.
+func cell(l string) (string, int) {
+	best, bestAt := "", 0
+	for off, rest := 0, l; ; {
 		p := rest
 		i := strings.IndexByte(rest, '|')
 		if i >= 0 {
 			p, rest = rest[:i], rest[i+1:]
 		}
+		at := off + len(p) - len(strings.TrimLeft(p, " \t"))
 		p = strings.TrimSpace(p)
 		if strings.HasPrefix(p, "标题") || strings.HasPrefix(p, "题目") || strings.HasPrefix(p, "名称") {
-			p = strings.TrimSpace(labelRE.ReplaceAllString(p, ""))
+			q := strings.TrimSpace(labelRE.ReplaceAllString(p, ""))
+			at += len(p) - len(q)
+			p = q
 		}
 		if len(p) > len(best) {
-			best = p
+			best, bestAt = p, at
 		}
 		if i < 0 {
-			return best
+			return best, bestAt
 		}
+		off += i + 1
 	}
 }
 
@@ -189,4 +207,9 @@ func suffix(s string, n int) string {
 		i++
 	}
 	return s[i:]
+}
+
+// errorf wraps a sentinel with a reason.
+func errorf(sentinel error, format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{sentinel}, args...)...)
 }

@@ -51,6 +51,48 @@ func published(lines []string) string {
 	return ""
 }
 
+// anyDateRE is a date in a meta tag or an operator's column: 2021-03-09,
+// 2021/3/9, 2021年3月9日, 20210309.
+var anyDateRE = regexp.MustCompile(`((?:19|20)\d\d)\s*[-年/.]?\s*(\d{1,2})\s*[-月/.]?\s*(\d{1,2})`)
+
+// urlDateRE is a publication date in a page address: /2020/0117/,
+// t20200117_123.html, /202001/t20200117, 20200117182933343.html.
+var urlDateRE = regexp.MustCompile(`(?:^|[/_.tT-])((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.\d]|$)`)
+
+// urlPathDateRE is a date as path segments: /art/2021/1/15/.
+var urlPathDateRE = regexp.MustCompile(`/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/`)
+
+// publishedDate is the publication date and where it came from: an
+// operator's column first, then the text's header, the page's PubDate, and
+// a date in the page address.
+func publishedDate(lines []string, meta report.Meta, sup report.Supplied) (string, report.EvidenceSource) {
+	if d := isoFrom(sup.Published); d != "" {
+		return d, report.SourceOperator
+	}
+	if d := published(lines); d != "" {
+		return d, report.SourcePublished
+	}
+	if d := isoFrom(meta.PubDate); d != "" {
+		return d, report.SourceMetaTitle
+	}
+	for _, re := range []*regexp.Regexp{urlPathDateRE, urlDateRE} {
+		if m := re.FindStringSubmatch(sup.URL); m != nil {
+			if d := isoDate(m[1], m[2], m[3]); d != "" {
+				return d, report.SourceURL
+			}
+		}
+	}
+	return "", ""
+}
+
+// isoFrom reads the first date of s as YYYY-MM-DD, "" when there is none.
+func isoFrom(s string) string {
+	if m := anyDateRE.FindStringSubmatch(s); m != nil {
+		return isoDate(m[1], m[2], m[3])
+	}
+	return ""
+}
+
 func isoDate(y, m, d string) string {
 	yy, _ := strconv.Atoi(y)
 	mm, _ := strconv.Atoi(m)
@@ -61,35 +103,65 @@ func isoDate(y, m, d string) string {
 	return fmt.Sprintf("%04d-%02d-%02d", yy, mm, dd)
 }
 
-// reportYear finds the year reported on, not the publication year: the
-// title's year, else the statistics period, else the year the body mentions
-// most (a report speaks of its own year far more than of any other), never
-// later than the publication year.
-func reportYear(norm, title, pub string) (int, report.Period) {
+// yearFound is the year reported on with its source.
+type yearFound struct {
+	year     int
+	period   report.Period
+	source   report.EvidenceSource
+	inferred bool
+}
+
+// findYear finds the year reported on, not the publication year: an
+// operator's year, the title's year (the text's own title, else the
+// page's), the statistics period, the year the body mentions most (a
+// report speaks of its own year far more than of any other), never later
+// than the publication year; and only when none of these is printed, the
+// year before the publication date, marked inferred. No year at all is an
+// error: a report is never filed under year 0.
+func findYear(norm, title string, titles []string, pub string, pubSrc report.EvidenceSource, sup report.Supplied) (yearFound, error) {
 	pubYear := 0
 	if pub != "" {
 		pubYear, _ = strconv.Atoi(pub[:4])
 	}
-	if m := titleYearRE.FindStringSubmatch(title); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		if m[3] != "" {
-			return y, report.PeriodH1
-		}
-		return y, report.PeriodYear
-	}
-	head := prefix(norm, 6000)
-	period := func(y int) report.Period {
+	half := func(y int) report.Period {
 		// Without a title, a half-year report says "2020年上半年" again and again.
 		if strings.Count(norm, strconv.Itoa(y)+"年上半年") >= 2 {
 			return report.PeriodH1
 		}
 		return report.PeriodYear
 	}
+	fromTitle := func(t string, src report.EvidenceSource) (yearFound, bool) {
+		m := titleYearRE.FindStringSubmatch(t)
+		if m == nil {
+			return yearFound{}, false
+		}
+		y, _ := strconv.Atoi(m[1])
+		if m[3] != "" {
+			return yearFound{y, report.PeriodH1, src, false}, true
+		}
+		return yearFound{y, report.PeriodYear, src, false}, true
+	}
+	if sup.Year >= 1900 && sup.Year < 2100 {
+		y := yearFound{sup.Year, half(sup.Year), report.SourceOperator, false}
+		if f, ok := fromTitle(title, report.SourceTitle); ok && f.year == sup.Year {
+			y.period = f.period
+		}
+		return y, nil
+	}
+	if f, ok := fromTitle(title, report.SourceTitle); ok {
+		return f, nil
+	}
+	for _, t := range titles {
+		if f, ok := fromTitle(t, report.SourceMetaTitle); ok && strings.Contains(t, "公开") {
+			return f, nil
+		}
+	}
+	head := prefix(norm, 6000)
 	for _, re := range []*regexp.Regexp{spanRE, spanEndRE} {
 		if m := firstNear(re, head, "日", 60, 30); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			if pubYear == 0 || y <= pubYear {
-				return y, period(y)
+				return yearFound{y, half(y), report.SourcePeriod, false}, nil
 			}
 		}
 	}
@@ -104,11 +176,18 @@ func reportYear(norm, title, pub string) (int, report.Period) {
 			best, bestN = y, count[y]
 		}
 	}
-	if best == 0 && pubYear != 0 {
-		// Annual reports are published early in the following year.
-		best = pubYear - 1
+	if best != 0 {
+		return yearFound{best, half(best), report.SourceBody, false}, nil
 	}
-	return best, period(best)
+	if pubYear != 0 {
+		// Annual reports are published early in the following year.
+		y, src := pubYear-1, report.SourcePublished
+		if pubSrc == report.SourceURL {
+			src = report.SourceURL
+		}
+		return yearFound{y, half(y), src, true}, nil
+	}
+	return yearFound{}, errorf(ErrNoYear, "no year in the title, the statistics period or the text, and no publication date (supply one with --manifest or a .meta.json sidecar)")
 }
 
 // dateLabels are the words every label of dateFieldRE ends with.
@@ -120,6 +199,12 @@ var dateLabels = []string{"日期", "时间"}
 // before its end. A window starts no earlier than the previous match ended,
 // so no match is reported twice.
 func eachNear(re *regexp.Regexp, s string, anchors []string, before, after int, fn func([]string) bool) {
+	eachNearIndex(re, s, anchors, before, after, func(m []string, _ []int) bool { return fn(m) })
+}
+
+// eachNearIndex is eachNear that also passes the byte offsets in s of the
+// match and its groups (-1 for a group that did not take part).
+func eachNearIndex(re *regexp.Regexp, s string, anchors []string, before, after int, fn func([]string, []int) bool) {
 	done := 0 // the end of the last match
 	for from := 0; from < len(s); {
 		i, n := -1, 0
@@ -142,14 +227,18 @@ func eachNear(re *regexp.Regexp, s string, anchors []string, before, after int, 
 			continue
 		}
 		m := make([]string, len(loc)/2)
+		abs := make([]int, len(loc))
 		for k := range m {
 			if loc[2*k] >= 0 {
 				m[k] = w[loc[2*k]:loc[2*k+1]]
+				abs[2*k], abs[2*k+1] = start+loc[2*k], start+loc[2*k+1]
+			} else {
+				abs[2*k], abs[2*k+1] = -1, -1
 			}
 		}
 		done = start + loc[1]
 		from = max(from, done)
-		if fn(m) {
+		if fn(m, abs) {
 			return
 		}
 	}

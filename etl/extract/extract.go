@@ -29,7 +29,7 @@ func Document(doc *report.Document) (r *report.Report, err error) {
 		}
 	}()
 	t := normalize.New(doc.Text)
-	id, err := detect.Identify(t)
+	id, err := detect.IdentifyWith(t, doc.Meta, doc.Supplied)
 	if err != nil {
 		return nil, &report.FileError{Path: doc.Path, Stage: report.StageIdentify, Err: err}
 	}
@@ -44,12 +44,14 @@ func Document(doc *report.Document) (r *report.Report, err error) {
 	if form == "" {
 		form = detect.Form(t.Norm)
 	}
-	pm := prose.Extract(t, id)
+	pm, amb := prose.Extract(t, id)
 	r = &report.Report{
 		ID: doc.Hash, Path: doc.Path, Format: doc.Format, Encoding: doc.Encoding, Size: doc.Size,
 		Identity: id, Form: form,
-		Metrics: Merge(tab.Metrics, pm), // in key order
+		Metrics:   Merge(tab.Metrics, pm), // in key order
+		Ambiguous: tab.Ambiguous,
 	}
+	r.Ambiguous = append(r.Ambiguous, amb...)
 	r.Checks = validate.Report(form, r.Metrics, pm)
 	return r, nil
 }

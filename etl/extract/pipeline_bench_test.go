@@ -131,7 +131,7 @@ func BenchmarkStages(b *testing.B) {
 		if form == "" {
 			form = detect.Form(t.Norm)
 		}
-		pm := prose.Extract(t, id)
+		pm, _ := prose.Extract(t, id)
 		r := &report.Report{Metrics: Merge(withRoom(tab.Metrics), pm)}
 		ps = append(ps, prepared{doc, t, id, tab, form, pm, r.Metrics})
 	}

@@ -46,6 +46,10 @@ type Options struct {
 	// the read snapshot there, at most every so often; an error stops the
 	// run like a failed commit.
 	Committed func(ctx context.Context) error
+	// Supplied, when set, returns what an operator supplied about a file
+	// (a manifest row, a sidecar) before it is identified; an error fails
+	// the file.
+	Supplied func(path string) (report.Supplied, error)
 }
 
 // DefaultBatch is the chunk size when Options.Batch is 0: about 2,000 files
@@ -134,7 +138,7 @@ func Run(ctx context.Context, s *load.Store, inputs []string, opt Options) (*Sum
 	// on a write error it is cancelled and drained.
 	exCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ex := examiner{known: known, stored: stored, lim: opt.Limits}
+	ex := examiner{known: known, stored: stored, lim: opt.Limits, supplied: opt.Supplied}
 	chunks := examineChunks(exCtx, paths, ex, opt)
 	var werr error
 	for outs := range chunks {
@@ -197,9 +201,10 @@ type outcome struct {
 }
 
 type examiner struct {
-	known  map[string]load.KnownFile
-	stored map[string]bool
-	lim    read.Limits
+	known    map[string]load.KnownFile
+	stored   map[string]bool
+	lim      read.Limits
+	supplied func(string) (report.Supplied, error)
 }
 
 // examineChunks examines the paths on a pool of workers, opt.Batch paths at
@@ -387,7 +392,7 @@ func (ex examiner) examineFile(ctx, fctx context.Context, path string) outcome {
 		return fail(report.StageRead, errors.New("empty file"))
 	}
 	o.read = true
-	rep, err := readAndExtract(fctx, path, ex.lim)
+	rep, err := readAndExtract(fctx, path, ex.lim, ex.supplied)
 	if err != nil {
 		if o.hash == "" && ctx.Err() == nil {
 			// The files row keeps the hash of a failed content, so an
@@ -438,8 +443,9 @@ var (
 // A parser that overruns is abandoned (a goroutine cannot be stopped) and
 // the file is reported; the batch goes on. A reader stops on the context
 // by itself, and is waited for a moment so that it has removed its
-// temporaries when the file is reported.
-func readAndExtract(ctx context.Context, path string, lim read.Limits) (*report.Report, error) {
+// temporaries when the file is reported. supplied, when set, gives what an
+// operator supplied about the file (a manifest row, a sidecar).
+func readAndExtract(ctx context.Context, path string, lim read.Limits, supplied func(string) (report.Supplied, error)) (*report.Report, error) {
 	type result struct {
 		rep *report.Report
 		err error
@@ -460,6 +466,12 @@ func readAndExtract(ctx context.Context, path string, lim read.Limits) (*report.
 		if err != nil {
 			done <- result{nil, err}
 			return
+		}
+		if supplied != nil {
+			if doc.Supplied, err = supplied(path); err != nil {
+				done <- result{nil, &report.FileError{Path: path, Stage: report.StageRead, Err: err}}
+				return
+			}
 		}
 		rep, err := extractDocument(doc)
 		if rep != nil {
@@ -485,13 +497,14 @@ func readAndExtract(ctx context.Context, path string, lim read.Limits) (*report.
 
 // Parse reads and extracts one file within lim.Timeout, as ingest does for
 // each new content: `xxgk extract` calls it for the same per-file limits.
-func Parse(ctx context.Context, path string, lim read.Limits) (*report.Report, error) {
+// supplied, when set, gives what an operator supplied about the file.
+func Parse(ctx context.Context, path string, lim read.Limits, supplied func(string) (report.Supplied, error)) (*report.Report, error) {
 	if lim.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
 		defer cancel()
 	}
-	return readAndExtract(ctx, path, lim)
+	return readAndExtract(ctx, path, lim, supplied)
 }
 
 // unlistedOutcomes turns the folders the walk could not list into failed

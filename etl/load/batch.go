@@ -240,8 +240,9 @@ func (s *Store) StartRun(ctx context.Context, r *Run) error {
 	return nil
 }
 
-// appendBatch appends the batch's own rows: reports, their texts, within-report checks,
-// the scratch files rows and the change log (metrics go by copyMetrics).
+// appendBatch appends the batch's own rows: reports, their texts and
+// identities, within-report checks, ambiguities, the scratch files rows and
+// the change log (metrics go by copyMetrics).
 func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) error {
 	// A new report is current unless the batch gives its path to another
 	// report (a later version in the same batch).
@@ -273,6 +274,9 @@ func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) 
 	}); err != nil {
 		return err
 	}
+	if err := appendIdentity(c, reps); err != nil {
+		return err
+	}
 	var cs []checkRow
 	for _, r := range reps {
 		for _, c := range r.Checks {
@@ -280,6 +284,15 @@ func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) 
 		}
 	}
 	if err := appendRows(c, "checks", len(cs), func(i int) []driver.Value { return cs[i].values() }); err != nil {
+		return err
+	}
+	var as []ambiguityRow
+	for _, r := range reps {
+		for i, a := range r.Ambiguous {
+			as = append(as, ambiguityRow{r.ID, i, a})
+		}
+	}
+	if err := appendRows(c, "ambiguities", len(as), func(i int) []driver.Value { return as[i].values() }); err != nil {
 		return err
 	}
 	if err := appendRows(c, "batch_files", len(b.Files), func(i int) []driver.Value {
@@ -344,6 +357,21 @@ func metricRows(reps []*report.Report) []metricRow {
 		}
 	}
 	return ms
+}
+
+// ambiguityRow is one ambiguities row: a figure a reader saw and would not
+// store, the seq-th of its report.
+type ambiguityRow struct {
+	id  string
+	seq int
+	a   report.Ambiguity
+}
+
+func (r ambiguityRow) values() []driver.Value {
+	a, p := r.a, r.a.Prov
+	return []driver.Value{r.id, int32(r.seq), nullString(a.Key), string(a.Reason), nullString(a.Detail),
+		nullString(p.Source), nullString(p.Table), nullString(p.Row), nullString(p.Col), p.Text,
+		int32(p.Start), int32(p.End), nullString(p.Rule), nullString(p.Note)}
 }
 
 type checkRow struct {

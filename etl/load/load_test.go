@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/queries/store"
@@ -272,5 +273,75 @@ func TestCommitInGlobLikeFolder(t *testing.T) {
 	}
 	if n := count(t, s, `SELECT count(*) FROM metrics`); n != len(r.Metrics) {
 		t.Errorf("metrics = %d, want %d", n, len(r.Metrics))
+	}
+}
+
+// TestAmbiguitiesStored writes the figures readers saw and left out with
+// their report and reads them back: in the same transaction as the report
+// (a failed batch leaves none), once per report, through the chunked path
+// of a run as well as SaveReports.
+func TestAmbiguitiesStored(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	r := testReport("m1", "m.txt", "某县卫生健康局", 2022, map[string]float64{"apps_new.total": 70})
+	r.Ambiguous = []report.Ambiguity{
+		{Key: "art20.normative.issued", Reason: report.AmbiguousSplit, Detail: `glued run "31245": 3 | 31 | 312`,
+			Prov: report.Provenance{Source: "table", Table: "article20", Row: "行政规范性文件", Col: "本年制发件数", Text: "31245,\n\"x\"",
+				Start: 120, End: 125, Rule: "table.glued", Note: "6 readings"}},
+		{Key: "granted.*", Reason: report.AmbiguousNoSplit, Detail: "no split fits",
+			Prov: report.Provenance{Source: "table", Table: "applications", Text: "3000004", Start: 7, End: 14, Rule: "table.glued"}},
+		{Reason: report.AmbiguousScope, Prov: report.Provenance{Source: "prose", Text: "全区共收到申请1499件"}},
+	}
+	if err := s.SaveReports(ctx, []*report.Report{r}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveReports(ctx, []*report.Report{r}); err != nil { // stored already: nothing twice
+		t.Fatal(err)
+	}
+	if n := count(t, s, `SELECT count(*) FROM ambiguities WHERE report_id = 'm1'`); n != 3 {
+		t.Errorf("ambiguities rows = %d, want 3", n)
+	}
+	if n := count(t, s, `SELECT count(*) FROM ambiguities WHERE key IS NULL AND detail IS NULL AND tbl IS NULL`); n != 1 {
+		t.Errorf("an ambiguity without key kept its blanks as NULL: %d rows, want 1", n)
+	}
+	got, ok, err := s.Report(ctx, "m1")
+	if err != nil || !ok {
+		t.Fatalf("Report: %v, %v", ok, err)
+	}
+	if !reflect.DeepEqual(got.Ambiguous, r.Ambiguous) {
+		t.Errorf("ambiguities read back:\n got %+v\nwant %+v", got.Ambiguous, r.Ambiguous)
+	}
+
+	// A batch that fails (a report claimed fresh is stored already) writes
+	// none of its ambiguities.
+	fresh := testReport("m2", "n.txt", "某县卫生健康局", 2023, nil)
+	fresh.Ambiguous = []report.Ambiguity{{Key: "review.*", Reason: report.AmbiguousBound, Prov: report.Provenance{Source: "table", Text: "9999"}}}
+	if err := s.Commit(ctx, &Batch{Reports: []*report.Report{fresh, r}, Fresh: true}); err == nil {
+		t.Fatal("a batch storing a report twice committed")
+	}
+	if n := count(t, s, `SELECT count(*) FROM ambiguities`); n != 3 {
+		t.Errorf("after a failed batch: %d ambiguities rows, want the 3 committed before", n)
+	}
+
+	// The chunked commit of a run writes them with each chunk's reports.
+	run := Run{Kind: "ingest", Started: time.Now()}
+	if err := s.StartRun(ctx, &run); err != nil {
+		t.Fatal(err)
+	}
+	for i, rep := range []*report.Report{fresh, testReport("m3", "o.txt", "某县卫生健康局", 2024, nil)} {
+		rep.Ambiguous = append(rep.Ambiguous, report.Ambiguity{Key: "granted.person", Reason: report.AmbiguousSplit,
+			Prov: report.Provenance{Source: "table", Text: "110000011"}})
+		b := &Batch{Run: run, Reports: []*report.Report{rep}, Fresh: true,
+			Files: []FileRecord{{Path: rep.Path, Size: rep.Size, Hash: rep.ID, ReportID: rep.ID, Settled: true}}}
+		b.Run.Finished, b.Run.Unfinished = time.Now(), i == 0
+		if err := s.Commit(ctx, b); err != nil {
+			t.Fatalf("chunk %d: %v", i, err)
+		}
+	}
+	if n := count(t, s, `SELECT count(*) FROM ambiguities WHERE report_id IN ('m2', 'm3')`); n != 3 {
+		t.Errorf("chunked run: %d ambiguities rows, want 3", n)
+	}
+	if n := count(t, s, `SELECT count(*) FROM ambiguities WHERE report_id = 'm2' AND seq = 1 AND key = 'granted.person'`); n != 1 {
+		t.Errorf("the second ambiguity of m2 is not stored with its order")
 	}
 }

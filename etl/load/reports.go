@@ -17,9 +17,9 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// Report loads one stored report back into a report.Report: its identity and
-// its metrics with provenance (not its checks). ok is false when no report
-// has that id.
+// Report loads one stored report back into a report.Report: its identity,
+// its metrics with provenance and its ambiguities (not its checks). ok is
+// false when no report has that id.
 func (s *Store) Report(ctx context.Context, id string) (r *report.Report, ok bool, err error) {
 	reps, err := loadReports(ctx, s.db, store.SQL("report_by_id"), store.SQL("metrics_by_id"), id)
 	if err != nil {
@@ -28,7 +28,35 @@ func (s *Store) Report(ctx context.Context, id string) (r *report.Report, ok boo
 	if len(reps) == 0 {
 		return nil, false, nil
 	}
+	if reps[0].Ambiguous, err = ambiguities(ctx, s.db, id); err != nil {
+		return nil, false, fmt.Errorf("load report %s: %w", id, err)
+	}
 	return reps[0], true, nil
+}
+
+// ambiguities reads back the ambiguities of one report.
+func ambiguities(ctx context.Context, q querier, id string) ([]report.Ambiguity, error) {
+	rows, err := q.QueryContext(ctx, store.SQL("ambiguities_by_id"), id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []report.Ambiguity
+	for rows.Next() {
+		var a report.Ambiguity
+		var reason string
+		var key, detail, src, tbl, row, col, rule, note sql.NullString
+		var start, end sql.NullInt64
+		if err := rows.Scan(&key, &reason, &detail, &src, &tbl, &row, &col, &a.Prov.Text, &start, &end, &rule, &note); err != nil {
+			return nil, err
+		}
+		a.Key, a.Reason, a.Detail = key.String, report.AmbiguityReason(reason), detail.String
+		a.Prov.Source, a.Prov.Table, a.Prov.Row, a.Prov.Col = src.String, tbl.String, row.String, col.String
+		a.Prov.Rule, a.Prov.Note = rule.String, note.String
+		a.Prov.Start, a.Prov.End = int(start.Int64), int(end.Int64)
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }
 
 // ReportFigures loads the stored reports with the given ids in two queries

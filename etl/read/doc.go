@@ -17,6 +17,10 @@
 // failure is a *report.FileError at StageRead naming the file and the
 // reason; a limit passed is a *LimitError naming the flag that raises it.
 //
+// A report delivered as HTML inside a JavaScript or JSON string (a script
+// data file saved as text, or a page that fills itself in from a script) is
+// laid out as any page is: the string's HTML replaces it (jshtml.go).
+//
 // The package does not normalise text (etl/normalize does) and does not
 // interpret it.
 package read

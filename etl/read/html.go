@@ -45,6 +45,10 @@ func htmlText(raw []byte, lim Limits) (text, enc string, err error) {
 	}
 	w := &htmlWriter{lim: newHTMLBudget(lim)}
 	w.node(root, false)
+	if w.tables == 0 && w.lim.err == nil {
+		// The script literals are laid out under the page's budget.
+		w.b.WriteString("\n" + scriptTables(root, w.lim, w.b.Len())) // see jshtml.go
+	}
 	if w.lim.err != nil {
 		return "", "", w.lim.err
 	}
@@ -57,8 +61,10 @@ func htmlText(raw []byte, lim Limits) (text, enc string, err error) {
 type htmlWriter struct {
 	b       strings.Builder
 	lim     *htmlBudget
+	base    int  // text already held by the writers before this one under lim (jshtml.go)
 	midLine bool // text written since the last line break
 	space   bool // whitespace seen after the last text on this line
+	tables  int  // data tables written as pipe rows
 }
 
 func (w *htmlWriter) newline() {
@@ -96,7 +102,7 @@ func isSpace(r rune) bool {
 }
 
 func (w *htmlWriter) node(n *html.Node, pre bool) {
-	if w.lim.over(w.b.Len()) {
+	if w.lim.over(w.base + w.b.Len()) {
 		return
 	}
 	switch n.Type {
@@ -110,6 +116,7 @@ func (w *htmlWriter) node(n *html.Node, pre bool) {
 		switch n.DataAtom {
 		case atom.Table:
 			if !layoutTable(n) {
+				w.tables++
 				w.newline()
 				// A caption often names the table ("三、收到和处理…申请情况").
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -119,7 +126,7 @@ func (w *htmlWriter) node(n *html.Node, pre bool) {
 						}
 					}
 				}
-				if w.lim.table(n, w.b.Len()) {
+				if w.lim.table(n, w.base+w.b.Len()) {
 					w.b.WriteString(table.PipeRows(table.HTMLGrid(n)))
 				}
 				return

@@ -215,7 +215,24 @@ func checkTags(raw []byte, lim Limits) error {
 type htmlBudget struct {
 	lim   Limits
 	cells *cellBudget
+	tags  int   // tags of the HTML fragments found in script strings (jshtml.go)
 	err   error // the first limit passed; the walk stops there
+}
+
+// fragment reports whether an HTML fragment found in a string literal may
+// be parsed: its tags, with those of the fragments before it, must stay
+// within MaxNodes (the page's own tags were counted by checkTags; a data
+// file read as text had none counted).
+func (b *htmlBudget) fragment(s string) bool {
+	if b.err != nil {
+		return false
+	}
+	b.tags += strings.Count(s, "<")
+	if b.lim.MaxNodes > 0 && b.tags > b.lim.MaxNodes {
+		b.err = countLimit("HTML tags", b.lim.MaxNodes, "--max-nodes")
+		return false
+	}
+	return true
 }
 
 func newHTMLBudget(lim Limits) *htmlBudget {

@@ -105,12 +105,18 @@ func readFile(ctx context.Context, path string, lim Limits) (*report.Document, e
 		doc.Text, err = xlsText(ctx, path, lim)
 	case FormatHTML:
 		doc.Text, doc.Encoding, err = htmlText(raw, lim)
+		if err == nil {
+			doc.Meta = pageMeta(raw, doc.Encoding)
+		}
 	default:
 		doc.Text, doc.Encoding, err = Decode(raw, "")
 		// Valid UTF-8 without control bytes is text; a legacy decoding
 		// accepts almost any bytes, so check what it made of them.
 		if err == nil && doc.Encoding != "utf-8" && looksBinaryText(doc.Text) {
 			err = errBinary
+		}
+		if err == nil {
+			doc.Text, _, err = jsHTML(doc.Text, lim) // tables inside script strings, see jshtml.go
 		}
 	}
 	if err != nil {
@@ -162,10 +168,40 @@ func FormatSize(n int64) string {
 	return fmt.Sprintf("%dB", n)
 }
 
+// companion reports whether a file inside a folder is the companion of a
+// report rather than a report: a sidecar (NAME.meta.json) or a label file
+// (NAME.json beside NAME.txt, as in a labelled corpus or a `gen` folder).
+// Such files are never read as reports. dirs caches the folders' listings.
+func companion(path string, dirs map[string]map[string]bool) bool {
+	name := filepath.Base(path)
+	if !strings.HasSuffix(strings.ToLower(name), ".json") {
+		return false
+	}
+	if strings.HasSuffix(strings.ToLower(name), ".meta.json") {
+		return true
+	}
+	dir := filepath.Dir(path)
+	stems, ok := dirs[dir]
+	if !ok {
+		// The stems of the folder's files that are not JSON, read once.
+		stems = map[string]bool{}
+		if ents, err := os.ReadDir(dir); err == nil {
+			for _, e := range ents {
+				if ext := filepath.Ext(e.Name()); !e.IsDir() && !strings.EqualFold(ext, ".json") {
+					stems[strings.TrimSuffix(e.Name(), ext)] = true
+				}
+			}
+		}
+		dirs[dir] = stems
+	}
+	return stems[strings.TrimSuffix(name, filepath.Ext(name))]
+}
+
 // Walk expands files and folders (recursively) into the files to read, in a
 // stable order: arguments in the order given, each folder's files sorted by
-// path. Hidden files and folders (".name") inside folders are skipped; a
-// path named explicitly is always kept. Every other entry is returned, even
+// path. Hidden files and folders (".name") inside folders are skipped, and
+// so are the companions of reports (sidecars and label files, see
+// companion); a path named explicitly is always kept. Every other entry is returned, even
 // one that is not a report or cannot be read, so that File reports it as an
 // error instead of it vanishing. A path given twice is returned once.
 //
@@ -180,6 +216,7 @@ func Walk(paths []string) (files []string, failed []*report.FileError) {
 			files = append(files, p)
 		}
 	}
+	siblings := map[string]map[string]bool{} // folder → its file names, for companion
 	for _, root := range paths {
 		fi, err := os.Stat(root)
 		if err != nil || !fi.IsDir() {
@@ -212,7 +249,9 @@ func Walk(paths []string) (files []string, failed []*report.FileError) {
 				}
 				return nil
 			}
-			add(p)
+			if !companion(p, siblings) {
+				add(p)
+			}
 			return nil
 		})
 	}

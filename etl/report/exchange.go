@@ -19,6 +19,16 @@ type Exchange struct {
 	Provenance map[string]string  `json:"provenance"`
 	Checks     []Check            `json:"checks"`
 	Ambiguous  []Ambiguity        `json:"ambiguous,omitempty"`
+	// The identification evidence (see Identity).
+	AgencySource     EvidenceSource `json:"agency_source,omitempty"`
+	AgencyAliases    []string       `json:"agency_aliases,omitempty"`
+	AgencyIncomplete bool           `json:"agency_incomplete,omitempty"`
+	AgencyNote       string         `json:"agency_note,omitempty"`
+	YearSource       EvidenceSource `json:"year_source,omitempty"`
+	YearInferred     bool           `json:"year_inferred,omitempty"`
+	URL              string         `json:"url,omitempty"`
+	Title            string         `json:"title,omitempty"`
+	Candidates       []Candidate    `json:"candidates,omitempty"`
 }
 
 // ToExchange maps a report onto the exchange format.
@@ -28,6 +38,9 @@ func (r *Report) ToExchange() Exchange {
 		Form: r.Form, Published: r.Published, Level: r.Level, Province: r.Province, City: r.City,
 		Metrics: map[string]float64{}, Approx: []string{}, Provenance: map[string]string{},
 		Checks: r.Checks, Ambiguous: r.Ambiguous,
+		AgencySource: r.AgencySource, AgencyAliases: r.AgencyAliases, AgencyIncomplete: r.AgencyIncomplete,
+		AgencyNote: r.AgencyNote, YearSource: r.YearSource, YearInferred: r.YearInferred,
+		URL: r.URL, Title: r.Title, Candidates: r.Candidates,
 	}
 	if x.Checks == nil {
 		x.Checks = []Check{}
@@ -83,7 +96,10 @@ func (x *Record) Report() *Report {
 	return &Report{
 		ID: x.ID, Path: x.Path, Format: x.Format, Encoding: x.Encoding, Size: x.Size,
 		Identity: Identity{Agency: x.Agency, Level: x.Level, Province: x.Province, City: x.City,
-			Year: x.Year, Period: x.Period, Published: x.Published},
+			Year: x.Year, Period: x.Period, Published: x.Published,
+			AgencySource: x.AgencySource, AgencyAliases: x.AgencyAliases, AgencyIncomplete: x.AgencyIncomplete,
+			AgencyNote: x.AgencyNote, YearSource: x.YearSource, YearInferred: x.YearInferred,
+			URL: x.URL, Title: x.Title, Candidates: x.Candidates},
 		Form: x.Form, Metrics: x.Cells, Checks: x.Checks, Ambiguous: x.Ambiguous,
 	}
 }

@@ -27,7 +27,7 @@ const (
 
 // ParserVersion changes whenever extraction rules change, so stored reports
 // can be re-parsed when their figures could differ.
-const ParserVersion = "0.1.0"
+const ParserVersion = "0.2.0"
 
 // ValueKind says what a printed cell or phrase holds. Blank is not zero: only
 // KindNumber carries a figure; the other kinds are stored with their meaning.
@@ -86,15 +86,75 @@ type Check struct {
 	Detail   string      `json:"detail,omitempty"`
 }
 
-// Identity is who published a report and for which period.
+// Identity is who published a report and for which period, with the
+// evidence the decision was made on.
 type Identity struct {
-	Agency    string `json:"agency"`
+	Agency    string `json:"agency"`          // canonical full name; "" when the evidence does not settle it
 	Level     string `json:"level,omitempty"` // province, city, county, township
 	Province  string `json:"province,omitempty"`
 	City      string `json:"city,omitempty"`
 	Year      int    `json:"year"`
 	Period    Period `json:"period"`
 	Published string `json:"published,omitempty"` // YYYY-MM-DD when shown
+
+	// AgencySource is where the chosen name came from (an EvidenceSource),
+	// SourceOperator when a manifest or sidecar named it.
+	AgencySource EvidenceSource `json:"agency_source,omitempty"`
+	// AgencyAliases are the other spellings the report prints for the
+	// chosen body (临夏州, 住建局, a renamed place): they join its years.
+	AgencyAliases []string `json:"agency_aliases,omitempty"`
+	// AgencyIncomplete marks a printed name whose parents the text and the
+	// divisions data leave open (a township name found in several counties).
+	AgencyIncomplete bool `json:"agency_incomplete,omitempty"`
+	// AgencyNote says why no agency was chosen, or how it was settled.
+	AgencyNote string `json:"agency_note,omitempty"`
+	// YearSource is where the year came from; YearInferred marks a year
+	// taken from the publication date (a report for Y appears in Y+1).
+	YearSource   EvidenceSource `json:"year_source,omitempty"`
+	YearInferred bool           `json:"year_inferred,omitempty"`
+	// URL and Title are the page address and title an operator or the
+	// page's own meta tags supplied.
+	URL   string `json:"url,omitempty"`
+	Title string `json:"title,omitempty"`
+	// Candidates are every name the evidence offered for the reporting
+	// body, best first, the chosen one included.
+	Candidates []Candidate `json:"candidates,omitempty"`
+}
+
+// EvidenceSource names where a piece of identifying evidence was found.
+// The codes stay in the database and the exchange format.
+type EvidenceSource string
+
+// The sources of identifying evidence.
+const (
+	SourceOperator   EvidenceSource = "operator"    // a manifest row or a sidecar file
+	SourceTitle      EvidenceSource = "title"       // the title line of the text
+	SourceTitleLine  EvidenceSource = "title_line"  // the line above or below the title
+	SourceMetaTitle  EvidenceSource = "meta_title"  // ArticleTitle, <title>, or an operator's title
+	SourceSiteName   EvidenceSource = "site_name"   // SiteName meta tag: the host site
+	SourceMetaSource EvidenceSource = "meta_source" // ContentSource meta tag
+	SourceField      EvidenceSource = "field"       // a header field: 发布机构, 发文机关, 来源
+	SourceAuthor     EvidenceSource = "author"      // 由…编制, 本报告由…
+	SourceOpening    EvidenceSource = "opening"     // the subject of the opening sentence
+	SourceSignature  EvidenceSource = "signature"   // the signature block
+	SourceCompiled   EvidenceSource = "compiled"    // the government whose bodies' reports it compiles
+	SourceBody       EvidenceSource = "body"        // a name the body text uses
+	SourceSelf       EvidenceSource = "self"        // a self-reference: 我局, 本机关, 区司法局
+	SourceMention    EvidenceSource = "mention"     // a body merely mentioned: contact, host site, supervisor
+	SourcePeriod     EvidenceSource = "period"      // the statistics period
+	SourcePublished  EvidenceSource = "published"   // the publication date
+	SourceURL        EvidenceSource = "url"         // a date in the page address
+)
+
+// Candidate is one name the evidence offered for the reporting body.
+type Candidate struct {
+	Name    string         `json:"name"`              // canonical full name, or the printed one when it has none
+	Printed string         `json:"printed,omitempty"` // as printed, when different
+	Source  EvidenceSource `json:"source"`
+	Score   float64        `json:"score"` // the weight it added to its body; 0 for a mention
+	Start   int            `json:"start"` // byte span in the original text; -1 outside it (meta tags, operator)
+	End     int            `json:"end"`
+	Note    string         `json:"note,omitempty"` // why it was not chosen: unqualified, host site, contact line…
 }
 
 // AmbiguityReason says why a figure a reader saw was not stored. The codes

@@ -3,6 +3,10 @@ package score
 import (
 	"math"
 	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/xxgk/xxgk/etl/report"
 )
@@ -16,6 +20,70 @@ type Label struct {
 	Published string             `json:"published,omitempty"`
 	Metrics   map[string]float64 `json:"metrics"`
 	Approx    []string           `json:"approx"`
+	// AgencyAliases are other spellings that are as right (a renamed body).
+	AgencyAliases []string `json:"agency_aliases,omitempty"`
+	// AgencyFrom is "url" when only the page address names the agency.
+	AgencyFrom string `json:"agency_from,omitempty"`
+}
+
+// Verdict is how an extracted agency compares with the label's.
+type Verdict string
+
+// The verdicts of score.py.
+const (
+	Exact        Verdict = "exact"
+	Partial      Verdict = "partial"      // a right name missing its leading places
+	Unidentified Verdict = "unidentified" // none chosen (未识别机关:FILE)
+	Wrong        Verdict = "wrong"
+)
+
+// unidentified starts the name of a report whose agency was not settled.
+const unidentified = "未识别机关"
+
+// normAgency is score.py's norm_agency: NFKC, no white space, and 人民政府
+// dropped inside a name (…区人民政府官洲街道办事处 = …区官洲街道办事处).
+func normAgency(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, norm.NFKC.String(s))
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "人民政府")
+		if i < 0 || i+len("人民政府") == len(s) {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i+len("人民政府"):]
+	}
+}
+
+// AgencyVerdict compares an extracted agency with a label's as score.py
+// does, an alias of the label counting as exact.
+func AgencyVerdict(got string, lab Label) Verdict {
+	v := agencyVerdict(got, lab.Agency)
+	for _, a := range lab.AgencyAliases {
+		if v != Exact && agencyVerdict(got, a) == Exact {
+			v = Exact
+		}
+	}
+	return v
+}
+
+func agencyVerdict(got, want string) Verdict {
+	g, w := normAgency(got), normAgency(want)
+	switch {
+	case g == "" || strings.HasPrefix(g, unidentified):
+		return Unidentified
+	case g == w:
+		return Exact
+	case len([]rune(g)) >= 4 && strings.HasSuffix(w, g) && !strings.ContainsRune("市县区省州乡镇街", []rune(g)[0]):
+		return Partial
+	}
+	return Wrong
 }
 
 // Tally counts one form's figures.
@@ -47,8 +115,10 @@ type Miss struct {
 type Result struct {
 	Forms                            map[string]*Tally
 	AgencyOK, YearOK, PeriodOK, Docs int
-	Misses                           []Miss
-	MetaMisses                       []string
+	// Agencies counts the agency verdicts (AgencyOK is Agencies[Exact]).
+	Agencies   map[Verdict]int
+	Misses     []Miss
+	MetaMisses []string
 }
 
 var groups = map[string][]string{
@@ -109,7 +179,7 @@ func Derive(m map[string]float64) map[string]float64 {
 // Corpus scores extracted records (by file stem) against labels (by stem).
 // A labelled file with no record counts its figures as missed.
 func Corpus(labels map[string]Label, got map[string]report.Exchange) Result {
-	res := Result{Forms: map[string]*Tally{}}
+	res := Result{Forms: map[string]*Tally{}, Agencies: map[Verdict]int{}}
 	stems := make([]string, 0, len(labels))
 	for s := range labels {
 		stems = append(stems, s)
@@ -129,7 +199,9 @@ func Corpus(labels map[string]Label, got map[string]report.Exchange) Result {
 			continue
 		}
 		res.Docs++
-		if rec.Agency == lab.Agency {
+		v := AgencyVerdict(rec.Agency, lab)
+		res.Agencies[v]++
+		if v == Exact {
 			res.AgencyOK++
 		} else {
 			res.MetaMisses = append(res.MetaMisses, stem+": agency "+rec.Agency+" want "+lab.Agency)

@@ -50,3 +50,32 @@ func TestCorpus(t *testing.T) {
 		t.Errorf("agency ok %d year ok %d, want 1 and 2", res.AgencyOK, res.YearOK)
 	}
 }
+
+// TestAgencyVerdict follows score.py's agency rules: 人民政府 inside a
+// name and white space do not matter, an alias is as right, a right name
+// without its leading places is partial unless it starts with a bare level.
+func TestAgencyVerdict(t *testing.T) {
+	lab := Label{Agency: "无锡市锡山区人民政府云林街道办事处"}
+	renamed := Label{Agency: "上虞市下管镇人民政府", AgencyAliases: []string{"绍兴市上虞区下管镇人民政府"}}
+	for _, tt := range []struct {
+		got  string
+		lab  Label
+		want Verdict
+	}{
+		{"无锡市锡山区云林街道办事处", lab, Exact},
+		{"无锡市 锡山区人民政府云林街道办事处", lab, Exact},
+		{"锡山区云林街道办事处", lab, Partial},
+		{"街道办事处", lab, Wrong},
+		{"区云林街道办事处", lab, Wrong},
+		{"未识别机关:a.txt", lab, Unidentified},
+		{"", lab, Unidentified},
+		{"绍兴市上虞区下管镇人民政府", renamed, Exact},
+		{"上虞市下管镇人民政府", renamed, Exact},
+		{"上虞市下管镇", renamed, Wrong},
+		{"北京市人民政府", Label{Agency: "北京市人民政府办公厅"}, Wrong},
+	} {
+		if got := AgencyVerdict(tt.got, tt.lab); got != tt.want {
+			t.Errorf("AgencyVerdict(%q, %q) = %s, want %s", tt.got, tt.lab.Agency, got, tt.want)
+		}
+	}
+}

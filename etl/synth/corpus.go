@@ -17,6 +17,7 @@ type Config struct {
 	Seed      uint64
 	HTML      bool    // write some reports as NAME.html
 	BreakRate float64 // fraction of table reports with an injected identity break
+	GluedRate float64 // fraction of text reports with tables whose tables are glued (DefaultGluedRate)
 	Workers   int     // 0 means one per CPU
 }
 
@@ -54,7 +55,7 @@ func Write(ctx context.Context, cfg Config, dir string) (Stats, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	opt := Options{Seed: cfg.Seed, HTML: cfg.HTML, BreakRate: cfg.BreakRate}
+	opt := Options{Seed: cfg.Seed, HTML: cfg.HTML, BreakRate: cfg.BreakRate, GluedRate: cfg.GluedRate}
 	years := cfg.Years()
 	jobs := make(chan Agency)
 	var (

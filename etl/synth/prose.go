@@ -65,8 +65,9 @@ func count(r *rand.Rand, n int, unit string) string {
 
 // proseProactive writes the proactive-disclosure sentences and labels what
 // they state. withChannels adds the channel counts.
-func (b *builder) proseProactive(year int, self string, p proactive, since int, withChannels bool) {
+func (b *builder) proseProactive(a Agency, year int, p proactive, since int, withChannels bool) {
 	r := b.r
+	self := a.Self
 	var s strings.Builder
 	approx := chance(r, 0.1)
 	total := count(r, p.total, "条")
@@ -77,7 +78,7 @@ func (b *builder) proseProactive(year int, self string, p proactive, since int, 
 		// P10: the stock since inception first, this year's figure after it.
 		fmt.Fprintf(&s, "%s到年底累计主动公开政府信息%d条，其中，本年度新增主动公开政府信息%d条。", self, since, p.total)
 		b.set("proactive.total", float64(p.total), false)
-		b.proseChannels(&s, p, withChannels)
+		b.proseChannels(&s, a, p, withChannels)
 		b.para(s.String())
 		return
 	}
@@ -110,16 +111,29 @@ func (b *builder) proseProactive(year int, self string, p proactive, since int, 
 	if p.total > 0 && chance(r, 0.2) {
 		fmt.Fprintf(&s, "较%d年增长%d%%。", year-1, 1+r.IntN(30))
 	}
-	b.proseChannels(&s, p, withChannels)
+	b.proseChannels(&s, a, p, withChannels)
 	b.para(s.String())
 }
 
 // proseChannels writes the channel counts (P3, P5, P6, P7) and the policy
 // interpretations (P12).
-func (b *builder) proseChannels(s *strings.Builder, p proactive, withChannels bool) {
+func (b *builder) proseChannels(s *strings.Builder, a Agency, p proactive, withChannels bool) {
 	r := b.r
 	if withChannels {
-		switch r.IntN(5) {
+		switch r.IntN(7) {
+		case 5:
+			// A portal named without 网站 (real-variants 13): 政务网, 信息网, "中国XX".
+			place := shortPlace(a)
+			site := pick(r, place+"政务网", place+"人民政府信息网", "“中国"+place+"”门户", "“中国"+place+"”")
+			fmt.Fprintf(s, "全年通过%s发布政府信息%s。", site, count(r, p.website, "条"))
+			b.set("proactive.website", float64(p.website), false)
+		case 6:
+			// Channels each with a count, listed under one verb.
+			fmt.Fprintf(s, "其中，门户网站%s，政务微信%s，政务微博%s。",
+				count(r, p.website, "条"), count(r, p.wechat, "条"), count(r, p.weibo, "条"))
+			b.set("proactive.website", float64(p.website), false)
+			b.set("proactive.wechat", float64(p.wechat), false)
+			b.set("proactive.weibo", float64(p.weibo), false)
 		case 0:
 			fmt.Fprintf(s, "其中，通过政府网站公开信息%s，通过政务微博发布各类信息%s，政务微信发布各类信息%s。",
 				count(r, p.website, "条"), count(r, p.weibo, "条"), count(r, p.wechat, "条"))
@@ -157,7 +171,13 @@ func (b *builder) proseApplications(year int, self string, received int, outcome
 	r := b.r
 	var s strings.Builder
 	if received == 0 {
-		switch r.IntN(5) {
+		switch r.IntN(8) {
+		case 5:
+			s.WriteString("本年度依申请办理事项为零。")
+		case 6:
+			fmt.Fprintf(&s, "%d年，%s没有依申请公开的政府信息。", year, self)
+		case 7:
+			s.WriteString("依申请公开政府信息情况：无")
 		case 4:
 			s.WriteString("共受理依申请政府信息公开零件，不予受理零件。")
 		case 0:
@@ -209,9 +229,16 @@ func (b *builder) proseApplications(year int, self string, received int, outcome
 			b.set("denied.total", float64(l.denied), false)
 		}
 	}
-	if outcomes != nil && outcomes.extended > 0 {
+	switch {
+	case outcomes != nil && outcomes.closed > 0 && chance(r, 0.3):
+		// The legacy table's 申请办结数 and its split, in words.
+		fmt.Fprintf(&s, "，办结%d件，其中按时办结%d件，延期办结%d件。", outcomes.closed, outcomes.onTime, outcomes.extended)
+		b.set("apps_closed.total", float64(outcomes.closed), false)
+		b.set("apps_closed.on_time", float64(outcomes.onTime), false)
+		b.set("apps_closed.extended", float64(outcomes.extended), false)
+	case outcomes != nil && outcomes.extended > 0:
 		s.WriteString(pick(r, "，均已办结。", "。"))
-	} else {
+	default:
 		s.WriteString(pick(r, "，均在法定期限内予以答复。", "，答复率100%。", "，按时办结率100%。", "。"))
 	}
 	b.para(s.String())
@@ -224,7 +251,9 @@ func (b *builder) proseReview(review, upheld, litigation int) {
 		b.para(pick(r,
 			"本年度未发生因政府信息公开引发的行政复议和行政诉讼案件。",
 			"未发生针对本机关有关政府信息公开的行政复议案和行政诉讼案。",
-			"全年没有出现因政府信息公开申请提起行政复议和行政诉讼的情况。"))
+			"全年没有出现因政府信息公开申请提起行政复议和行政诉讼的情况。",
+			"无涉及政府信息公开的行政复议、诉讼案件。",
+			"因政府信息公开申请行政复议、提起行政诉讼情况：无"))
 		b.set("review.total", 0, false)
 		b.set("litigation.total", 0, false)
 		return
@@ -247,7 +276,7 @@ func (b *builder) proseReview(review, upheld, litigation int) {
 func (b *builder) proseCarried(year int, self string, newApps, carried int) {
 	b.para(fmt.Sprintf("%d年，%s依法办理政府信息公开申请%d件（含%d年结转%d件），均在法定期限内答复。",
 		year, self, newApps+carried, year-1, carried))
-	b.set("apps_new.total", float64(newApps), false)
+	// Only what is printed: the new ones would be a difference (P16).
 	b.set("apps_carried_over.total", float64(carried), false)
 }
 
@@ -258,7 +287,9 @@ func (b *builder) proseFees(year int, self string, yuan int) {
 		b.para(pick(r,
 			fmt.Sprintf("%d年度，%s没有向依申请公开对象收取任何费用，也无减免情况。", year, self),
 			"本年度政府信息公开没有收费和减免情况。",
-			"对信息公开免费提供，未收取任何费用。"))
+			"对信息公开免费提供，未收取任何费用。",
+			"依申请公开收费和减免为零。",
+			"政府信息公开的收费及减免情况：无"))
 		b.set("fees.collected", 0, false)
 		return
 	}
@@ -319,4 +350,218 @@ func (b *builder) period(year int) string {
 		return fmt.Sprintf("本报告中所列数据的统计期限自%d11日起至%d1231日止。", year, year)
 	}
 	return fmt.Sprintf("本报告中所列数据的统计期限自%d年1月1日起至%d年12月31日止。", year, year)
+}
+
+// shortPlace is the last place name of an agency's name without its
+// suffix, as portals are named ("中国姑苏", "青岛政务网").
+func shortPlace(a Agency) string {
+	rs := []rune(a.Name)
+	end := -1
+	for i := len(rs) - 1; i >= 0; i-- {
+		if strings.ContainsRune("省市区县州旗盟", rs[i]) && i < len(rs)-1 || i == len(rs)-1 && strings.ContainsRune("市区县", rs[i]) {
+			end = i
+			break
+		}
+	}
+	if end < 1 {
+		return string(rs[:min(2, len(rs))])
+	}
+	start := end - 1
+	for start > 0 && !strings.ContainsRune("省市区县州旗盟", rs[start-1]) {
+		start--
+	}
+	if end-start < 2 {
+		return string(rs[start : end+1])
+	}
+	return string(rs[start:end])
+}
+
+// areaWord is how a government's report names its whole area and itself
+// ("全区", "区政府"), or false for a government that has no parts to
+// aggregate (a township) or a department.
+func areaWord(a Agency) (string, string, bool) {
+	if a.Kind != "人民政府" || !strings.HasPrefix(a.Self, "本") {
+		return "", "", false
+	}
+	x := strings.TrimPrefix(a.Self, "本")
+	switch x {
+	case "区", "县", "市", "省", "州", "旗":
+		return "全" + x, x + "政府", true
+	}
+	return "", "", false
+}
+
+// proseScopePair writes the area's applications and the government's own
+// (real-variants 11): the report's own scope, 本级, is its figure.
+func (b *builder) proseScopePair(a Agency, year, own int) bool {
+	area, gov, ok := areaWord(a)
+	if !ok {
+		return false
+	}
+	r := b.r
+	all := own + 1 + poisson(r, float64(own)*3+5)
+	switch r.IntN(2) {
+	case 0:
+		b.para(fmt.Sprintf("%d年，%s共受理政府信息公开申请%d件，%s本级共受理%d件。", year, area, all, gov, own))
+	default:
+		b.para(fmt.Sprintf("全年%s各级行政机关共收到政府信息公开申请%d件，其中%s本级收到%d件。", area, all, gov, own))
+	}
+	b.set("apps_new.total", float64(own), false)
+	return true
+}
+
+// proseOutcomes writes the answers of the 2019/2021 table as a sentence
+// (real-variants 14): the rows, the carry-overs, a reason row.
+func (b *builder) proseOutcomes(t appTable) {
+	r := b.r
+	sum := func(prefix string) int {
+		n := 0
+		for k := range t {
+			if strings.HasPrefix(k, prefix) {
+				n += t.total(k)
+			}
+		}
+		return n
+	}
+	granted, partial := t.total("granted"), t.total("partial")
+	denied, unavailable, unprocessed := sum("denied_"), sum("unavailable_"), sum("unprocessed_")
+	other := t.total("other") + sum("other_")
+	total, over, fwd := t.total("outcome_total"), t.total("apps_carried_over"), t.total("apps_carried_forward")
+	var s strings.Builder
+	switch {
+	case over > 0 && chance(r, 0.5):
+		if fwd > 0 {
+			fmt.Fprintf(&s, "答复政府信息公开申请%d件（含上年度结转申请%d件，另有%d件申请顺延至下年度答复）。", total, over, fwd)
+			b.set("apps_carried_forward.total", float64(fwd), false)
+		} else {
+			fmt.Fprintf(&s, "答复政府信息公开申请%d件（含上年度结转申请%d件）。", total, over)
+		}
+		b.set("outcome_total.total", float64(total), false)
+		b.set("apps_carried_over.total", float64(over), false)
+	case chance(r, 0.5):
+		fmt.Fprintf(&s, "本年度办结%d件，结转下年度继续办理%d件。", total, fwd)
+		b.set("outcome_total.total", float64(total), false)
+		b.set("apps_carried_forward.total", float64(fwd), false)
+	}
+	rows := []struct {
+		word, key string
+		n         int
+	}{
+		{"予以公开", "granted.total", granted}, {"部分公开", "partial.total", partial},
+		{"不予公开", "denied.total", denied}, {"无法提供", "unavailable.total", unavailable},
+		{"不予处理", "unprocessed.total", unprocessed}, {"其他处理", "other.total", other},
+	}
+	if chance(r, 0.2) {
+		// Two rows together are neither row (a trap): "予以公开及部分公开".
+		fmt.Fprintf(&s, "予以公开及部分公开%d件，占%.1f%%。", granted+partial, 100*float64(granted+partial)/float64(max(total, 1)))
+		rows = rows[2:]
+	}
+	figureFirst := chance(r, 0.3)
+	parts := make([]string, 0, len(rows))
+	for _, row := range rows {
+		switch {
+		case row.word == "无法提供" && row.n > 0 && row.n == t.total("unavailable_not_held") && chance(r, 0.4):
+			// One reason's row: the sub-row only.
+			parts = append(parts, fmt.Sprintf("由于本机关不掌握相关政府信息而无法提供%d件", row.n))
+			b.set("unavailable_not_held.total", float64(row.n), false)
+			continue
+		case row.word == "无法提供" && row.n > 0 && chance(r, 0.4):
+			parts = append(parts, fmt.Sprintf("因本机关不掌握等原因无法提供%d件", row.n))
+		case figureFirst:
+			parts = append(parts, fmt.Sprintf("%d件%s", row.n, row.word))
+		default:
+			parts = append(parts, fmt.Sprintf("%s%d件", row.word, row.n))
+		}
+		b.set(row.key, float64(row.n), false)
+	}
+	sep := pick(r, "，", "；")
+	fmt.Fprintf(&s, "%s%s。", pick(r, "其中，", "办理结果：", ""), strings.Join(parts, sep))
+	b.para(s.String())
+}
+
+// proseReviewResults writes the review and litigation counts with their
+// results written out (real-variants 15).
+func (b *builder) proseReviewResults(review, lit reviewFigures) {
+	r := b.r
+	var s strings.Builder
+	if review.total() > 0 {
+		fmt.Fprintf(&s, "因政府信息公开被申请行政复议%d件，其中结果维持%d件，结果纠正%d件，其他结果%d件，尚未审结%d件。",
+			review.total(), review[0], review[1], review[2], review[3])
+		b.set("review.total", float64(review.total()), false)
+		b.set("review.upheld", float64(review[0]), false)
+		b.set("review.corrected", float64(review[1]), false)
+		b.set("review.other", float64(review[2]), false)
+		b.set("review.pending", float64(review[3]), false)
+	} else {
+		s.WriteString("本年度未发生因政府信息公开被申请行政复议的情况。")
+		b.set("review.total", 0, false)
+	}
+	if n := lit.total(); n > 0 && lit[3] == n && chance(r, 0.6) {
+		fmt.Fprintf(&s, "被提起行政诉讼%d件，目前正在法院审理中。", n)
+		b.set("litigation.total", float64(n), false)
+		b.set("litigation.pending", float64(n), false)
+	}
+	b.para(s.String())
+}
+
+// proseComponents writes kinds of document published (a trap, real-variants
+// 12): a count of one kind is neither the total nor the website's count.
+func (b *builder) proseComponents(year int, t art20) {
+	r := b.r
+	other := 5 + poisson(r, 30)
+	switch r.IntN(3) {
+	case 0:
+		b.para(fmt.Sprintf("%d年，通过门户网站和政府公报主动公开规范性文件%d件、其他文件%d件。", year, t.normIssued, other))
+	case 1:
+		b.para(fmt.Sprintf("%d年，通过门户网站主动公开公文%d件（含规范性文件%d件）。", year, other+t.normIssued, t.normIssued))
+	default:
+		b.para(fmt.Sprintf("门户网站全年发布部门工作动态%d篇。", other))
+	}
+}
+
+// proseArticle20 writes the 2021 form's document counts in a sentence.
+func (b *builder) proseArticle20(t art20) {
+	b.para(fmt.Sprintf("全年制发行政规范性文件%d件，废止%d件，现行有效的行政规范性文件共%d件。", t.normIssued, t.normRepealed, t.normInForce))
+	b.set("art20.normative.issued", float64(t.normIssued), false)
+	b.set("art20.normative.repealed", float64(t.normRepealed), false)
+	b.set("art20.normative.in_force", float64(t.normInForce), false)
+}
+
+// proseLegacyIndicators writes the legacy table's indicators in sentences
+// (real-variants 17): places, staff, trainings, press conferences.
+func (b *builder) proseLegacyIndicators(l legacyApps, p proactive) {
+	r := b.r
+	var parts []string
+	if l.readingPoints > 0 {
+		parts = append(parts, fmt.Sprintf("设立政府信息公开查阅点%d个", l.readingPoints))
+		b.set("staff.reading_points", float64(l.readingPoints), false)
+	}
+	if l.parttime > 0 {
+		parts = append(parts, fmt.Sprintf("配备政府信息公开兼职工作人员%d名", l.parttime))
+		b.set("staff.parttime", float64(l.parttime), false)
+	}
+	if l.trainings > 0 {
+		parts = append(parts, fmt.Sprintf("举办政府信息公开培训%d场，培训%d人次", l.trainings, l.trainees))
+		b.set("trainings.total", float64(l.trainings), false)
+		b.set("trainees.total", float64(l.trainees), false)
+	}
+	if p.pressConf > 0 && chance(r, 0.6) {
+		parts = append(parts, fmt.Sprintf("参加或举办新闻发布会%d次", p.pressConf))
+		b.set("response.press_conferences", float64(p.pressConf), false)
+	}
+	if p.interviews > 0 && chance(r, 0.6) {
+		parts = append(parts, fmt.Sprintf("开展政府网站在线访谈%d次", p.interviews))
+		b.set("response.online_interviews", float64(p.interviews), false)
+	}
+	if p.hotTopics > 0 && chance(r, 0.4) {
+		parts = append(parts, fmt.Sprintf("回应社会关切%d次", p.hotTopics))
+		b.set("response.hot_topics", float64(p.hotTopics), false)
+	}
+	if l.meetings > 0 && chance(r, 0.4) {
+		parts = append(parts, fmt.Sprintf("召开政府信息公开工作会议%d次", l.meetings))
+		b.set("meetings.total", float64(l.meetings), false)
+	}
+	if len(parts) > 0 {
+		b.para(strings.Join(parts, "，") + "。")
+	}
 }

@@ -1,8 +1,10 @@
 package synth
 
 import (
+	"fmt"
 	"html"
 	"math/rand/v2"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,7 +24,8 @@ const (
 // cell is one table cell as printed.
 type cell struct {
 	text   string
-	rs, cs int // rowspan, colspan; 0 means 1
+	rs, cs int    // rowspan, colspan; 0 means 1
+	key    string // the metric key of a value cell, "" for a label (glued tables need it)
 }
 
 func c(text string) cell            { return cell{text: text} }
@@ -39,13 +42,22 @@ type builder struct {
 	label  *Label
 	wide   bool // full-width brackets （）, else ASCII ()
 	blanks blankPolicy
-	blank  string // how this report prints a blank cell
+	blank  string     // how this report prints a blank cell
+	glue   *glueStyle // the report's tables are glued (glued.go); nil for most
+	jsData bool       // an HTML report delivered as a script data file (see document)
+	// stated are the figures the report states outside its tables (its
+	// sentences), and lost the table cells a glued run does not determine:
+	// a cell a glued table loses is still labelled when a sentence states it.
+	stated map[string]float64
+	lost   map[string]bool
 	// Habits of the page or of the text extraction, per report.
 	wrap        int  // hard line breaks in prose every wrap runes (a PDF's lines); 0: none
 	wideDigits  bool // prose digits in full width (１２３)
+	lostBlanks  bool // prose counts wrapped in '?' for blanks a copy lost ("共?1340条?")
 	wideCells   bool // table digits in full width
 	paddedCells bool // cells carry stray spaces ("  0", "3 ")
 	shortLabels bool // row labels without 数量, sub-rows numbered 1、
+	splitLabels bool // long row labels broken over two lines, as a Word paste prints them
 }
 
 // blankPolicy says which zero cells a report leaves blank.
@@ -78,6 +90,9 @@ func (b *builder) para(s string) {
 	if s == "" {
 		return
 	}
+	if b.lostBlanks {
+		s = lostBlankRE.ReplaceAllString(s, "?$1?")
+	}
 	if b.wideDigits {
 		s = wideDigits(s)
 	}
@@ -90,6 +105,9 @@ func (b *builder) para(s string) {
 	}
 	b.sb.WriteString(pick(b.r, "", "  ", "　　") + s + "\n\n")
 }
+
+// lostBlankRE is a count in prose, for the lost-blank habit.
+var lostBlankRE = regexp.MustCompile(`(\d+(?:条|件|篇))`)
 
 // wideDigits writes ASCII digits as full-width digits.
 func wideDigits(s string) string {
@@ -125,8 +143,17 @@ func (b *builder) cellText(s string) string {
 	return s
 }
 
-// set records a printed figure in the label.
+// set records a figure a sentence states in the label.
 func (b *builder) set(key string, v float64, approx bool) {
+	if b.stated == nil {
+		b.stated = map[string]float64{}
+	}
+	b.stated[key] = v
+	b.setCell(key, v, approx)
+}
+
+// setCell records a figure a table cell prints in the label.
+func (b *builder) setCell(key string, v float64, approx bool) {
 	b.label.Metrics[key] = v
 	if approx {
 		b.label.Approx = append(b.label.Approx, key)
@@ -150,14 +177,41 @@ func (b *builder) blankText() string {
 // it empty (blank is not zero: an empty cell is not labelled).
 func (b *builder) cellNum(key string, v int, isTotal bool) cell {
 	if v == 0 && (b.blanks == blankZeros || (b.blanks == blankParts && !isTotal)) {
-		return c(b.blankText())
+		return cell{text: b.blankText(), key: key}
 	}
-	b.set(key, float64(v), false)
-	return c(b.cellText(strconv.Itoa(v)))
+	b.setCell(key, float64(v), false)
+	return cell{text: b.cellText(strconv.Itoa(v)), key: key}
 }
 
 // table writes a table in the report's layout.
 func (b *builder) table(rows [][]cell) {
+	if b.glue != nil {
+		b.gluedTable(rows)
+		return
+	}
+	b.plainTable(rows)
+}
+
+// plainTable writes a table with its cells apart.
+func (b *builder) plainTable(rows [][]cell) {
+	b.writeRows(rows, tableWidth(rows))
+	if b.layout != LayoutHTML {
+		b.sb.WriteString("\n")
+	}
+}
+
+// tableWidth is the width of a table in grid columns: its first row's.
+func tableWidth(rows [][]cell) int {
+	width := 0
+	for _, x := range rows[0] {
+		width += max(x.cs, 1)
+	}
+	return width
+}
+
+// writeRows writes rows of a table width columns wide in the report's
+// layout; the HTML layout writes the whole table.
+func (b *builder) writeRows(rows [][]cell, width int) {
 	switch b.layout {
 	case LayoutHTML:
 		b.sb.WriteString(`<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse">` + "\n<tbody>\n")
@@ -180,10 +234,6 @@ func (b *builder) table(rows [][]cell) {
 		// As the web-to-text converters of real reports do (see the pipe
 		// tables of the sample corpus): the cells a row holds, then padding
 		// to the table's width at the end ("| 行政许可 | 0 | ||").
-		width := 0
-		for _, x := range rows[0] {
-			width += max(x.cs, 1)
-		}
 		for _, row := range rows {
 			b.sb.WriteString("|")
 			for _, x := range row {
@@ -194,7 +244,6 @@ func (b *builder) table(rows [][]cell) {
 			}
 			b.sb.WriteString("\n")
 		}
-		b.sb.WriteString("\n")
 	default:
 		for _, row := range rows {
 			for _, x := range row {
@@ -202,6 +251,65 @@ func (b *builder) table(rows [][]cell) {
 			}
 		}
 	}
+}
+
+// pageBreakRate is the share of text tables that a page break cuts, as a
+// PDF or Word copy prints them: a page number, then the header again.
+const pageBreakRate = 0.2
+
+// brokenTable writes a table whose first header rows are its header, cut
+// by a page break before one of its rows: the page number, then the header
+// repeated, then the rest. With cut set, a table printed one cell per line
+// may be cut inside a row, after its label and some of its last seven cells
+// (the application table's cells). HTML pages and glued tables have no page
+// breaks.
+func (b *builder) brokenTable(rows [][]cell, header int, cut bool) {
+	r := b.r
+	if b.layout == LayoutHTML || len(rows) < header+3 || !chance(r, pageBreakRate) {
+		b.table(rows)
+		return
+	}
+	width := tableWidth(rows)
+	k := header + 1 + r.IntN(len(rows)-header-2)
+	before, after := rows[:k], rows[k:]
+	if cut && b.layout == LayoutCells && len(after[0]) > 7 && chance(r, 0.5) {
+		// Inside row k: its leading cells and some of its values before the
+		// break, the remaining values after it.
+		row := after[0]
+		at := len(row) - 7 + 1 + r.IntN(6)
+		before = append(append([][]cell{}, before...), row[:at])
+		after = append([][]cell{row[at:]}, after[1:]...)
+	}
+	page := 2 + r.IntN(8)
+	mark := pick(r, fmt.Sprintf("- %d -", page), fmt.Sprintf("— %d —", page), fmt.Sprintf("第%d页", page),
+		fmt.Sprintf("第 %d 页 共 %d 页", page, page+1+r.IntN(4)))
+	if b.glue != nil {
+		// A glued table lost its layout with its page breaks. The break
+		// was drawn all the same, so the agency's later reports stay as
+		// they are without glued tables.
+		b.table(rows)
+		return
+	}
+	b.writeRows(before, width)
+	b.sb.WriteString("\n" + mark + "\n\n")
+	b.writeRows(rows[:header], width)
+	b.writeRows(after, width)
+	b.sb.WriteString("\n")
+}
+
+// flatTable writes a table flattened onto one line, its cells apart by
+// single spaces, as copies of provincial tables print it (real-variants.md
+// item 20); empty cells leave no trace. Text layouts only.
+func (b *builder) flatTable(rows [][]cell) {
+	var words []string
+	for _, row := range rows {
+		for _, x := range row {
+			if t := strings.Join(strings.Fields(x.text), ""); t != "" {
+				words = append(words, t)
+			}
+		}
+	}
+	b.sb.WriteString(strings.Join(words, " ") + "\n\n")
 }
 
 // document wraps the body for its layout.
@@ -219,6 +327,27 @@ func (b *builder) document(title, meta string) []byte {
 	out.WriteString(`<div class="info">` + html.EscapeString(meta) + "</div>\n<div class=\"content\">\n")
 	out.WriteString(body)
 	out.WriteString("</div>\n<div class=\"footer\">主办单位：" + html.EscapeString(b.label.Agency) + "　版权所有</div>\n</body>\n</html>\n")
+	if b.jsData {
+		return b.scriptData(title, "<h1>"+html.EscapeString(title)+"</h1>\n<p>"+html.EscapeString(meta)+"</p>\n"+body)
+	}
+	return []byte(out.String())
+}
+
+// scriptData is the report as some sites deliver it (real-variants.md item
+// 19): a script data file whose string literal holds the page's HTML, with
+// escaped quotes and &nbsp; for blank cells; a crawler saves it as text.
+func (b *builder) scriptData(title, content string) []byte {
+	r := b.r
+	content = strings.ReplaceAll(content, "<p></p></td>", "<p>&nbsp;</p></td>")
+	esc := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", "")
+	if chance(r, 0.3) {
+		// JSON encoders escape the markup too.
+		esc = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", "", "<", `\u003c`, ">", `\u003e`, "&", `\u0026`)
+	}
+	var out strings.Builder
+	out.WriteString("//字典项\nlet menu = [{\n\t\"id\": \"1\",\n\t\"name\": \"政府信息公开年报\"\n}]\n\n")
+	out.WriteString("let title = \"" + esc.Replace(title) + "\";\n")
+	out.WriteString("let content = \"" + esc.Replace(content) + "\";\n")
 	return []byte(out.String())
 }
 

@@ -25,6 +25,7 @@ type Label struct {
 	Metrics   map[string]float64 `json:"metrics"`
 	Approx    []string           `json:"approx"`
 	Breaks    []Break            `json:"breaks,omitempty"`
+	Glued     *Glued             `json:"glued,omitempty"` // the report's tables are glued (glued.go)
 }
 
 // Break is an accounting identity the report breaks on purpose: the rule
@@ -46,11 +47,12 @@ type Options struct {
 	Seed      uint64
 	HTML      bool    // allow HTML reports (written as NAME.html)
 	BreakRate float64 // fraction of table reports with an injected identity break
+	GluedRate float64 // fraction of text reports with tables whose tables are glued
 }
 
 // Version changes whenever the generator's output changes for a given
 // seed, so a cached corpus can tell it is stale.
-const Version = "10"
+const Version = "12"
 
 // DefaultBreakRate is the fraction of table reports that break an identity.
 const DefaultBreakRate = 0.05
@@ -90,6 +92,7 @@ func Series(a Agency, years []int, opt Options) []Doc {
 		}
 		docs = append(docs, yearReport(r, a, y, h, lay, opt))
 	}
+	dropUnseenCarryBreaks(docs)
 	return docs
 }
 
@@ -99,17 +102,28 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 	if form == report.FormLegacy && !legacyTable {
 		form = report.FormNarrative
 	}
+	if year >= 2008 && year < 2014 && chance(r, 0.4) {
+		// A provincial 统计表 appended to a 2008–2013 report (domain.md §1.4.2).
+		form, legacyTable = report.FormLegacy, true
+	}
 	ext := ".txt"
-	if lay == LayoutHTML {
+	// Some sites deliver a report with tables as a script data file (see
+	// builder.scriptData), which a crawler saves as text.
+	jsData := lay == LayoutHTML && form != report.FormNarrative && chance(r, 0.1)
+	if lay == LayoutHTML && !jsData {
 		ext = ".html"
 	}
 	name := fmt.Sprintf("a%06d_%d", a.Index, year)
-	b := &builder{r: r, layout: lay, wide: chance(r, 0.7),
+	b := &builder{r: r, layout: lay, wide: chance(r, 0.7), jsData: jsData, splitLabels: lay == LayoutCells && chance(r, 0.15),
 		wideDigits: chance(r, 0.04), wideCells: chance(r, 0.02),
 		paddedCells: chance(r, 0.25), shortLabels: chance(r, 0.1)}
 	if lay != LayoutHTML && chance(r, 0.1) {
 		b.wrap = 30 + r.IntN(15)
 	}
+	if lay != LayoutHTML {
+		b.glue = gluedReport(opt, a.Index, year) // from its own stream: r is not touched
+	}
+	b.lostBlanks = chance(r, 0.03)
 	b.label = &Label{
 		Source: name + ext, Agency: a.Label, Year: year, Period: report.PeriodYear, Form: form,
 		Level: a.Level, Province: a.Province, City: a.City, Layout: lay,
@@ -139,6 +153,7 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 	if chance(r, 0.5) {
 		b.signature(a, year, halfYear)
 	}
+	b.dropUnseenBreaks()
 	title, meta := b.titleAndMeta(a, year, halfYear)
 	b.finish()
 	return Doc{Name: name + ext, Body: b.document(title, meta), Label: *b.label}
@@ -221,14 +236,27 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 	b.heading("一、总体情况")
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading(b.br("（一）主动公开"))
-	b.proseProactive(year, a.Self, p, h.proactiveEver, chance(r, 0.5))
+	b.proseProactive(a, year, p, h.proactiveEver, chance(r, 0.5))
+	if chance(r, 0.3) {
+		b.proseComponents(year, art)
+	}
+	if form == report.FormTable2021 && chance(r, 0.2) {
+		b.proseArticle20(art)
+	}
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading(b.br("（二）依申请公开"))
 	switch co := apps.total("apps_carried_over"); {
 	case co > 0 && chance(r, 0.25):
 		b.proseCarried(year, a.Self, apps.total("apps_new"), co)
+	case chance(r, 0.2) && b.proseScopePair(a, year, apps.total("apps_new")):
 	case chance(r, 0.6):
 		b.proseApplications(year, a.Self, apps.total("apps_new"), nil)
+	}
+	if chance(r, 0.35) {
+		b.proseOutcomes(apps)
+	}
+	if chance(r, 0.25) {
+		b.proseReviewResults(review, direct)
 	}
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading(b.br("（三）政府信息管理"))
@@ -246,7 +274,7 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 		b.table(b.art20Table2019(art))
 	}
 	b.heading("三、收到和处理政府信息公开申请情况")
-	b.table(b.appsTable(printed, form))
+	b.brokenTable(b.appsTable(printed, form), 3, true)
 	b.heading("四、政府信息公开行政复议、行政诉讼情况")
 	b.table(b.reviewTable(blocks))
 	b.heading("五、存在的主要问题及改进情况")
@@ -351,11 +379,16 @@ func (b *builder) proseReport(a Agency, year int, h *history, p proactive, withT
 	b.para(fillerPara(r, 4+r.IntN(4)))
 	b.heading("二、主动公开政府信息的情况")
 	b.para(fillerPara(r, 3+r.IntN(4)))
-	b.proseProactive(year, a.Self, p, h.proactiveEver, chance(r, 0.6))
+	b.proseProactive(a, year, p, h.proactiveEver, chance(r, 0.6))
 	b.traps(a, year)
+	if chance(r, 0.4) {
+		b.proseLegacyIndicators(l, p)
+	}
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading("三、依申请公开政府信息办理情况")
-	b.proseApplications(year, a.Self, l.received, &l)
+	if !(l.received > 0 && chance(r, 0.2) && b.proseScopePair(a, year, l.received)) {
+		b.proseApplications(year, a.Self, l.received, &l)
+	}
 	b.para(fillerPara(r, 2+r.IntN(3)))
 	b.heading(pick(r, "四、政府信息公开的收费及减免情况", "四、收费情况"))
 	b.proseFees(year, a.Self, l.feesYuan)
@@ -366,6 +399,21 @@ func (b *builder) proseReport(a Agency, year int, h *history, p proactive, withT
 	b.para(fillerPara(r, 3+r.IntN(4)))
 	b.heading("七、其他需要报告的事项")
 	b.para("无。")
+	if withTable && year < 2014 {
+		b.heading("附表：" + pick(r, "政府信息公开工作统计表", fmt.Sprintf("%d年政府信息公开情况统计表", year)))
+		rows, header := b.provincialTable(year, p, l)
+		// Glued tables are those of the national forms and the 统计表
+		// (glued.go): a provincial table keeps its cells apart.
+		glue := b.glue
+		b.glue = nil
+		if b.layout != LayoutHTML && chance(r, 0.35) {
+			b.flatTable(rows)
+		} else {
+			b.brokenTable(rows, header, false)
+		}
+		b.glue = glue
+		return
+	}
 	if withTable {
 		b.heading("附表：" + pick(r, "政府信息公开情况统计表", fmt.Sprintf("%d年度政府信息公开情况统计表", year)))
 		shift := map[string]int{}
@@ -378,6 +426,6 @@ func (b *builder) proseReport(a Agency, year int, h *history, p proactive, withT
 			shift[brk.Scope] = 1 + r.IntN(3)
 			b.label.Breaks = append(b.label.Breaks, brk)
 		}
-		b.table(b.legacyTable(p, l, shift))
+		b.brokenTable(b.legacyTable(p, l, shift), 1, false)
 	}
 }

@@ -2,6 +2,7 @@ package synth
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -84,8 +85,8 @@ func (b *builder) appsTable(p printedApps, form report.Form) [][]cell {
 		}
 		return s
 	}
-	rows = append(rows, row([]cell{span(label("apps_new"), 3)}, "apps_new"))
-	rows = append(rows, row([]cell{span(label("apps_carried_over"), 3)}, "apps_carried_over"))
+	rows = append(rows, row([]cell{span(b.wordSplit(label("apps_new")), 3)}, "apps_new"))
+	rows = append(rows, row([]cell{span(b.wordSplit(label("apps_carried_over")), 3)}, "apps_carried_over"))
 	rows = append(rows, row([]cell{rspan("三、本年度办理结果", outcomeRows), span(b.br(appRowLabels["granted"]), 2)}, "granted"))
 	rows = append(rows, row([]cell{span(b.br(appRowLabels["partial"]), 2)}, "partial"))
 	group := func(head string, keys []string) {
@@ -106,8 +107,20 @@ func (b *builder) appsTable(p printedApps, form report.Form) [][]cell {
 		rows = append(rows, row([]cell{span(b.br(appRowLabels["other"]), 2)}, "other"))
 	}
 	rows = append(rows, row([]cell{span(b.br(appRowLabels["outcome_total"]), 2)}, "outcome_total"))
-	rows = append(rows, row([]cell{span(b.br(appRowLabels["apps_carried_forward"]), 3)}, "apps_carried_forward"))
+	rows = append(rows, row([]cell{span(b.wordSplit(b.br(appRowLabels["apps_carried_forward"])), 3)}, "apps_carried_forward"))
 	return rows
+}
+
+// wordSplit breaks a long row label over two lines, as a table pasted from
+// Word prints a label wider than its column ("一、本年新收政府信息" /
+// "公开申请数量"), in reports whose copies do that.
+func (b *builder) wordSplit(s string) string {
+	rs := []rune(s)
+	if !b.splitLabels || len(rs) < 8 {
+		return s
+	}
+	at := 4 + b.r.IntN(len(rs)-7)
+	return string(rs[:at]) + "\n" + string(rs[at:])
 }
 
 // splitHeader sometimes breaks a header over two lines, as narrow columns do.
@@ -180,10 +193,10 @@ func cellSpan(x cell, cs int) cell { x.cs = cs; return x }
 // amount prints a 万元 amount, labelled in 万元.
 func (b *builder) amount(key string, wan float64) cell {
 	if wan == 0 && b.blanks == blankZeros {
-		return c(b.blankText())
+		return cell{text: b.blankText(), key: key}
 	}
-	b.set(key, wan, false)
-	return c(b.cellText(fmtWan(wan)))
+	b.setCell(key, wan, false)
+	return cell{text: b.cellText(fmtWan(wan)), key: key}
 }
 
 func fmtWan(v float64) string {
@@ -196,13 +209,13 @@ func fmtWan(v float64) string {
 // signed prints a 本年增/减 cell with its sign, as real reports do.
 func (b *builder) signed(key string, v int) cell {
 	if v == 0 && b.blanks == blankZeros {
-		return c(b.blankText())
+		return cell{text: b.blankText(), key: key}
 	}
-	b.set(key, float64(v), false)
+	b.setCell(key, float64(v), false)
 	if v > 0 {
-		return c(b.cellText(pick(b.r, "+", "") + strconv.Itoa(v)))
+		return cell{text: b.cellText(pick(b.r, "+", "") + strconv.Itoa(v)), key: key}
 	}
-	return c(b.cellText(strconv.Itoa(v)))
+	return cell{text: b.cellText(strconv.Itoa(v)), key: key}
 }
 
 // art20Table2019 lays out the Article 20 table of the 2019 form.
@@ -224,16 +237,17 @@ func (b *builder) art20Table2019(t art20) [][]cell {
 	procHead := "采购总金额"
 	switch b.r.IntN(3) {
 	case 0:
-		b.set("art20.procurement.amount", t.procWan, false)
+		b.setCell("art20.procurement.amount", t.procWan, false)
 		proc = c(fmtWan(t.procWan) + pick(b.r, "(万)", "万元", "（万元）"))
 	case 1:
 		procHead = b.br("采购总金额（万元）")
-		b.set("art20.procurement.amount", t.procWan, false)
+		b.setCell("art20.procurement.amount", t.procWan, false)
 		proc = c(fmtWan(t.procWan))
 	default:
-		b.set("art20.procurement.amount", t.procWan, false)
+		b.setCell("art20.procurement.amount", t.procWan, false)
 		proc = c(strconv.FormatInt(int64(t.procWan*10000+0.5), 10) + "元")
 	}
+	proc.key = "art20.procurement.amount"
 	return [][]cell{
 		{span(b.br("第二十条第（一）项"), 4)},
 		{c("信息内容"), c(b.splitHeader("本年新制作数量")), c(b.splitHeader("本年新公开数量")), c("对外公开总数量")},
@@ -348,3 +362,89 @@ func (b *builder) legacyTable(p proactive, l legacyApps, shift map[string]int) [
 
 // fmtDate prints a date as reports do in their header lines.
 func fmtDate(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }
+
+// provincialTable lays out a local 统计表 of the 2008–2013 reports, as
+// domain.md §1.4.2 documents them (莆田, 定西, 上海-type): the province's own
+// row names, a 单位 column, and two value columns, the year's and a
+// cumulative one (历年累计, or 本年累计 in 定西's 本期实际 / 本年累计 layout).
+// Only the year's figures are labelled: the cumulative column is never the
+// year's figure. Rows with no metric key (全文电子化, 电子邮件, 咨询,
+// 行政申诉数, 申请内容不明确) are printed with figures and left unlabelled,
+// so a reader that files them under another key is caught. It returns the
+// rows and how many of them form the header.
+func (b *builder) provincialTable(year int, p proactive, l legacyApps) ([][]cell, int) {
+	r := b.r
+	type style struct {
+		label, unit, year, cum string
+		cumFirst, sameCum      bool // the cumulative column printed first; 本年累计 equal to 本期 in an annual report
+	}
+	st := pick(r,
+		style{label: "指标", unit: "单位", year: fmt.Sprintf("%d年度", year), cum: "历年累计"},
+		style{label: "指标名称", unit: "计量单位", year: "本期实际", cum: "本年累计", sameCum: true},
+		style{label: "统计指标", unit: "单位", year: "本年度", cum: "历年累计"},
+		style{label: "项目", unit: "单位", year: "本年度", cum: "历年累计", cumFirst: true})
+	head := []cell{c(st.label), c(st.unit), c(st.year), c(st.cum)}
+	if st.cumFirst {
+		head[2], head[3] = head[3], head[2]
+	}
+	rows := [][]cell{head}
+	years := float64(max(year-2007, 1)) // the regulations took effect in 2008
+	sec := func(s string) { rows = append(rows, []cell{span(b.br(s), 4)}) }
+	row := func(label, unit, key string, v int) {
+		cum := v
+		if !st.sameCum {
+			cum = v + poisson(r, math.Max(float64(v), 1)*(years-1))
+		}
+		if key != "" {
+			b.setCell(key, float64(v), false)
+		}
+		vc, cc := c(b.cellText(strconv.Itoa(v))), c(b.cellText(strconv.Itoa(cum)))
+		if st.cumFirst {
+			vc, cc = cc, vc
+		}
+		rows = append(rows, []cell{c(b.br(label)), c(unit), vc, cc})
+	}
+	sub := pick(r, "其中：", "其中:", "")
+	sec("一、主动公开情况")
+	row(pick(r, "主动公开信息数", "主动公开政府信息数"), "条", "proactive.total", p.total)
+	row(sub+"全文电子化", "条", "", binomial(r, p.total, 0.9))
+	sec("二、依申请公开情况")
+	row(pick(r, "受理依申请公开信息总数", "申请总数", "受理申请总数"), "件", "apps_new.total", l.received)
+	short := chance(r, 0.5) // 当面 or 当面申请
+	ch := func(name string) string {
+		if short {
+			return name
+		}
+		return name + "申请"
+	}
+	row(sub+ch("当面"), "件", "apps_channel.in_person", l.channels[0])
+	row(ch("传真"), "件", "apps_channel.fax", l.channels[1])
+	row(ch("网上"), "件", "apps_channel.online", l.channels[2])
+	row(ch("信函"), "件", "apps_channel.mail", l.channels[3])
+	// 电子邮件 has no key (metrics.tsv, domain D19). Its year figure is 0 so
+	// that the labelled channels still add up to the total (L1): the checks
+	// cannot see a row that has no key.
+	row(ch("电子邮件"), "件", "", 0)
+	row(pick(r, "对申请的答复总数", "答复总数"), "件", "outcome_total.total", l.replies)
+	q := pick(r, false, true) // "“同意公开”答复数" or "同意公开"
+	reply := func(name, suffix string) string {
+		if q {
+			return "“" + name + "”" + suffix
+		}
+		return name
+	}
+	row(sub+reply("同意公开", "答复数"), "件", "granted.total", l.granted)
+	row(reply("同意部分公开", "答复数"), "件", "partial.total", l.partial)
+	row(reply("否决公开", "答复总数"), "件", "denied.total", l.denied)
+	row("信息不存在", "件", "reply.not_exist", l.notExist)
+	row("非本部门掌握", "件", "reply.not_this_agency", l.notThisAgency)
+	row("申请内容不明确", "件", "", l.askAmend)
+	sec("三、咨询情况")
+	row("咨询总量", "人次", "", poisson(r, 40))
+	row(sub+"现场接待人数", "人次", "", poisson(r, 15))
+	sec("四、行政复议、诉讼和申诉情况")
+	row("行政复议数", "件", "review.total", l.reviews.total())
+	row("行政诉讼数", "件", "litigation.total", l.litigation.total())
+	row("行政申诉数", "件", "", poisson(r, 0.5))
+	return rows, 1
+}

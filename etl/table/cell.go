@@ -27,10 +27,62 @@ const maxValue = 64
 // Parse reads one cell. ok is false when the cell is not a value at all (a
 // label, a sentence); a blank or a dash is a value of an empty kind.
 func Parse(s string) (v Value, ok bool) {
-	if len(s) > maxValue {
+	if len(s) > maxValue || !spacedDigitsGrouped(s) {
 		return Value{}, false
 	}
 	return parseCompact(compact(s))
+}
+
+// spacedDigitsGrouped reports whether the white space s holds between two
+// digits, if any, separates thousands ("2 030", "1 234 567", as PDF text
+// layers print a grouped figure): after such a space come exactly three
+// digits, and before the first one at most three. "1 2" is two cells whose
+// column gap was lost, not the figure 12.
+func spacedDigitsGrouped(s string) bool {
+	if !hasSpace(s) {
+		return true
+	}
+	// Walk the fields apart by white space, keeping the two before the
+	// current one; no allocation, as Parse runs on every cell.
+	var pp, a string // the field before last, the last field
+	for i := 0; i < len(s); {
+		if n := isSpaceAt(s, i); n > 0 {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) && isSpaceAt(s, j) == 0 {
+			j++
+		}
+		b := s[i:j]
+		if a != "" && isDigit(a[len(a)-1]) && isDigit(b[0]) {
+			// a's digits end a group: the first group (1–3 digits), or a
+			// middle one (exactly 3, the whole field); b's start a group of 3.
+			first := pp == "" || !isDigit(pp[len(pp)-1]) || !isDigit(a[0])
+			if first && trailingDigits(a) > 3 || !first && (len(a) != 3 || leadingDigits(a) != 3) || leadingDigits(b) != 3 {
+				return false
+			}
+		}
+		pp, a = a, b
+		i = j
+	}
+	return true
+}
+
+func trailingDigits(s string) int {
+	n := 0
+	for n < len(s) && isDigit(s[len(s)-1-n]) {
+		n++
+	}
+	return n
+}
+
+func leadingDigits(s string) int {
+	n := 0
+	for n < len(s) && isDigit(s[n]) {
+		n++
+	}
+	return n
 }
 
 // parseCompact is Parse on a cell already folded by compact.

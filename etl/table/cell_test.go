@@ -48,6 +48,13 @@ func TestParse(t *testing.T) {
 		{"行政许可", false, "", 0, "", false},
 		{"12-3", false, "", 0, "", false},
 		{"2020年", false, "", 0, "", false},
+		{"2 030", true, report.KindNumber, 2030, "", false},
+		{"1 234 567", true, report.KindNumber, 1234567, "", false},
+		{"2 030条", true, report.KindNumber, 2030, "条", false},
+		{"1 2", false, "", 0, "", false},
+		{"12 1000", false, "", 0, "", false},
+		{"1234 567", false, "", 0, "", false},
+		{"1 23 456", false, "", 0, "", false},
 	}
 	for _, tt := range tests {
 		v, ok := Parse(tt.in)

@@ -19,9 +19,35 @@ type Token struct {
 	LineCells  int32 // number of cells on its line
 	Multi      bool  // the line held several cells: a row laid out on one line
 	IsValue    bool  // the cell is a value (a figure or a blank), not a label
+	Layout     Layout
 
 	Canon string // the cell folded by Canon, for label matching; values and sentences keep their text
 	Value Value  // the cell parsed by Parse, when IsValue
+}
+
+// Layout is how the line of a token was cut into cells: the mechanism a
+// table cell was read with, named in its provenance (see Rule).
+type Layout uint8
+
+// The layouts of a line.
+const (
+	LayoutCell   Layout = iota // the line is one cell (one cell per line)
+	LayoutPipe                 // pipe row: "| a | b |"
+	LayoutGaps                 // cells apart by tabs or runs of spaces (pdftotext -layout)
+	LayoutSpaced               // a label then values apart by single spaces ("规章 0 0 3")
+)
+
+// Rule names the layout for Provenance.Rule.
+func (l Layout) Rule() string {
+	switch l {
+	case LayoutPipe:
+		return "table.pipe"
+	case LayoutGaps:
+		return "table.gaps"
+	case LayoutSpaced:
+		return "table.spaced"
+	}
+	return "table.cells"
 }
 
 // Tokens cuts text into cells, in reading order. Each line is one row when it
@@ -102,12 +128,30 @@ type span struct{ s, e int }
 // space for the line's cell spans; it is returned for the next line.
 func appendLine(out []Token, buf []span, text string, s, e, line int, orig func(s, e int) string) ([]Token, []span) {
 	var cells []span
+	layout := LayoutCell
 	if strings.IndexByte(text[s:e], '|') >= 0 || strings.Contains(text[s:e], "｜") {
-		cells = splitPipes(buf, text, s, e)
+		cells, layout = splitPipes(buf, text, s, e), LayoutPipe
 	} else {
 		cells = splitGaps(buf, text, s, e, orig)
-		if len(cells) == 1 {
+		if len(cells) > 1 {
+			layout = LayoutGaps
+		} else if len(cells) == 1 {
 			cells = splitValueTail(cells, text)
+			if len(cells) > 1 {
+				layout = LayoutSpaced
+			}
+		}
+	}
+	if len(cells) == 1 && isPageMark(text[cells[0].s:cells[0].e]) {
+		// A page number on a line of its own ("- 3 -", "第3页 共10页") is the
+		// page's furniture, not a cell: between two rows of a table split by
+		// a page break it would read as a figure of the row.
+		return out, buf
+	}
+	if layout != LayoutPipe {
+		cells = splitValueWords(cells, text)
+		if len(cells) > 1 && layout == LayoutCell {
+			layout = LayoutSpaced
 		}
 	}
 	if cap(cells) > cap(buf) {
@@ -132,7 +176,7 @@ func appendLine(out []Token, buf []span, text string, s, e, line int, orig func(
 			canon = canonCompact(folded)
 		}
 		out = append(out, Token{Text: cell, Start: c.s, End: c.e, Line: int32(line),
-			Multi: len(cells) > 1, Col: int32(i), LineCells: int32(len(cells)), Canon: canon, Value: v, IsValue: ok})
+			Multi: len(cells) > 1, Col: int32(i), LineCells: int32(len(cells)), Canon: canon, Value: v, IsValue: ok, Layout: layout})
 	}
 	return out, buf
 }
@@ -276,6 +320,54 @@ func splitValueTail(cells []span, text string) []span {
 	return words[k-1:]
 }
 
+// splitValueWords cuts a cell made of several figures apart by single
+// spaces ("1 2", "0 3 /"), whose column gaps the copy lost, into one cell
+// per figure. A thousands-grouped figure ("2 030") is one value and stays
+// whole (see Parse).
+func splitValueWords(cells []span, text string) []span {
+	for k := 0; k < len(cells); k++ {
+		c := cells[k]
+		cell := text[c.s:c.e]
+		if len(cell) > maxValue || strings.IndexByte(cell, ' ') < 0 {
+			continue
+		}
+		if _, ok := Parse(cell); ok {
+			continue
+		}
+		// Check every word before cutting: most such cells are a label
+		// with a space, and are left whole without allocating.
+		n := 0
+		for rest := cell; rest != ""; {
+			w, tail, _ := strings.Cut(rest, " ")
+			rest = tail
+			if w == "" {
+				continue
+			}
+			if _, ok := Parse(w); !ok {
+				n = 0
+				break
+			}
+			n++
+		}
+		if n < 2 {
+			continue
+		}
+		words := make([]span, 0, n+len(cells)-k-1)
+		start := c.s
+		for i := c.s; i <= c.e; i++ {
+			if i == c.e || text[i] == ' ' {
+				if start < i {
+					words = append(words, span{start, i})
+				}
+				start = i + 1
+			}
+		}
+		cells = append(cells[:k], append(words, cells[k+1:]...)...)
+		k += n - 1
+	}
+	return cells
+}
+
 // hasSpace reports whether line holds any white space isSpaceAt reads.
 func hasSpace(line string) bool {
 	return strings.IndexByte(line, ' ') >= 0 || strings.IndexByte(line, '\t') >= 0 ||
@@ -348,4 +440,62 @@ right:
 		}
 	}
 	return span{s, e}
+}
+
+// isPageMark reports whether a line is only a page number: "- 3 -", "— 12 —",
+// "第3页", "第 3 页 共 10 页", "3/10", "Page 3". A bare number is not one: it
+// may be a cell.
+func isPageMark(line string) bool {
+	if line == "" || len(line) > 48 {
+		return false
+	}
+	switch c := line[0]; {
+	case c == '-', c == 'P', c == 'p', isDigit(c):
+	case c == 0xE2 || c == 0xEF: // —, –, －
+	case strings.HasPrefix(line, "第"):
+	default:
+		return false // most short lines: a label or a figure
+	}
+	if !strings.ContainsAny(line, "0123456789") {
+		return false
+	}
+	l := strings.ReplaceAll(line, " ", "")
+	if strings.HasPrefix(l, "Page") || strings.HasPrefix(l, "page") {
+		return digitsThen(l[4:], "") > 0
+	}
+	if rest, ok := strings.CutPrefix(l, "第"); ok {
+		n := digitsThen(rest, "页")
+		if n == 0 {
+			return false
+		}
+		rest = strings.TrimLeft(rest[n:], ",，/")
+		if rest == "" {
+			return true
+		}
+		rest, ok = strings.CutPrefix(rest, "共")
+		return ok && digitsThen(rest, "页") == len(rest)
+	}
+	if i := strings.IndexByte(l, '/'); i > 0 {
+		return digitsThen(l[:i], "") == i && digitsThen(l[i+1:], "") == len(l)-i-1 && len(l) <= 9
+	}
+	for _, d := range [...]string{"-", "—", "–", "－"} {
+		if inner, ok := strings.CutPrefix(l, d); ok {
+			inner, ok = strings.CutSuffix(inner, d)
+			return ok && digitsThen(inner, "") == len(inner)
+		}
+	}
+	return false
+}
+
+// digitsThen returns the byte length of 1–4 ASCII digits at the start of s
+// followed by suffix, or 0.
+func digitsThen(s, suffix string) int {
+	n := 0
+	for n < len(s) && n < 5 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 4 || !strings.HasPrefix(s[n:], suffix) {
+		return 0
+	}
+	return n + len(suffix)
 }

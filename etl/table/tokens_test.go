@@ -36,6 +36,13 @@ func TestTokens(t *testing.T) {
 		{"single-space row", "行政 规范性文件 1 / 12\n", []string{"行政 规范性文件", "1", "/", "12"}},
 		{"prose with a figure inside", "共收到申请 3 件\n", []string{"共收到申请 3 件"}},
 		{"only figures", "1 036\n", []string{"1 036"}},
+		{"figures whose gaps were lost", "1 2\n", []string{"1", "2"}},
+		{"a grouped figure in a layout row", "规章      2 030      5\n", []string{"规章", "2 030", "5"}},
+		{"figures glued by single spaces in a layout row", "规章      1 2      3\n", []string{"规章", "1", "2", "3"}},
+		{"a four-digit group is two figures", "12 1000\n", []string{"12", "1000"}},
+		{"page number between rows", "规章\n- 3 -\n0\n— 12 —\n1\n第 3 页 共 10 页\n2\n", []string{"规章", "0", "1", "2"}},
+		{"a bare number is a cell", "规章\n3\n", []string{"规章", "3"}},
+		{"a dash is a blank cell", "规章\n-\n", []string{"规章", "-"}},
 	}
 	for _, tt := range tests {
 		got := texts(Tokens(tt.in))
@@ -91,6 +98,7 @@ func FuzzParse(f *testing.F) {
 		"规章\n\n0\n\n0\n", "| 规章 | 0 | | 3 |\n", "行政许可 | 0 | ||\n|||\n", "148(万)", "+19", "-2", "0件", "零",
 		"251000元", "１２３", "—", "/", "不适用", "规章\t0\t\t3", "规章      0     1", "｜", "\u3000\u3000|\u00a0",
 		"(三)3.危及“三安全一稳定”", strings.Repeat("|", 10), "1,2,3", "9999999999999999999999999", "\xff\xfe|0",
+		"2 030", "1 2", "12 1000", "规章      1 2      3\n", "- 3 -\n", "第 3 页 共 10 页\n", "3/10\n",
 	} {
 		f.Add(s)
 	}
@@ -125,6 +133,29 @@ func TestTextTokens(t *testing.T) {
 		got := texts(TextTokens(normalize.New(tt.in)))
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: TextTokens(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestValuesAfterExtra: a row whose line holds more figures than its
+// columns (a figure whose digits a PDF spaced out, "规章 2 0 3 0") is not
+// usable; blank padding after the figures is.
+func TestValuesAfterExtra(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in     string
+		usable int
+	}{
+		{"| 规章 | 0 | 1 | 3 |\n", 3},
+		{"| 规章 | 0 | 1 | 3 | | |\n", 3},
+		{"| 规章 | | 0 | 1 | 3 |\n", 3},
+		{"| 规章 | 2 | 0 | 3 | 0 |\n", 0},
+		{"规章      2 0 3 0\n", 0},
+	}
+	for _, tt := range tests {
+		toks := Tokens(tt.in)
+		if got := ValuesAfter(toks, 0, 3).Usable(3); got != tt.usable {
+			t.Errorf("ValuesAfter(%q).Usable(3) = %d, want %d", tt.in, got, tt.usable)
 		}
 	}
 }

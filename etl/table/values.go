@@ -10,6 +10,10 @@ type Run struct {
 	// Open is true when the run stopped at the end of the text: the copy was
 	// truncated, so the cells present are the row's first ones.
 	Open bool
+	// Extra is true when the row's line held more figures than its columns
+	// (not counting blank padding): which of them are the row's cells
+	// cannot be told, so none is usable.
+	Extra bool
 }
 
 // ValuesAfter reads up to n value cells after the label token toks[i].
@@ -18,7 +22,8 @@ type Run struct {
 // row's values are the cells after it on that line, blanks included; when
 // the line holds more value cells than n, the extra cells are trailing
 // padding when they are empty, else leading empty cells (a label merged
-// over several columns) when those are. When
+// over several columns) when those are; when neither, the line holds
+// figures that are not the row's, and the run is marked Extra. When
 // the label is alone on its line (one cell per line), the values are the
 // following cells, until a cell that is not a value. The run never takes
 // more than n cells.
@@ -36,11 +41,12 @@ func ValuesAfter(toks []Token, i, n int) Run {
 		if extra := k - j - n; extra > 0 && !allEmpty(toks[k-extra:k]) && allEmpty(toks[j:j+extra]) {
 			j += extra
 		}
-		open := k == len(toks)
+		open, extra := k == len(toks), false
 		if k-j > n {
+			extra = !allEmpty(toks[j+n : k])
 			k, open = j+n, false
 		}
-		return Run{Cells: toks[j:k], Open: open}
+		return Run{Cells: toks[j:k], Open: open, Extra: extra}
 	}
 	return ValuesFrom(toks, j, n)
 }
@@ -60,6 +66,8 @@ func ValuesFrom(toks []Token, i, n int) Run {
 // (a dropped blank would shift every later cell into the wrong column).
 func (r Run) Usable(n int) int {
 	switch {
+	case r.Extra:
+		return 0
 	case len(r.Cells) >= n:
 		return n
 	case r.Open:

@@ -51,8 +51,9 @@ type index struct {
 	byName    map[string][]int
 	exact     map[string][]Division
 	short     map[string][]Division
-	firsts    []bool           // indexed by rune - firstHan
-	longest   map[string]uint8 // first two runes → longest name (or short name) in runes
+	abbrev    map[string][]Division // 临夏州 → 临夏回族自治州, 上虞市 → 上虞区
+	firsts    []bool                // indexed by rune - firstHan
+	longest   map[string]uint8      // first two runes → longest name (or short name) in runes
 	err       error
 }
 
@@ -134,6 +135,14 @@ func load() {
 			idx.byName[s] = append(idx.byName[s], i)
 			idx.short[s] = append(idx.short[s], d)
 			noteLongest(s)
+		}
+	}
+	idx.abbrev = abbreviations()
+	for a := range idx.abbrev {
+		noteLongest(a)
+		r, _ := utf8.DecodeRuneInString(a)
+		if r >= firstHan && r <= lastHan {
+			idx.firsts[r-firstHan] = true
 		}
 	}
 }
@@ -246,6 +255,10 @@ func dedupe(ds, seen []Division) []Division {
 // Exact returns the divisions whose full name is name, without allocating.
 // The slice is shared; callers must not modify it.
 func Exact(name string) []Division { return get().exact[name] }
+
+// ByAbbrev returns the division an abbreviated or former name stands for
+// (see abbreviations), without allocating. The slice is shared.
+func ByAbbrev(name string) []Division { return get().abbrev[name] }
 
 // ByShort returns the divisions whose name without its generic suffix is
 // name ("普陀" → 普陀区), without allocating. The slice is shared.

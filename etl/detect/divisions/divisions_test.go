@@ -117,3 +117,26 @@ func TestLongest(t *testing.T) {
 		}
 	}
 }
+
+func TestByAbbrev(t *testing.T) {
+	tests := []struct{ abbrev, want string }{
+		{"临夏州", "临夏回族自治州"},
+		{"黔东南州", "黔东南苗族侗族自治州"},
+		{"长阳县", "长阳土家族自治县"},
+		{"上虞市", "上虞区"}, // renamed in place: the short name is kept
+		{"宁乡县", "宁乡市"},
+	}
+	for _, tt := range tests {
+		got := ByAbbrev(tt.abbrev)
+		if len(got) != 1 || got[0].Name != tt.want {
+			t.Errorf("ByAbbrev(%q) = %+v, want %s", tt.abbrev, got, tt.want)
+		}
+	}
+	// A division's own name, and a short name several divisions share, are
+	// no abbreviations.
+	for _, name := range []string{"遵义市", "朝阳县", "海南州x"} {
+		if got := ByAbbrev(name); len(got) != 0 {
+			t.Errorf("ByAbbrev(%q) = %+v, want none", name, got)
+		}
+	}
+}

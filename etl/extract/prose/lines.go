@@ -128,6 +128,9 @@ func endsSentence(l string) bool {
 	switch r {
 	case '。', '!', '?', ';', '！', '？', '；':
 		return true
+	case '无':
+		// "依申请公开情况:无": an item answered, with no full stop.
+		return strings.HasSuffix(l, ":无") || strings.HasSuffix(l, "：无")
 	}
 	return false
 }
@@ -168,6 +171,16 @@ func trailingCells(l string) int {
 // end one, and the next line follows without a blank line and starts no
 // heading, item, figure or table cell.
 func continues(norm string, ls []line, i int) bool {
+	if i+1 < len(ls) && ls[i].kind == lineText && ls[i+1].kind == lineBlank {
+		// A PDF layer may put the figure of a sentence on a line of its
+		// own after a blank one: "共计发布信息\n\n7435 条,其中…".
+		l := norm[ls[i].start:ls[i].end]
+		if j := nextNonBlank(ls, i); j >= 0 && ls[j].kind == lineText && !endsSentence(l) &&
+			!(numbered(l) && utf8.RuneCountInString(l) <= 30) && startsWithCount(norm[ls[j].start:ls[j].end]) {
+			return true
+		}
+		return false
+	}
 	if i+1 >= len(ls) || ls[i].kind != lineText || ls[i+1].kind != lineText {
 		return false
 	}
@@ -181,12 +194,31 @@ func continues(norm string, ls []line, i int) bool {
 	switch {
 	case r >= '0' && r <= '9' && l != "" && l[len(l)-1] >= '0' && l[len(l)-1] <= '9':
 		return !numbered(next) // a figure broken across lines: "公开信息5\n7条"
+	case r >= '0' && r <= '9' && startsWithCount(next):
+		return true // the figure of the sentence on the next line: "当面申请\n5件"
+	case r == ',' || r == ';' || r == ':' || r == '、' || r == '。':
+		return true // punctuation never starts a line of its own: "2件\n,其他结果1件"
 	case r >= '0' && r <= '9', r < utf8.RuneSelf && r != '"' && r != '\'':
 		return false // a figure, a bracketed item, a bullet
 	case strings.ContainsRune("(（【[●•·○■□◆◇★☆—-*第", r):
 		return false
 	}
 	return !numbered(next)
+}
+
+// startsWithCount reports whether a line starts with a count: digits, a
+// blank perhaps, and a counting unit ("7435 条,其中…").
+func startsWithCount(l string) bool {
+	l = strings.TrimLeft(l, " \t")
+	j := 0
+	for j < len(l) && l[j] >= '0' && l[j] <= '9' {
+		j++
+	}
+	if j == 0 {
+		return false
+	}
+	u, _ := unitAt(strings.TrimLeft(l[j:], " \t"), 0)
+	return u != ""
 }
 
 // split cuts the text into sentences at 。!?; and at line ends that end a
@@ -202,8 +234,9 @@ func split(norm string, fn func(span)) {
 	section := ""
 	open := -1 // start of a sentence carried over a line break
 	var carry []byte
-	var carryCues uint8
-	emit := func(start, end int, text string, f uint8) {
+	var carryCues uint16
+	num := false // the rune before was a numeral (or 余, 多, 万, a blank after one)
+	emit := func(start, end int, text string, f uint16) {
 		trimmed := trimLeft(text)
 		if trimmed == "" {
 			return
@@ -218,13 +251,21 @@ func split(norm string, fn func(span)) {
 			continue
 		}
 		start := l.start
-		var f uint8
+		var f uint16
+		if open < 0 {
+			num = false
+		}
 		for i := l.start; i < l.end; {
 			c := norm[i]
 			size := 1
 			if c < utf8.RuneSelf {
-				f |= cueTable[c]
-				if c != '!' && c != '?' && c != ';' {
+				f |= uint16(cueTable[c])
+				if c >= '0' && c <= '9' {
+					num = true
+				} else if num && c != ' ' && c != '.' && c != '?' {
+					num = false
+				}
+				if c != '!' && c != '?' && c != ';' || c == '?' && !questionMark(norm, i, l.end) {
 					i++
 					continue
 				}
@@ -237,7 +278,20 @@ func split(norm string, fn func(span)) {
 					r, n = decodeOther(norm, i)
 				}
 				if r < 0x10000 {
-					f |= cueTable[r]
+					cue := cueTable[r]
+					f |= uint16(cue)
+					switch {
+					case cue&cueNum != 0:
+						num = true
+					case num && r != '余' && r != '多' && r != '万':
+						// A unit right after a numeral: the sentence may hold a count.
+						if u, _ := unitAt(norm, i); u != "" {
+							f |= cueCount
+						}
+						num = false
+					}
+				} else {
+					num = false
 				}
 				if r != '。' && r != '！' && r != '？' && r != '；' {
 					i += n
@@ -282,6 +336,20 @@ func split(norm string, fn func(span)) {
 		}
 		emit(start, l.end, rest, f)
 	}
+}
+
+// questionMark reports whether the '?' at norm[i] ends a sentence. Copies
+// put '?' for a glyph they lost (a blank around a figure: "共?1340条?,");
+// a real question mark is followed by a blank, a quote or the line's end.
+func questionMark(norm string, i, lineEnd int) bool {
+	if i+1 >= lineEnd {
+		return true
+	}
+	switch norm[i+1] {
+	case ' ', '\t', '\r', '"', '\'':
+		return true
+	}
+	return strings.HasPrefix(norm[i+1:], "”")
 }
 
 // linePool keeps the line buffers of split: a report has hundreds of lines.

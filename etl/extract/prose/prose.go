@@ -1,57 +1,157 @@
 package prose
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/xxgk/xxgk/etl/extract/tables/glued"
 	"github.com/xxgk/xxgk/etl/normalize"
 	"github.com/xxgk/xxgk/etl/report"
 )
 
-// Extract reads the figures a report states in sentences. For each key the
-// first figure read wins: reports state their headline figure before they
-// repeat or break it down.
-func Extract(t *normalize.Text, id report.Identity) []report.Metric {
-	x := extractor{t: t, year: id.Year, seen: map[string]bool{}}
+// Extract reads the figures a report states in sentences, and the figures
+// it saw but would not store (two readings fit, a unit is missing, whose
+// figure it is is unclear). For each key the first figure read wins, except
+// that the report's own scope wins over an area-wide one (a government's
+// 本级 over 全区; the aggregate when the report says it was compiled from
+// the area's bodies' reports).
+func Extract(t *normalize.Text, id report.Identity) ([]report.Metric, []report.Ambiguity) {
+	x := extractor{t: t, year: id.Year, agency: id.Agency, gov: isGovernment(id.Agency)}
 	split(t.Norm, func(s span) {
-		if tableRow(s.text) {
+		if tableRow(s.text) || glued.Row(s.text) {
 			return // cells are the table extractor's; rows are no sentences
 		}
 		x.caseHere = false
 		x.sentence(s)
 		x.prev, x.prevCase = s.text, x.caseHere
 	})
-	x.websiteOnly()
-	return x.out
+	return x.resolve(), x.amb
 }
 
 // extractor collects figures over one report.
 type extractor struct {
-	t    *normalize.Text
-	year int
-	prev string // the sentence before, for lists that continue a sentence about applications
+	t      *normalize.Text
+	year   int
+	agency string
+	gov    bool // the report is a government's (人民政府, its 办公厅, a 街道办事处)
 
-	otherChannel bool // a figure was published through a channel the keys do not name
-	caseHere     bool // the current sentence counted review or litigation cases
-	prevCase     bool // the sentence before did
-	seen         map[string]bool
-	out          []report.Metric
-	ms           []mention // the counts of the current clause, reused
+	compiled       bool   // the report says it was compiled from the area's bodies' reports
+	sentences      int    // sentences read so far
+	prev           string // the sentence before
+	caseHere       bool   // the current sentence counted review or litigation cases
+	prevCase       bool   // the sentence before did
+	appsSeen       bool   // a count of applications received was read
+	breakCarry     bool   // the sentence before ended with a figure a "其中…" may break down
+	headAge        int    // sentences since the last proactive figure a breakdown may follow
+	headSection    string // the heading it was read under
+	outcomeSeen    bool   // a row of the answers was read
+	prevDom        domain // what the last figure read of the sentence before was about
+	outcomeSection string // under this heading
+
+	cands []cand
+	amb   []report.Ambiguity
+	r     reader // reused for every sentence
 }
 
-// add stores a figure unless its key already has one.
-func (x *extractor) add(s span, key string, v float64, approx bool, rule, unit string) {
-	if x.seen[key] {
+// cand is a figure read, before the scopes are settled.
+type cand struct {
+	key    string
+	value  float64
+	approx bool
+	scope  uint8
+	prov   report.Provenance
+}
+
+// candidate records a figure read from sentence s.
+func (x *extractor) candidate(s span, key string, v float64, approx bool, rule, unit string, scope uint8, m *mention) {
+	if scope == sBodies && !x.gov {
+		// A department's report quoting every body of the area: not its own.
+		x.ambiguous(s, key, "scope", "全区各部门的合计，不是本机关的数")
 		return
 	}
-	x.seen[key] = true
 	text, start, end := x.t.Quote(s.start, s.end)
-	x.out = append(x.out, report.Metric{
-		Key: key, Kind: report.KindNumber, Value: v, Approx: approx,
-		Prov: report.Provenance{Source: "prose", Text: text, Start: start, End: end, Rule: rule, Unit: unit},
-	})
+	x.cands = append(x.cands, cand{key: key, value: v, approx: approx, scope: scope,
+		prov: report.Provenance{Source: "prose", Text: text, Start: start, End: end, Rule: rule, Unit: unit}})
+}
+
+// hasCandidate reports whether a figure was read under key.
+func (x *extractor) hasCandidate(key string) bool {
+	for i := range x.cands {
+		if x.cands[i].key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// ambiguous records a figure seen and not stored.
+func (x *extractor) ambiguous(s span, key string, reason report.AmbiguityReason, detail string) {
+	text, start, end := x.t.Quote(s.start, s.end)
+	for _, a := range x.amb {
+		if a.Key == key && a.Prov.Start == start && a.Detail == detail {
+			return // the same doubt about the same sentence
+		}
+	}
+	x.amb = append(x.amb, report.Ambiguity{Key: key, Reason: reason, Detail: detail,
+		Prov: report.Provenance{Source: "prose", Text: text, Start: start, End: end, Rule: ruleAmbiguous}})
+}
+
+// resolve picks one figure per key: the first read, unless it is an
+// area-wide figure and the report's own scope gives one too (or, in a report
+// compiled for the whole area, the other way round).
+func (x *extractor) resolve() []report.Metric {
+	out := make([]report.Metric, 0, len(x.cands))
+	done := map[string]bool{}
+	for i, c := range x.cands {
+		if done[c.key] {
+			continue
+		}
+		done[c.key] = true
+		pick := i
+		aggregate := c.scope == sArea || c.scope == sBodies
+		if aggregate && !x.compiled || c.scope == sOwn && x.compiled {
+			for j := i + 1; j < len(x.cands); j++ {
+				d := x.cands[j]
+				if d.key != c.key {
+					continue
+				}
+				if !x.compiled && d.scope == sOwn || x.compiled && (d.scope == sArea || d.scope == sBodies) {
+					pick = j
+					break
+				}
+			}
+		}
+		p := x.cands[pick]
+		out = append(out, report.Metric{Key: p.key, Kind: report.KindNumber, Value: p.value, Approx: p.approx, Prov: p.prov})
+	}
+	return out
+}
+
+// isGovernment reports whether an agency is a government (or acts as one:
+// its general office, a street office), whose report reads 本级 figures.
+func isGovernment(agency string) bool {
+	for _, s := range []string{"人民政府", "政府办公厅", "政府办公室", "街道办事处", "管理委员会", "管委会"} {
+		if strings.Contains(agency, s) {
+			return true
+		}
+	}
+	return strings.HasSuffix(agency, "政府")
+}
+
+// ownName reports whether a word is part of the agency's own name: a
+// 信访办's report counts applications under its own name.
+func (x *extractor) ownName(w string) bool { return x.agency != "" && strings.Contains(x.agency, w) }
+
+// legacyYear reports whether the report is of the legacy era (before the
+// 2019 forms), whose statistics table the legacy keys follow.
+func (x *extractor) legacyYear() bool { return x.year > 0 && x.year <= 2018 }
+
+// feeKey is fees.info_processing for the 信息处理费 of 2021 and later,
+// fees.collected for the cost fees before.
+func (x *extractor) feeKey(info bool) string {
+	if info || x.year >= 2021 {
+		return "fees.info_processing"
+	}
+	return "fees.collected"
 }
 
 // span is a sentence of the normalised text with the heading it sits under.
@@ -59,301 +159,144 @@ type span struct {
 	start, end int
 	text       string
 	section    string
-	cues       uint8 // the cueTable bits of its runes
+	cues       uint16 // the cueTable bits of its runes, and cueCount
 }
 
-// isNumbered reports whether s starts with an item number, as a heading
-// line does: "五、", "(二)", "3." (not "3.5"). A hand scan: it runs on
-// every line that starts with a digit or numeral.
-func isNumbered(s string) bool {
-	s = strings.TrimLeft(s, " \t\r\n\f")
-	if s == "" {
-		return false
-	}
-	switch c := s[0]; {
-	case c >= '0' && c <= '9':
-		i := 1
-		if len(s) > 1 && s[1] >= '0' && s[1] <= '9' {
-			i = 2
-		}
-		i = skipSpace(s, i)
-		switch {
-		case strings.HasPrefix(s[i:], "、"):
-			i += len("、")
-		case strings.HasPrefix(s[i:], "."):
-			i++
-		default:
-			return false
-		}
-		return i == len(s) || s[i] < '0' || s[i] > '9'
-	case c == '(':
-		i := skipSpace(s, 1)
-		j := skipHeadingNumerals(s, i)
-		if j == i {
-			return false
-		}
-		return strings.HasPrefix(s[skipSpace(s, j):], ")")
-	default:
-		j := skipHeadingNumerals(s, 0)
-		if j == 0 {
-			return false
-		}
-		rest := s[skipSpace(s, j):]
-		return strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, ".")
-	}
-}
-
-// skipHeadingNumerals skips the numerals headings are numbered with (一 to 十).
-func skipHeadingNumerals(s string, i int) int {
-	for i < len(s) {
-		r, size := decode(s, i)
-		if !strings.ContainsRune("一二三四五六七八九十", r) {
-			break
-		}
-		i += size
-	}
-	return i
-}
-
-var (
-	// carryRE is the carried-over part a total includes: "(含2022年结转1件)".
-	carryRE = regexp.MustCompile(`[(（]?含(?:上年|(?:19|20)\d\d\s*年度?)?结转(\d+)件[)）]?`)
-)
-
-// mention is one count in a clause with the words around it.
-type mention struct {
-	value  float64
-	approx bool
-	unit   string
-	before string // the clause text since the previous count
-	after  string // the clause text up to the next count
-	clause string
-	cn     bool // written in Chinese numerals
-	start  int  // byte offsets of the count in the clause
-	end    int
-}
-
+// sentence reads one sentence: its zero statements and its counts.
 func (x *extractor) sentence(s span) {
-	text := s.text
+	x.sentences++
 	c := cuesOf(s.cues)
-	if c.neg {
-		x.zeroes(s, c)
+	count := c.count && hasCount(s.text)
+	// A denial of applications, cases or fees, or a topic said to be zero.
+	zero := c.neg && (c.cases || c.apply || c.fee) || strings.HasSuffix(strings.TrimRight(s.text, "。.; "), "为零")
+	if !x.compiled && x.sentences < compiledSentences && c.compiled && compiledReport(s.text) {
+		x.compiled = true
+	}
+	if !count && !zero && !c.persons {
+		if x.headAge++; x.headAge > maxHeadAge {
+			x.breakCarry = false
+		}
+		return
+	}
+	r := &x.r
+	r.x, r.s = x, s
+	r.toks, r.ms = tokenize(s.text, r.toks, r.ms)
+	r.scope, r.caseKind = 0, 0
+	if count {
+		from := len(x.cands)
+		r.read()
+		x.twice(s, from)
+	} else {
+		r.frames = r.frames[:0]
+	}
+	if zero {
+		r.zeroes()
 	}
 	if c.persons {
-		// "申请人均为自然人" may follow the sentence with the total, or share it.
-		defer x.allPersons(s)
+		x.allPersons(s)
 	}
-	if !c.num {
-		return
-	}
-	carried := -1.0
-	if strings.Contains(text, "结转") {
-		if m := carryRE.FindStringSubmatch(text); m != nil {
-			carried, _ = strconv.ParseFloat(m[1], 64)
-			text = strings.Replace(text, m[0], "", 1)
+	for _, f := range r.frames {
+		if f.dom == dOutcome && f.key != "" {
+			x.outcomeSeen, x.outcomeSection = true, s.section
 		}
 	}
-	st := state{}
-	for rest := text; rest != ""; {
-		// Clauses end at commas and colons (the text is half-width).
-		clause := rest
-		if i, size := clauseEnd(rest); i >= 0 {
-			clause, rest = rest[:i], rest[i+size:]
-		} else {
-			rest = ""
-		}
-		if clause == "" {
-			continue
-		}
-		x.ms = mentions(clause, x.ms[:0])
-		for _, m := range x.ms {
-			x.classify(s, m, &st, carried)
-		}
-		if t := trimASCII(clause); strings.HasPrefix(t, "其中") || strings.HasSuffix(t, "其中") {
-			st.breakdown = true
-		}
-		if !st.published && publishRE.MatchString(clause) {
-			st.published = true
-		}
-	}
-}
-
-// clauseEnd finds the first comma or colon of s (half-width, or the
-// full-width ，：) and its length in bytes; -1 when there is none.
-func clauseEnd(s string) (int, int) {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ',' || c == ':':
-			return i, 1
-		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x8C || s[i+2] == 0x9A): // ，：
-			return i, 3
-		}
-	}
-	return -1, 0
-}
-
-// trimASCII drops the ASCII blanks around s: the normalised text has no
-// other kind.
-func trimASCII(s string) string {
-	for s != "" && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r') {
-		s = s[1:]
-	}
-	for s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\r') {
-		s = s[:len(s)-1]
-	}
-	return s
-}
-
-// state carries what a sentence said before a clause: the case kind a
-// "被纠错0件" refers to, and whether a breakdown (其中…) has begun.
-type state struct {
-	caseKind  string // "review" or "litigation"
-	breakdown bool
-	published bool // a clause before spoke of publishing
-}
-
-// maxBefore bounds, in bytes, the words before a figure that rules look at.
-const maxBefore = 150
-
-// units are the counting units a figure may carry, longest first. 期
-// (issues of a feed), %, 年, 号, 次 and 个 ("六个部分") are no counts.
-var units = []string{"件次", "万元", "条", "篇", "件", "项", "宗", "封", "起", "份", "元", "名"}
-
-// mentions finds the counts of a clause: a numeral (Arabic or Chinese), an
-// optional 余/多 and 万, and a unit: "1901条", "1236余条", "两起", "20余万条".
-// A hand scanner rather than one pattern: it runs on every clause.
-func mentions(clause string, out []mention) []mention {
-	prev := 0
-	for i := 0; i < len(clause); {
-		// decode, inlined by hand: this loop runs over every rune of a clause.
-		c := clause[i]
-		r, size := rune(c), 1
-		if c&0xF0 == 0xE0 && i+2 < len(clause) {
-			r, size = rune(c&0x0F)<<12|rune(clause[i+1]&0x3F)<<6|rune(clause[i+2]&0x3F), 3
-		} else if c >= utf8.RuneSelf {
-			r, size = decodeOther(clause, i)
-		}
-		if !isNumeral(r) {
-			i += size
-			continue
-		}
-		start := i
-		arabic := r < utf8.RuneSelf
-		j := i
-		for j < len(clause) {
-			r2, s2 := decode(clause, j)
-			if arabic && (r2 >= '0' && r2 <= '9' || r2 == '.') || !arabic && isCNNumeral(r2) {
-				j += s2
-				continue
-			}
+	x.prevDom = dNone
+	for i := len(r.frames) - 1; i >= 0; i-- {
+		if f := r.frames[i]; f.depth == 0 && f.key != "" {
+			x.prevDom = f.dom
 			break
 		}
-		num := strings.TrimRight(clause[start:j], ".")
-		i = j
-		k := skipSpace(clause, j)
-		approx := false
-		if rest, ok := cutAny(clause[k:], "余", "多"); ok {
-			approx, k = true, len(clause)-len(rest)
+	}
+	// A proactive figure may be broken down by a sentence that opens with
+	// 其中 a little later, after its parts by kind or a remark ("…123条,
+	// 其中工作动态61条;…。较上年增长5%。其中,门户网站70条…"), until a
+	// figure of something else is read or the heading changes.
+	x.headAge++
+	for _, f := range r.frames {
+		switch {
+		case f.head && f.depth == 0:
+			x.breakCarry, x.headAge, x.headSection = true, 0, s.section
+		case f.key != "" && f.dom != dProactive && f.dom != dInterp:
+			x.breakCarry = false
 		}
-		k = skipSpace(clause, k)
-		wan := false
-		if strings.HasPrefix(clause[k:], "万") && !strings.HasPrefix(clause[k:], "万元") {
-			wan, k = true, k+len("万")
-		}
-		if rest, ok := cutAny(clause[k:], "余", "多"); ok {
-			approx, k = true, len(clause)-len(rest)
-		}
-		k = skipSpace(clause, k)
-		unit := ""
-		for _, u := range units {
-			if strings.HasPrefix(clause[k:], u) {
-				unit = u
-				break
-			}
-		}
-		if unit == "" {
+	}
+	if x.headAge > maxHeadAge || x.headSection != s.section {
+		x.breakCarry = false
+	}
+}
+
+// maxHeadAge is how many sentences after a proactive figure a "其中…" may
+// still break it down.
+const maxHeadAge = 4
+
+// twice drops the answers' rows a sentence states twice with two counts
+// ("…依法不予公开1件、…依法不予公开1件"): the row's figure is neither.
+func (x *extractor) twice(s span, from int) {
+	for i := from; i < len(x.cands); i++ {
+		k := x.cands[i].key
+		if !isOutcomeKey(k) {
 			continue
 		}
-		end := k + len(unit)
-		i = end
-		if start > 0 && (strings.HasSuffix(clause[:start], "第") || endsWithDigitOrLetter(clause[:start])) {
-			continue // 第3条 is an article, 0510-88700942 a phone number
-		}
-		v, ok := parseNumber(num)
-		if !ok {
-			continue
-		}
-		if wan {
-			v *= 10000
-		}
-		pre := clause[prev:start]
-		if strings.HasSuffix(pre, "近") || strings.HasSuffix(pre, "约") || strings.HasSuffix(pre, "超过") {
-			approx = true
-		}
-		if strings.HasPrefix(clause[end:], "以上") {
-			approx = true
-		}
-		if start-prev > maxBefore {
-			// The words that say what a figure counts sit right before it;
-			// a bound keeps the suffix patterns linear on run-on clauses.
-			cut := start - maxBefore
-			for cut < start && !utf8.RuneStart(clause[cut]) {
-				cut++
+		scope, rule := x.cands[i].scope, x.cands[i].prov.Rule
+		for j := i + 1; j < len(x.cands); j++ {
+			if x.cands[j].key != k || x.cands[j].prov.Rule != rule || x.cands[j].scope != scope {
+				continue
 			}
-			prev = cut
-		}
-		out = append(out, mention{
-			value: v, unit: unit, cn: !arabic, approx: approx,
-			before: clause[prev:start], after: clause[end:], clause: clause,
-			start: start, end: end,
-		})
-		prev = end
-	}
-	// after runs to the next count only.
-	for n := 0; n+1 < len(out); n++ {
-		out[n].after = clause[out[n].end:out[n+1].start]
-	}
-	return out
-}
-
-func isNumeral(r rune) bool { return r < 0x10000 && cueTable[r]&cueNum != 0 }
-
-func isCNNumeral(r rune) bool { return r >= utf8.RuneSelf && r < 0x10000 && cueTable[r]&cueNum != 0 }
-
-func skipSpace(s string, i int) int {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
-	return i
-}
-
-func cutAny(s string, prefixes ...string) (string, bool) {
-	for _, p := range prefixes {
-		if rest, ok := strings.CutPrefix(s, p); ok {
-			return rest, true
+			x.ambiguous(s, k, report.AmbiguousReadings, "同一办理结果在一句中出现两次")
+			kept := x.cands[:i]
+			for _, c := range x.cands[i:] {
+				if c.key != k || c.scope != scope {
+					kept = append(kept, c)
+				}
+			}
+			x.cands = kept
+			i--
+			break
 		}
 	}
-	return s, false
 }
 
-func endsWithDigitOrLetter(s string) bool {
-	c := s[len(s)-1]
-	return c >= '0' && c <= '9' || c == '.' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+// isOutcomeKey reports whether key is a row of the answers.
+func isOutcomeKey(k string) bool {
+	for _, p := range []string{"granted.", "partial.", "denied", "unavailable", "unprocessed", "other", "apps_carried"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
 }
 
-// websiteOnly makes the website figure the total when a report names no
-// other channel and no total: an agency that publishes only on its website
-// states its whole output there ("通过区政府网站向社会主动公开信息共91条").
-func (x *extractor) websiteOnly() {
-	if x.otherChannel || x.seen["proactive.total"] || x.seen["proactive.weibo"] || x.seen["proactive.wechat"] || x.seen["proactive.new_media"] {
+// compiledSentences is how many sentences into a report the one saying how
+// it was compiled is looked for: it opens the report.
+const compiledSentences = 12
+
+// compiledReport reports whether a sentence says the report was compiled
+// from the reports of the area's bodies ("根据…各部门和各区、市政府的…年度报告
+// 编制", "综合区政府各委、局、办和各街道办事处的…年度报告编制而成").
+func compiledReport(s string) bool {
+	if !strings.Contains(s, "各") || !strings.Contains(s, "年度报告") || !(strings.Contains(s, "编制") || strings.Contains(s, "汇总") || strings.Contains(s, "综合")) {
+		return false
+	}
+	for _, w := range []string{"各部门", "各区", "各街道", "各委", "各乡镇", "各县", "委办局", "各单位", "各镇"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// allPersonsWords say every applicant was a natural person.
+var allPersonsWords = newWords("均为自然人", "全部为自然人", "均系自然人")
+
+// allPersons copies the application total to the natural-person column
+// when the report says every applicant was one ("申请人均为自然人").
+func (x *extractor) allPersons(s span) {
+	if !allPersonsWords.MatchString(s.text) {
 		return
 	}
-	for _, m := range x.out {
-		if m.Key == "proactive.website" {
-			m.Key = "proactive.total"
-			m.Prov.Rule = ruleWebsiteOnly
-			x.seen[m.Key] = true
-			x.out = append(x.out, m)
+	for _, c := range x.cands {
+		if c.key == "apps_new.total" {
+			x.candidate(s, "apps_new.person", c.value, c.approx, ruleAllPersons, "", c.scope, nil)
 			return
 		}
 	}
@@ -374,86 +317,4 @@ func tableRow(s string) bool {
 		}
 	}
 	return false
-}
-
-// mayBeHeading is a cheap test before headingRE: a heading starts with a
-// digit, a bracket or a Chinese numeral (after blanks).
-func mayBeHeading(s string) bool {
-	s = trimLeft(s)
-	if s == "" {
-		return false
-	}
-	if c := s[0]; c >= '0' && c <= '9' || c == '(' {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return isCNNumeral(r)
-}
-
-// cues records which of the characters the rules key on a sentence holds,
-// found in one pass, so most rules can be skipped without a search.
-type cues struct {
-	num     bool // a digit or Chinese numeral
-	neg     bool // 未, 没, 无, 免 or 不: a denial
-	cases   bool // 复 or 诉
-	apply   bool // 申 or 事
-	fee     bool // 费
-	persons bool // 自 (自然人)
-}
-
-// cuesOf reads the cueTable bits split gathered for a sentence.
-func cuesOf(f uint8) cues {
-	return cues{num: f&cueNum != 0, neg: f&cueNeg != 0, cases: f&cueCases != 0,
-		apply: f&cueApply != 0, fee: f&cueFee != 0, persons: f&cuePersons != 0}
-}
-
-// Bits of cueTable.
-const (
-	cueNum uint8 = 1 << iota
-	cueNeg
-	cueCases
-	cueApply
-	cueFee
-	cuePersons
-)
-
-// cueTable holds, for each rune of the Basic Multilingual Plane, the cues it
-// is: one load a rune instead of a chain of comparisons.
-var cueTable = func() *[0x10000]uint8 {
-	var t [0x10000]uint8
-	for r := '0'; r <= '9'; r++ {
-		t[r] |= cueNum
-	}
-	for _, r := range "零〇一二两三四五六七八九十百千" {
-		t[r] |= cueNum
-	}
-	for _, c := range []struct {
-		runes string
-		bit   uint8
-	}{{"未没无免不", cueNeg}, {"复诉", cueCases}, {"申事", cueApply}, {"费", cueFee}, {"自", cuePersons}} {
-		for _, r := range c.runes {
-			t[r] |= c.bit
-		}
-	}
-	return &t
-}()
-
-// decode is utf8.DecodeRuneInString(s[i:]) with the runes of Chinese text
-// (three bytes) decoded inline: the scanners of this package decode every
-// rune of every sentence. It is small enough to be inlined; a malformed
-// three-byte sequence yields some rune of the same length, which the
-// scanners only compare with the characters they look for.
-func decode(s string, i int) (rune, int) {
-	if c := s[i]; c&0xF0 == 0xE0 && i+2 < len(s) {
-		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
-	}
-	return decodeOther(s, i)
-}
-
-// decodeOther decodes the runes decode does not inline.
-func decodeOther(s string, i int) (rune, int) {
-	if c := s[i]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	return utf8.DecodeRuneInString(s[i:])
 }

@@ -6,5 +6,10 @@
 //
 // It reads no prose (etl/extract/prose does) and checks no identities
 // (etl/validate does). Blank cells are returned as metrics of an empty kind,
-// never as zero.
+// never as zero. A cell a reader saw but could not place with certainty
+// (its row's figures do not fit the columns, two readings fit) is not a
+// metric: it is returned in Result.Ambiguous with the reason. Each metric's
+// provenance names the mechanism that read it (Provenance.Rule: the layout
+// of its line, "table.pipe", "table.gaps", "table.cells", "table.spaced",
+// or "table.flattened").
 package tables

@@ -3,6 +3,7 @@ package tables
 import (
 	"sync"
 
+	"github.com/xxgk/xxgk/etl/extract/tables/glued"
 	"github.com/xxgk/xxgk/etl/extract/tables/legacy"
 	"github.com/xxgk/xxgk/etl/extract/tables/national"
 	"github.com/xxgk/xxgk/etl/normalize"
@@ -14,6 +15,11 @@ import (
 type Result struct {
 	Form    report.Form     // the form recognised from the tables; "" when none
 	Metrics []report.Metric // every cell, numeric or blank, with provenance
+	// Ambiguous lists the cells the readers saw and did not place, and why:
+	// blank stays blank when the text fits two readings (a row whose
+	// figures do not fit its columns, glued runs that split more than one
+	// way or none).
+	Ambiguous []report.Ambiguity `json:",omitempty"`
 }
 
 // scratch is the working storage of one Extract: a report's tokens and
@@ -56,19 +62,33 @@ func Extract(t *normalize.Text) Result {
 			scratchPool.Put(sc)
 		}
 	}()
-	l := legacy.Read(t, toks)
-	cells, form := n.Cells, n.Form
-	if len(l) > len(n.Cells) {
-		cells, form = l, report.FormLegacy
+	var l legacy.Result
+	if len(n.Cells) <= legacy.MaxCells {
+		l = legacy.Read(t, toks) // it could not outvote more
+	}
+	cells, form, amb := n.Cells, n.Form, n.Ambiguous
+	if len(l.Cells) > len(n.Cells) {
+		cells, form, amb = l.Cells, report.FormLegacy, l.Ambiguous
 	}
 	if len(cells) == 0 {
-		return Result{}
+		amb = append(n.Ambiguous, l.Ambiguous...)
+	}
+	// Tables whose cells lost their separators fill what the cell readers
+	// could not read; most reports have none and cost one look at each token.
+	g := glued.Read(t, toks, form, cells)
+	if form == "" {
+		form = g.Form
+	}
+	amb = append(amb, g.Ambiguous...)
+	if len(cells) == 0 && len(g.Metrics) == 0 {
+		return Result{Form: form, Ambiguous: amb}
 	}
 	// Room for the figures the prose gives too, which the dispatcher
 	// appends here (extract.Merge) rather than copying both into a new slice.
-	out := Result{Form: form, Metrics: make([]report.Metric, 0, len(cells)+proseRoom)}
+	out := Result{Form: form, Metrics: make([]report.Metric, 0, len(cells)+len(g.Metrics)+proseRoom), Ambiguous: amb}
 	for _, c := range cells {
 		out.Metrics = append(out.Metrics, c.Metric(t))
 	}
+	out.Metrics = append(out.Metrics, g.Metrics...)
 	return out
 }

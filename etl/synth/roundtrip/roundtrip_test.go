@@ -28,7 +28,7 @@ const (
 // Every injected identity break must come back as a FAIL check of its rule.
 func TestRoundTrip(t *testing.T) {
 	dir := t.TempDir()
-	cfg := synth.Config{Agencies: 30, From: 2008, To: 2024, Seed: 11, HTML: true, BreakRate: 0.3}
+	cfg := synth.Config{Agencies: 30, From: 2008, To: 2024, Seed: 11, HTML: true, BreakRate: 0.3, GluedRate: 0.1}
 	if _, err := synth.Write(context.Background(), cfg, dir); err != nil {
 		t.Fatal(err)
 	}
@@ -145,6 +145,64 @@ func TestRoundTrip(t *testing.T) {
 	if len(missed) > 0 {
 		t.Errorf("%d of %d injected identity breaks were not reported as a FAIL check of their rule", len(missed), injected)
 	}
+	checkGlued(t, labels, got)
+}
+
+// TestGluedRoundTrip generates reports whose tables all lost their cell
+// separators, in every form and with identity breaks, and holds the
+// extractor to the generator's independent account of which cells the text
+// determines: every determined cell recovered, none wrong, every other cell
+// reported as ambiguous and none given a figure.
+func TestGluedRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	cfg := synth.Config{Agencies: 40, From: 2014, To: 2024, Seed: 12, BreakRate: 0.3, GluedRate: 1}
+	if _, err := synth.Write(context.Background(), cfg, dir); err != nil {
+		t.Fatal(err)
+	}
+	labels, err := synth.ReadLabels(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]report.Exchange{}
+	for name, lab := range labels {
+		doc, err := read.File(context.Background(), filepath.Join(dir, lab.Source), read.DefaultLimits())
+		if err != nil {
+			t.Fatalf("read %s: %v", lab.Source, err)
+		}
+		rep, err := extract.Document(doc)
+		if err != nil {
+			t.Fatalf("extract %s: %v", lab.Source, err)
+		}
+		got[name] = rep.ToExchange()
+	}
+	s := checkGlued(t, labels, got)
+	if s.Reports < 200 || s.Ambiguous == 0 {
+		t.Errorf("only %d glued reports, %d ambiguous cells: the test does not exercise the splitter", s.Reports, s.Ambiguous)
+	}
+	if all := synth.Compare(labels, got); all.Precision() < minPrecision || all.Recall() < minRecall {
+		t.Errorf("glued corpus: %s", all)
+	}
+}
+
+// checkGlued scores the glued tables of a corpus and fails unless recall
+// of determined cells and precision are 1 and every undetermined cell is
+// reported.
+func checkGlued(t *testing.T, labels map[string]synth.Label, got map[string]report.Exchange) synth.GluedScore {
+	t.Helper()
+	s := synth.CompareGlued(labels, got)
+	t.Logf("glued: %d reports, %d cells, %d determined (recall %.4f, precision %.4f), %d ambiguous (rate %.3f, reported %.4f)",
+		s.Reports, s.Cells, s.Determined, s.Recall(), s.Precision(), s.Ambiguous, s.AmbiguityRate(), s.ReportedRate())
+	for i, p := range s.Problems {
+		if i == 20 {
+			t.Logf("  ... %d more", len(s.Problems)-20)
+			break
+		}
+		t.Logf("  %s", p)
+	}
+	if s.Recall() < 1 || s.Precision() < 1 || s.ReportedRate() < 1 {
+		t.Errorf("glued tables: recall %.4f, precision %.4f, reported %.4f; want 1 each", s.Recall(), s.Precision(), s.ReportedRate())
+	}
+	return s
 }
 
 // agencyOf is the agency part of a generated file stem (a000012_2021).

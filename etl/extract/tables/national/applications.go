@@ -1,7 +1,9 @@
 package national
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/xxgk/xxgk/etl/report"
@@ -100,9 +102,13 @@ var appCols = map[string]string{
 // applicantHeader reports whether the header cells, run together, hold the
 // applicant header even though its labels were cut into pieces (PDF text
 // splits "商业企业" over two lines and mixes the pieces with other columns).
+//
+// A header printed vertically, one character a line across the columns
+// ("自 商 科 社 法 其 总" / "然 业 研 会 律 他 计" / …), keeps no word whole:
+// it is recognised by holding every character of the column names.
 func applicantHeader(all string) bool {
 	if !strings.Contains(all, "自然人") || !strings.Contains(all, "总计") {
-		return false
+		return verticalHeader(all)
 	}
 	n := 0
 	for _, piece := range []string{"商业", "企业", "科研", "机构", "社会", "公益", "组织", "法律", "服务"} {
@@ -111,6 +117,18 @@ func applicantHeader(all string) bool {
 		}
 	}
 	return n >= 5
+}
+
+// applicantChars are the characters of the seven applicant column names.
+const applicantChars = "自然人商业企科研机构社会公益组织法律服务其他总计"
+
+func verticalHeader(all string) bool {
+	for _, r := range applicantChars {
+		if !strings.ContainsRune(all, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // appColLabel is the template wording of each column, for provenance when a
@@ -134,7 +152,7 @@ func (d *doc) applications(from, to int) {
 		if len(c) < 60 {
 			all.WriteString(c)
 		}
-		if rowApps(c) != "" && (c != "其他" && c != "总计") {
+		if rowApps(c) != "" && (c != "其他" && c != "总计") || d.splitLabel(i, to) != "" {
 			break
 		}
 		if col, ok := appCols[c]; ok {
@@ -169,21 +187,30 @@ func (d *doc) applications(from, to int) {
 			continue
 		}
 		c := d.canon[i]
-		key := rowApps(c)
+		key, split := rowApps(c), false
+		if key == "" {
+			key, split = d.splitLabel(i, to), true
+		}
 		if key == "" || seen[key] {
 			continue
 		}
 		switch key {
 		case "other_misc":
-			if !sixGroup {
+			if !sixGroup || d.headerLine(i) {
 				continue
 			}
 		case "outcome_total":
-			if !outcomes {
-				continue
+			if !outcomes || d.headerLine(i) {
+				continue // or the 总计 column of a header repeated after a page break
 			}
 		}
 		row := d.quote(i)
+		if split {
+			// A label pasted from Word over two lines ("一、本年新收政府信息" /
+			// "公开申请数量"): the row is named by both.
+			i++
+			row += d.quote(i)
+		}
 		i = d.lastCopy(i)
 		run := table.ValuesAfter(d.toks, i, len(cols))
 		if len(run.Cells) == 0 && key != "other" && d.continuation(i) {
@@ -209,17 +236,176 @@ func (d *doc) applications(from, to int) {
 		if key != "apps_new" && key != "apps_carried_over" {
 			outcomes = true
 		}
-		n := run.Usable(len(cols))
-		if n == 0 {
-			continue
+		cells, next, note := d.acrossPage(run, i, len(cols), to)
+		if cells == nil {
+			var stray bool
+			cells, next, note, stray = d.strayFigure(run, i, len(cols), to)
+			if stray && cells == nil {
+				d.ambiguous(table.Ambiguity(d.t, run.Cells[0], "", report.AmbiguousReadings,
+					"a figure too many in the row (a stray page number?), and the row sums do not tell which",
+					"applications", row, "", ""))
+				continue
+			}
+		}
+		if cells == nil {
+			n := run.Usable(len(cols))
+			if n == 0 {
+				if len(run.Cells) > 0 {
+					d.ambiguous(table.Ambiguity(d.t, run.Cells[0], "", report.AmbiguousReadings,
+						fmt.Sprintf("%d figures under %d columns: which cell is missing cannot be told", len(run.Cells), len(cols)),
+						"applications", row, "", ""))
+				}
+				continue
+			}
+			cells, next = d.rowCells(run.Cells, n), i+len(run.Cells)
 		}
 		seen[key] = true
-		for k := 0; k < n; k++ {
+		for k, tok := range cells {
 			d.add(table.Cell{Key: key + "." + cols[k], Table: "applications", Row: row, Col: colLabels[k],
-				Tok: &run.Cells[k], Value: run.Cells[k].Value})
+				Tok: tok, Value: tok.Value, Note: note})
 		}
-		i += len(run.Cells)
+		i = next
 	}
+}
+
+// strayFigure checks a row printed one cell per line that is followed by one
+// figure too many: a page number on a line of its own between two of its
+// cells reads as a cell. When the row as read breaks its row sum (I3: the
+// six applicant columns add up to the total) and dropping exactly one of
+// its first n+1 figures mends it, that figure is the stray one. stray
+// reports whether the row had a figure too many at all; cells is nil when
+// it did not, or when the row as read already adds up (the extra figure
+// follows the row), or when no single figure, or more than one, mends it.
+func (d *doc) strayFigure(run table.Run, label, n, to int) (cells []*table.Token, next int, note string, stray bool) {
+	first := label + 1
+	if d.toks[label].Multi || len(run.Cells) != n || first+n >= to || !d.toks[first+n].IsValue ||
+		first+n+1 < to && d.toks[first+n+1].IsValue {
+		return nil, 0, "", false
+	}
+	vals := make([]float64, n+1)
+	for k := range vals {
+		v := d.toks[first+k].Value
+		if !v.IsNumber() {
+			return nil, 0, "", false // blanks: the sum cannot tell
+		}
+		vals[k] = v.Number
+	}
+	sums := func(skip int) bool {
+		var parts, total float64
+		k := 0
+		for j, v := range vals {
+			if j == skip || k >= n {
+				continue
+			}
+			if k < n-1 {
+				parts += v
+			} else {
+				total = v
+			}
+			k++
+		}
+		return parts == total
+	}
+	if sums(n) {
+		return nil, 0, "", false // the row adds up; the extra figure comes after it
+	}
+	reading := func(skip int) []float64 {
+		out := make([]float64, 0, n)
+		for j := 0; j <= n && len(out) < n; j++ {
+			if j != skip {
+				out = append(out, vals[j])
+			}
+		}
+		return out
+	}
+	drop := -1
+	for skip := 0; skip < n; skip++ {
+		if !sums(skip) {
+			continue
+		}
+		if drop >= 0 && !slices.Equal(reading(skip), reading(drop)) {
+			return nil, 0, "", true // two readings with different figures fit
+		}
+		if drop < 0 {
+			drop = skip
+		}
+	}
+	if drop < 0 {
+		return nil, 0, "", true
+	}
+	for k := 0; k <= n; k++ {
+		if k != drop {
+			cells = append(cells, &d.toks[first+k])
+		}
+	}
+	return cells, first + n, fmt.Sprintf("the stray figure %q inside the row dropped: the row sums hold without it", d.toks[first+drop].Text), true
+}
+
+// headerLine reports whether toks[i] stands on a line of the applicant
+// header ("| 自然人 | 法人或其他组织 | 总计 |"), where 其他 and 总计 name
+// columns, not rows.
+func (d *doc) headerLine(i int) bool {
+	if !d.toks[i].Multi {
+		return false
+	}
+	line := d.toks[i].Line
+	for j := i - int(d.toks[i].Col); j < len(d.toks) && d.toks[j].Line == line; j++ {
+		if c := d.canon[j]; c == "自然人" || c == "法人或其他组织" || c == "申请人情况" || c == "商业企业" || c == "科研机构" {
+			return true
+		}
+	}
+	return false
+}
+
+// splitLabel returns the key of the row whose label a copy split over two
+// lines, toks[i] and toks[i+1] (each alone on its line, neither a row label
+// of its own), or "".
+func (d *doc) splitLabel(i, to int) string {
+	if i+1 >= to || d.toks[i].Multi || d.toks[i+1].Multi || d.toks[i].IsValue || d.toks[i+1].IsValue ||
+		d.toks[i+1].Line != d.toks[i].Line+1 || len(d.canon[i]) > maxPhraseLabel || len(d.canon[i+1]) > 60 {
+		return ""
+	}
+	if rowApps(d.canon[i+1]) != "" || appCols[d.canon[i+1]] != "" || appCols[d.canon[i]] != "" {
+		return ""
+	}
+	return rowApps(d.canon[i] + d.canon[i+1])
+}
+
+// acrossPage reads a row that a page break cut, one cell per line: the
+// first cells of the row, then the page's furniture and the repeated
+// applicant header, then the rest of the cells. It returns the n cells and
+// the index of its last cell, or nil when toks after the run are not that.
+func (d *doc) acrossPage(run table.Run, label, n, to int) (cells []*table.Token, next int, note string) {
+	have := len(run.Cells)
+	if have == 0 || have >= n || run.Open || d.toks[label].Multi {
+		return nil, 0, ""
+	}
+	j := label + 1 + have
+	headers := 0
+	for ; j < to && !d.toks[j].IsValue; j++ {
+		c := d.canon[j]
+		switch {
+		case appCols[c] != "" || c == "申请人情况" || c == "法人或其他组织" || strings.Contains(c, "勾稽关系"):
+			headers++
+		case rowApps(c) != "" || appGroup(c) || len(c) > 150:
+			return nil, 0, "" // the next row, not a page break
+		}
+	}
+	if headers < 5 {
+		return nil, 0, ""
+	}
+	rest := table.ValuesFrom(d.toks, j, n-have)
+	if len(rest.Cells) != n-have || j+len(rest.Cells) < to && d.toks[j+len(rest.Cells)].IsValue {
+		return nil, 0, ""
+	}
+	cells = make([]*table.Token, 0, n)
+	for k := range run.Cells {
+		cells = append(cells, &run.Cells[k])
+	}
+	for k := range rest.Cells {
+		cells = append(cells, &rest.Cells[k])
+	}
+	return cells, j + len(rest.Cells) - 1, "row continued after a page break and the repeated header"
 }
 
 // continuation reports whether the cell after the label toks[i] is the

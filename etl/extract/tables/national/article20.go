@@ -1,6 +1,7 @@
 package national
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -78,6 +79,7 @@ type header struct {
 	labels []string
 	unit   []string
 	copy   []bool // the cell repeats the one before it on its row
+	spans  []int  // after merged: how many printed columns each column covers
 }
 
 // merged returns the header with repeated cells merged: an HTML header cell
@@ -85,12 +87,15 @@ type header struct {
 func (h *header) merged() *header {
 	m := &header{}
 	for k := range h.cols {
-		if !h.copy[k] {
-			m.cols = append(m.cols, h.cols[k])
-			m.labels = append(m.labels, h.labels[k])
-			m.unit = append(m.unit, h.unit[k])
-			m.copy = append(m.copy, false)
+		if h.copy[k] && len(m.spans) > 0 {
+			m.spans[len(m.spans)-1]++
+			continue
 		}
+		m.cols = append(m.cols, h.cols[k])
+		m.labels = append(m.labels, h.labels[k])
+		m.unit = append(m.unit, h.unit[k])
+		m.copy = append(m.copy, false)
+		m.spans = append(m.spans, 1)
 	}
 	return m
 }
@@ -116,17 +121,25 @@ func (d *doc) article20(from, to int) {
 		if key == "" || seen[key] {
 			continue
 		}
-		cols, labels, units := d.art20Columns(key, h)
+		cols, labels, units, spans := d.art20Columns(key, h)
 		if cols == nil {
 			continue
 		}
 		row := d.quote(i)
 		i = d.lastCopy(i)
-		run := table.ValuesAfter(d.toks, i, len(cols))
-		n := run.Usable(len(cols))
+		cells, n, used := d.spannedValues(i, key, row, labels, spans)
+		if cells == nil {
+			run := table.ValuesAfter(d.toks, i, len(cols))
+			n, used = run.Usable(len(cols)), len(run.Cells)
+			cells = d.rowCells(run.Cells, n)
+			if n == 0 && len(run.Cells) > 0 {
+				d.ambiguous(table.Ambiguity(d.t, run.Cells[0], "", report.AmbiguousReadings,
+					fmt.Sprintf("the row's figures do not fit its %d columns", len(cols)), "article20", row, "", ""))
+			}
+		}
 		seen[key] = n > 0
 		for k := 0; k < n; k++ {
-			v, unit := run.Cells[k].Value, ""
+			v, unit := cells[k].Value, ""
 			if cols[k] == "amount" && v.IsNumber() {
 				unit = v.Unit
 				if unit == "" {
@@ -135,11 +148,58 @@ func (d *doc) article20(from, to int) {
 				v.Number = table.InWan(v.Number, unit)
 			}
 			d.add(table.Cell{Key: key + "." + cols[k], Table: "article20", Row: row, Col: labels[k],
-				Tok: &run.Cells[k], Value: v, Unit: unit})
+				Tok: cells[k], Value: v, Unit: unit})
 		}
-		i += len(run.Cells)
+		i += used
 	}
 }
+
+// spannedValues reads the row after label toks[i] under a header whose
+// cells span several printed columns (spans, from merged). When the row
+// prints one value per printed column, the copies a spanning data cell
+// leaves are dropped; when a group's printed values differ, the row's data
+// cells do not span as its header does, and which of them is the column's
+// figure cannot be told: the group is left out and recorded as ambiguous.
+// cells is nil when the row is not read this way (no spanning header, or a
+// row that prints one value per merged column, read as any row is).
+func (d *doc) spannedValues(i int, key, row string, labels []string, spans []int) (cells []*table.Token, n, used int) {
+	width, merged := 0, len(spans)
+	for _, s := range spans {
+		width += s
+	}
+	if width == merged {
+		return nil, 0, 0
+	}
+	run := table.ValuesAfter(d.toks, i, width)
+	if len(run.Cells) != width {
+		return nil, 0, 0
+	}
+	cells = d.row[:0]
+	at := 0
+	for g, s := range spans {
+		first := &run.Cells[at]
+		same := true
+		for k := at + 1; k < at+s; k++ {
+			if compactText(run.Cells[k].Text) != compactText(first.Text) {
+				same = false
+			}
+		}
+		if !same {
+			// Every later column shifts too: stop here.
+			d.row = cells
+			d.ambiguous(table.Ambiguity(d.t, *first, "", report.AmbiguousReadings,
+				"header cell spans printed columns whose values differ", "article20", row, labels[g], ""))
+			return cells, len(cells), width
+		}
+		cells = append(cells, first)
+		at += s
+	}
+	d.row = cells
+	return cells, merged, width
+}
+
+// compactText folds white space away, to compare two printed cells.
+func compactText(s string) string { return strings.Join(strings.Fields(s), "") }
 
 // art20Header reads the column header cells after 信息内容, up to the next
 // row label, and returns the index of its last cell.
@@ -200,26 +260,26 @@ func moneyUnit(c string) string {
 // cells repeat (an HTML cell spanning columns) is read with the repeats
 // merged. Without a header the form's layout is used only when the form is
 // known.
-func (d *doc) art20Columns(key string, h *header) (cols, labels, units []string) {
+func (d *doc) art20Columns(key string, h *header) (cols, labels, units []string, spans []int) {
 	def := art20Default[d.form][key]
 	if h == nil || len(h.cols) == 0 {
 		if def == nil {
-			return nil, nil, nil
+			return nil, nil, nil, nil
 		}
 		labels = make([]string, len(def))
 		for k, c := range def {
 			labels[k] = art20ColLabel[c]
 		}
-		return def, labels, make([]string, len(def))
+		return def, labels, make([]string, len(def)), nil
 	}
 	if cols := fit(h.cols, def); cols != nil && allowed(key, cols) {
-		return cols, h.labels, h.unit
+		return cols, h.labels, h.unit, nil
 	}
 	m := h.merged()
 	if cols := fit(m.cols, def); cols != nil && allowed(key, cols) {
-		return cols, m.labels, m.unit
+		return cols, m.labels, m.unit, m.spans
 	}
-	return nil, nil, nil
+	return nil, nil, nil, nil
 }
 
 // allowed reports whether every column is one that row key has in some

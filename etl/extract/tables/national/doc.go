@@ -6,6 +6,12 @@
 //
 // Rows and columns are found by their labels, never by position alone: a
 // value is placed by its position only inside a row whose label, and a table
-// whose header, was recognised. The package does not check identities
+// whose header, was recognised. The tables are read in the clothes real
+// copies give them: labels pasted over two lines, a header repeated after a
+// page break (and a row cut by one), headers printed vertically one
+// character a line, spanned cells repeated. A row whose cells do not fit its
+// columns is left out and recorded as ambiguous; a row with one figure too
+// many (a stray page number) is settled by its row sum only when exactly one
+// reading adds up. The package does not check identities
 // (etl/validate does) and reads no prose.
 package national

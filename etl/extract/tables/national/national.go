@@ -15,6 +15,9 @@ import (
 type Result struct {
 	Form  report.Form // table2021 or table2019 when the tables tell; "" otherwise
 	Cells []table.Cell
+	// Ambiguous lists the cells seen and not placed because the text
+	// fits more than one reading of them.
+	Ambiguous []report.Ambiguity
 }
 
 // Read finds the three national tables in a token stream.
@@ -48,6 +51,7 @@ func ReadInto(buf []table.Cell, t *normalize.Text, toks []table.Token) Result {
 		cells = make([]table.Cell, 0, n)
 	}
 	d := &doc{t: t, toks: toks, canon: canon, form: formCue(canon), cells: cells}
+	d.row = d.rowBuf[:0]
 	appStart := d.find(0, isAppStart)
 	reviewStart := d.find(max(appStart, 0), isReviewStart)
 	art20End := len(toks)
@@ -68,9 +72,9 @@ func ReadInto(buf []table.Cell, t *normalize.Text, toks []table.Token) Result {
 		d.review(reviewStart)
 	}
 	if len(d.cells) == 0 {
-		return Result{}
+		return Result{Ambiguous: d.amb}
 	}
-	return Result{Form: d.form, Cells: d.cells}
+	return Result{Form: d.form, Cells: d.cells, Ambiguous: d.amb}
 }
 
 // canonPool holds the per-token label slices between reports.
@@ -78,11 +82,24 @@ var canonPool = sync.Pool{New: func() any { return new([]string) }}
 
 // doc is the reading state of one report.
 type doc struct {
-	t     *normalize.Text
-	toks  []table.Token
-	canon []string
-	form  report.Form
-	cells []table.Cell
+	t      *normalize.Text
+	toks   []table.Token
+	canon  []string
+	form   report.Form
+	cells  []table.Cell
+	amb    []report.Ambiguity
+	row    []*table.Token // scratch: the value cells of the row being placed
+	rowBuf [16]*table.Token
+}
+
+// rowCells returns the scratch slice holding pointers to cells[:n], for the
+// row being placed (it is overwritten by the next row).
+func (d *doc) rowCells(cells []table.Token, n int) []*table.Token {
+	d.row = d.row[:0]
+	for k := 0; k < n; k++ {
+		d.row = append(d.row, &cells[k])
+	}
+	return d.row
 }
 
 // find returns the index of the first token at or after from that pred
@@ -109,6 +126,8 @@ func (d *doc) lastCopy(i int) int {
 func (d *doc) quote(i int) string { return table.Quote(d.t, d.toks[i]) }
 
 func (d *doc) add(c table.Cell) { d.cells = append(d.cells, c) }
+
+func (d *doc) ambiguous(a report.Ambiguity) { d.amb = append(d.amb, a) }
 
 // Cues that name the form: column headers and rows only one form prints.
 var (
