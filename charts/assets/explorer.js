@@ -180,6 +180,7 @@
     list.slice(0, SHOWN).forEach(function (a) {
       var li = el("li");
       li.appendChild(el("span", a.name, "pick-name"));
+      if (a.excluded) { li.appendChild(el("span", a.excluded, "tag")); }
       li.appendChild(el("span", where(a), "note"));
       var b = el("button", chosen[a.id] ? "已选" : "添加");
       b.type = "button";
@@ -190,8 +191,9 @@
       ul.appendChild(li);
     });
     $("x-count").textContent = "符合条件的机关 " + list.length + " 个" + (list.length > SHOWN ? "（列出前 " + SHOWN + " 个）" : "") + "。";
-    $("x-add-all").textContent = "添加全部符合条件的机关（" + list.length + " 个）";
-    $("x-add-all").disabled = list.length === 0;
+    var ranked = list.filter(function (a) { return !a.excluded; }).length;
+    $("x-add-all").textContent = "添加全部符合条件的机关（" + ranked + " 个" + (ranked < list.length ? "，不含名称未识别或不完整的" : "") + "）";
+    $("x-add-all").disabled = ranked === 0;
   }
   function cities() {
     var sel = $("x-city"), p = $("x-province").value;
@@ -510,7 +512,11 @@
     buildMetrics();
     ["x-search", "x-level", "x-kind", "x-city"].forEach(function (id) { $(id).addEventListener("input", showResults); });
     $("x-province").addEventListener("input", function () { cities(); showResults(); });
-    $("x-add-all").addEventListener("click", function () { add(matches().map(function (a) { return a.id; })); });
+    // Adding many at once leaves out the agencies kept out of rankings (a
+    // name not recognised or not saying where): they can be added one by one.
+    $("x-add-all").addEventListener("click", function () {
+      add(matches().filter(function (a) { return !a.excluded; }).map(function (a) { return a.id; }));
+    });
     $("x-add-group").addEventListener("click", function () {
       var g = $("x-group").value;
       if (g === "") { return; }
