@@ -235,6 +235,21 @@ func testExplorer(t *testing.T, b *chartstest.Browser, site string, db *sql.DB) 
 		t.Errorf("%s: no figure compared", name)
 	}
 
+	// Sorting by a year: ascending, blanks last; again: descending.
+	for _, dir := range []int{1, -1} {
+		b.Click(t, fmt.Sprintf(`#x-data thead th:nth-child(%d) button`, 4+(2019-from)))
+		var col []string
+		b.Eval(t, `Array.from(document.querySelectorAll('#x-data tbody tr')).map(function(tr){return tr.cells[3+`+strconv.Itoa(2019-from)+`].getAttribute('data-v')})`, &col)
+		for i := 1; i < len(col); i++ {
+			x, errx := strconv.ParseFloat(col[i-1], 64)
+			y, erry := strconv.ParseFloat(col[i], 64)
+			if (col[i-1] == "" && col[i] != "") || (errx == nil && erry == nil && float64(dir)*(y-x) < 0) {
+				t.Errorf("sorted by 2019 (direction %d): %v", dir, col)
+				break
+			}
+		}
+	}
+
 	// Many agencies: small multiples, one grid each.
 	b.Eval(t, `(function(){var s=document.getElementById('x-search');s.value='';s.dispatchEvent(new Event('input'));return true})()`, new(bool))
 	b.Click(t, "#x-add-all")
