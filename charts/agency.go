@@ -271,6 +271,8 @@ func (d *siteData) agencyCharts(a *agency, ys []int, root string) ([]chartBlock,
 				f := a.figures[m][y]
 				s.Points = append(s.Points, f.value)
 				s.Links = append(s.Links, sourceHref(root, f.report, f.keys))
+				s.Approx = append(s.Approx, f.approx && f.value != nil)
+				s.Mapped = append(s.Mapped, f.mapped && f.value != nil)
 				has = has || f.value != nil
 			}
 			if has {

@@ -25,4 +25,6 @@ var (
 	siteJS []byte
 	//go:embed assets/source.js
 	sourceJS []byte
+	//go:embed assets/explorer.js
+	explorerJS []byte
 )

@@ -17,7 +17,7 @@ import (
 // siteQueries are the named queries the site reads whole. It also reads
 // source_pages, a batch of agencies at a time (see writeSources).
 var siteQueries = []string{"harmonised", "rates", "peers", "trust", "failed_checks", "crosswalk", "coverage",
-	"conflicts", "quality", "ingest_errors", "stamp"}
+	"conflicts", "quality", "ingest_errors", "stamp", "metric_distribution", "metric_extremes"}
 
 // sourcePagesQuery is the named query of the source pages, read per batch.
 const sourcePagesQuery = "source_pages"
@@ -48,6 +48,7 @@ type siteData struct {
 	errors    *queries.Table
 	trust     []trustRow
 	stamp     stamp
+	metrics   map[indicator]*indicatorData // the metric pages' queries, by metric or rate
 }
 
 // stamp is the data stamp of the footer and the citation line.
@@ -286,6 +287,7 @@ func loadSite(ctx context.Context, run QueryFunc) (*siteData, error) {
 			ID: cf.Str(row, "report_id"), Figures: cf.Int(row, "n_figures"), Superseded: true, Path: cf.Str(row, "path"),
 			Published: cf.Str(row, "published")})
 	}
+	d.metrics = loadIndicators(res["metric_distribution"], res["metric_extremes"])
 	if st := res["stamp"]; len(st.Rows()) > 0 {
 		row := st.Rows()[0]
 		d.stamp = stamp{ChangedAt: st.Str(row, "changed_at"), Fingerprint: st.Str(row, "fingerprint"),

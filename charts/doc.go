@@ -10,6 +10,27 @@
 // data-quality page (failed checks as sentences, every kind of finding of
 // the quality query, names kept out of rankings, failed ingests, trust).
 //
+// The explorer (explorer.html, explorer.go) lets a reader pick agencies
+// (by name, province, city, level, kind, or a whole peer group), metrics
+// (grouped by the report's sections) and years, and shows a sortable table
+// and charts (lines for a few agencies, small multiples for many), every
+// number linked to its source; the selection lives in the address. Its
+// data are plain scripts, an index of agencies and one file per province
+// (at most ShardAgencies agencies each), loaded only for the agencies
+// chosen. A page per comparable metric and rate (metrics/CODE.html,
+// metrics.go) shows its distribution by year, peer-group medians, the
+// agencies at both ends with n, a year-over-year heatmap and its
+// definition; its figures come from the named queries metric_distribution
+// and metric_extremes. A downloads page links the workbooks.
+//
+// Every table and chart has a CSV download, made in the browser from the
+// page (site.js; a Blob works from file://): UTF-8 with a byte-order mark,
+// Chinese headers with units, blanks left empty, approximate and mapped
+// figures marked in columns of their own, and text that a spreadsheet
+// would run as a formula (= + - @ first) escaped with a leading
+// apostrophe, as the dataset export does. The explorer downloads exactly
+// its selection, an agency-year a row.
+//
 // Every number links to its source: table cells, chart points and ranking
 // bars open the source page with the figure's span (or, for a figure summed
 // or mapped from several, every part) highlighted. Source pages load their

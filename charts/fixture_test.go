@@ -29,6 +29,10 @@ func resultFixture(nAgencies, firstYear, nYears int) map[string]*queries.Result 
 		"ingest_errors": {Columns: []string{"run_id", "path", "hash", "stage", "message", "failed_at"}},
 		"stamp":         {Columns: []string{"changed_at", "run_id", "n_reports", "n_preferred", "n_agencies", "fingerprint"}},
 		"source_pages":  {Columns: []string{"report_id", "agency", "year", "period", "form", "path", "preferred", "has_text", "page"}},
+		"metric_distribution": {Columns: []string{"kind", "indicator", "year", "scope", "peer_group", "n", "n_mapped", "min", "q1", "median", "q3",
+			"max", "n_change", "median_change"}},
+		"metric_extremes": {Columns: []string{"kind", "indicator", "year", "agency", "value", "top_rank", "bottom_rank", "n", "n_equal",
+			"numerator", "denominator", "mapped", "approx", "report_id", "source_keys"}},
 	}
 	add := func(name string, row ...any) { res[name].Rows = append(res[name].Rows, row) }
 	for i := range nAgencies {
@@ -58,6 +62,18 @@ func resultFixture(nAgencies, firstYear, nYears int) map[string]*queries.Result 
 			add("peers", name, "司法局", "county", "司法局/county", int32(y), "received", received, int64(i+1), int64(i+1), int64(nAgencies), received, 0.5, i == 0)
 			add("trust", name, int32(y), "year", int64(10), int64(9), int64(1), int64(0), 0.9, 0.1, 0.85)
 			add("coverage", name, int32(y), "year", "table2021", int64(1), int64(40))
+			add("metric_extremes", "metric", "received", int32(y), name, received, int64(nAgencies-i), int64(i+1), int64(nAgencies), int64(1),
+				nil, nil, true, false, rid, "apps_new.total")
+			if i == 0 {
+				for _, scope := range []string{"all", "peer_group"} {
+					var g any
+					if scope == "peer_group" {
+						g = "county·司法局"
+					}
+					add("metric_distribution", "metric", "received", int32(y), scope, g, int64(nAgencies), int64(0), 10.0, 12.0, 15.0, 20.0,
+						float64(10*nAgencies), int64(nAgencies), 0.1)
+				}
+			}
 			if k == 0 {
 				add("failed_checks", name, int32(y), rid, path, "I1.flow", "total", float64(12), float64(11), "新收+结转 ≠ 办结+结转下年 "+name)
 				add("quality", name, int32(y), "year", rid, path, "yoy_jump", "yoy.above_5x", "received", float64(2), float64(12), "english detail")

@@ -6,6 +6,7 @@ import (
 	"html"
 	"html/template"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -36,6 +37,9 @@ type series struct {
 	Points []*float64
 	Links  []string
 	N      []*float64
+	// Approx and Mapped, when set, mark the points printed as approximate
+	// (约) and those mapped from a legacy table, in the data table.
+	Approx, Mapped []bool
 }
 
 // chartSpec is everything one chart shows.
@@ -53,7 +57,11 @@ type chartSpec struct {
 	Heat   [][3]float64
 	Pieces []string // heatmap: the category of each value 1, 2 … (forms)
 	Links  []string // heatmap: a link per cell of Heat
-	Height int      // pixels; 0 for the default
+	HeatN  []int    // heatmap: the n behind each cell of Heat, when it has one
+	// Diverging draws a heatmap of changes: colours from blue (less) through
+	// white (0) to red (more), values with one decimal and the unit.
+	Diverging bool
+	Height    int // pixels; 0 for the default
 	// LinkFrom, when set, is a CSS selector of the page's tables that hold
 	// the chart's figures with their links (a row per series, named as the
 	// series, a column per category): the data table under the chart then
@@ -81,6 +89,8 @@ type chartMeta struct {
 	From    string       `json:"from,omitempty"`  // see chartSpec.LinkFrom
 	N       [][]*float64 `json:"n,omitempty"`
 	Heat    bool         `json:"heat,omitempty"`
+	HeatN   []int        `json:"hn,omitempty"`  // heatmaps: the n behind each cell
+	Digits  int          `json:"dec,omitempty"` // heatmaps: decimals of a value
 }
 
 // formYears are the years whose reports follow a new national form: the
@@ -160,7 +170,16 @@ func (s chartSpec) build() (chartBlock, error) {
 		ss = []map[string]any{hs}
 		meta.Heat = true
 		meta.Links = [][]string{s.Links}
-		if len(s.Pieces) > 0 {
+		meta.HeatN = s.HeatN
+		if s.Diverging {
+			meta.Digits = 1
+			hi := heatRange(s.Heat)
+			opt["visualMap"] = map[string]any{"type": "continuous", "min": -hi, "max": hi, "orient": "horizontal", "top": 0, "left": "center",
+				"calculable": false, "text": []string{"增加", "减少"}, "inRange": map[string]any{"color": []string{"#2166ac", "#ece6d2", "#b2182b"}}}
+			// White borders part the cells, so a change of 0 (beige) is
+			// told from a cell without one (no cell).
+			hs["itemStyle"] = map[string]any{"borderColor": "#fff", "borderWidth": 1}
+		} else if len(s.Pieces) > 0 {
 			var pieces []any
 			for i, p := range s.Pieces {
 				pieces = append(pieces, map[string]any{"value": i + 1, "label": p, "color": pieceColors[i%len(pieceColors)]})
@@ -241,9 +260,19 @@ func round(v float64, digits int) float64 {
 }
 
 // dataTable is a chart's data as a table: a header row and rows of cells.
+//
+// How its CSV download (site.js) lays it out: a Long table is figures by
+// row × column (series × years) and becomes one line per figure, with the
+// row's label (headed Label), the column's header (headed Col), the value
+// (its unit Unit in the header), whether it is approximate or mapped, its
+// n and its report; any other table keeps its shape, and the columns in
+// Flags get a column each for approximate and mapped beside them.
 type dataTable struct {
-	Head []string
-	Rows []dataRow
+	Head             []string
+	Rows             []dataRow
+	Long             bool
+	Col, Label, Unit string
+	Flags            []int
 }
 
 type dataRow struct {
@@ -253,9 +282,10 @@ type dataRow struct {
 
 // cellView is one figure in a table: its text, the link to its source, and
 // a title saying more (a rate's numerator and denominator, why a cell is
-// blank).
+// blank). N, when set, is the count behind it (agencies in a median, the
+// denominator of a rate), written as data-n for the CSV download.
 type cellView struct {
-	Text, Href, Title, Class string
+	Text, Href, Title, Class, N string
 }
 
 // table lays the chart's series out as a table: one row per series with a
@@ -278,19 +308,26 @@ func (s chartSpec) table() dataTable {
 			}
 			if j < len(se.N) && se.N[j] != nil {
 				c.Title = "n = " + labels.Number(*se.N[j])
+				c.N = strconv.FormatFloat(*se.N[j], 'f', -1, 64)
+			}
+			if j < len(se.Approx) && se.Approx[j] {
+				c.Text = "约 " + c.Text
+			}
+			if j < len(se.Mapped) && se.Mapped[j] {
+				c.Class, c.Title = "mapped", "由旧表口径换算"
 			}
 		}
 		return c
 	}
 	switch s.Kind {
 	case rankingChart:
-		t := dataTable{Head: []string{"机关", withUnit("数值", unit)}}
+		t := dataTable{Head: []string{"机关", withUnit("数值", unit)}, Flags: []int{1}}
 		for j, c := range s.Cats {
 			t.Rows = append(t.Rows, dataRow{Label: c, Cells: []cellView{cell(s.Series[0], j)}})
 		}
 		return t
 	case heatmapChart:
-		t := dataTable{Head: append([]string{""}, s.Cats...)}
+		t := dataTable{Head: append([]string{""}, s.Cats...), Long: true, Col: "年份", Label: "项目", Unit: unit}
 		grid := make([][]cellView, len(s.Rows))
 		for i := range grid {
 			grid[i] = make([]cellView, len(s.Cats))
@@ -301,6 +338,13 @@ func (s chartSpec) table() dataTable {
 		for i, h := range s.Heat {
 			x, y := int(h[0]), int(h[1])
 			c := cellView{Text: labels.Number(h[2])}
+			if s.Diverging {
+				c.Text = strconv.FormatFloat(h[2], 'f', 1, 64)
+			}
+			if i < len(s.HeatN) {
+				c.N = strconv.Itoa(s.HeatN[i])
+				c.Title = "n = " + c.N
+			}
 			if len(s.Pieces) > 0 && int(h[2]) >= 1 && int(h[2]) <= len(s.Pieces) {
 				c.Text = s.Pieces[int(h[2])-1]
 			}
@@ -314,7 +358,7 @@ func (s chartSpec) table() dataTable {
 		}
 		return t
 	}
-	t := dataTable{Head: append([]string{withUnit("", unit)}, s.Cats...)}
+	t := dataTable{Head: append([]string{withUnit("", unit)}, s.Cats...), Long: true, Col: "年份", Label: "项目", Unit: unit}
 	for _, se := range s.Series {
 		row := dataRow{Label: se.Name}
 		for j := range se.Points {
@@ -343,11 +387,21 @@ func withUnit(h, unit string) string {
 func (t dataTable) HTML() template.HTML {
 	var b strings.Builder
 	b.Grow(256 + 64*len(t.Rows)*(len(t.Head)+1))
-	b.WriteString(`<div class="scroll"><table class="data"><thead><tr>`)
+	b.WriteString(`<div class="scroll"><table class="data"`)
+	if t.Long {
+		b.WriteString(` data-csv="long" data-col="` + html.EscapeString(t.Col) + `" data-label="` + html.EscapeString(t.Label) + `"`)
+		if t.Unit != "" {
+			b.WriteString(` data-unit="` + html.EscapeString(t.Unit) + `"`)
+		}
+	}
+	b.WriteString(`><thead><tr>`)
 	for i, h := range t.Head {
-		if i > 0 {
+		switch {
+		case i > 0 && slices.Contains(t.Flags, i):
+			b.WriteString(`<th class="num" data-flags>`)
+		case i > 0:
 			b.WriteString(`<th class="num">`)
-		} else {
+		default:
 			b.WriteString(`<th>`)
 		}
 		b.WriteString(html.EscapeString(h))
@@ -381,6 +435,9 @@ func writeCells(b *strings.Builder, cs []cellView) {
 		b.WriteString(`"`)
 		if c.Title != "" {
 			b.WriteString(` title="` + html.EscapeString(c.Title) + `"`)
+		}
+		if c.N != "" {
+			b.WriteString(` data-n="` + html.EscapeString(c.N) + `"`)
 		}
 		b.WriteString(">")
 		if c.Href != "" {

@@ -169,6 +169,8 @@ func (d *siteData) overviewPage(year, def int) (*page, error) {
 				v := m.v
 				s.Points = append(s.Points, &v)
 				s.Links = append(s.Links, sourceHref("", m.f.report, m.f.keys))
+				s.Approx = append(s.Approx, m.f.approx)
+				s.Mapped = append(s.Mapped, m.f.mapped)
 				names = append(names, displayName(m.a.Name))
 			}
 			if err := add(chartSpec{ID: "rank-" + strconv.Itoa(ranked), Kind: rankingChart, Cats: names, Series: []series{s}, Unit: labels.Unit("received"),

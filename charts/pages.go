@@ -19,6 +19,9 @@ type page struct {
 	Footer footer
 	Charts []chartBlock
 	Body   any
+	// ECharts loads the chart script on a page whose charts its own script
+	// draws (the explorer).
+	ECharts bool
 }
 
 // footer is the citation of every page: the data stamp, the version of
@@ -28,7 +31,9 @@ type footer struct {
 	Stamp                   stamp
 }
 
-type templates struct{ index, agencies, agency, method, quality, source *template.Template }
+type templates struct {
+	index, agencies, agency, method, quality, source, explorer, metric, metrics, downloads *template.Template
+}
 
 func parseTemplates() (*templates, error) {
 	parse := func(name string) (*template.Template, error) {
@@ -41,7 +46,8 @@ func parseTemplates() (*templates, error) {
 	var ts templates
 	var err error
 	for name, dst := range map[string]**template.Template{"index": &ts.index, "agencies": &ts.agencies, "agency": &ts.agency,
-		"method": &ts.method, "quality": &ts.quality, "source": &ts.source} {
+		"method": &ts.method, "quality": &ts.quality, "source": &ts.source, "explorer": &ts.explorer, "metric": &ts.metric,
+		"metrics": &ts.metrics, "downloads": &ts.downloads} {
 		if *dst, err = parse(name); err != nil {
 			return nil, err
 		}

@@ -17,7 +17,7 @@ import (
 // XXGK_SCALE=3000) and fails when it takes longer than its share of the
 // 30-second budget for site and workbooks together, or when an agency page
 // or the overview outgrows its size budget (150 KB, 400 KB without the
-// ECharts file). It is opt-in: loading the fixture alone takes a while on
+// ECharts file), or an explorer data file its 2 MB. It is opt-in: loading the fixture alone takes a while on
 // a shared machine. It logs the CPU time too, which a loaded machine does
 // not inflate.
 func TestScaleSite(t *testing.T) {
@@ -44,6 +44,13 @@ func TestScaleSite(t *testing.T) {
 		}
 		return nil
 	})
+	var explore int64
+	filepath.WalkDir(filepath.Join(site, exploreDir), func(p string, d os.DirEntry, err error) error {
+		if fi, err := os.Stat(p); err == nil && !d.IsDir() {
+			explore = max(explore, fi.Size())
+		}
+		return nil
+	})
 	index, _ := os.Stat(filepath.Join(site, "index.html"))
 	var total int64
 	filepath.WalkDir(site, func(p string, d os.DirEntry, err error) error {
@@ -53,8 +60,11 @@ func TestScaleSite(t *testing.T) {
 		}
 		return nil
 	})
-	t.Logf("site of %d agencies × 10 years: %s (%s CPU); largest agency page %d KB, overview %d KB, site %.1f MB",
-		n, took.Round(time.Millisecond), cpu.Round(time.Millisecond), agency>>10, index.Size()>>10, float64(total)/1e6)
+	t.Logf("site of %d agencies × 10 years: %s (%s CPU); largest agency page %d KB, overview %d KB, explorer's largest data file %d KB, site %.1f MB",
+		n, took.Round(time.Millisecond), cpu.Round(time.Millisecond), agency>>10, index.Size()>>10, explore>>10, float64(total)/1e6)
+	if explore > 2<<20 {
+		t.Errorf("explorer's largest data file %d KB, want ≤ 2 MB", explore>>10)
+	}
 	if took > 15*time.Second {
 		t.Errorf("site took %s, want under 15s", took)
 	}

@@ -47,15 +47,18 @@ func build(ctx context.Context, run QueryFunc, siteDir string, now time.Time) ([
 		return nil, fmt.Errorf("build site %q: %w", siteDir, err)
 	}
 	var out []string
-	for _, p := range []string{"index.html", "agencies.html", "method.html", "quality.html", "source.html"} {
+	for _, p := range []string{"index.html", "agencies.html", "explorer.html", "metrics.html", "method.html", "quality.html", "downloads.html",
+		"source.html"} {
 		out = append(out, filepath.Join(siteDir, p))
 	}
 	return out, nil
 }
 
 func writeSite(ctx context.Context, run QueryFunc, d *siteData, ts *templates, dir string, now time.Time) error {
-	if err := os.Mkdir(filepath.Join(dir, "agencies"), 0o755); err != nil {
-		return err
+	for _, sub := range []string{"agencies", "metrics"} {
+		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
+			return err
+		}
 	}
 	lj, err := labelsJS()
 	if err != nil {
@@ -63,7 +66,7 @@ func writeSite(ctx context.Context, run QueryFunc, d *siteData, ts *templates, d
 	}
 	for name, b := range map[string][]byte{
 		"echarts.min.js": echartsJS, "echarts-LICENSE.txt": echartsLicense, "echarts-NOTICE.txt": echartsNotice,
-		"echarts-LICENSE-d3.txt": echartsLicenseD3, "style.css": styleCSS, "site.js": siteJS, "source.js": sourceJS, "labels.js": lj,
+		"echarts-LICENSE-d3.txt": echartsLicenseD3, "style.css": styleCSS, "site.js": siteJS, "source.js": sourceJS, "explorer.js": explorerJS, "labels.js": lj,
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
 			return err
@@ -110,10 +113,25 @@ func writeSite(ctx context.Context, run QueryFunc, d *siteData, ts *templates, d
 		{"method.html", ts.method, d.methodPage()},
 		{"quality.html", ts.quality, d.qualityPage()},
 		{"source.html", ts.source, &page{Title: "原文", Nav: "source"}},
+		{"explorer.html", ts.explorer, &page{Title: "探索", Nav: "explorer", ECharts: true}},
+		{"metrics.html", ts.metrics, d.metricsIndex(def)},
+		{"downloads.html", ts.downloads, &page{Title: "下载", Nav: "downloads"}},
 	} {
 		if err := write(pg.file, pg.t, pg.p); err != nil {
 			return err
 		}
+	}
+	for _, ind := range indicators() {
+		p, err := d.metricPage(ind, def)
+		if err == nil {
+			err = write(ind.file(), ts.metric, p)
+		}
+		if err != nil {
+			return fmt.Errorf("metric page %s: %w", ind.code, err)
+		}
+	}
+	if err := d.writeExplorer(dir); err != nil {
+		return fmt.Errorf("explorer data: %w", err)
 	}
 	// Agency pages are independent: render them on all cores.
 	err = parallel.Each(ctx, d.agencies, func(a *agency) error {

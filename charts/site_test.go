@@ -18,7 +18,8 @@ import (
 // asciiAllowed are the Latin words a reader may see: the tool's name and
 // the chart library's, and a unit. File names, hashes, dates and the
 // version are marked data-ascii-ok on the pages.
-var asciiAllowed = map[string]bool{"xxgk": true, "ECharts": true, "KB": true}
+// CSV is the name of the download format, as KB is a unit.
+var asciiAllowed = map[string]bool{"xxgk": true, "ECharts": true, "KB": true, "CSV": true}
 
 // asciiScan lists the Latin words of the page's text outside elements
 // marked data-ascii-ok, scripts and styles, with a little context. Chart
@@ -61,11 +62,13 @@ func screenshotDir(t *testing.T) string {
 
 // TestSite builds the site from a real fixture database through the named
 // queries and checks every page type in one headless Chromium: no console
-// error, every chart drawn, no Latin word outside the allow-list, nothing
-// injected, a phone layout without sideways scrolling, screenshots at
-// 1366 and 390 px, and a click on a table figure, a derived figure, a chart
-// point and a ranking bar each landing on the highlighted span of its
-// source page.
+// error, every chart drawn, a CSV download on every table and chart, no
+// Latin word outside the allow-list, nothing injected, a phone layout
+// without sideways scrolling, screenshots at 1366 and 390 px, and a click
+// on a table figure, a derived figure, a chart point and a ranking bar each
+// landing on the highlighted span of its source page. The explorer is
+// driven through a selection (testExplorer) and two downloads are read
+// back (testTableDownloads).
 func TestSite(t *testing.T) {
 	db := chartstest.OpenDB(t)
 	site := filepath.Join(t.TempDir(), "out", "site")
@@ -121,6 +124,12 @@ func TestSite(t *testing.T) {
 		{"quality", filepath.Join(site, "quality.html")},
 		{"source", filepath.Join(site, html.UnescapeString(srcLink[1]))},
 		{"source-without-text", filepath.Join(site, noText[1])},
+		{"explorer", filepath.Join(site, "explorer.html") + "#a=" + agencyID(chartstest.PlainAgency) + "," + agencyID(chartstest.ScriptAgency) + "," +
+			agencyID(chartstest.FormulaAgency) + "&m=received,proactive,grant_rate&y=2017-2023"},
+		{"metrics", filepath.Join(site, "metrics.html")},
+		{"metric", filepath.Join(site, "metrics", "received.html")},
+		{"metric-rate", filepath.Join(site, "metrics", "grant_rate.html")},
+		{"downloads", filepath.Join(site, "downloads.html")},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
@@ -141,6 +150,12 @@ func TestSite(t *testing.T) {
 				if word := strings.SplitN(w, "\t", 2)[0]; !asciiAllowed[word] && !hostile[word] {
 					t.Errorf("Latin word on the page: %s", w)
 				}
+			}
+			var missing struct{ Tables, Charts int }
+			b.Eval(t, `({Tables: Array.from(document.querySelectorAll('table.data')).filter(function(t){return t.getAttribute('data-csv')!=='own' && !t.xxgkCSV}).length,
+				Charts: document.querySelectorAll('.chart-card').length - document.querySelectorAll('.chart-card button.csv').length})`, &missing)
+			if missing.Tables != 0 || missing.Charts != 0 {
+				t.Errorf("%d tables and %d charts without a CSV download", missing.Tables, missing.Charts)
 			}
 			var bad int
 			b.Eval(t, hostileDOM, &bad)
@@ -230,6 +245,8 @@ func TestSite(t *testing.T) {
 		clickPoint(t, "rank-1", `[s.data[i] / 2, i]`)
 		landed(t, "bar of a ranking", 1, "")
 	})
+	t.Run("explorer-selection", func(t *testing.T) { testExplorer(t, b, site, db) })
+	t.Run("table-downloads", func(t *testing.T) { testTableDownloads(t, b, site, db) })
 	t.Run("hostile-names-as-text", func(t *testing.T) {
 		b.Open(t, filepath.Join(site, "agencies.html"))
 		var shown bool
@@ -314,7 +331,8 @@ func checkFiles(t *testing.T, site string, paths []string) {
 		}
 	}
 	for _, f := range []string{"index.html", "agencies.html", "method.html", "quality.html", "source.html", "echarts.min.js", "site.js",
-		"source.js", "labels.js", "style.css", "echarts-LICENSE.txt"} {
+		"source.js", "labels.js", "style.css", "echarts-LICENSE.txt", "explorer.html", "explorer.js", "explore/index.js", "metrics.html",
+		"downloads.html", "metrics/received.html", "metrics/grant_rate.html"} {
 		if _, err := os.Stat(filepath.Join(site, f)); err != nil {
 			t.Errorf("missing %s: %v", f, err)
 		}

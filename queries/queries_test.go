@@ -39,6 +39,10 @@ var required = map[string][]string{
 		"col_label", "provenance", "rule", "path", "report_id"},
 	"failed_checks": {"agency", "year", "report_id", "path", "rule", "scope", "expected", "actual", "detail"},
 	"conflicts":     {"agency", "year", "period", "report_id", "path", "published", "n_figures", "preferred"},
+	"metric_distribution": {"kind", "indicator", "year", "scope", "peer_group", "n", "n_mapped", "min", "q1", "median", "q3", "max",
+		"n_change", "median_change"},
+	"metric_extremes": {"kind", "indicator", "year", "agency", "value", "top_rank", "bottom_rank", "n", "n_equal", "numerator",
+		"denominator", "mapped", "approx", "report_id", "source_keys"},
 }
 
 func TestCatalog(t *testing.T) {
@@ -210,6 +214,18 @@ func TestHandComputed(t *testing.T) {
 		{"an ambiguity keeps the readings", "quality", map[string]any{"agency": "乙市司法局", "year": 2022, "kind": "ambiguous_figure", "rule": "unit"}, "detail", "收取费用12 printed without a unit", -1},
 		{"one quality row per ambiguity", "quality", map[string]any{"kind": "ambiguous_figure"}, "", nil, 2},
 
+		{"distribution quartiles of 10, 80, 100, 1000: q1 62.5", "metric_distribution", map[string]any{"indicator": "received", "year": 2021, "scope": "all"}, "q1", 62.5, -1},
+		{"distribution median over a peer group", "metric_distribution", map[string]any{"indicator": "received", "year": 2021, "scope": "peer_group", "peer_group": "city·司法局"}, "median", 90.0, -1},
+		{"distribution counts mapped legacy figures", "metric_distribution", map[string]any{"indicator": "received", "year": 2018, "scope": "all"}, "n_mapped", int64(2), -1},
+		{"median change of +20% (50 → 60) and −100% (5 → 0)", "metric_distribution", map[string]any{"indicator": "received", "year": 2019, "scope": "all"}, "median_change", -0.4, -1},
+		{"no change across a gap year (2019 → 2021)", "metric_distribution", map[string]any{"indicator": "received", "year": 2021, "scope": "all"}, "n_change", int64(0), -1},
+		{"no change from a previous 0 (0 → 7)", "metric_distribution", map[string]any{"indicator": "received", "year": 2020, "scope": "all"}, "median_change", nil, -1},
+		{"rate change in ratio points: 35/50 − 29/38", "metric_distribution", map[string]any{"kind": "rate", "indicator": "grant_rate", "year": 2018, "scope": "all"}, "median_change", 0.7 - 29.0/38.0, -1},
+		{"a zero denominator is not in the distribution", "metric_distribution", map[string]any{"kind": "rate", "indicator": "grant_rate", "year": 2021, "scope": "all"}, "n", int64(3), -1},
+		{"largest received 2021: 1000", "metric_extremes", map[string]any{"indicator": "received", "year": 2021, "top_rank": 1}, "agency", "戊市司法局", -1},
+		{"smallest received 2021: 10", "metric_extremes", map[string]any{"indicator": "received", "year": 2021, "bottom_rank": 1}, "agency", "乙市司法局", -1},
+		{"ranked agencies counted", "metric_extremes", map[string]any{"indicator": "received", "year": 2021, "top_rank": 1}, "n", int64(4), -1},
+		{"a rate with a denominator under 10 is not ranked", "metric_extremes", map[string]any{"kind": "rate", "indicator": "grant_rate", "year": 2020}, "", nil, 0},
 		{"revised agency-year counts two reports", "coverage", map[string]any{"agency": "甲市司法局", "year": 2021}, "n_reports", int64(2), -1},
 		{"trust score 1 pass 1 fail, 1 blank of 27 cells", "trust", map[string]any{"agency": "乙市司法局", "year": 2022}, "trust_score", 0.5 * (1 - 1.0/27.0), -1},
 		{"no assessable check, no score", "trust", map[string]any{"agency": "甲市司法局", "year": 2018}, "trust_score", nil, -1},

@@ -276,6 +276,7 @@
     }
     drawFigures(figs, hasText);
     highlight();
+    if (window.xxgkAddDownloads) { window.xxgkAddDownloads(document); }
     document.body.setAttribute("data-ready", "true");
   };
 

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
@@ -111,12 +113,14 @@ func (b *Browser) Open(t testing.TB, url string) {
 	b.Settle(t)
 }
 
-// Settle waits until the page's charts are drawn and a source page has
-// shown its report, at most a few seconds.
+// Settle waits until the page's charts are drawn, a source page has shown
+// its report and the explorer has loaded the data of its selection, at
+// most a few seconds.
 func (b *Browser) Settle(t testing.TB) {
 	t.Helper()
 	const ready = `(function(){var c=document.querySelectorAll('.chart');for(var i=0;i<c.length;i++){if(c[i].getAttribute('data-drawn')!=='true'){return false}}
 		if(document.getElementById('source')&&!document.body.getAttribute('data-ready')&&!/没有|地址中/.test(document.getElementById('source-status').textContent)){return false}
+		if(document.getElementById('x-out')&&!/^(ready|missing)$/.test(document.body.getAttribute('data-explorer')||'')){return false}
 		return document.readyState==='complete'})()`
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
@@ -198,4 +202,35 @@ func (b *Browser) Width(t testing.TB, width int) {
 		t.Fatal(fmt.Errorf("viewport %d: %w", width, err))
 	}
 	time.Sleep(100 * time.Millisecond)
+}
+
+// Download clicks the element matching a CSS selector, as a user would,
+// and returns the file the page then downloads (its name and bytes). The
+// browser saves downloads into a folder of the test's own; a download
+// that does not finish within ten seconds fails the test.
+func (b *Browser) Download(t testing.TB, sel string) (string, []byte) {
+	t.Helper()
+	dir := t.TempDir()
+	yes := true
+	if _, err := chromedp.CallBrowser(b.Ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &yes}); err != nil {
+		t.Fatalf("allow downloads: %v", err)
+	}
+	b.Click(t, sel)
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		ents, _ := os.ReadDir(dir)
+		for _, e := range ents {
+			if strings.HasSuffix(e.Name(), ".crdownload") || strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			if err == nil && len(data) > 0 {
+				return e.Name(), data
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("clicking %s downloaded nothing within 10 s", sel)
+	return "", nil
 }

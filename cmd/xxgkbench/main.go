@@ -24,6 +24,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/xxgk/xxgk/charts"
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/etl/synth"
@@ -614,6 +615,7 @@ const (
 	targetOverviewKB  = 400.0
 	targetSiteFactor  = 1.5   // × the stored report texts
 	targetSiteExtraMB = 100.0 // + this
+	targetExploreMB   = 2.0   // the explorer's largest data file (issue 14)
 )
 
 // site reports the chart site's own figures from the build just made: its
@@ -669,6 +671,7 @@ func (b *bench) site(ctx context.Context, db, site, stderr string, agencies int)
 			text, _ = strconv.ParseFloat(recs[1][i], 64)
 		}
 	}
+	b.explorer(site, agencies)
 	_, size := dirStats(site)
 	siteMB, textMB := float64(size)/1e6, text/1e6
 	budget := targetSiteFactor*textMB*factor + targetSiteExtraMB
@@ -723,6 +726,60 @@ func cpuSelf() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// explorer reports the explorer's largest data file of the site just
+// built, and what it will be at 3,000 agencies. The index (explore/
+// index.js, every agency's name and place) grows with the number of
+// agencies and is extrapolated linearly. A data file holds one province,
+// at most charts.ShardAgencies agencies, one a line; at a small scale its
+// files are not full, so the largest at 3,000 is taken as a full file of
+// agencies as large as those of the densest file seen: an upper bound.
+func (b *bench) explorer(site string, agencies int) {
+	dir := filepath.Join(site, "explore")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		b.fail("site: explorer's largest data file", err)
+		return
+	}
+	var index, largest, perAgency float64
+	largestName, largestN := "", 0
+	for _, e := range ents {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			b.fail("site: explorer's largest data file", err)
+			return
+		}
+		size := float64(len(data))
+		if e.Name() == "index.js" {
+			index = size
+		}
+		if size > largest {
+			largest, largestName = size, e.Name()
+		}
+		if e.Name() != "index.js" {
+			n := max(1, bytes.Count(data, []byte{'\n'})-1) // a line per agency, between the call's first and last lines
+			if size/float64(n) > perAgency {
+				perAgency = size / float64(n)
+			}
+			if e.Name() == largestName {
+				largestN = n
+			}
+		}
+	}
+	factor := float64(buildAgencies) / float64(agencies)
+	atIndex := index * factor
+	atFile := perAgency * float64(min(charts.ShardAgencies, buildAgencies))
+	at := math.Max(atIndex, atFile)
+	measured := fmt.Sprintf("%.0f KB", largest/1024)
+	note := fmt.Sprintf("largest now %s", largestName)
+	if largestName != "index.js" {
+		note += fmt.Sprintf(" (%d agencies)", largestN)
+	}
+	note += fmt.Sprintf("; index %.0f KB now; at 3,000 agencies: index ≈ %.0f KB (linear), a full data file of %d agencies ≈ %.0f KB (densest agencies seen, %.1f KB each)",
+		index/1024, atIndex/1024, charts.ShardAgencies, atFile/1024, perAgency/1024)
+	b.add(row{stage: "site: explorer's largest data file", measured: measured, target: fmt.Sprintf("≤ %.0f MB at 3,000", targetExploreMB),
+		vs: versus(targetExploreMB*1e6/at, at <= targetExploreMB*1e6), note: note})
 }
 
 // linkAgencies hard-links (or copies) the reports of the first n agencies

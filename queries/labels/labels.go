@@ -366,3 +366,14 @@ func Domain(domain string) map[string]string {
 
 // Fallback is the phrase shown for a code of domain that is not listed.
 func Fallback(domain string) string { return fallback(domain) }
+
+// Sections lists the sections of a report the comparable metrics belong
+// to, in the order a report prints them, then the ratios (比率): how the
+// explorer and the metric pages group them.
+func Sections() []string {
+	out := make([]string, 0, len(tab.order["section"]))
+	for _, c := range tab.order["section"] {
+		out = append(out, tab.byCode["section"][c].field(0))
+	}
+	return out
+}

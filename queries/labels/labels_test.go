@@ -268,3 +268,17 @@ func TestParseRejectsBadLines(t *testing.T) {
 		}()
 	}
 }
+
+// TestSections: every metric's section is one of Sections, in the order a
+// report prints them, and the ratios come last.
+func TestSections(t *testing.T) {
+	secs := Sections()
+	if len(secs) == 0 || secs[len(secs)-1] != "比率" {
+		t.Fatalf("Sections() = %v, want the report's sections then 比率", secs)
+	}
+	for _, m := range Metrics() {
+		if !slices.Contains(secs, MetricSection(m)) {
+			t.Errorf("metric %q: section %q is not listed in Sections %v", m, MetricSection(m), secs)
+		}
+	}
+}
