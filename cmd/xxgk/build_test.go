@@ -25,7 +25,8 @@ func TestBuildCommand(t *testing.T) {
 		stderrIn string
 	}{
 		{"builds", []string{"build", "--db", db, "--out", out}, exitOK,
-			[]string{filepath.Join(out, "site", "index.html"), filepath.Join(out, "xxgk-comparison.xlsx"), filepath.Join(out, "workbooks")}, ""},
+			[]string{filepath.Join(out, "site", "index.html"), filepath.Join(out, "xxgk-comparison.xlsx"), filepath.Join(out, "workbooks"),
+				filepath.Join(out, "data")}, ""},
 		{"builds again over the old outputs", []string{"build", "--db", db, "--out", out}, exitOK,
 			[]string{filepath.Join(out, "site", "index.html")}, ""},
 		{"no database", []string{"build", "--db", filepath.Join(out, "none.duckdb"), "--out", out}, exitFatal, nil, "there is no database at"},

@@ -1,0 +1,235 @@
+package dataset
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xxgk/xxgk/internal/atomicout"
+	"github.com/xxgk/xxgk/queries"
+)
+
+// The formats Write writes.
+const (
+	FormatCSV     = "csv"
+	FormatParquet = "parquet"
+	FormatXLSX    = "xlsx"
+)
+
+// Formats lists the formats Write knows, in the order it writes them.
+var Formats = []string{FormatCSV, FormatParquet, FormatXLSX}
+
+// The names of what Write puts in its folder. The dataset in Parquet is a
+// folder partitioned by year (dataset/year=2020/data_0.parquet): the
+// layout Spark, Trino, pandas (pyarrow), R (arrow) and DuckDB read as one
+// table with a year column.
+const (
+	DatasetCSV     = "dataset.csv"
+	ReportsCSV     = "reports.csv"
+	ChecksCSV      = "checks.csv"
+	DictionaryCSV  = "dictionary.csv"
+	DatasetParquet = "dataset"
+	ReportsParquet = "reports.parquet"
+	ChecksParquet  = "checks.parquet"
+	Workbook       = "dataset.xlsx"
+	PackageFile    = "datapackage.json"
+)
+
+// table is one table of the dataset: the named query that fills it and
+// its columns, in order.
+type table struct {
+	name    string // dataset, reports, checks
+	query   string
+	columns []column
+}
+
+var tables = []table{
+	{"dataset", "dataset", datasetColumns},
+	{"reports", "dataset_reports", reportsColumns},
+	{"checks", "dataset_checks", checksColumns},
+}
+
+// Options say what Write writes.
+type Options struct {
+	// Formats are some of Formats; none means csv. The dictionary and
+	// datapackage.json are written with any of them.
+	Formats []string
+	// Filter keeps some agencies and years (the dictionary is whole).
+	Filter queries.Filter
+	// Version is the xxgk version, recorded in datapackage.json.
+	Version string
+	// License is the licence of the compilation; the zero value is
+	// DefaultLicense.
+	License License
+	// Now is the creation time recorded; the zero value is time.Now.
+	Now time.Time
+	// Sync makes every file durable before it is renamed into place: set
+	// it when the folder is not itself swapped in whole (atomicout.Dir).
+	Sync bool
+}
+
+// Write writes the dataset into dir (created if need be) and returns the
+// paths it wrote, dir's own files only: each file is written beside its
+// name and renamed into place, so a failure leaves the previous file, and
+// nothing else in dir is touched. It reads db through the named queries
+// dataset, dataset_reports and dataset_checks (their Statement, so the
+// files hold exactly the rows `xxgk query` prints), dataset_metrics and
+// crosswalk for the dictionary.
+func Write(ctx context.Context, db *sql.DB, dir string, o Options) ([]string, error) {
+	formats, err := normalise(o.Formats)
+	if err != nil {
+		return nil, err
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	if o.License.Name == "" {
+		o.License = DefaultLicense
+	}
+	if o.License.Title == "" {
+		o.License.Title = o.License.Name
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("dataset folder %q: %w", dir, err)
+	}
+	w := &writer{ctx: ctx, db: db, dir: dir, o: o}
+	for _, f := range formats {
+		switch f {
+		case FormatCSV:
+			err = w.csv()
+		case FormatParquet:
+			err = w.parquet()
+		case FormatXLSX:
+			err = w.xlsx()
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := w.dictionary(); err != nil {
+		return nil, err
+	}
+	if err := w.pkg(); err != nil {
+		return nil, err
+	}
+	return w.paths, nil
+}
+
+// normalise checks the formats and puts them in the order of Formats.
+func normalise(formats []string) ([]string, error) {
+	if len(formats) == 0 {
+		return []string{FormatCSV}, nil
+	}
+	var out []string
+	for _, f := range formats {
+		if !slices.Contains(Formats, f) {
+			return nil, fmt.Errorf("format %q: want %s", f, strings.Join(Formats, ", "))
+		}
+	}
+	for _, f := range Formats {
+		if slices.Contains(formats, f) {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// writer is one Write: where it writes and what it wrote.
+type writer struct {
+	ctx   context.Context
+	db    *sql.DB
+	dir   string
+	o     Options
+	paths []string
+	// written lists the resources of datapackage.json, in order.
+	written []resource
+	dict    [][]string // the dictionary's rows, once computed
+}
+
+func (w *writer) path(name string) string { return filepath.Join(w.dir, name) }
+
+// file writes one file of dir atomically and records its path.
+func (w *writer) file(name string, fill func(io.Writer) error) error {
+	p := w.path(name)
+	if err := atomicout.File(p, w.o.Sync, fill); err != nil {
+		return fmt.Errorf("write %q: %w", p, err)
+	}
+	w.paths = append(w.paths, p)
+	return nil
+}
+
+// rows runs a table's query and hands each row to fn, after checking the
+// query returns the table's columns in order (the schema datapackage.json
+// promises).
+func (w *writer) rows(t table, fn func([]any) error) error {
+	text, args, err := queries.Statement(w.ctx, w.db, t.query, w.o.Filter)
+	if err != nil {
+		return err
+	}
+	rs, err := w.db.QueryContext(w.ctx, text, args...)
+	if err != nil {
+		return fmt.Errorf("query %q: %w", t.query, err)
+	}
+	defer rs.Close()
+	cols, err := rs.Columns()
+	if err != nil {
+		return fmt.Errorf("query %q: %w", t.query, err)
+	}
+	if want := names(t.columns); !slices.Equal(cols, want) {
+		return fmt.Errorf("query %q returns columns %v, want %v (exports/dataset/labels.go)", t.query, cols, want)
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rs.Next() {
+		if err := rs.Scan(ptrs...); err != nil {
+			return fmt.Errorf("query %q: %w", t.query, err)
+		}
+		if err := fn(vals); err != nil {
+			return err
+		}
+	}
+	if err := rs.Err(); err != nil {
+		return fmt.Errorf("query %q: %w", t.query, err)
+	}
+	return nil
+}
+
+func names(cols []column) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.name
+	}
+	return out
+}
+
+// csv writes each table as CSV: BOM, Chinese headers, blank left empty,
+// formula-like text escaped (see CSV).
+func (w *writer) csv() error {
+	for _, t := range tables {
+		name := t.name + ".csv"
+		err := w.file(name, func(out io.Writer) error {
+			c, err := NewCSV(out, names(t.columns), CSVOptions{BOM: true})
+			if err != nil {
+				return err
+			}
+			if err := w.rows(t, c.Row); err != nil {
+				return err
+			}
+			return c.Close()
+		})
+		if err != nil {
+			return err
+		}
+		w.written = append(w.written, csvResource(t.name, name, t.columns))
+	}
+	return nil
+}
