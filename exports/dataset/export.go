@@ -98,7 +98,21 @@ func Write(ctx context.Context, db *sql.DB, dir string, o Options) ([]string, er
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("dataset folder %q: %w", dir, err)
 	}
-	w := &writer{ctx: ctx, db: db, dir: dir, o: o}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("dataset: %w", err)
+	}
+	defer conn.Close()
+	w := &writer{ctx: ctx, db: db, conn: conn, dir: dir, o: o, temp: map[string]string{}}
+	defer w.dropTemp()
+	if len(formats) > 1 {
+		// Several formats read each table: compute it once.
+		for _, t := range tables {
+			if err := w.materialise(t); err != nil {
+				return nil, err
+			}
+		}
+	}
 	for _, f := range formats {
 		switch f {
 		case FormatCSV:
@@ -142,8 +156,12 @@ func normalise(formats []string) ([]string, error) {
 
 // writer is one Write: where it writes and what it wrote.
 type writer struct {
-	ctx   context.Context
-	db    *sql.DB
+	ctx context.Context
+	db  *sql.DB
+	// conn runs every statement of the tables: their temporary copies
+	// live on it.
+	conn  *sql.Conn
+	temp  map[string]string // table name → its temporary copy, when materialised
 	dir   string
 	o     Options
 	paths []string
@@ -164,15 +182,46 @@ func (w *writer) file(name string, fill func(io.Writer) error) error {
 	return nil
 }
 
-// rows runs a table's query and hands each row to fn, after checking the
-// query returns the table's columns in order (the schema datapackage.json
-// promises).
-func (w *writer) rows(t table, fn func([]any) error) error {
+// statement is the SELECT that gives a table's rows: its temporary copy
+// when materialised, else its named query with the filter.
+func (w *writer) statement(t table) (string, []any, error) {
+	if tmp, ok := w.temp[t.name]; ok {
+		return "SELECT * FROM " + tmp, nil, nil
+	}
+	return queries.Statement(w.ctx, w.db, t.query, w.o.Filter)
+}
+
+// materialise computes a table once into a temporary table of the
+// connection (in memory, so a read-only database can hold it too); the
+// order of its rows is kept.
+func (w *writer) materialise(t table) error {
 	text, args, err := queries.Statement(w.ctx, w.db, t.query, w.o.Filter)
 	if err != nil {
 		return err
 	}
-	rs, err := w.db.QueryContext(w.ctx, text, args...)
+	tmp := "xxgk_export_" + t.name
+	if _, err := w.conn.ExecContext(w.ctx, "CREATE OR REPLACE TEMP TABLE "+tmp+" AS\n"+text, args...); err != nil {
+		return fmt.Errorf("query %q: %w", t.query, err)
+	}
+	w.temp[t.name] = tmp
+	return nil
+}
+
+func (w *writer) dropTemp() {
+	for _, tmp := range w.temp {
+		w.conn.ExecContext(context.WithoutCancel(w.ctx), "DROP TABLE IF EXISTS "+tmp)
+	}
+}
+
+// rows runs a table's query and hands each row to fn, after checking the
+// query returns the table's columns in order (the schema datapackage.json
+// promises).
+func (w *writer) rows(t table, fn func([]any) error) error {
+	text, args, err := w.statement(t)
+	if err != nil {
+		return err
+	}
+	rs, err := w.conn.QueryContext(w.ctx, text, args...)
 	if err != nil {
 		return fmt.Errorf("query %q: %w", t.query, err)
 	}

@@ -210,8 +210,15 @@ func compareHarmonised(t *testing.T, what string, got []map[string]string, h *qu
 }
 
 func TestCSVEqualsHarmonised(t *testing.T) {
+	// CSV alone reads the query; with another format, a temporary copy.
+	for _, formats := range [][]string{{FormatCSV}, {FormatCSV, FormatParquet}} {
+		t.Run(strings.Join(formats, ","), func(t *testing.T) { testCSVEqualsHarmonised(t, formats) })
+	}
+}
+
+func testCSVEqualsHarmonised(t *testing.T, formats []string) {
 	db := fixture(t)
-	dir := write(t, db, Options{Formats: []string{FormatCSV}})
+	dir := write(t, db, Options{Formats: formats})
 	header, rows := readCSV(t, filepath.Join(dir, DatasetCSV))
 	var titles []string
 	for _, c := range datasetColumns {
@@ -359,8 +366,14 @@ func parquetRows(t *testing.T, db *sql.DB, glob string, hive bool, sortBy string
 }
 
 func TestParquetEqualsHarmonised(t *testing.T) {
+	for _, formats := range [][]string{{FormatParquet}, {FormatCSV, FormatParquet}} {
+		t.Run(strings.Join(formats, ","), func(t *testing.T) { testParquetEqualsHarmonised(t, formats) })
+	}
+}
+
+func testParquetEqualsHarmonised(t *testing.T, formats []string) {
 	db := fixture(t)
-	dir := write(t, db, Options{Formats: []string{FormatParquet}})
+	dir := write(t, db, Options{Formats: formats})
 	const order = "agency, year, period, metric"
 	cols, rows := parquetRows(t, db, filepath.Join(dir, DatasetParquet, "**", "*.parquet"), true, order)
 	if want := names(datasetColumns); !sameSet(cols, want) {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/xxgk/xxgk/internal/atomicout"
-	"github.com/xxgk/xxgk/queries"
 )
 
 // parquet writes the tables as Parquet with DuckDB's own writer (COPY):
@@ -18,7 +17,7 @@ import (
 // read by programs, not spreadsheets.
 func (w *writer) parquet() error {
 	for _, t := range tables {
-		text, args, err := queries.Statement(w.ctx, w.db, t.query, w.o.Filter)
+		text, args, err := w.statement(t)
 		if err != nil {
 			return err
 		}
@@ -44,7 +43,7 @@ func (w *writer) partitioned(t table, text string, args []any) error {
 	dst := w.path(DatasetParquet)
 	err := atomicout.Dir(dst, "dataset", w.o.Now, func(tmp string) error {
 		q := fmt.Sprintf("COPY (%s) TO %s (FORMAT parquet, PARTITION_BY (year), OVERWRITE_OR_IGNORE)", text, literal(tmp))
-		if _, err := w.db.ExecContext(w.ctx, q, args...); err != nil {
+		if _, err := w.conn.ExecContext(w.ctx, q, args...); err != nil {
 			return fmt.Errorf("copy %q to parquet: %w", t.query, err)
 		}
 		return nil
@@ -76,7 +75,7 @@ func (w *writer) copyFile(name, text string, args []any) error {
 	tmp := filepath.Join(w.dir, "."+name+".tmp-"+fmt.Sprint(os.Getpid()))
 	defer os.Remove(tmp)
 	q := fmt.Sprintf("COPY (%s) TO %s (FORMAT parquet)", text, literal(tmp))
-	if _, err := w.db.ExecContext(w.ctx, q, args...); err != nil {
+	if _, err := w.conn.ExecContext(w.ctx, q, args...); err != nil {
 		return err
 	}
 	if w.o.Sync {
