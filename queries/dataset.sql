@@ -37,33 +37,28 @@ WITH reps AS MATERIALIZED (
     FROM preferred_reports p
     WHERE TRUE /* filter: agency */
 ),
--- The text of a figure read from one cell or sentence (most of them).
-single_src AS (
-    SELECT h.report_id, h.metric,
+-- The text behind each part of each figure: one join of harmonised's keys
+-- with the stored cells. A figure of one part (most) takes its text as it
+-- is; the texts of the parts of a sum are joined in the order of its keys.
+part_texts AS (
+    SELECT n.report_id, n.metric, n.part_no, n.n_parts,
            CASE WHEN m.source = 'table' AND (m.row_label IS NOT NULL OR m.col_label IS NOT NULL)
                 THEN concat_ws(' × ', m.row_label, m.col_label) || '：' || m.provenance
-                ELSE m.provenance END AS source
-    FROM harmonised h
-    JOIN metrics m ON m.report_id = h.report_id AND m.key = h.source_keys
-    WHERE NOT contains(h.source_keys, ' + ')
-),
--- The texts of a sum, in the order of the rule's keys (sorted as a list:
--- an ordered string_agg sorts each group on its own, which costs more).
-sum_parts AS (
-    SELECT report_id, metric, unnest(ks) AS key, unnest(range(1, len(ks) + 1)) AS part_no
-    FROM (SELECT report_id, metric, string_split(source_keys, ' + ') AS ks
-          FROM harmonised
-          WHERE contains(source_keys, ' + '))
-),
-sum_src AS (
-    SELECT n.report_id, n.metric,
-           array_to_string(list_transform(list_sort(list({'part_no': n.part_no, 'text':
-               CASE WHEN m.source = 'table' AND (m.row_label IS NOT NULL OR m.col_label IS NOT NULL)
-                    THEN concat_ws(' × ', m.row_label, m.col_label) || '：' || m.provenance
-                    ELSE m.provenance END})), x -> x.text), ' | ') AS source
-    FROM sum_parts n
+                ELSE m.provenance END AS text
+    FROM (SELECT report_id, metric, len(ks) AS n_parts, unnest(ks) AS key, unnest(range(1, len(ks) + 1)) AS part_no
+          FROM (SELECT report_id, metric, string_split(source_keys, ' + ') AS ks FROM harmonised)) n
     JOIN metrics m ON m.report_id = n.report_id AND m.key = n.key
-    GROUP BY n.report_id, n.metric
+),
+number_src AS (
+    SELECT report_id, metric, text AS source
+    FROM part_texts
+    WHERE n_parts = 1
+    UNION ALL
+    SELECT report_id, metric,
+           string_agg(text, ' | ' ORDER BY part_no)
+    FROM part_texts
+    WHERE n_parts > 1
+    GROUP BY report_id, metric
 ),
 rule_parts AS (
     SELECT metric_no, metric, step, era, mapped, confidence, source_keys,
@@ -96,7 +91,7 @@ all_rows AS (
     SELECT h.report_id, h.metric_no, h.metric, h.value, 'number' AS value_kind, h.approx, h.mapped,
            h.confidence, h.source_keys, s.source
     FROM harmonised h
-    LEFT JOIN (SELECT * FROM single_src UNION ALL SELECT * FROM sum_src) s USING (report_id, metric)
+    LEFT JOIN number_src s USING (report_id, metric)
     UNION ALL
     SELECT report_id, metric_no, b.metric, NULL, b.value_kind, NULL, b.mapped, b.confidence, b.source_keys, b.source
     FROM blanks

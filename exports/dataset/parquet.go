@@ -28,7 +28,7 @@ func (w *writer) parquet() error {
 			continue
 		}
 		name := t.name + ".parquet"
-		if err := w.copyFile(name, text, args); err != nil {
+		if err := w.copyFile(name, "COPY ("+text+") TO %s (FORMAT parquet)", args); err != nil {
 			return fmt.Errorf("write %q: %w", w.path(name), err)
 		}
 		w.paths = append(w.paths, w.path(name))
@@ -68,13 +68,13 @@ func (w *writer) partitioned(t table, text string, args []any) error {
 	return nil
 }
 
-// copyFile writes the result of text into the Parquet file name of the
-// folder: DuckDB writes a temporary file beside it, renamed into place.
-func (w *writer) copyFile(name, text string, args []any) error {
+// copyFile runs copy, a COPY statement whose %s is its target, into a
+// temporary file beside the file name of the folder, renamed into place.
+func (w *writer) copyFile(name, copy string, args []any) error {
 	dst := w.path(name)
 	tmp := filepath.Join(w.dir, "."+name+".tmp-"+fmt.Sprint(os.Getpid()))
 	defer os.Remove(tmp)
-	q := fmt.Sprintf("COPY (%s) TO %s (FORMAT parquet)", text, literal(tmp))
+	q := strings.Replace(copy, "%s", literal(tmp), 1)
 	if _, err := w.conn.ExecContext(w.ctx, q, args...); err != nil {
 		return err
 	}
