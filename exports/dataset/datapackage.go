@@ -68,8 +68,6 @@ type resource struct {
 	Dialect     *dialect `json:"dialect,omitempty"`
 	Schema      *schema  `json:"schema,omitempty"`
 	Partition   []string `json:"partitioned_by,omitempty"`
-	columns     []column // the columns described, in order
-	codes       bool     // field names are the column codes (Parquet), not the Chinese headers
 }
 
 type dialect struct {
@@ -126,7 +124,7 @@ const csvNote = "UTF-8（带 BOM），逗号分隔，首行为中文表头。空
 func csvResource(name, path string, cols []column) resource {
 	r := resource{Profile: "tabular-data-resource", Name: name, Path: path, Title: resourceTitles[name],
 		Description: csvNote, Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",
-		Dialect: &dialect{Delimiter: ",", Header: true, DoubleQuote: true}, columns: cols}
+		Dialect: &dialect{Delimiter: ",", Header: true, DoubleQuote: true}}
 	r.Schema = tableSchema(name, cols, false)
 	return r
 }
@@ -135,7 +133,7 @@ func csvResource(name, path string, cols []column) resource {
 // codes. partition names the column held in the folder names.
 func parquetResource(name string, files []string, cols []column, partition string) resource {
 	r := resource{Profile: "data-resource", Name: name + "-parquet", Title: resourceTitles[name] + "（Parquet）",
-		Format: "parquet", Mediatype: "application/vnd.apache.parquet", columns: cols, codes: true}
+		Format: "parquet", Mediatype: "application/vnd.apache.parquet"}
 	r.Path = files
 	if len(files) == 1 && partition == "" {
 		r.Path = files[0]

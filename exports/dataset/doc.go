@@ -27,14 +27,17 @@
 //
 // CSV is for people and programs alike: UTF-8 with a byte-order mark (so
 // Excel on Windows reads the Chinese), Chinese headers (Header; the
-// Parquet files keep the column codes), numbers without exponents, and
-// formula injection neutralised reversibly (Escape, Unescape): a text cell
+// Parquet files keep the column codes), whole numbers without a decimal
+// point, and formula injection neutralised reversibly (Escape, Unescape):
+// a text cell
 // that starts with = + - @, a tab, a carriage return or an apostrophe gets
 // one apostrophe in front, so a program restores the text by removing one
-// leading apostrophe. The workbook stores text as text, never as a
-// formula, and needs no escaping. NewCSV and WriteCSV write any query
-// result this way, with units in the headers or as a second row, for the
-// site's downloads.
+// leading apostrophe. The dataset's CSV files are written by DuckDB too
+// (COPY, with the same rules in SQL): scanning every value into Go would
+// cost most of a national export. The workbook stores text as text, never
+// as a formula, and needs no escaping. NewCSV and WriteCSV write any query
+// result by the same rules in Go, with units in the headers or as a second
+// row, for the site's downloads.
 //
 // The Chinese words for columns and codes are in labels.go, the one place
 // they live until the shared labels table takes them.

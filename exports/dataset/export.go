@@ -300,6 +300,8 @@ func (w *writer) csv() error {
 // that starts like a formula (or with an apostrophe) gets an apostrophe in
 // front, a whole number has no decimal point, NULL stays empty; the names
 // are the Chinese headers, the first prefixed with the byte-order mark.
+// Other numbers take DuckDB's shortest form, which is Cell's for every
+// figure a report prints (an exponent would need one below 0.0001).
 func csvSelect(cols []column) string {
 	parts := make([]string, len(cols))
 	for i, c := range cols {

@@ -648,3 +648,76 @@ func TestHeadersOfEveryQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEReadsParquet runs the README's DuckDB example on an export of
+// the fixture: it must read the partitioned files as one table and give
+// the median of 收到申请 per year that harmonised gives.
+func TestREADMEReadsParquet(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(b), "```sql\n")
+	block, _, ok2 := strings.Cut(after, "```")
+	if !ok || !ok2 || !strings.Contains(block, "read_parquet('out/data/dataset/") {
+		t.Fatalf("README has no DuckDB example reading out/data/dataset: %q", block)
+	}
+	db := fixture(t)
+	dir := write(t, db, Options{Formats: []string{FormatParquet}})
+	q := strings.TrimSuffix(strings.TrimSpace(strings.ReplaceAll(block, "'out/data/", "'"+dir+"/")), ";")
+	rs, err := db.Query(q)
+	if err != nil {
+		t.Fatalf("README example: %v\n%s", err, q)
+	}
+	defer rs.Close()
+	got := map[int64]float64{}
+	for rs.Next() {
+		var y int64
+		var m float64
+		if err := rs.Scan(&y, &m); err != nil {
+			t.Fatal(err)
+		}
+		got[y] = m
+	}
+	want := map[int64]float64{}
+	h, args, err := queries.Statement(context.Background(), db, "harmonised", queries.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query("SELECT year, median(value) FROM ("+h+") WHERE metric = 'received' GROUP BY year", args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var y int64
+		var m float64
+		rows.Scan(&y, &m)
+		want[y] = m
+	}
+	if len(want) == 0 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("README example gives %v, harmonised %v", got, want)
+	}
+}
+
+// TestFilterHostileName: an agency name with quotes and brackets is bound
+// as a parameter of COPY, never spliced into its text.
+func TestFilterHostileName(t *testing.T) {
+	db := fixture(t)
+	for _, name := range []string{chartstest.FormulaAgency, chartstest.PathAgency, "甲'); DROP TABLE reports; --"} {
+		f := queries.Filter{Agencies: []string{name}}
+		dir := write(t, db, Options{Formats: []string{FormatCSV, FormatParquet}, Filter: f})
+		header, rows := readCSV(t, filepath.Join(dir, DatasetCSV))
+		for _, m := range rowsWhere(header, rows, codeOf(t), nil) {
+			if m["agency"] != name {
+				t.Errorf("filter on %q gave a row of %q", name, m["agency"])
+			}
+		}
+		if want := len(run(t, db, "dataset", f).Rows); len(rows) != want {
+			t.Errorf("filter on %q: %d rows, the query has %d", name, len(rows), want)
+		}
+	}
+	if len(run(t, db, "dataset_reports", queries.Filter{}).Rows) == 0 {
+		t.Fatal("the reports are gone")
+	}
+}
