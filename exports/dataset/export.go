@@ -106,7 +106,8 @@ func Write(ctx context.Context, db *sql.DB, dir string, o Options) ([]string, er
 	w := &writer{ctx: ctx, db: db, conn: conn, dir: dir, o: o, temp: map[string]string{}}
 	defer w.dropTemp()
 	if len(formats) > 1 {
-		// Several formats read each table: compute it once.
+		// Several formats read each table: compute it once, into memory,
+		// rather than join and sort it again per format.
 		for _, t := range tables {
 			if err := w.materialise(t); err != nil {
 				return nil, err
