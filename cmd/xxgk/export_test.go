@@ -124,3 +124,31 @@ func TestBuildWritesRelease(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigLicense: [dataset] license and license_url of xxgk.toml reach
+// the release; a misspelt key is refused like any other.
+func TestConfigLicense(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "x.toml")
+	body := "inputs = [\"r\"]\n[dataset]\nlicense = \"CC-BY-4.0\"\nlicense_url = \"https://creativecommons.org/licenses/by/4.0/\"\n"
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := loadConfig(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := c.license(); l.Name != "CC-BY-4.0" || !strings.HasPrefix(l.Path, "https://creativecommons.org/") {
+		t.Errorf("license = %+v", l)
+	}
+	if err := os.WriteFile(p, []byte("inputs = [\"r\"]\n[dataset]\nlicence = \"CC0-1.0\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loadConfig(p); err == nil {
+		t.Error("[dataset] licence (misspelt) was accepted")
+	}
+	// The project's own config loads with its [dataset] table.
+	if _, err := loadConfig("../../xxgk.toml"); err != nil {
+		t.Errorf("xxgk.toml: %v", err)
+	}
+}

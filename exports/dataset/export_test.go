@@ -721,3 +721,33 @@ func TestFilterHostileName(t *testing.T) {
 		t.Fatal("the reports are gone")
 	}
 }
+
+// TestReadOnlyWithoutCache: on a read-only database that never held the
+// named-query cache (a snapshot copied elsewhere, an old file), the
+// export computes from the query text and writes the same files.
+func TestReadOnlyWithoutCache(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ro.duckdb")
+	st, err := load.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveReports(ctx, append(chartstest.Reports(), extraReports()...)); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	ro, err := sql.Open("duckdb", path+"?access_mode=read_only")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	got := write(t, ro, Options{Formats: []string{FormatCSV, FormatParquet}})
+	want := write(t, fixture(t), Options{Formats: []string{FormatCSV}})
+	for _, f := range []string{DatasetCSV, ReportsCSV, ChecksCSV, DictionaryCSV} {
+		a, _ := os.ReadFile(filepath.Join(got, f))
+		b, _ := os.ReadFile(filepath.Join(want, f))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s from the read-only database without a cache differs from the cached one", f)
+		}
+	}
+}
