@@ -12,11 +12,12 @@
 --
 -- Blank is kept as blank, never 0: for a preferred report and a metric
 -- where no crosswalk rule applies because a part of the rule is printed
--- empty ('' or —) or not applicable ('/' or 无), one row has value NULL and
--- value_kind the kind of that cell ('empty' or 'not_applicable'). Its
--- part, mapped, confidence and source_keys are those of the first such
--- part of the rule with the smallest step; approx is NULL (there is no
--- figure). A metric the report does not print at all has no row.
+-- empty (an empty cell, - or —) or not applicable (/, 无, 不适用), one row
+-- has value NULL and value_kind the kind of that cell ('empty' or
+-- 'not_applicable'); its mapped, confidence, source_keys and source are
+-- those of the first such part of the applicable-era rule with the
+-- smallest step, and approx is NULL (there is no figure). A metric the
+-- report does not print at all has no row.
 --
 -- source is the text behind the figure, each part as printed: a table cell
 -- as "row × column：text", a sentence as it stands; the parts of a sum are
