@@ -169,6 +169,44 @@ func ExportAgency(ctx context.Context, run QueryFunc, name, path string) error {
 	return writeBook(path, true, digits(agencyHash(d, a)), func(b *book) error { return writeAgency(b, d, a) })
 }
 
+// ExportAgencies writes the workbooks of the named agencies into dir, one
+// file each (FileName-based, unique in the folder), reading the data once
+// rather than once per agency. It returns the paths in the order of names;
+// an agency the database does not hold fails the whole call before any
+// file is written (ErrNoAgency).
+func ExportAgencies(ctx context.Context, run QueryFunc, names []string, dir string) ([]string, error) {
+	d, err := loadData(ctx, run, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	list := make([]*agency, 0, len(names))
+	for _, n := range names {
+		a := d.byName[n]
+		if a == nil {
+			return nil, fmt.Errorf("export %q: %w", n, ErrNoAgency)
+		}
+		if !slices.Contains(list, a) {
+			list = append(list, a)
+		}
+	}
+	assignFiles(d)
+	if err := d.loadSources(ctx, run, list); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	paths := make([]string, 0, len(list))
+	for _, a := range list {
+		path := filepath.Join(dir, a.stem+".xlsx")
+		if err := writeBook(path, true, digits(agencyHash(d, a)), func(b *book) error { return writeAgency(b, d, a) }); err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
 // writeBook fills a new workbook and saves it atomically at path: written to
 // a temporary file beside it, synced when sync is set, closed, then renamed
 // over the target. Files inside a folder that is swapped in whole skip the

@@ -148,6 +148,25 @@ func cachedText(name string) (string, error) {
 	return prependCTEs(src.body, ctes, ", "), nil
 }
 
+// usesCached returns the text of a query that is not cached itself (`--
+// cache: no`) with the queries it uses read from their cache tables, once
+// those are fresh (refreshed first when refresh is set); "" when it uses
+// none. An error means a used cache is stale or cannot be written (a
+// read-only database): the caller computes from the full text instead.
+func usesCached(ctx context.Context, db *sql.DB, name string, refresh bool) (string, error) {
+	loadCatalog()
+	src := sources[name]
+	if len(src.uses) == 0 {
+		return "", nil
+	}
+	for _, u := range src.uses {
+		if _, err := ensureCached(ctx, db, u, refresh); err != nil {
+			return "", err
+		}
+	}
+	return cachedText(name)
+}
+
 // dependencyOrder lists name and the queries it uses, transitively, each
 // after the queries it uses.
 func dependencyOrder(name string) ([]string, error) {

@@ -67,15 +67,18 @@ func Stream(ctx context.Context, db *sql.DB, name string, f Filter, w io.Writer,
 	return out.end()
 }
 
-// each runs the named query with the filter and hands the columns, then
-// every row (a fresh slice each time) to the callbacks.
-func each(ctx context.Context, db *sql.DB, name string, f Filter, header func([]string) error, row func([]any) error) error {
+// Statement returns the SELECT that Run executes for the named query and
+// filter, with its bound arguments: the same rows in the same order. It is
+// for callers that hand the rows to DuckDB itself rather than to Go, such
+// as `COPY (…) TO 'x.parquet'` (exports/dataset). The statement may read
+// the named-query cache tables, so run it on the same database soon after.
+func Statement(ctx context.Context, db *sql.DB, name string, f Filter) (string, []any, error) {
 	q, ok := Get(name)
 	if !ok {
 		if _, err := loadCatalog(); err != nil {
-			return fmt.Errorf("query %q: %w", name, err)
+			return "", nil, fmt.Errorf("query %q: %w", name, err)
 		}
-		return fmt.Errorf("query %q: no such query (try `xxgk query --list`)", name)
+		return "", nil, fmt.Errorf("query %q: no such query (try `xxgk query --list`)", name)
 	}
 	text, args := q.SQL, []any(nil)
 	// push: the agency filter can go inside the query, so one agency is
@@ -91,8 +94,14 @@ func each(ctx context.Context, db *sql.DB, name string, f Filter, header func([]
 		case err == nil:
 			text, push = "SELECT * FROM "+table, false
 		case ctx.Err() != nil:
-			return fmt.Errorf("query %q: %w", name, ctx.Err())
+			return "", nil, fmt.Errorf("query %q: %w", name, ctx.Err())
 		}
+	} else if cached, err := usesCached(ctx, db, name, !push); err == nil && cached != "" {
+		// Computed every time, but from the cached results of the queries
+		// it uses when those are fresh, rather than from their text.
+		text = cached
+	} else if ctx.Err() != nil {
+		return "", nil, fmt.Errorf("query %q: %w", name, err)
 	}
 	if push {
 		text, args = pushFilter(text, f.Agencies)
@@ -100,11 +109,21 @@ func each(ctx context.Context, db *sql.DB, name string, f Filter, header func([]
 	if len(f.Agencies) > 0 || len(f.Years) > 0 {
 		cols, err := columns(ctx, db, text, args)
 		if err != nil {
-			return fmt.Errorf("query %q: %w", name, err)
+			return "", nil, fmt.Errorf("query %q: %w", name, err)
 		}
 		var outer []any
 		text, outer = filtered(text, cols, f)
 		args = append(args, outer...)
+	}
+	return text, args, nil
+}
+
+// each runs the named query with the filter and hands the columns, then
+// every row (a fresh slice each time) to the callbacks.
+func each(ctx context.Context, db *sql.DB, name string, f Filter, header func([]string) error, row func([]any) error) error {
+	text, args, err := Statement(ctx, db, name, f)
+	if err != nil {
+		return err
 	}
 	rows, err := db.QueryContext(ctx, text, args...)
 	if err != nil {

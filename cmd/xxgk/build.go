@@ -16,6 +16,7 @@ import (
 	"github.com/xxgk/xxgk/charts"
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/exports"
+	"github.com/xxgk/xxgk/exports/dataset"
 	"github.com/xxgk/xxgk/internal/atomicout"
 	"github.com/xxgk/xxgk/internal/lockfile"
 	"github.com/xxgk/xxgk/internal/termtext"
@@ -23,12 +24,13 @@ import (
 )
 
 func runBuild(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "[--db FILE] [--out DIR]",
+	fs := newFlags(e, "[--db FILE] [--out DIR] [--license ID]",
 		"Writes the chart site and the Excel workbooks from the database. It never waits for an ingest: "+
 			"while one runs it builds from the last published snapshot.",
-		"xxgk build --db out/xxgk.duckdb --out out   # writes out/site/index.html, out/xxgk-comparison.xlsx, out/workbooks/")
+		"xxgk build --db out/xxgk.duckdb --out out   # writes out/site/index.html, out/xxgk-comparison.xlsx, out/workbooks/, out/data/")
 	dbFlag := fs.String("db", defaultDB, "the DuckDB file to read")
-	outFlag := fs.String("out", "out", "the output folder: site/, "+exports.ComparisonFile+" and "+exports.AgencyDir+"/ go here")
+	outFlag := fs.String("out", "out", "the output folder: site/, "+exports.ComparisonFile+", "+exports.AgencyDir+"/ and "+dataDir+"/ go here")
+	license := fs.String("license", "", "the licence of the compilation in "+dataDir+"/datapackage.json (an SPDX id such as CC-BY-4.0; default NOASSERTION)")
 	pos, err := parseArgs(e, fs, args)
 	if err != nil {
 		return err
@@ -47,14 +49,14 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	w, err := openWrite(ctx, dbPath)
 	var locked *load.LockedError
 	if errors.As(err, &locked) {
-		return buildFromSnapshot(ctx, e, dbPath, outDir, locked)
+		return buildFromSnapshot(ctx, e, dbPath, outDir, dataset.License{Name: *license}, locked)
 	}
 	if err != nil {
 		return err
 	}
 	defer func() { w.close(err) }()
 	started := time.Now()
-	paths, err := buildOutputs(ctx, w.s.DB(), outDir, e.stderr)
+	paths, err := buildOutputs(ctx, w.s.DB(), outDir, dataset.License{Name: *license}, e.stderr)
 	if err != nil {
 		return err
 	}
@@ -64,13 +66,13 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 // buildFromSnapshot builds while another run holds the lock. The build is
 // not recorded (the database is the other run's to write), so the next
 // `xxgk run` builds again.
-func buildFromSnapshot(ctx context.Context, e *env, dbPath, outDir string, locked *load.LockedError) error {
+func buildFromSnapshot(ctx context.Context, e *env, dbPath, outDir string, lic dataset.License, locked *load.LockedError) error {
 	s, err := openRead(ctx, dbPath)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	paths, err := buildOutputs(ctx, s.DB(), outDir, e.stderr)
+	paths, err := buildOutputs(ctx, s.DB(), outDir, lic, e.stderr)
 	if err != nil {
 		return err
 	}
@@ -109,11 +111,12 @@ func recordBuild(ctx context.Context, w *writer, started time.Time, outDir strin
 	return nil
 }
 
-// buildOutputs writes the site and the workbooks under outDir from db and
-// returns the paths it wrote. run calls it after ingest. Each output is
+// buildOutputs writes the site, the workbooks and the dataset release
+// (out/data/, with lic as its licence) under outDir from db and returns
+// the paths it wrote. run calls it after ingest. Each output is
 // built beside its target and swapped in by rename, so a failed or
 // interrupted build leaves the previous outputs as they were.
-func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writer) ([]string, error) {
+func buildOutputs(ctx context.Context, db *sql.DB, outDir string, lic dataset.License, stderr io.Writer) ([]string, error) {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, fail(err, "cannot create the output folder %s", outDir)
 	}
@@ -141,9 +144,14 @@ func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writ
 	if err != nil {
 		return nil, fail(err, "cannot write the workbooks under %s", outDir)
 	}
-	fmt.Fprintf(stderr, "xxgk build: queries %s, site %s, workbooks %s\n", t1.Sub(t0).Round(time.Millisecond),
-		t2.Sub(t1).Round(time.Millisecond), time.Since(t2).Round(time.Millisecond))
-	return append(site, books...), nil
+	t3 := time.Now()
+	data, err := writeRelease(ctx, db, outDir, lic)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(stderr, "xxgk build: queries %s, site %s, workbooks %s, data %s\n", t1.Sub(t0).Round(time.Millisecond),
+		t2.Sub(t1).Round(time.Millisecond), t3.Sub(t2).Round(time.Millisecond), time.Since(t3).Round(time.Millisecond))
+	return append(append(site, books...), data), nil
 }
 
 // cleanOutputs removes what killed builds left in outDir (temporary
@@ -151,7 +159,7 @@ func buildOutputs(ctx context.Context, db *sql.DB, outDir string, stderr io.Writ
 // callers hold the build lock of outDir, so no other build is writing
 // there.
 func cleanOutputs(outDir string) error {
-	if err := atomicout.Clean(outDir, "site", exports.AgencyDir, exports.ComparisonFile); err != nil {
+	if err := atomicout.Clean(outDir, "site", exports.AgencyDir, exports.ComparisonFile, dataDir); err != nil {
 		return fail(err, "cannot remove what an earlier build left in %s", outDir)
 	}
 	return nil

@@ -31,7 +31,8 @@ func TestBuildCommand(t *testing.T) {
 		stderrIn string
 	}{
 		{"builds", []string{"build", "--db", db, "--out", out}, exitOK,
-			[]string{filepath.Join(out, "site", "index.html"), filepath.Join(out, "xxgk-comparison.xlsx"), filepath.Join(out, "workbooks")}, ""},
+			[]string{filepath.Join(out, "site", "index.html"), filepath.Join(out, "xxgk-comparison.xlsx"), filepath.Join(out, "workbooks"),
+				filepath.Join(out, "data")}, ""},
 		{"builds again over the old outputs", []string{"build", "--db", db, "--out", out}, exitOK,
 			[]string{filepath.Join(out, "site", "index.html")}, ""},
 		{"no database", []string{"build", "--db", filepath.Join(out, "none.duckdb"), "--out", out}, exitFatal, nil, "there is no database at"},
@@ -63,8 +64,8 @@ func TestBuildCommand(t *testing.T) {
 	versions := map[string]int{}
 	for _, e := range entries {
 		n := e.Name()
-		// The versions site/ and workbooks/ link to, and the one before.
-		if tag, _, ok := strings.Cut(n, "-v-"); ok && (tag == ".site" || tag == "."+exports.AgencyDir) {
+		// The versions site/, workbooks/ and data/ link to, and the one before.
+		if tag, _, ok := strings.Cut(n, "-v-"); ok && (tag == ".site" || tag == "."+exports.AgencyDir || tag == "."+dataDir) {
 			versions[tag]++
 			continue
 		}

@@ -147,7 +147,7 @@ func TestExitCodes(t *testing.T) {
 		{exitFatal, []string{"query", "yoy", "--db", db()}},
 		{exitFatal, []string{"status", "--db", db()}},
 		{exitFatal, []string{"build", "--db", db(), "--out", tmp}},
-		{exitFatal, []string{"export", "--db", db(), "--out", filepath.Join(tmp, "c.xlsx")}},
+		{exitFatal, []string{"export", "--db", db(), "--out", tmp}},
 		{exitFatal, []string{"run", "--config", missing}},
 	} {
 		if code, _, stderr := run(t, c.args...); code != c.want {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/xxgk/xxgk/etl/ingest"
 	"github.com/xxgk/xxgk/etl/read"
+	"github.com/xxgk/xxgk/exports/dataset"
 )
 
 // config is xxgk.toml: what `xxgk run` ingests, where it stores and writes,
@@ -32,6 +33,17 @@ type config struct {
 		MaxNodes        int          `toml:"max_nodes"`
 		Timeout         textDuration `toml:"timeout"`
 	} `toml:"limits"`
+	// Dataset is the release in out/data/: the licence of the compilation
+	// recorded in its datapackage.json (empty: dataset.DefaultLicense).
+	Dataset struct {
+		License    string `toml:"license"`     // an SPDX id, e.g. CC-BY-4.0
+		LicenseURL string `toml:"license_url"` // where its text is
+	} `toml:"dataset"`
+}
+
+// license is the licence the config gives the dataset release.
+func (c *config) license() dataset.License {
+	return dataset.License{Name: c.Dataset.License, Path: c.Dataset.LicenseURL}
 }
 
 // loadConfig reads the TOML file at path; unknown keys are errors, so a

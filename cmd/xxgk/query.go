@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
+	"github.com/xxgk/xxgk/exports/dataset"
 	"github.com/xxgk/xxgk/queries"
 )
 
@@ -41,12 +43,13 @@ func (y *yearsFlag) Set(v string) error {
 }
 
 func runQuery(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "NAME [--format table|csv|json] [--agency A]... [--year Y]... [--db FILE] | --list",
+	fs := newFlags(e, "NAME [--format table|csv|json] [--bom] [--agency A]... [--year Y]... [--db FILE] | --list",
 		"Runs a named query (queries/*.sql) on the published snapshot of the database and prints its result.",
 		"xxgk query yoy --agency 北京市东城区人民政府 --format csv")
 	format := fs.String("format", queries.FormatTable, "output format: table, csv or json")
 	dbPath := fs.String("db", defaultDB, "the DuckDB file written by ingest")
 	list := fs.Bool("list", false, "list the named queries, one per line: name, then description")
+	bom := fs.Bool("bom", false, "with --format csv: start with the UTF-8 byte-order mark, so Excel on Windows reads the Chinese")
 	var agencies listFlag
 	var years yearsFlag
 	fs.Var(&agencies, "agency", "keep only this agency (repeatable)")
@@ -76,6 +79,9 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	default:
 		return usagef("--format %q: want table, csv or json", *format)
 	}
+	if *bom && *format != queries.FormatCSV {
+		return usagef("--bom applies to --format csv only, not %q", *format)
+	}
 	if _, ok := queries.Get(name); !ok {
 		return usagef("%q is not a named query; `xxgk query --list` shows them", name)
 	}
@@ -86,10 +92,31 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	out := e.stdout
+	if *bom {
+		out = &bomWriter{w: out}
+	}
 	// Streamed: a whole national result (a million rows) is printed as it
 	// is read, in constant memory, rather than held in memory first.
-	if err := queries.Stream(ctx, st.DB(), name, queries.Filter{Agencies: agencies, Years: years}, e.stdout, *format); err != nil {
+	if err := queries.Stream(ctx, st.DB(), name, queries.Filter{Agencies: agencies, Years: years}, out, *format); err != nil {
 		return fail(err, "query %s on %s failed", name, *dbPath)
 	}
 	return nil
+}
+
+// bomWriter writes the UTF-8 byte-order mark before the first bytes, so a
+// query that fails before printing anything prints nothing.
+type bomWriter struct {
+	w       io.Writer
+	started bool
+}
+
+func (b *bomWriter) Write(p []byte) (int, error) {
+	if !b.started {
+		b.started = true
+		if _, err := io.WriteString(b.w, dataset.BOM); err != nil {
+			return 0, err
+		}
+	}
+	return b.w.Write(p)
 }

@@ -28,6 +28,8 @@ func TestQueryCommand(t *testing.T) {
 		{"crosswalk as table", []string{"query", "crosswalk", "--db", db}, exitOK, "granted.total + reply.already_public"},
 		{"csv header of an empty result", []string{"query", "yoy", "--db", db, "--format", "csv", "--year", "2020"}, exitOK, "agency,period,metric,year,value"},
 		{"flags before the name", []string{"query", "--format", "csv", "--db", db, "coverage"}, exitOK, "agency,"},
+		{"csv with the byte-order mark", []string{"query", "crosswalk", "--db", db, "--format", "csv", "--bom"}, exitOK, "\ufeffmetric,label,"},
+		{"a byte-order mark is for csv only", []string{"query", "crosswalk", "--db", db, "--bom"}, exitFatal, ""},
 		{"unknown query", []string{"query", "nope", "--db", db}, exitFatal, ""},
 		{"unknown format", []string{"query", "yoy", "--db", db, "--format", "xml"}, exitFatal, ""},
 		{"bad year", []string{"query", "yoy", "--db", db, "--year", "20x"}, exitFatal, ""},
@@ -51,6 +53,10 @@ func TestQueryCommand(t *testing.T) {
 		if !strings.Contains(out, q.Name+"\t"+q.Description+"\n") {
 			t.Errorf("--list lacks %q", q.Name)
 		}
+	}
+	// Without --bom, no byte-order mark.
+	if _, out, _ := run(t, "query", "crosswalk", "--db", db, "--format", "csv"); !strings.HasPrefix(out, "metric,") {
+		t.Errorf("csv without --bom starts %q", out[:min(len(out), 12)])
 	}
 	// JSON is an array of objects keyed by column.
 	_, out, _ = run(t, "query", "crosswalk", "--db", db, "--format", "json")

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/xxgk/xxgk/etl/ingest"
+	"github.com/xxgk/xxgk/exports/dataset"
 	"github.com/xxgk/xxgk/internal/termtext"
 	"github.com/xxgk/xxgk/queries"
 )
@@ -44,7 +45,7 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	job := ingestJob{db: cfg.Database, inputs: cfg.Inputs, workers: cfg.Workers, batch: cfg.Batch, limits: cfg.limits(),
 		kind: "run", log: log, progress: logFormat == "text"}
 	sum, err := job.run(ctx, e, func(w *writer, sum *ingest.Summary) error {
-		return buildIfNeeded(ctx, w, cfg.Output, e.stdout, e.stderr)
+		return buildIfNeeded(ctx, w, cfg.Output, cfg.license(), e.stdout, e.stderr)
 	})
 	if err != nil {
 		return err
@@ -66,7 +67,7 @@ type buildNote struct {
 // was made by this version into the same folder from the same data (equal
 // data stamps), and every path it wrote still exists. A build is recorded
 // as a runs row. It prints the paths of the outputs either way.
-func buildIfNeeded(ctx context.Context, w *writer, outDir string, stdout, stderr io.Writer) error {
+func buildIfNeeded(ctx context.Context, w *writer, outDir string, lic dataset.License, stdout, stderr io.Writer) error {
 	raw, built, _, err := w.s.LastBuild(ctx)
 	if err != nil {
 		return fail(err, "cannot read the last build from %s", w.path)
@@ -88,7 +89,7 @@ func buildIfNeeded(ctx context.Context, w *writer, outDir string, stdout, stderr
 		return nil
 	}
 	started := time.Now()
-	paths, err := buildOutputs(ctx, w.s.DB(), outDir, stderr)
+	paths, err := buildOutputs(ctx, w.s.DB(), outDir, lic, stderr)
 	if err != nil {
 		return err
 	}

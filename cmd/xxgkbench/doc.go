@@ -44,4 +44,11 @@
 // corpus, and --only queries runs just that stage:
 //
 //	go run ./cmd/xxgkbench --xxgk bin/xxgk --only queries --query-reports 100000
+//
+// The export stage times `xxgk export --format csv,parquet` (what the build
+// writes to out/data/) and `--format xlsx` on the build's database; --only
+// export runs it alone, generating and ingesting the build corpus when no
+// earlier run left it:
+//
+//	go run ./cmd/xxgkbench --xxgk bin/xxgk --only export --scale 0.05
 package main

@@ -43,6 +43,7 @@ const (
 	targetBuildSec    = 30.0
 	targetCompSec     = 10.0 // the comparison workbook alone (issue 15)
 	targetBooksSec    = 30.0 // all workbooks (issue 15)
+	targetExportSec   = 15.0 // xxgk export, CSV and Parquet, at 3,000 agencies × 10 years (issue 14)
 	firstYear         = 2014
 	lastYear          = 2023
 )
@@ -84,12 +85,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed")
 	fs.IntVar(&c.queryRep, "query-runs", 3, "runs per named query; the median is reported")
 	fs.IntVar(&c.queryReports, "query-reports", 0, "time the queries on a synthetic database of this many reports (queries.BenchFill) instead of the ingested corpus")
-	fs.StringVar(&c.only, "only", "", "run only this stage: queries, or soak (20 random kills of xxgk run, then a rerun equal to a clean run)")
+	fs.StringVar(&c.only, "only", "", "run only this stage: queries, soak (20 random kills of xxgk run, then a rerun equal to a clean run), or export (on the build corpus, generated and ingested if need be)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if c.only != "" && c.only != "queries" && c.only != "soak" {
-		return fmt.Errorf("--only %q: the stages that run alone are queries and soak", c.only)
+	if c.only != "" && c.only != "queries" && c.only != "soak" && c.only != "export" {
+		return fmt.Errorf("--only %q: the stages that run alone are queries, soak and export", c.only)
 	}
 	if c.scale <= 0 || c.scale > 10 {
 		return fmt.Errorf("--scale %v: want a fraction in (0, 10]", c.scale)
@@ -143,6 +144,10 @@ func (b *bench) fail(stage string, err error) {
 
 func (b *bench) all(ctx context.Context) {
 	agencies := max(1, int(math.Round(fullReports/10*b.cfg.scale)))
+	if b.cfg.only == "export" {
+		b.exportOnly(ctx, max(1, int(math.Round(buildAgencies*b.cfg.scale))))
+		return
+	}
 	if b.cfg.only == "queries" {
 		db := filepath.Join(b.cfg.work, fmt.Sprintf("bench-%d.duckdb", agencies))
 		if b.cfg.queryReports > 0 {
@@ -179,6 +184,7 @@ func (b *bench) all(ctx context.Context) {
 		}
 	}
 	b.build(ctx, corpus, max(1, int(math.Round(buildAgencies*b.cfg.scale))))
+	b.export(ctx, max(1, int(math.Round(buildAgencies*b.cfg.scale))))
 	b.soak(ctx, corpus)
 }
 
@@ -780,6 +786,61 @@ func (b *bench) explorer(site string, agencies int) {
 		index/1024, atIndex/1024, charts.ShardAgencies, atFile/1024, perAgency/1024)
 	b.add(row{stage: "site: explorer's largest data file", measured: measured, target: fmt.Sprintf("≤ %.0f MB at 3,000", targetExploreMB),
 		vs: versus(targetExploreMB*1e6/at, at <= targetExploreMB*1e6), note: note})
+}
+
+// export times `xxgk export` on the database the build stage ingested
+// (agencies × 10 years): CSV and Parquet, what `xxgk build` writes to
+// out/data/, against the target; then the workbook dump alone, untargeted.
+func (b *bench) export(ctx context.Context, agencies int) {
+	db := filepath.Join(b.cfg.work, fmt.Sprintf("build-%d.duckdb", agencies))
+	if _, err := os.Stat(db); err != nil {
+		b.fail("export", fmt.Errorf("no build database (the build stage failed?): %w", err))
+		return
+	}
+	label := fmt.Sprintf("%s agencies × 10 years", thousands(agencies))
+	target := fmt.Sprintf("≤ %.0f s", targetExportSec)
+	if b.cfg.scale != 1 {
+		target += " (at 3,000)"
+	}
+	for _, format := range []string{"csv,parquet", "xlsx"} {
+		out := filepath.Join(b.cfg.work, "export")
+		os.RemoveAll(out)
+		res := measure(ctx, nil, io.Discard, b.cfg.xxgk, "export", "--db", db, "--out", out, "--format", format)
+		stage := fmt.Sprintf("export %s, %s", strings.ReplaceAll(format, ",", " + "), label)
+		if res.err != nil {
+			b.fail(stage, res.err)
+			return
+		}
+		files, size := dirStats(out)
+		r := row{stage: stage, measured: fmt.Sprintf("%.1f s", res.wall.Seconds()), rss: mb(res.rss),
+			note: fmt.Sprintf("%.1f CPU-s; %d files, %.1f MB written", res.cpu.Seconds(), files, float64(size)/1e6)}
+		if format == "csv,parquet" {
+			r.target = target
+			r.vs = versus(targetExportSec*b.cfg.scale/res.wall.Seconds(), res.wall.Seconds() <= targetExportSec*b.cfg.scale)
+		} else {
+			r.note += "; no target: a data dump for Excel users"
+		}
+		b.add(r)
+	}
+	os.RemoveAll(filepath.Join(b.cfg.work, "export"))
+}
+
+// exportOnly runs the export stage alone (--only export): the build
+// corpus of that many agencies is generated and ingested unless a
+// previous run left its database.
+func (b *bench) exportOnly(ctx context.Context, agencies int) {
+	db := filepath.Join(b.cfg.work, fmt.Sprintf("build-%d.duckdb", agencies))
+	if _, err := os.Stat(db); err != nil {
+		corpus := filepath.Join(b.cfg.work, fmt.Sprintf("corpus-%d", agencies))
+		if err := b.generate(ctx, corpus, corpus+"-labels", agencies); err != nil {
+			b.fail("generate", err)
+			return
+		}
+		if !b.ingest(ctx, fmt.Sprintf("ingest %s agencies × 10 years", thousands(agencies)), corpus, db, false) {
+			return
+		}
+	}
+	b.export(ctx, agencies)
 }
 
 // linkAgencies hard-links (or copies) the reports of the first n agencies
