@@ -158,7 +158,7 @@ func tableSchema(name string, cols []column, codes bool) *schema {
 		return Header(code)
 	}
 	for _, c := range cols {
-		f := field{Name: fieldName(c.name), Title: c.title(), Type: c.typ, Description: c.desc, Column: c.name}
+		f := field{Name: fieldName(c.name), Title: c.title(), Type: c.typ, Description: c.desc(), Column: c.name}
 		if c.typ == "boolean" {
 			f.TrueValues, f.FalseValues = []string{"true"}, []string{"false"}
 		}

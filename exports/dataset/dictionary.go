@@ -8,6 +8,7 @@ import (
 
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/queries"
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 // The files the dictionary describes, in the order it lists them.
@@ -90,7 +91,7 @@ func dictionaryRows(metrics, cross *queries.Result) [][]string {
 			if f.name == "dataset" && c.name == "value" {
 				unit = "见「单位」字段"
 			}
-			add(entryColumn, f.name, c.name, c.title(), typeWords[c.typ], unit, "", c.desc, "")
+			add(labels.DictionaryEntry("column"), f.name, c.name, c.title(), labels.DataType(c.typ), unit, "", c.desc(), "")
 		}
 	}
 	// The comparable metrics, with the rules that give them.
@@ -141,7 +142,7 @@ func dictionaryRows(metrics, cross *queries.Result) [][]string {
 			def += "2019 年前的报告取 " + strings.Join(legacy, "，没有时取 ") + "。"
 		}
 		def += "取数各项须都是数字，空白项不按 0 相加。"
-		add(entryMetric, "dataset.metric", metric, mt.Str(m, "label"), "", mt.Str(m, "unit"), formWords(forms), def,
+		add(labels.DictionaryEntry("metric"), "dataset.metric", metric, mt.Str(m, "label"), "", mt.Str(m, "unit"), formWords(forms), def,
 			strings.Join(notes, " / "))
 	}
 	// The raw keys: those of spec/metrics.tsv, then any a rule reads that
@@ -153,7 +154,7 @@ func dictionaryRows(metrics, cross *queries.Result) [][]string {
 		for _, f := range k.Forms {
 			forms[f] = true
 		}
-		add(entryKey, "dataset.source_keys", k.Key, k.Label, "", keyUnit(k.Key), formWords(forms),
+		add(labels.DictionaryEntry("key"), "dataset.source_keys", k.Key, k.Label, "", keyUnit(k.Key), formWords(forms),
 			"报告表格或正文中的「"+k.Label+"」", k.Note)
 	}
 	var extra []string
@@ -164,10 +165,13 @@ func dictionaryRows(metrics, cross *queries.Result) [][]string {
 	}
 	slices.Sort(extra)
 	for _, k := range extra {
-		add(entryKey, "dataset.source_keys", k, k, "", keyUnit(k), "", "对照表引用、spec/metrics.tsv 尚未列出的原始指标", "")
+		add(labels.DictionaryEntry("key"), "dataset.source_keys", k, k, "", keyUnit(k), "", "对照表引用、spec/metrics.tsv 尚未列出的原始指标", "")
 	}
-	for _, c := range codes {
-		add(entryCode, c.column, c.code, c.word, "", "", "", Header(c.column)+"为 "+c.code+" 表示"+c.word, "")
+	for _, col := range codedColumns {
+		words := labels.Domain(col)
+		for _, code := range labels.Codes(col) {
+			add(labels.DictionaryEntry("code"), col, code, words[code], "", "", "", Header(col)+"为 "+code+" 表示"+words[code], "")
+		}
 	}
 	return out
 }

@@ -12,7 +12,8 @@
 //	checks.csv, checks.parquet                every identity checked (`dataset_checks`)
 //	dictionary.csv                            every column of every file, every comparable
 //	                                          metric, every raw metric key, every code
-//	dataset.xlsx                              the same tables in one workbook (--format xlsx)
+//	dataset.xlsx                              the same tables in one workbook (FormatXLSX; `xxgk export
+//	                                          --format xlsx` writes the workbooks of package exports instead)
 //	datapackage.json                          the Data Package: resources, schemas, licence, stamp
 //
 // The rows are those of the named queries, through queries.Statement: a
@@ -39,6 +40,8 @@
 // result by the same rules in Go, with units in the headers or as a second
 // row, for the site's downloads.
 //
-// The Chinese words for columns and codes are in labels.go, the one place
-// they live until the shared labels table takes them.
+// The Chinese words for columns and codes (headers, what each column
+// holds, the names of types and codes) are in the one table of labels,
+// queries/labels/labels.tsv; columns.go lists each file's columns and
+// types.
 package dataset

@@ -193,7 +193,7 @@ func (w *writer) statement(t table) (string, []any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	// The files promise the columns of labels.go (datapackage.json):
+	// The files promise the columns of columns.go (datapackage.json):
 	// check the query still returns them, in order, before writing.
 	rs, err := w.conn.QueryContext(w.ctx, "SELECT * FROM ("+text+") AS q LIMIT 0", args...)
 	if err != nil {
@@ -205,7 +205,7 @@ func (w *writer) statement(t table) (string, []any, error) {
 		return "", nil, fmt.Errorf("query %q: %w", t.query, err)
 	}
 	if want := names(t.columns); !slices.Equal(cols, want) {
-		return "", nil, fmt.Errorf("query %q returns columns %v, want %v (exports/dataset/labels.go)", t.query, cols, want)
+		return "", nil, fmt.Errorf("query %q returns columns %v, want %v (exports/dataset/columns.go)", t.query, cols, want)
 	}
 	return text, args, nil
 }

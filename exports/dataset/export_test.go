@@ -20,6 +20,7 @@ import (
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/queries"
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 // Texts that must come back from every file exactly as stored.
@@ -273,8 +274,8 @@ func testCSVEqualsHarmonised(t *testing.T, formats []string) {
 		}
 	}
 	blank := rowsWhere(header, rows, col, map[string]string{"agency": chartstest.PlainAgency, "year": "2017", "metric": "granted"})
-	if len(blank) != 1 || blank[0]["value_kind"] != "not_applicable" || blank[0]["source"] != "/" || blank[0]["mapped"] != "true" {
-		t.Errorf("legacy 予以公开 printed as /: got %v, want one not_applicable row with source / and mapped true", blank)
+	if len(blank) != 1 || blank[0]["value_kind"] != "not_applicable" || !strings.HasSuffix(blank[0]["source"], "：/") || blank[0]["mapped"] != "true" {
+		t.Errorf("legacy 予以公开 printed as /: got %v, want one not_applicable row whose source (row × column：text) is / and mapped true", blank)
 	}
 
 	// Untrusted text comes back exactly; the hostile agency is escaped in
@@ -552,7 +553,7 @@ func TestDictionaryCoversEverything(t *testing.T) {
 	for _, f := range dictFiles {
 		h, _ := readCSV(t, filepath.Join(dir, f.name+".csv"))
 		for i, c := range f.columns {
-			m := need(entryColumn, f.name, c.name)
+			m := need(labels.DictionaryEntry("column"), f.name, c.name)
 			if m["中文名"] != h[i] {
 				t.Errorf("%s.csv column %d is %q, the dictionary names %s %q", f.name, i, h[i], c.name, m["中文名"])
 			}
@@ -563,7 +564,7 @@ func TestDictionaryCoversEverything(t *testing.T) {
 	}
 	// Every comparable metric, with its unit and forms.
 	for _, r := range run(t, db, "dataset_metrics", queries.Filter{}).Rows {
-		m := need(entryMetric, "dataset.metric", r[1].(string))
+		m := need(labels.DictionaryEntry("metric"), "dataset.metric", r[1].(string))
 		if m["单位"] == "" || m["适用表式"] == "" {
 			t.Errorf("metric %v: unit %q, forms %q", r[1], m["单位"], m["适用表式"])
 		}
@@ -584,7 +585,7 @@ func TestDictionaryCoversEverything(t *testing.T) {
 		}
 	}
 	for k := range keys {
-		m := need(entryKey, "dataset.source_keys", k)
+		m := need(labels.DictionaryEntry("key"), "dataset.source_keys", k)
 		if _, known := report.LookupKey(k); known && m["适用表式"] == "" {
 			t.Errorf("key %s: no forms", k)
 		}
@@ -599,7 +600,7 @@ func TestDictionaryCoversEverything(t *testing.T) {
 			i := slices.Index(h, Header(c))
 			for _, r := range rows {
 				if r[i] != "" {
-					need(entryCode, c, r[i])
+					need(labels.DictionaryEntry("code"), c, r[i])
 				}
 			}
 		}
@@ -642,8 +643,8 @@ func TestHeadersOfEveryQuery(t *testing.T) {
 		cols, _ := rs.Columns()
 		rs.Close()
 		for _, c := range cols {
-			if _, ok := headers[c]; !ok {
-				t.Errorf("query %s: column %s has no Chinese header (labels.go)", q.Name, c)
+			if !labels.Known("header", c) {
+				t.Errorf("query %s: column %s has no Chinese header (queries/labels/labels.tsv, domain header)", q.Name, c)
 			}
 		}
 	}

@@ -377,3 +377,31 @@ func Sections() []string {
 	}
 	return out
 }
+
+// Header is the Chinese header of a query column (agency → 机关, value →
+// 数值) for CSV files and downloads. A column not listed keeps its code
+// rather than a fallback phrase: two unlisted columns must not share a
+// header, and a new column is never dropped (the tests of exports/dataset
+// hold every named query's columns to having one).
+func Header(col string) string {
+	if h, ok := lookup("header", col, 0); ok {
+		return h
+	}
+	return col
+}
+
+// ColumnNote says what column col of file (dataset, reports, checks,
+// dictionary) of the dataset holds, for its dictionary and
+// datapackage.json; "" when it is not listed.
+func ColumnNote(file, col string) string { d, _ := lookup("dataset_column", file+"."+col, 0); return d }
+
+// DataType names a Frictionless data type (integer → 整数).
+func DataType(code string) string { return word("data_type", code) }
+
+// DictionaryEntry names a kind of entry of the data dictionary: column
+// 字段, metric 指标, key 原始指标, code 代码.
+func DictionaryEntry(code string) string { return word("dictionary_entry", code) }
+
+// Codes lists the codes of a domain in the order of the table (e.g. every
+// level, every form), for callers that list a domain whole.
+func Codes(domain string) []string { return slices.Clone(tab.order[domain]) }
