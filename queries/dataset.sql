@@ -24,9 +24,12 @@
 -- joined by " | " in the order of the rule's keys.
 -- agency_id is the first 12 hex digits of the SHA-256 of the agency's name:
 -- the stem of its page on the site, and a short key for joins.
--- agency_aliases (other printed names, joined by "|") and division_code
--- (the 6-digit administrative division code) are NULL until
--- identification stores them with the report.
+-- agency_aliases are the other spellings of the agency that any of its
+-- stored reports prints (report_identity, from identification: 临夏州,
+-- 住建局, a former name), sorted and joined by "|"; NULL when none does.
+-- division_code (the 6-digit administrative division code) stays NULL:
+-- the database stores an agency's level, province and city but no code
+-- (the workbooks derive one in Go from etl/detect/divisions).
 WITH reps AS MATERIALIZED (
     -- the era as harmonised decides it; rep_no numbers the reports in
     -- output order, so the final sort is on integers.
@@ -88,6 +91,14 @@ blanks AS (
     ANTI JOIN harmonised h USING (report_id, metric)
     GROUP BY report_id, metric_no
 ),
+aliases AS (
+    SELECT r.agency, array_to_string(list_sort(list_distinct(list(a.alias))), '|') AS agency_aliases
+    FROM (SELECT DISTINCT agency FROM reps) g
+    JOIN reports r ON r.agency = g.agency
+    JOIN (SELECT report_id, unnest(agency_aliases) AS alias FROM report_identity) a ON a.report_id = r.id
+    WHERE a.alias <> r.agency AND trim(a.alias) <> ''
+    GROUP BY r.agency
+),
 all_rows AS (
     SELECT h.report_id, h.metric_no, h.metric, h.value, 'number' AS value_kind, h.approx, h.mapped,
            h.confidence, h.source_keys, s.source
@@ -98,11 +109,12 @@ all_rows AS (
     FROM blanks
 )
 SELECT r.agency_id, r.agency,
-       CAST(NULL AS VARCHAR) AS agency_aliases, CAST(NULL AS VARCHAR) AS division_code,
+       al.agency_aliases, CAST(NULL AS VARCHAR) AS division_code,
        r.level, r.province, r.city, r.agency_kind, r.year, r.period, r.form,
        x.metric, d.label, d.unit, x.value, x.value_kind, x.approx, x.mapped, x.confidence, x.source_keys,
        x.report_id, x.source
 FROM all_rows x
 JOIN reps r USING (report_id)
 JOIN dataset_metrics d USING (metric)
+LEFT JOIN aliases al ON al.agency = r.agency
 ORDER BY r.rep_no, x.metric_no

@@ -51,15 +51,22 @@ func extraReports() []*report.Report {
 		return report.Identity{Agency: halfYearAgency, Level: "county", Province: "另省", City: "丁市", Year: year, Period: p}
 	}
 	return []*report.Report{
-		{ID: sha("ding", 2020), Path: "reports/ding/2020.txt", Format: "txt", Size: 300, Identity: ident(2020, report.PeriodYear),
+		{ID: sha("ding", 2020), Path: "reports/ding/2020.txt", Format: "txt", Size: 300, Identity: aliased(ident(2020, report.PeriodYear), "丁县政府", "丁县人民政府"),
 			Form: report.FormNarrative, Metrics: []report.Metric{
 				prose("apps_new.total", 7, false, formulaText),
 				prose("granted.total", 9, false, minusText),
 				prose("proactive.total", 300, true, apostropheText),
 			}},
-		{ID: sha("ding", 2020, "h1"), Path: "reports/ding/2020-h1.txt", Format: "txt", Size: 200, Identity: ident(2020, report.PeriodH1),
+		{ID: sha("ding", 2020, "h1"), Path: "reports/ding/2020-h1.txt", Format: "txt", Size: 200, Identity: aliased(ident(2020, report.PeriodH1), "丁县县政府", "丁县政府"),
 			Form: report.FormNarrative, Metrics: []report.Metric{prose("apps_new.total", 5, true, multilineText)}},
 	}
+}
+
+// aliased gives an identity the other spellings its report prints (the
+// agency's own name among them, as a careless reader might store it).
+func aliased(id report.Identity, aliases ...string) report.Identity {
+	id.AgencyAliases = aliases
+	return id
 }
 
 // fixture is the chart fixture with the extra reports, in a real DuckDB
@@ -276,6 +283,21 @@ func testCSVEqualsHarmonised(t *testing.T, formats []string) {
 	blank := rowsWhere(header, rows, col, map[string]string{"agency": chartstest.PlainAgency, "year": "2017", "metric": "granted"})
 	if len(blank) != 1 || blank[0]["value_kind"] != "not_applicable" || !strings.HasSuffix(blank[0]["source"], "：/") || blank[0]["mapped"] != "true" {
 		t.Errorf("legacy 予以公开 printed as /: got %v, want one not_applicable row whose source (row × column：text) is / and mapped true", blank)
+	}
+
+	// The other spellings of an agency printed in any of its reports, its
+	// own name left out, on every row of it; none where nothing else is printed.
+	for agency, want := range map[string]string{halfYearAgency: "丁县县政府|丁县政府", chartstest.PlainAgency: ""} {
+		got := rowsWhere(header, rows, col, map[string]string{"agency": agency})
+		if len(got) == 0 {
+			t.Errorf("no rows of %s", agency)
+		}
+		for _, m := range got {
+			if m["agency_aliases"] != want {
+				t.Errorf("%s %s %s: agency_aliases %q, want %q", agency, m["year"], m["metric"], m["agency_aliases"], want)
+				break
+			}
+		}
 	}
 
 	// Untrusted text comes back exactly; the hostile agency is escaped in
