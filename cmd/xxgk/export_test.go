@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -174,6 +175,31 @@ func TestBuildWritesRelease(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(out, dataDir, dataset.PackageFile))
 	if err != nil || !strings.Contains(string(b), `"name": "CC0-1.0"`) {
 		t.Errorf("datapackage.json lacks the licence CC0-1.0: %v", err)
+	}
+	// The site links the release and the workbooks beside it: from the
+	// method and downloads pages, every link out of the site folder
+	// reaches a file or folder the build wrote.
+	outside := regexp.MustCompile(`href="(\.\./[^"#]+)"`)
+	for page, want := range map[string][]string{
+		"method.html":    {"../data/datapackage.json"},
+		"downloads.html": {"../data/dataset.csv", "../data/dictionary.csv", "../data/datapackage.json", "../data/dataset/", "../" + exports.ComparisonFile},
+	} {
+		b, err := os.ReadFile(filepath.Join(out, "site", page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var links []string
+		for _, m := range outside.FindAllStringSubmatch(string(b), -1) {
+			links = append(links, m[1])
+			if _, err := os.Stat(filepath.Join(out, "site", filepath.FromSlash(m[1]))); err != nil {
+				t.Errorf("%s links %s, which the build did not write: %v", page, m[1], err)
+			}
+		}
+		for _, w := range want {
+			if !slices.Contains(links, w) {
+				t.Errorf("%s does not link %s (links out of the site: %v)", page, w, links)
+			}
+		}
 	}
 	entries, _ := os.ReadDir(out)
 	for _, e := range entries {

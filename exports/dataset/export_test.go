@@ -630,7 +630,8 @@ func TestDictionaryCoversEverything(t *testing.T) {
 }
 
 // TestUnitsOfEveryMetric: dataset_metrics names a unit for every metric
-// of the crosswalk, so no row of the dataset has a blank unit.
+// of the crosswalk, so no row of the dataset has a blank unit, and the
+// same unit as queries/labels.
 func TestUnitsOfEveryMetric(t *testing.T) {
 	db := fixture(t)
 	m := queries.NewTable(run(t, db, "dataset_metrics", queries.Filter{}))
@@ -639,6 +640,11 @@ func TestUnitsOfEveryMetric(t *testing.T) {
 		metrics[m.Str(r, "metric")] = true
 		if m.Str(r, "unit") == "" || m.Str(r, "label") == "" {
 			t.Errorf("dataset_metrics: %s has unit %q, label %q", m.Str(r, "metric"), m.Str(r, "unit"), m.Str(r, "label"))
+		}
+		// The SQL's units are those of the one table of labels, which the
+		// site and the workbooks show.
+		if u := labels.Unit(m.Str(r, "metric")); m.Str(r, "unit") != u {
+			t.Errorf("dataset_metrics: %s has unit %q, labels.tsv %q", m.Str(r, "metric"), m.Str(r, "unit"), u)
 		}
 	}
 	cw := queries.NewTable(run(t, db, "crosswalk", queries.Filter{}))
