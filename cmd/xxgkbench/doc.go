@@ -46,7 +46,8 @@
 //	go run ./cmd/xxgkbench --xxgk bin/xxgk --only queries --query-reports 100000
 //
 // The export stage times `xxgk export --format csv,parquet` (what the build
-// writes to out/data/) and `--format xlsx` on the build's database; --only
+// writes to out/data/) on the build's database (`--format xlsx` writes the
+// workbooks, which the workbook stages time); --only
 // export runs it alone, generating and ingesting the build corpus when no
 // earlier run left it:
 //
