@@ -135,6 +135,9 @@ type Report struct {
 	Checks  []Check  `json:"checks"`
 	// Ambiguous lists what the readers saw and would not store.
 	Ambiguous []Ambiguity `json:"ambiguous,omitempty"`
+	// Facts are what the text says about the report itself (etl/grade);
+	// nil for a report not read from its text. Not in the exchange format.
+	Facts *Facts `json:"-"`
 }
 
 // Number returns the figure stored under key, and whether there is one.
