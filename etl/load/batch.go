@@ -240,7 +240,7 @@ func (s *Store) StartRun(ctx context.Context, r *Run) error {
 	return nil
 }
 
-// appendBatch appends the batch's own rows: reports, within-report checks,
+// appendBatch appends the batch's own rows: reports, their facts, within-report checks,
 // the scratch files rows and the change log (metrics go by copyMetrics).
 func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) error {
 	// A new report is current unless the batch gives its path to another
@@ -260,6 +260,9 @@ func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) 
 			int32(r.Year), string(r.Period), string(r.Form), date(r.Published), int32(figures(r)), current(r),
 			report.ParserVersion, now}
 	}); err != nil {
+		return err
+	}
+	if err := appendFacts(c, reps); err != nil {
 		return err
 	}
 	var cs []checkRow
