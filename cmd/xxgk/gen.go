@@ -20,11 +20,15 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	out := fs.String("out", "", "folder to write NAME.txt|NAME.html and NAME.json labels into")
 	html := fs.Bool("html", false, "write some reports as HTML pages (NAME.html); score.py pairs labels with NAME.txt only, xxgkbench scores both")
 	breaks := fs.Float64("breaks", synth.DefaultBreakRate, "fraction of table reports with an injected identity break")
+	copies := fs.Float64("copies", 0, "fraction of annual reports whose prose is copied from the agency's previous report or a peer's (labelled under \"copy\")")
 	workers := fs.Int("workers", 0, "parallel writers (0: one per CPU)")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	from, to, err := parseYears(*years)
+	if err == nil && (*copies < 0 || *copies > 1) {
+		err = fmt.Errorf("--copies %v: want a fraction in [0, 1]", *copies)
+	}
 	if err != nil || *out == "" || *agencies <= 0 || fs.NArg() > 0 {
 		if err != nil {
 			fmt.Fprintln(stderr, "xxgk gen:", err)
@@ -35,14 +39,18 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	start := time.Now()
 	st, err := synth.Write(ctx, synth.Config{
 		Agencies: *agencies, From: from, To: to, Seed: *seed, HTML: *html,
-		BreakRate: *breaks, Workers: *workers,
+		BreakRate: *breaks, CopyRate: *copies, Workers: *workers,
 	}, *out)
 	if err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
 	el := time.Since(start)
-	fmt.Fprintf(stdout, "wrote %d reports (%.1f MB, %d with an injected break) to %s in %.1fs\n",
-		st.Reports, float64(st.Bytes)/1e6, st.Breaks, *out, el.Seconds())
+	copied := ""
+	if *copies > 0 {
+		copied = fmt.Sprintf(", %d copied", st.Copies)
+	}
+	fmt.Fprintf(stdout, "wrote %d reports (%.1f MB, %d with an injected break%s) to %s in %.1fs\n",
+		st.Reports, float64(st.Bytes)/1e6, st.Breaks, copied, *out, el.Seconds())
 	return nil
 }
 
