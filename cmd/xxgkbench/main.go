@@ -63,7 +63,10 @@ type config struct {
 	// the query target is set at 100,000 reports, which this machine cannot
 	// ingest (see BENCHMARKS.md).
 	queryReports int
-	only         string // "queries": run only the query stage
+	only         string // "queries" or "copies": run only that stage
+	// similarityReports, when > 0, is the number of reports the similarity
+	// query is timed on (fillFingerprints) instead of 100,000 × scale.
+	similarityReports int
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -78,12 +81,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed")
 	fs.IntVar(&c.queryRep, "query-runs", 3, "runs per named query; the median is reported")
 	fs.IntVar(&c.queryReports, "query-reports", 0, "time the queries on a synthetic database of this many reports (queries.BenchFill) instead of the ingested corpus")
-	fs.StringVar(&c.only, "only", "", "run only this stage: queries")
+	fs.IntVar(&c.similarityReports, "similarity-reports", 0, "time the similarity query on this many reports' fingerprints instead of 100,000 × scale")
+	fs.StringVar(&c.only, "only", "", "run only this stage: queries, or copies (copy detection and similarity at scale)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if c.only != "" && c.only != "queries" {
-		return fmt.Errorf("--only %q: the only stage that runs alone is queries", c.only)
+	if c.only != "" && c.only != "queries" && c.only != "copies" {
+		return fmt.Errorf("--only %q: the stages that run alone are queries and copies", c.only)
 	}
 	if c.scale <= 0 || c.scale > 10 {
 		return fmt.Errorf("--scale %v: want a fraction in (0, 10]", c.scale)
@@ -147,6 +151,10 @@ func (b *bench) all(ctx context.Context) {
 		}
 		return
 	}
+	if b.cfg.only == "copies" {
+		b.copies(ctx)
+		return
+	}
 	corpus := filepath.Join(b.cfg.work, fmt.Sprintf("corpus-%d", agencies))
 	labels := corpus + "-labels"
 	if err := b.generate(ctx, corpus, labels, agencies); err != nil {
@@ -169,6 +177,7 @@ func (b *bench) all(ctx context.Context) {
 		}
 	}
 	b.build(ctx, corpus, max(1, int(math.Round(buildAgencies*b.cfg.scale))))
+	b.copies(ctx)
 }
 
 // generate writes the corpus with `xxgk gen` unless a previous run left the
