@@ -39,6 +39,19 @@ var required = map[string][]string{
 		"col_label", "provenance", "rule", "path", "report_id"},
 	"failed_checks": {"agency", "year", "report_id", "path", "rule", "scope", "expected", "actual", "detail"},
 	"conflicts":     {"agency", "year", "period", "report_id", "path", "published", "n_figures", "preferred"},
+	// the report-quality queries (per stored report; preferred marks the agency-year's)
+	"timeliness": {"agency", "agency_kind", "level", "year", "period", "report_id", "path", "preferred", "published",
+		"deadline_basis", "deadline", "status", "days_after_deadline", "days_late", "before_period_end"},
+	"completeness": {"agency", "agency_kind", "level", "year", "period", "report_id", "path", "preferred", "regime",
+		"parts_required", "parts_present", "missing_parts", "cells_required", "cells_number", "cells_blank",
+		"cells_missing", "missing_rows", "blank_rows", "parts_share", "cells_share", "completeness"},
+	"completeness_items": {"agency", "year", "period", "report_id", "preferred", "item_kind", "item", "tbl", "status",
+		"cells", "cells_number", "cells_blank", "cells_prose", "cells_missing", "ord"},
+	"similarity": {"agency", "agency_kind", "level", "year", "period", "report_id", "path", "preferred", "n_counted",
+		"prev_report_id", "prev_share", "closest_agency", "closest_report_id", "closest_share", "copied_prev",
+		"copied_peer", "copied_by_peer", "shared_with_peer", "stale_figures", "copy_status"},
+	"repeated_sentences": {"report_id", "seq", "start_offset", "end_offset", "from_prev", "from_peer"},
+	"consistency":        {"agency", "year", "period", "report_id", "preferred", "kind", "rule", "scope", "expected", "actual", "status", "detail", "ord"},
 }
 
 func TestCatalog(t *testing.T) {
