@@ -1,8 +1,12 @@
 -- name: completeness_items
 -- description: per stored report, each part the regulations require and each row of the form's tables: present, blank, stated only in prose, or missing
 -- uses: form_cells
+-- cache: no
 -- filter: agency
 --
+-- Not cached: about 40 rows per report. Ask for a few agencies at a time
+-- (their reports alone are read); completeness is the summary of every
+-- report.
 -- What is required depends on the year reported on:
 --   regime form2019   (2019 on) the six parts of the 2019 and 2021 forms
 --                     (Art. 50 of the 2019 text): overview (总体情况),
@@ -34,7 +38,9 @@
 --   a figure only in the prose (prose), or are absent (missing: the table
 --   was read and the row is not in it, or the table is missing; unread: the
 --   table's heading is printed and no cell of it was read; unknown: no
---   facts). status is the row's: number when any cell has a figure, else
+--   facts; each counted in cells_missing, cells_unread, cells_unknown).
+--   A table is read when any of its cells is stored from a table.
+--   status is the row's: number when any cell has a figure, else
 --   blank, prose, missing, unread or unknown, in that order.
 -- Truncated texts cannot be told from reports that lack a part: missing
 -- means absent from the text as stored, nothing more.
@@ -67,11 +73,14 @@ m AS (
     FROM metrics
     WHERE report_id IN (SELECT id FROM r WHERE regime IS NOT NULL)
 ),
+-- A table of the form is read when a cell of it is stored from a table.
 read_tables AS (
-    SELECT report_id, tbl, count(*) AS n
+    SELECT m.report_id, c.tbl, count(*) AS n
     FROM m
-    WHERE source = 'table'
-    GROUP BY report_id, tbl
+    JOIN r ON r.id = m.report_id
+    JOIN form_cells c ON c.form = r.cells_form AND c.key = m.key
+    WHERE m.source = 'table'
+    GROUP BY m.report_id, c.tbl
 ),
 -- Up to 2018 a part is there when the report states its figures.
 stated AS (
@@ -97,7 +106,8 @@ parts AS (
                ELSE 'missing'
            END AS status,
            NULL::INTEGER AS cells, NULL::INTEGER AS cells_number, NULL::INTEGER AS cells_blank,
-           NULL::INTEGER AS cells_prose, NULL::INTEGER AS cells_missing
+           NULL::INTEGER AS cells_prose, NULL::INTEGER AS cells_missing, NULL::INTEGER AS cells_unread,
+           NULL::INTEGER AS cells_unknown
     FROM r
     JOIN required q ON q.regime = r.regime
     LEFT JOIN report_grade g ON g.report_id = r.id
@@ -136,13 +146,15 @@ rows AS (
            count(*) FILTER (WHERE status = 'number')::INTEGER AS cells_number,
            count(*) FILTER (WHERE status = 'blank')::INTEGER AS cells_blank,
            count(*) FILTER (WHERE status = 'prose')::INTEGER AS cells_prose,
-           count(*) FILTER (WHERE status = 'missing')::INTEGER AS cells_missing
+           count(*) FILTER (WHERE status = 'missing')::INTEGER AS cells_missing,
+           count(*) FILTER (WHERE status = 'unread')::INTEGER AS cells_unread,
+           count(*) FILTER (WHERE status = 'unknown')::INTEGER AS cells_unknown
     FROM cell_status
     GROUP BY report_id, tbl, row
 )
 SELECT r.agency, r.agency_kind, r.level, r.year, r.period, r.form, r.id AS report_id, r.path, r.preferred,
        r.regime, r.cells_form, i.item_kind, i.item, i.tbl, i.status,
-       i.cells, i.cells_number, i.cells_blank, i.cells_prose, i.cells_missing, i.ord
+       i.cells, i.cells_number, i.cells_blank, i.cells_prose, i.cells_missing, i.cells_unread, i.cells_unknown, i.ord
 FROM (SELECT * FROM parts UNION ALL SELECT * FROM rows) i
 JOIN r ON r.id = i.report_id
 ORDER BY r.agency, r.year, r.period, r.preferred DESC, r.id, i.item_kind, i.ord

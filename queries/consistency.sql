@@ -1,8 +1,12 @@
 -- name: consistency
 -- description: per stored report, every check of its figures: the accounting identities, prose against table, the cross-year checks and figures identical to last year's, with their status and figures
 -- uses: stale_figures
+-- cache: no
 -- filter: agency
 --
+-- Not cached: as large as the checks table. Ask for a few agencies at a
+-- time (their reports alone are read); failed_checks, quality and trust
+-- sum up every report.
 -- One row per check, for a page or a workbook to write as a sentence with
 -- the labels table (labels.Check(rule, scope, expected, actual, detail)):
 --   kind identity     a within-report identity of the tables (I1–I4, L1–L6)

@@ -3,6 +3,7 @@ package queries_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -367,6 +368,69 @@ func TestGradeLabels(t *testing.T) {
 				if v != "" && !named[c.domain][v] && !named["timeliness"][v] {
 					t.Errorf("%s can write %q, not named under %s", c.file, v, c.domain)
 				}
+			}
+		}
+	}
+}
+
+// TestCompletenessSumsItems: completeness, computed in one pass over the
+// metrics, says what completeness_items says row by row, for every report
+// of both fixtures (the texts, and the figures without facts).
+func TestCompletenessSumsItems(t *testing.T) {
+	for name, st := range map[string]*load.Store{"grade": openGradeFixture(t), "figures": openFixture(t)} {
+		items := run(t, st, "completeness_items")
+		for _, sum := range rows(run(t, st, "completeness"), nil) {
+			id := sum["report_id"]
+			var parts, present, headingOnly, missing, unknown, cells, number, blank, prose, missingCells, unread, unknownCells int
+			var missingParts, missingRows, blankRows []string
+			for _, it := range rows(items, map[string]any{"report_id": id}) {
+				status := it["status"].(string)
+				if it["item_kind"] == "part" {
+					parts++
+					switch status {
+					case "present":
+						present++
+					case "heading_only":
+						headingOnly++
+					case "missing":
+						missing++
+						missingParts = append(missingParts, it["item"].(string))
+					case "unknown":
+						unknown++
+					}
+					continue
+				}
+				n := func(col string) int { v, _ := queries.Number(it[col]); return int(v) }
+				cells += n("cells")
+				number += n("cells_number")
+				blank += n("cells_blank")
+				prose += n("cells_prose")
+				missingCells += n("cells_missing")
+				unread += n("cells_unread")
+				unknownCells += n("cells_unknown")
+				if sum := n("cells_number") + n("cells_blank") + n("cells_prose") + n("cells_missing") + n("cells_unread") + n("cells_unknown"); sum != n("cells") {
+					t.Errorf("completeness_items %v row %v: the statuses add up to %d cells of %d", id, it["item"], sum, n("cells"))
+				}
+				switch status {
+				case "missing":
+					missingRows = append(missingRows, it["item"].(string))
+				case "blank":
+					blankRows = append(blankRows, it["item"].(string))
+				}
+			}
+			got := []string{queries.Plain(sum["parts_required"]), queries.Plain(sum["parts_present"]), queries.Plain(sum["parts_heading_only"]),
+				queries.Plain(sum["parts_missing"]), queries.Plain(sum["parts_unknown"]), queries.Plain(sum["missing_parts"]),
+				queries.Plain(sum["missing_rows"]), queries.Plain(sum["blank_rows"])}
+			want := []string{fmt.Sprint(parts), fmt.Sprint(present), fmt.Sprint(headingOnly), fmt.Sprint(missing), fmt.Sprint(unknown),
+				strings.Join(missingParts, "; "), strings.Join(missingRows, "; "), strings.Join(blankRows, "; ")}
+			if cells > 0 {
+				got = append(got, queries.Plain(sum["cells_required"]), queries.Plain(sum["cells_number"]), queries.Plain(sum["cells_blank"]),
+					queries.Plain(sum["cells_prose"]), queries.Plain(sum["cells_missing"]), queries.Plain(sum["cells_unread"]), queries.Plain(sum["cells_unknown"]))
+				want = append(want, fmt.Sprint(cells), fmt.Sprint(number), fmt.Sprint(blank), fmt.Sprint(prose), fmt.Sprint(missingCells),
+					fmt.Sprint(unread), fmt.Sprint(unknownCells))
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s fixture, report %v %v %v: completeness %q, completeness_items sum to %q", name, sum["agency"], sum["year"], id, got, want)
 			}
 		}
 	}
