@@ -30,8 +30,9 @@
 // etl/grade found), similarity (the stored sentence fingerprints compared
 // with last year's report and, through locality-sensitive hashing, with
 // the peer group's; common_sentences, stale_figures, repeated_sentences)
-// and consistency (every check of a report in one list). Their codes are
-// named in Chinese in grade_labels.tsv.
+// and consistency (every check of a report in one list); report_quality
+// puts them side by side per agency-year with a rank in the peer group.
+// Their codes are named in Chinese in grade_labels.tsv.
 //
 // Run answers from a cache of results stored in the database (tables
 // query_cache_NAME, see cache.go), refreshed when the stored reports or

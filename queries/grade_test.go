@@ -70,7 +70,7 @@ func openGradeFixture(t testing.TB) *load.Store {
 // gradeQueries are the report-quality queries with golden files of the
 // fixture (testdata/grade/NAME.golden).
 var gradeQueries = []string{"timeliness", "completeness", "completeness_items", "similarity",
-	"repeated_sentences", "stale_figures", "consistency", "common_sentences"}
+	"repeated_sentences", "stale_figures", "consistency", "common_sentences", "report_quality"}
 
 func TestGradeGolden(t *testing.T) {
 	st := openGradeFixture(t)

@@ -52,6 +52,8 @@ var required = map[string][]string{
 		"copied_peer", "copied_by_peer", "shared_with_peer", "stale_figures", "copy_status"},
 	"repeated_sentences": {"report_id", "seq", "start_offset", "end_offset", "from_prev", "from_peer"},
 	"consistency":        {"agency", "year", "period", "report_id", "preferred", "kind", "rule", "scope", "expected", "actual", "status", "detail", "ord"},
+	"report_quality": {"agency", "agency_kind", "level", "peer_group", "year", "report_id", "timeliness_status", "on_time",
+		"completeness", "pass_share", "copy_status", "original_share", "quality_score", "quality_rank", "peer_n"},
 }
 
 func TestCatalog(t *testing.T) {
