@@ -14,7 +14,8 @@ const Version = "1"
 
 // Of computes the facts of a normalised report text whose identity is id.
 func Of(t *normalize.Text, id report.Identity) *report.Facts {
-	s := scanner{norm: t.Norm, names: namesOf(id)}
+	// About one content sentence per 150 bytes of a report's text.
+	s := scanner{norm: t.Norm, names: namesOf(id), out: make([]report.Sentence, 0, len(t.Norm)/150+4)}
 	s.scan()
 	f := &report.Facts{Version: Version, Parts: s.parts, SubParts: s.subParts}
 	if len(s.out) > 0 {
