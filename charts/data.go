@@ -17,7 +17,7 @@ import (
 // siteQueries are the named queries the site reads whole. It also reads
 // source_pages, a batch of agencies at a time (see writeSources).
 var siteQueries = []string{"harmonised", "rates", "peers", "trust", "failed_checks", "crosswalk", "coverage",
-	"conflicts", "quality", "ingest_errors", "stamp"}
+	"conflicts", "quality", "ingest_errors", "stamp", gradeQuery}
 
 // sourcePagesQuery is the named query of the source pages, read per batch.
 const sourcePagesQuery = "source_pages"
@@ -47,6 +47,7 @@ type siteData struct {
 	quality   *queries.Table
 	errors    *queries.Table
 	trust     []trustRow
+	grades    []grade // report_quality: one per preferred annual report
 	stamp     stamp
 }
 
@@ -93,6 +94,7 @@ type agency struct {
 	failed    []failedCheck
 	reports   []reportRef
 	reported  map[int]string // year → form of its annual report
+	grades    []grade
 	hasReport bool
 }
 
@@ -285,6 +287,13 @@ func loadSite(ctx context.Context, run QueryFunc) (*siteData, error) {
 		a.reports = append(a.reports, reportRef{Year: cf.Int(row, "year"), Period: cf.Str(row, "period"), Form: cf.Str(row, "form"),
 			ID: cf.Str(row, "report_id"), Figures: cf.Int(row, "n_figures"), Superseded: true, Path: cf.Str(row, "path"),
 			Published: cf.Str(row, "published")})
+	}
+	gq := res[gradeQuery]
+	for _, row := range gq.Rows() {
+		a := get(gq, row)
+		g := gradeOf(gq, row)
+		a.grades = append(a.grades, g)
+		d.grades = append(d.grades, g)
 	}
 	if st := res["stamp"]; len(st.Rows()) > 0 {
 		row := st.Rows()[0]

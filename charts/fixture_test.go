@@ -29,6 +29,11 @@ func resultFixture(nAgencies, firstYear, nYears int) map[string]*queries.Result 
 		"ingest_errors": {Columns: []string{"run_id", "path", "hash", "stage", "message", "failed_at"}},
 		"stamp":         {Columns: []string{"changed_at", "run_id", "n_reports", "n_preferred", "n_agencies", "fingerprint"}},
 		"source_pages":  {Columns: []string{"report_id", "agency", "year", "period", "form", "path", "preferred", "has_text", "page"}},
+		"report_quality": {Columns: []string{"agency", "agency_kind", "level", "peer_group", "year", "report_id", "path", "form",
+			"timeliness_status", "deadline_basis", "days_late", "on_time", "completeness", "missing_parts", "missing_rows", "pass_share", "checks_fail",
+			"copy_status", "prev_share", "closest_share", "closest_agency", "stale_figures", "original_share", "quality_score", "quality_rank", "peer_n"}},
+		"repeated_sentences": {Columns: []string{"agency", "year", "period", "report_id", "seq", "start_offset", "end_offset", "from_prev", "from_peer",
+			"prev_report_id", "peer_report_id", "peer_agency"}},
 	}
 	add := func(name string, row ...any) { res[name].Rows = append(res[name].Rows, row) }
 	for i := range nAgencies {
@@ -58,6 +63,8 @@ func resultFixture(nAgencies, firstYear, nYears int) map[string]*queries.Result 
 			add("peers", name, "司法局", "county", "司法局/county", int32(y), "received", received, int64(i+1), int64(i+1), int64(nAgencies), received, 0.5, i == 0)
 			add("trust", name, int32(y), "year", int64(10), int64(9), int64(1), int64(0), 0.9, 0.1, 0.85)
 			add("coverage", name, int32(y), "year", "table2021", int64(1), int64(40))
+			add("report_quality", name, "司法局", "county", "county·司法局", int32(y), rid, path, "table2021", "late", "art49_department", int64(3), 0.0,
+				0.9, []any{"review"}, []any{"review", "litigation"}, 0.9, int64(1), "copied_prev", 0.8, nil, nil, false, 0.2, 0.5, int64(i+1), int64(nAgencies))
 			if k == 0 {
 				add("failed_checks", name, int32(y), rid, path, "I1.flow", "total", float64(12), float64(11), "新收+结转 ≠ 办结+结转下年 "+name)
 				add("quality", name, int32(y), "year", rid, path, "yoy_jump", "yoy.above_5x", "received", float64(2), float64(12), "english detail")

@@ -54,6 +54,7 @@ func GradeDB(t testing.TB) *sql.DB {
 		if err != nil {
 			t.Fatalf("extract %s: %v", p, err)
 		}
+		r.Text = doc.Text // as ingest keeps it, for the source pages
 		reps = append(reps, r)
 	}
 	st, err := load.Open(ctx, filepath.Join(t.TempDir(), "grade.duckdb"))
