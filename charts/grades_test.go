@@ -25,6 +25,7 @@ func TestQualitySite(t *testing.T) {
 		t.Fatalf("Build: %v", err)
 	}
 	b := chartstest.NewBrowser(t)
+	shots := screenshotDir(t)
 	agencyPage := func(name string) string { return filepath.Join(site, "agencies", agencyID(name)+".html") }
 	clean := func(t *testing.T) {
 		t.Helper()
@@ -69,6 +70,8 @@ func TestQualitySite(t *testing.T) {
 	}
 	t.Run("agency-pages", func(t *testing.T) {
 		wuxi := gradeRows(t, chartstest.CopiedPrevAgency)
+		b.Eval(t, `document.getElementById('report-quality').scrollIntoView(); true`, new(bool))
+		b.Shot(t, 1366, filepath.Join(shots, "agency-quality-1366.png"))
 		if len(wuxi) != 3 {
 			t.Fatalf("%s: %d graded years, want 3: %v", chartstest.CopiedPrevAgency, len(wuxi), wuxi)
 		}
@@ -105,6 +108,8 @@ func TestQualitySite(t *testing.T) {
 			}
 		}
 		clean(t)
+		b.Eval(t, `document.getElementById('quality-ranking').scrollIntoView(); true`, new(bool))
+		b.Shot(t, 1366, filepath.Join(shots, "overview-quality-1366.png"))
 	})
 	source := func(t *testing.T, name, year string) {
 		t.Helper()
@@ -133,6 +138,8 @@ func TestQualitySite(t *testing.T) {
 	t.Run("source-copy-of-last-year", func(t *testing.T) {
 		source(t, chartstest.CopiedPrevAgency, "3") // rows by year: 2017, 2021, 2022
 		v := readRep(t)
+		b.Eval(t, `document.querySelector('#text span.rep').scrollIntoView({block: 'center'}); true`, new(bool))
+		b.Shot(t, 1366, filepath.Join(shots, "source-repeated-1366.png"))
 		if v.Repeated < 10 || v.Prev < 10 || !strings.Contains(v.Titles, "与本机关上年报告相同的句子") {
 			t.Errorf("copy of last year: %d repeated sentences marked (%d from last year): %+v", v.Repeated, v.Prev, v)
 		}
