@@ -32,6 +32,8 @@ func resultFixture(nAgencies, firstYear, nYears int) map[string]*queries.Result 
 		"report_quality": {Columns: []string{"agency", "agency_kind", "level", "peer_group", "year", "report_id", "path", "form",
 			"timeliness_status", "deadline_basis", "days_late", "on_time", "completeness", "missing_parts", "missing_rows", "pass_share", "checks_fail",
 			"copy_status", "prev_share", "closest_share", "closest_agency", "stale_figures", "original_share", "quality_score", "quality_rank", "peer_n"}},
+		"consistency": {Columns: []string{"agency", "year", "period", "report_id", "path", "preferred", "kind", "rule", "scope", "expected", "actual",
+			"status", "detail", "prev_id", "ord"}},
 		"repeated_sentences": {Columns: []string{"agency", "year", "period", "report_id", "seq", "start_offset", "end_offset", "from_prev", "from_peer",
 			"prev_report_id", "peer_report_id", "peer_agency"}},
 	}

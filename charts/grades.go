@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/queries"
 	"github.com/xxgk/xxgk/queries/labels"
 )
@@ -19,6 +20,10 @@ import (
 
 // gradeQuery is the named query of the grades.
 const gradeQuery = "report_quality"
+
+// consistencyQuery lists every check of a report, for its source page, read
+// per batch of agencies.
+const consistencyQuery = "consistency"
 
 // repeatedQuery lists the sentences a report repeats, for its source page,
 // read per batch of agencies.
@@ -200,9 +205,55 @@ func (d *siteData) gradeRanking(year int) []gradeGroup {
 type sourceGrades struct {
 	Rows     [][2]string `json:"rows"`
 	Repeated [][4]any    `json:"repeated"`
+	// Checks are the report's findings as sentences ([kind, status,
+	// sentence]): every check that did not pass, and the prose figures
+	// the tables confirm; Summary counts them all by kind.
+	Checks  [][3]string `json:"checks"`
+	Summary string      `json:"summary"`
+}
+
+// checkRow is one row of the consistency query.
+type checkRow struct {
+	kind string
+	c    report.Check
+}
+
+// addChecks lists a report's checks on its source page.
+func (s *sourceGrades) addChecks(rows []checkRow) {
+	type count struct{ pass, fail, na int }
+	var kinds []string
+	counts := map[string]*count{}
+	for _, r := range rows {
+		n := counts[r.kind]
+		if n == nil {
+			n = &count{}
+			counts[r.kind] = n
+			kinds = append(kinds, r.kind)
+		}
+		switch r.c.Status {
+		case report.Pass:
+			n.pass++
+		case report.NotAssessable:
+			n.na++
+		default:
+			n.fail++
+		}
+		if r.c.Status != report.Pass || r.kind == "prose_table" {
+			s.Checks = append(s.Checks, [3]string{labels.CheckKind(r.kind), labels.Status(string(r.c.Status)), labels.Check(r.c)})
+		}
+	}
+	var parts []string
+	for _, k := range kinds {
+		n := counts[k]
+		parts = append(parts, fmt.Sprintf("%s：通过 %d 项，未通过 %d 项，无法核验 %d 项", labels.CheckKind(k), n.pass, n.fail, n.na))
+	}
+	s.Summary = strings.Join(parts, "；")
 }
 
 func sourceGradesOf(g grade, reps []repeated) *sourceGrades {
+	if g.Report == "" {
+		return &sourceGrades{} // not graded: its checks only
+	}
 	s := &sourceGrades{Rows: [][2]string{
 		{"发布时效", g.timelinessText()},
 		{"期限依据", labels.DeadlineBasis(g.Basis)},

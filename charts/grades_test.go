@@ -143,6 +143,11 @@ func TestQualitySite(t *testing.T) {
 		if v.Repeated < 10 || v.Prev < 10 || !strings.Contains(v.Titles, "与本机关上年报告相同的句子") {
 			t.Errorf("copy of last year: %d repeated sentences marked (%d from last year): %+v", v.Repeated, v.Prev, v)
 		}
+		var checks struct{ Summary, List string }
+		b.Eval(t, `({Summary: document.getElementById('checks-summary').innerText, List: document.getElementById('quality-checks').innerText})`, &checks)
+		if !strings.Contains(checks.Summary, "表内勾稽关系：通过") || !strings.Contains(checks.List, "正文与表格一致 · 通过") {
+			t.Errorf("checks of the report: %+v", checks)
+		}
 		if !strings.Contains(v.Quality, "逾期发布（逾期 15 天）") || !strings.Contains(v.Quality, "与本机关上年报告大量雷同") ||
 			!strings.Contains(v.Note, fmt.Sprintf("有 %d 句", v.Repeated)) {
 			t.Errorf("source page grades %q, note %q", v.Quality, v.Note)
@@ -154,6 +159,15 @@ func TestQualitySite(t *testing.T) {
 		if v.Peer < 5 || !strings.Contains(v.Titles, "与"+chartstest.CopiedPeerSource+"的报告相同的句子") {
 			t.Errorf("copy of a peer: %+v", v)
 		}
+	})
+	t.Run("source-stale-figures", func(t *testing.T) {
+		source(t, chartstest.CopiedPeerSource, "2") // 2021, 2022
+		var checks struct{ Summary, List string }
+		b.Eval(t, `({Summary: document.getElementById('checks-summary').innerText, List: document.getElementById('quality-checks').innerText})`, &checks)
+		if !strings.Contains(checks.List, "与上年数字相同 · 未通过") || !strings.Contains(checks.List, "跨年衔接 · 未通过") {
+			t.Errorf("the stale figures and the broken stock of rules are not listed: %+v", checks)
+		}
+		clean(t)
 	})
 	t.Run("source-own-text", func(t *testing.T) {
 		source(t, "无锡市人民政府", "1")

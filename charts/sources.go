@@ -46,6 +46,17 @@ func writeSources(ctx context.Context, run QueryFunc, dir string, names []string
 		return 0, fmt.Errorf("load source pages: %w", err)
 	}
 	t := queries.NewTable(res)
+	checks := map[string][]checkRow{}
+	cr, err := run(ctx, consistencyQuery, queries.Filter{Agencies: names})
+	if err != nil {
+		return 0, fmt.Errorf("load checks: %w", err)
+	}
+	ct := queries.NewTable(cr)
+	for _, row := range ct.Rows() {
+		id := ct.Str(row, "report_id")
+		checks[id] = append(checks[id], checkRow{kind: ct.Str(row, "kind"), c: report.Check{Rule: ct.Str(row, "rule"), Scope: ct.Str(row, "scope"),
+			Expected: ct.OptNum(row, "expected"), Actual: ct.OptNum(row, "actual"), Status: report.CheckStatus(ct.Str(row, "status")), Detail: ct.Str(row, "detail")}})
+	}
 	reps := map[string][]repeated{}
 	if len(grades) > 0 {
 		rr, err := run(ctx, repeatedQuery, queries.Filter{Agencies: names})
@@ -79,8 +90,9 @@ func writeSources(ctx context.Context, run QueryFunc, dir string, names []string
 		}
 		buf.Reset()
 		var sg *sourceGrades
-		if g, ok := grades[id]; ok {
+		if g, ok := grades[id]; ok || len(checks[id]) > 0 {
 			sg = sourceGradesOf(g, reps[id])
+			sg.addChecks(checks[id])
 		}
 		if err := sourceScript(&buf, t, row, sg); err != nil {
 			return n, fmt.Errorf("source page of %q: %w", id, err)

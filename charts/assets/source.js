@@ -164,9 +164,19 @@
   function drawGrades(grades, hasText) {
     var note = document.getElementById("quality-note");
     var dl = document.getElementById("quality");
-    if (!grades) {
-      if (page.preferred === false || page.period !== "year") { return; }
-      note.textContent = "这份报告没有质量评价。";
+    var summary = document.getElementById("checks-summary");
+    var list = document.getElementById("quality-checks");
+    if (!grades) { return; }
+    summary.textContent = grades.summary ? grades.summary + "。" : "这份报告没有可核验的数字。";
+    (grades.checks || []).forEach(function (c) {
+      var li = el("li");
+      li.appendChild(el("span", c[0] + " · " + c[1], "check-kind"));
+      li.appendChild(document.createTextNode("：" + c[2]));
+      list.appendChild(li);
+    });
+    if (!grades.rows || !grades.rows.length) {
+      note.textContent = page.preferred === false ? "同一机关同一年度另有选用的报告，本报告不作质量评价。" :
+        page.period !== "year" ? "半年报告不作质量评价。" : "这份报告没有质量评价。";
     } else {
       (grades.rows || []).forEach(function (r) {
         dl.appendChild(el("dt", r[0]));
