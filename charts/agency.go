@@ -76,6 +76,7 @@ type agencyBody struct {
 	PeerNote         string
 	Trust            []trustView
 	Failed           []failedView
+	Grades           []gradeView
 	NoFigures, Cited bool
 }
 
@@ -170,6 +171,9 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 		body.Trust = append(body.Trust, trustViewOf(t, root))
 	}
 	body.Failed = failedViews(a.failed, root)
+	for _, g := range a.grades {
+		body.Grades = append(body.Grades, gradeViewOf(g, root))
+	}
 	body.NoFigures = len(a.figures) == 0 && len(a.half) == 0
 	p.Body = body
 	return p, nil

@@ -17,7 +17,7 @@ import (
 // siteQueries are the named queries the site reads whole. It also reads
 // source_pages, a batch of agencies at a time (see writeSources).
 var siteQueries = []string{"harmonised", "rates", "peers", "trust", "failed_checks", "crosswalk", "coverage",
-	"conflicts", "quality", "ingest_errors", "stamp", "metric_distribution", "metric_extremes"}
+	"conflicts", "quality", "ingest_errors", "stamp", "metric_distribution", "metric_extremes", gradeQuery}
 
 // sourcePagesQuery is the named query of the source pages, read per batch.
 const sourcePagesQuery = "source_pages"
@@ -47,6 +47,7 @@ type siteData struct {
 	quality   *queries.Table
 	errors    *queries.Table
 	trust     []trustRow
+	grades    []grade // report_quality: one per preferred annual report
 	stamp     stamp
 	metrics   map[indicator]*indicatorData // the metric pages' queries, by metric or rate
 }
@@ -94,6 +95,7 @@ type agency struct {
 	failed    []failedCheck
 	reports   []reportRef
 	reported  map[int]string // year → form of its annual report
+	grades    []grade
 	hasReport bool
 }
 
@@ -288,6 +290,13 @@ func loadSite(ctx context.Context, run QueryFunc) (*siteData, error) {
 			Published: cf.Str(row, "published")})
 	}
 	d.metrics = loadIndicators(res["metric_distribution"], res["metric_extremes"])
+	gq := res[gradeQuery]
+	for _, row := range gq.Rows() {
+		a := get(gq, row)
+		g := gradeOf(gq, row)
+		a.grades = append(a.grades, g)
+		d.grades = append(d.grades, g)
+	}
 	if st := res["stamp"]; len(st.Rows()) > 0 {
 		row := st.Rows()[0]
 		d.stamp = stamp{ChangedAt: st.Str(row, "changed_at"), Fingerprint: st.Str(row, "fingerprint"),

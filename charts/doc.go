@@ -4,10 +4,14 @@
 // (level × kind of body) with their n; a list of agencies; one page per
 // agency with its reports, trends (or figure cards when it has fewer than
 // three years), half-year figures, rates with their n, peer comparison
-// (only with at least five peers), trust and failed checks; a source page
-// per stored report with its text and every stored figure marked on its
-// span; a method page (the crosswalk, the ratios, the table of kinds) and a
-// data-quality page (failed checks as sentences, every kind of finding of
+// (only with at least five peers), trust, failed checks and the grades of
+// its reports (report_quality: timeliness, completeness, checks, copying,
+// score and rank in the peer group; the overview ranks them per peer
+// group); a source page per stored report with its text, every stored
+// figure marked on its span, its grades, its checks as sentences
+// (consistency) and the sentences it repeats from last year's report or a
+// peer's underlined (repeated_sentences); a method page (the crosswalk, the
+// ratios, the table of kinds) and a data-quality page (failed checks as sentences, every kind of finding of
 // the quality query, names kept out of rankings, failed ingests, trust).
 //
 // The explorer (explorer.html, explorer.go) lets a reader pick agencies

@@ -33,6 +33,13 @@ func resultFixture(nAgencies, firstYear, nYears int) map[string]*queries.Result 
 			"max", "n_change", "median_change"}},
 		"metric_extremes": {Columns: []string{"kind", "indicator", "year", "agency", "value", "top_rank", "bottom_rank", "n", "n_equal",
 			"numerator", "denominator", "mapped", "approx", "report_id", "source_keys"}},
+		"report_quality": {Columns: []string{"agency", "agency_kind", "level", "peer_group", "year", "report_id", "path", "form",
+			"timeliness_status", "deadline_basis", "days_late", "on_time", "completeness", "missing_parts", "missing_rows", "pass_share", "checks_fail",
+			"copy_status", "prev_share", "closest_share", "closest_agency", "stale_figures", "original_share", "quality_score", "quality_rank", "peer_n"}},
+		"consistency": {Columns: []string{"agency", "year", "period", "report_id", "path", "preferred", "kind", "rule", "scope", "expected", "actual",
+			"status", "detail", "prev_id", "ord"}},
+		"repeated_sentences": {Columns: []string{"agency", "year", "period", "report_id", "seq", "start_offset", "end_offset", "from_prev", "from_peer",
+			"prev_report_id", "peer_report_id", "peer_agency"}},
 	}
 	add := func(name string, row ...any) { res[name].Rows = append(res[name].Rows, row) }
 	for i := range nAgencies {
@@ -74,6 +81,8 @@ func resultFixture(nAgencies, firstYear, nYears int) map[string]*queries.Result 
 						float64(10*nAgencies), int64(nAgencies), 0.1)
 				}
 			}
+			add("report_quality", name, "司法局", "county", "county·司法局", int32(y), rid, path, "table2021", "late", "art49_department", int64(3), 0.0,
+				0.9, []any{"review"}, []any{"review", "litigation"}, 0.9, int64(1), "copied_prev", 0.8, nil, nil, false, 0.2, 0.5, int64(i+1), int64(nAgencies))
 			if k == 0 {
 				add("failed_checks", name, int32(y), rid, path, "I1.flow", "total", float64(12), float64(11), "新收+结转 ≠ 办结+结转下年 "+name)
 				add("quality", name, int32(y), "year", rid, path, "yoy_jump", "yoy.above_5x", "received", float64(2), float64(12), "english detail")

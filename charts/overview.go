@@ -43,6 +43,7 @@ type overviewBody struct {
 	YearSpan                                               string
 	Years                                                  []yearLink
 	Groups                                                 []groupRow
+	Grades                                                 []gradeGroup
 }
 
 // reporting is how many ranked agencies have an annual report in year.
@@ -181,6 +182,7 @@ func (d *siteData) overviewPage(year, def int) (*page, error) {
 		}
 		body.Groups = append(body.Groups, row)
 	}
+	body.Grades = d.gradeRanking(year)
 	p.Charts = blocks
 	p.Body = body
 	return p, nil

@@ -154,8 +154,12 @@ func writeSite(ctx context.Context, run QueryFunc, d *siteData, ts *templates, d
 		names[i] = a.Name
 	}
 	var seen shortIDs
+	grades := make(map[string]grade, len(d.grades))
+	for _, g := range d.grades {
+		grades[g.Report] = g
+	}
 	return parallel.Each(ctx, slices.Collect(slices.Chunk(names, queries.SourceBatch)), func(batch []string) error {
-		_, err := writeSources(ctx, run, dir, batch, &seen)
+		_, err := writeSources(ctx, run, dir, batch, &seen, grades)
 		return err
 	})
 }

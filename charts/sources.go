@@ -36,15 +36,40 @@ func sourceFile(id string) string {
 }
 
 // writeSources writes the data file of every stored report of a batch of
-// agencies. seen holds the short ids written so far (shared by the
+// agencies, with the grades of the preferred annual ones and the sentences
+// they repeat (repeated_sentences, read for the batch). seen holds the short ids written so far (shared by the
 // batches, under its lock), so two reports whose ids share their first 16
 // digits fail the build rather than one page showing the other report.
-func writeSources(ctx context.Context, run QueryFunc, dir string, names []string, seen *shortIDs) (int, error) {
+func writeSources(ctx context.Context, run QueryFunc, dir string, names []string, seen *shortIDs, grades map[string]grade) (int, error) {
 	res, err := run(ctx, sourcePagesQuery, queries.Filter{Agencies: names})
 	if err != nil {
 		return 0, fmt.Errorf("load source pages: %w", err)
 	}
 	t := queries.NewTable(res)
+	checks := map[string][]checkRow{}
+	cr, err := run(ctx, consistencyQuery, queries.Filter{Agencies: names})
+	if err != nil {
+		return 0, fmt.Errorf("load checks: %w", err)
+	}
+	ct := queries.NewTable(cr)
+	for _, row := range ct.Rows() {
+		id := ct.Str(row, "report_id")
+		checks[id] = append(checks[id], checkRow{kind: ct.Str(row, "kind"), c: report.Check{Rule: ct.Str(row, "rule"), Scope: ct.Str(row, "scope"),
+			Expected: ct.OptNum(row, "expected"), Actual: ct.OptNum(row, "actual"), Status: report.CheckStatus(ct.Str(row, "status")), Detail: ct.Str(row, "detail")}})
+	}
+	reps := map[string][]repeated{}
+	if len(grades) > 0 {
+		rr, err := run(ctx, repeatedQuery, queries.Filter{Agencies: names})
+		if err != nil {
+			return 0, fmt.Errorf("load repeated sentences: %w", err)
+		}
+		rt := queries.NewTable(rr)
+		for _, row := range rt.Rows() {
+			id := rt.Str(row, "report_id")
+			reps[id] = append(reps[id], repeated{start: rt.Int(row, "start_offset"), end: rt.Int(row, "end_offset"),
+				prev: rt.Bool(row, "from_prev"), peer: rt.Bool(row, "from_peer"), peerAgency: rt.Str(row, "peer_agency")})
+		}
+	}
 	n := 0
 	made := map[string]bool{}
 	var buf bytes.Buffer
@@ -64,7 +89,12 @@ func writeSources(ctx context.Context, run QueryFunc, dir string, names []string
 			made[d] = true
 		}
 		buf.Reset()
-		if err := sourceScript(&buf, t, row); err != nil {
+		var sg *sourceGrades
+		if g, ok := grades[id]; ok || len(checks[id]) > 0 {
+			sg = sourceGradesOf(g, reps[id])
+			sg.addChecks(checks[id])
+		}
+		if err := sourceScript(&buf, t, row, sg); err != nil {
 			return n, fmt.Errorf("source page of %q: %w", id, err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, rel), buf.Bytes(), 0o644); err != nil {
@@ -118,11 +148,11 @@ type sourceIdentity struct {
 }
 
 // sourceScript writes one report's data file: a call of xxgkSource with
-// the report's identity, its text and its figures (the compact array the
-// query built). It is valid JavaScript (JSON is a subset, and U+2028 is
+// the report's identity, its text, its figures (the compact array the
+// query built) and its grades (null for a report that is not graded). It is valid JavaScript (JSON is a subset, and U+2028 is
 // allowed in strings since ES2019) and is loaded by src=, never inlined, so
 // text such as "</script>" in a report cannot end a script element.
-func sourceScript(w *bytes.Buffer, t *queries.Table, row []any) error {
+func sourceScript(w *bytes.Buffer, t *queries.Table, row []any, grades *sourceGrades) error {
 	id := sourceIdentity{ID: t.Str(row, "report_id"), Agency: t.Str(row, "agency"), Kind: t.Str(row, "agency_kind"), Level: t.Str(row, "level"),
 		Province: t.Str(row, "province"), City: t.Str(row, "city"), Year: t.Int(row, "year"), Period: t.Str(row, "period"),
 		Form: t.Str(row, "form"), Published: t.Str(row, "published"), URL: t.Str(row, "url"), Path: t.Str(row, "path"),
@@ -150,6 +180,14 @@ func sourceScript(w *bytes.Buffer, t *queries.Table, row []any) error {
 		w.WriteString(f)
 	} else {
 		w.WriteString("[]")
+	}
+	w.WriteString(",")
+	if grades != nil {
+		if err := enc.Encode(grades); err != nil {
+			return err
+		}
+	} else {
+		w.WriteString("null")
 	}
 	w.WriteString(");\n")
 	return nil

@@ -30,7 +30,7 @@ func writeAgency(b *book, d *data, a *agency) error {
 		sheets = append(sheets, yearsSheet(b, d, a, hy, true))
 	}
 	sheets = append(sheets, peersSheet(b, d, a, ys), standingSheet(b, d, a, ys), agencyRates(b, d, a, ys), changesSheet(b, d, a),
-		sourcesSheet(b, d, a), trustSheet(b, d, []*agency{a}), qualitySheet(b, d, []*agency{a}))
+		sourcesSheet(b, d, a), trustSheet(b, d, []*agency{a}), qualitySheet(b, d, []*agency{a}), reportQualitySheet(b, d, []*agency{a}))
 	for _, s := range sheets {
 		if err := b.writeTable(s); err != nil {
 			return err

@@ -57,7 +57,7 @@ func writeComparison(b *book, d *data) error {
 		}
 	}
 	for _, s := range []*sheetSpec{groupRates(b, d), latestChanges(b, d), peerRanks(b, d), trustSheet(b, d, d.agencies),
-		failedSheet(b, d, d.agencies), qualitySheet(b, d, d.agencies), excludedSheet(b, d), indexSheet(b, d, AgencyDir+"/"),
+		failedSheet(b, d, d.agencies), qualitySheet(b, d, d.agencies), reportQualitySheet(b, d, d.agencies), excludedSheet(b, d), indexSheet(b, d, AgencyDir+"/"),
 		crosswalkSheet(b, d)} {
 		if err := b.writeTable(s); err != nil {
 			return err
@@ -440,6 +440,56 @@ func qualitySheet(b *book, d *data, as []*agency) *sheetSpec {
 	}
 	return &sheetSpec{name: "数据质量", title: "数据质量问题：核验、跨年衔接、异常变化与缺少的年度", freeze: 1, yearCol: 5, rows: rows, cols: cols,
 		empty: "（没有发现数据质量问题）", desc: "每个问题一行" + b.notes.ref("quality") + "；问题多的机关，其数字应与报告原文核对。"}
+}
+
+// reportQualitySheet grades each preferred annual report of the agencies
+// (report_quality): published on time, complete, consistent, not copied,
+// and the plain mean of the four with its rank in the peer group and year.
+// Codes become words of labels; a measure that cannot be judged is blank.
+func reportQualitySheet(b *book, d *data, as []*agency) *sheetSpec {
+	t := d.res["report_quality"]
+	cols := append(slices.Clone(idCols[:4]), column{Header: "年份", Kind: colYear}, column{Header: "同类组", Note: "peer_group"},
+		column{Header: "发布时效", Note: "report_quality"}, column{Header: "期限依据", Wrap: true, Width: 36}, column{Header: "逾期（天）", Kind: colCount},
+		column{Header: "完整度（%）", Kind: colPct}, column{Header: "缺少的部分", Wrap: true, Width: 36}, column{Header: "缺少的表格行", Wrap: true, Width: 36},
+		column{Header: "核验通过比例（%）", Kind: colPct, Note: "checks"}, column{Header: "未通过核验（项）", Kind: colCount},
+		column{Header: "雷同情况", Wrap: true, Width: 30}, column{Header: "与上年报告重复的句子（%）", Kind: colPct},
+		column{Header: "最相近的同类机关"}, column{Header: "与其重复的句子（%）", Kind: colPct}, column{Header: "数字与上年完全相同"},
+		column{Header: "原创比例（%）", Kind: colPct}, column{Header: "质量得分（%）", Kind: colPct},
+		column{Header: "组内排名（位）", Kind: colCount, Note: "rank"}, column{Header: "组内报告数（份）", Kind: colCount},
+		column{Header: "文件", Wrap: true, Width: 40})
+	var rows [][]any
+	for _, a := range as {
+		for _, r := range a.rows["report_quality"] {
+			var late any
+			if t.str(r, "timeliness_status") == "late" {
+				late = t.cell(r, "days_late")
+			}
+			stale := ""
+			if t.Value(r, "stale_figures") != nil {
+				stale = text(t.Bool(r, "stale_figures"))
+			}
+			row := append(idRow(a)[:4], yearCell(t, r), labels.PeerGroup(t.str(r, "peer_group")),
+				labels.Timeliness(t.str(r, "timeliness_status")), labels.DeadlineBasis(t.str(r, "deadline_basis")), late,
+				t.cell(r, "completeness"), joinWords(t.List(r, "missing_parts"), labels.Part), joinWords(t.List(r, "missing_rows"), labels.FormRow),
+				t.cell(r, "pass_share"), t.cell(r, "checks_fail"),
+				labels.CopyStatus(t.str(r, "copy_status")), t.cell(r, "prev_share"), t.str(r, "closest_agency"), t.cell(r, "closest_share"), stale,
+				t.cell(r, "original_share"), t.cell(r, "quality_score"), t.cell(r, "quality_rank"), t.cell(r, "peer_n"), t.str(r, "path"))
+			rows = append(rows, row)
+		}
+	}
+	return &sheetSpec{name: "报告质量", title: "报告质量：按时发布、内容完整、数字一致、不照搬", freeze: 4, yearCol: 4, rows: rows, cols: cols,
+		empty: "（没有可评的全年报告）",
+		desc: "每份采用的全年报告一行" + b.notes.ref("report_quality") + "；质量得分是四项（按时、完整度、核验通过比例、原创比例）中能判断的各项的平均，" +
+			"组内排名在同类组与年度内按得分从高到低排列；不能判断的项为空白，不计为 0。"}
+}
+
+// joinWords names codes with name and joins them with 、.
+func joinWords(codes []string, name func(string) string) string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = name(c)
+	}
+	return strings.Join(out, "、")
 }
 
 // excludedSheet lists the agencies kept out of comparisons and why.

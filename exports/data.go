@@ -17,7 +17,7 @@ import (
 
 // workbookQueries are the named queries the workbooks read whole. They
 // also read queries.SourcesQuery, a batch of agencies at a time.
-var workbookQueries = []string{"harmonised", "rates", "yoy", "trust", "failed_checks", "crosswalk", "coverage", "quality"}
+var workbookQueries = []string{"harmonised", "rates", "yoy", "trust", "failed_checks", "crosswalk", "coverage", "quality", "report_quality"}
 
 // Queries returns the names of the named queries the workbooks read whole
 // (with an empty filter), so a caller building several outputs can run

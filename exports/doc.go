@@ -1,13 +1,14 @@
 // Package exports writes the Excel workbooks officials download and keep
 // working in: one comparison workbook (every agency × year for the main
 // figures and ratios, group ratios, recent changes, peer ranks, trust,
-// failed checks, data-quality findings, the agencies left out of
-// comparisons, an index of the agency workbooks and the crosswalk, with
+// failed checks, data-quality findings, the grades of every report (报告质量:
+// timeliness, completeness, checks, copying, score and rank in the peer
+// group), the agencies left out of comparisons, an index of the agency workbooks and the crosswalk, with
 // native Excel charts), one workbook per agency (its figures year by year,
 // its peer group with every peer's figures, its rank, percentile and the
 // median of its peers without itself, its ratios against its group's, its
-// changes, the source of every figure, its trust and its data-quality
-// findings), and an index workbook in the folder of agency workbooks, which
+// changes, the source of every figure, its trust, its data-quality
+// findings and its reports' grades), and an index workbook in the folder of agency workbooks, which
 // has one sub-folder per province.
 //
 // Every workbook follows the practice statistical offices use for

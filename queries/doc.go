@@ -24,6 +24,16 @@
 // figure into 0 (a test rejects COALESCE over report figures), a sum needs
 // all its parts, and a ratio with a zero or blank denominator is NULL.
 //
+// The report-quality queries grade the reports themselves: timeliness
+// (the statutory deadline, from the period, the year and the kind of
+// body), completeness (completeness_items over form_cells and the parts
+// etl/grade found), similarity (the stored sentence fingerprints compared
+// with last year's report and, through locality-sensitive hashing, with
+// the peer group's; common_sentences, stale_figures, repeated_sentences)
+// and consistency (every check of a report in one list); report_quality
+// puts them side by side per agency-year with a rank in the peer group.
+// Their codes are named in Chinese in labels/labels.tsv.
+//
 // Run answers from a cache of results stored in the database (tables
 // query_cache_NAME, see cache.go), refreshed when the stored reports or
 // checks, or the query text, change. The results shared by several queries

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -88,6 +89,24 @@ func (t *Table) Bool(row []any, col string) bool {
 		return b
 	}
 	return false
+}
+
+// List returns column col of row as a list of codes (a VARCHAR[] column
+// such as missing_parts), each as Plain text; nil when NULL or empty.
+func (t *Table) List(row []any, col string) []string {
+	switch v := t.Value(row, col).(type) {
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, e := range v {
+			if s := Plain(e); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	case []string:
+		return slices.Clone(v)
+	}
+	return nil
 }
 
 // Agency is who an agency is, as the named queries tell it: its name and

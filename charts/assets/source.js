@@ -117,22 +117,35 @@
     document.getElementById("source-id").hidden = false;
   }
 
-  function drawText(figs) {
+  // drawText shows the text with every figure marked on its span and the
+  // sentences the report repeats (reps: [start, end, how, title] in bytes)
+  // underlined, each piece a text node.
+  function drawText(figs, reps) {
     var box = document.getElementById("text");
     var text = page.text;
     var offsets = [];
     figs.forEach(function (f) { offsets.push(f.s, f.e); });
+    reps.forEach(function (r) { offsets.push(r[0], r[1]); });
     var map = utf16(text, offsets.slice());
     var spans = figs.map(function (f) { return { f: f, s: map[f.s], e: map[f.e] }; }).filter(function (x) { return x.e > x.s; });
+    var repSpans = reps.map(function (r) { return { s: map[r[0]], e: map[r[1]], how: r[2], title: r[3] }; }).filter(function (x) { return x.e > x.s; });
     var cuts = [0, text.length];
     spans.forEach(function (x) { cuts.push(x.s, x.e); });
+    repSpans.forEach(function (x) { cuts.push(x.s, x.e); });
     cuts = cuts.filter(function (v, i, a) { return a.indexOf(v) === i; }).sort(function (a, b) { return a - b; });
     var anchored = {};
     for (var i = 0; i + 1 < cuts.length; i++) {
       var p = cuts[i], q = cuts[i + 1];
       var piece = text.slice(p, q);
       var cover = spans.filter(function (x) { return x.s <= p && x.e >= q; });
-      if (!cover.length) { box.appendChild(document.createTextNode(piece)); continue; }
+      var rep = repSpans.filter(function (x) { return x.s <= p && x.e >= q; })[0];
+      var into = box;
+      if (rep) {
+        into = el("span", null, "rep rep-" + rep.how);
+        into.title = rep.title;
+        box.appendChild(into);
+      }
+      if (!cover.length) { into.appendChild(document.createTextNode(piece)); continue; }
       var m = el("mark", piece);
       var keys = cover.map(function (x) { return x.f.k; });
       m.setAttribute("data-k", " " + keys.join(" ") + " ");
@@ -140,9 +153,41 @@
         return keyLabel(x.f.k) + "：" + valueText(x.f) + " " + keyUnit(x.f.k) + "（" + mechanism(x.f) + "）";
       }).join("\n");
       keys.forEach(function (k) { if (!anchored[k]) { anchored[k] = true; if (!m.id) { m.id = "f-" + k; } } });
-      box.appendChild(m);
+      into.appendChild(m);
     }
+    document.body.setAttribute("data-repeated", String(repSpans.length));
     return anchored;
+  }
+
+  // drawGrades shows the report's grades (label and value pairs in
+  // Chinese) and says how many of its sentences are marked as repeated.
+  function drawGrades(grades, hasText) {
+    var note = document.getElementById("quality-note");
+    var dl = document.getElementById("quality");
+    var summary = document.getElementById("checks-summary");
+    var list = document.getElementById("quality-checks");
+    if (!grades) { return; }
+    summary.textContent = grades.summary ? grades.summary + "。" : "这份报告没有可核验的数字。";
+    (grades.checks || []).forEach(function (c) {
+      var li = el("li");
+      li.appendChild(el("span", c[0] + " · " + c[1], "check-kind"));
+      li.appendChild(document.createTextNode("：" + c[2]));
+      list.appendChild(li);
+    });
+    if (!grades.rows || !grades.rows.length) {
+      note.textContent = page.preferred === false ? "同一机关同一年度另有选用的报告，本报告不作质量评价。" :
+        page.period !== "year" ? "半年报告不作质量评价。" : "这份报告没有质量评价。";
+    } else {
+      (grades.rows || []).forEach(function (r) {
+        dl.appendChild(el("dt", r[0]));
+        dl.appendChild(el("dd", r[1]));
+      });
+      var n = (grades.repeated || []).length;
+      note.textContent = !n ? "原文中没有与本机关上年报告或同类机关报告相同的句子（各机关共用的套话不计）。" :
+        hasText ? "原文中有 " + n + " 句与本机关上年报告或同类机关报告相同，已加蓝色底线标出。" :
+        "原文中有 " + n + " 句与本机关上年报告或同类机关报告相同；原文未保存，无法标出。";
+    }
+    document.getElementById("source-quality").hidden = false;
   }
 
   function drawGrids(figs) {
@@ -244,7 +289,7 @@
     }
   }
 
-  window.xxgkSource = function (ident, text, figures) {
+  window.xxgkSource = function (ident, text, figures, grades) {
     page = ident;
     if (!page) { status.textContent = "没有这份报告的数据。"; return; }
     page.text = text;
@@ -268,12 +313,14 @@
     drawGrids(figs);
     if (hasText) {
       var len = new TextEncoder().encode(page.text).length;
-      drawText(figs.filter(function (f) { return f.s !== null && f.e !== null && f.e > f.s && f.e <= len; }));
+      var reps = ((grades && grades.repeated) || []).filter(function (r) { return r[1] > r[0] && r[1] <= len; });
+      drawText(figs.filter(function (f) { return f.s !== null && f.e !== null && f.e > f.s && f.e <= len; }), reps);
       document.getElementById("source-text").hidden = false;
       status.textContent = "下面是报告原文；收录的数字标在原文上。";
     } else {
       status.textContent = "这份报告由交换格式导入，原文未保存：下面只列出每个数字所在的句子或单元格。";
     }
+    drawGrades(grades, hasText);
     drawFigures(figs, hasText);
     highlight();
     if (window.xxgkAddDownloads) { window.xxgkAddDownloads(document); }

@@ -21,6 +21,7 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	html := fs.Bool("html", false, "write some reports as HTML pages (NAME.html); score.py pairs labels with NAME.txt only, xxgkbench scores both")
 	breaks := fs.Float64("breaks", synth.DefaultBreakRate, "fraction of table reports with an injected identity break")
 	glued := fs.Float64("glued", synth.DefaultGluedRate, "fraction of text reports whose tables lost their cell separators")
+	copies := fs.Float64("copies", 0, "fraction of annual reports whose prose is copied from the agency's previous report or a peer's (labelled under \"copy\")")
 	workers := fs.Int("workers", 0, "parallel writers (0: one per CPU)")
 	pos, err := parseArgs(e, fs, args)
 	if err != nil {
@@ -36,18 +37,24 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		return usagef("--out is missing: name the folder to write the corpus into")
 	case *agencies <= 0:
 		return usagef("--agencies %d: want at least 1", *agencies)
+	case *copies < 0 || *copies > 1:
+		return usagef("--copies %v: want a fraction in [0, 1]", *copies)
 	}
 	start := time.Now()
 	st, err := synth.Write(ctx, synth.Config{
 		Agencies: *agencies, From: from, To: to, Seed: *seed, HTML: *html,
-		BreakRate: *breaks, GluedRate: *glued, Workers: *workers,
+		BreakRate: *breaks, GluedRate: *glued, CopyRate: *copies, Workers: *workers,
 	}, *out)
 	if err != nil {
 		return fail(err, "cannot write the corpus to %s", *out)
 	}
 	el := time.Since(start)
-	fmt.Fprintf(e.stdout, "wrote %d reports (%.1f MB, %d with an injected break) to %s in %.1fs\n",
-		st.Reports, float64(st.Bytes)/1e6, st.Breaks, *out, el.Seconds())
+	copied := ""
+	if *copies > 0 {
+		copied = fmt.Sprintf(", %d copied", st.Copies)
+	}
+	fmt.Fprintf(e.stdout, "wrote %d reports (%.1f MB, %d with an injected break%s) to %s in %.1fs\n",
+		st.Reports, float64(st.Bytes)/1e6, st.Breaks, copied, *out, el.Seconds())
 	return nil
 }
 

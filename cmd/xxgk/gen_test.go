@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -34,6 +35,31 @@ func TestGen(t *testing.T) {
 	}
 }
 
+// TestGenCopies: --copies writes copied reports, labelled, and says how
+// many.
+func TestGenCopies(t *testing.T) {
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	args := []string{"--agencies", "20", "--years", "2019-2022", "--seed", "2", "--copies", "0.5", "--out", dir}
+	if err := runGen(context.Background(), &env{cmd: "gen", stdout: &out, stderr: &errOut}, args); err != nil {
+		t.Fatalf("runGen(%v) = %v; stderr %s", args, err, errOut.String())
+	}
+	labels, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	copied := 0
+	for _, l := range labels {
+		b, err := os.ReadFile(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte(`"copy": {`)) {
+			copied++
+		}
+	}
+	if copied == 0 || !bytes.Contains(out.Bytes(), []byte(fmt.Sprintf(", %d copied)", copied))) {
+		t.Errorf("gen --copies 0.5: %d labels with a copy; output %q", copied, out.String())
+	}
+}
+
 func TestGenUsage(t *testing.T) {
 	tests := []struct {
 		name string
@@ -42,6 +68,7 @@ func TestGenUsage(t *testing.T) {
 		{"no out", []string{"--agencies", "2"}},
 		{"bad years", []string{"--years", "2020-2010", "--out", "x"}},
 		{"no agencies", []string{"--agencies", "0", "--out", "x"}},
+		{"copies above 1", []string{"--copies", "1.5", "--out", "x"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -39,6 +39,12 @@
 // ingest and queries, 300 agencies × 10 years for the build); targets are
 // defined at scale 1, so a reduced run only indicates them.
 //
+// The copies stage generates copied reports (`xxgk gen --copies`),
+// ingests them and counts how many the similarity query finds and how many
+// genuine reports it flags; it then stores 100,000 × scale reports'
+// fingerprints (no texts) and times the similarity query on them. --only
+// copies runs just that stage; --similarity-reports N sets the size.
+//
 // --query-reports 100000 times the queries on a synthetic database of that
 // many reports (queries.BenchFill, kept in --work) instead of the ingested
 // corpus, and --only queries runs just that stage:

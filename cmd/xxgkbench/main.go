@@ -70,7 +70,10 @@ type config struct {
 	// the query target is set at 100,000 reports, which this machine cannot
 	// ingest (see BENCHMARKS.md).
 	queryReports int
-	only         string // "queries": run only the query stage
+	only         string // "queries" or "copies": run only that stage
+	// similarityReports, when > 0, is the number of reports the similarity
+	// query is timed on (fillFingerprints) instead of 100,000 × scale.
+	similarityReports int
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -85,12 +88,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Uint64Var(&c.seed, "seed", 1, "generator seed")
 	fs.IntVar(&c.queryRep, "query-runs", 3, "runs per named query; the median is reported")
 	fs.IntVar(&c.queryReports, "query-reports", 0, "time the queries on a synthetic database of this many reports (queries.BenchFill) instead of the ingested corpus")
-	fs.StringVar(&c.only, "only", "", "run only this stage: queries, soak (20 random kills of xxgk run, then a rerun equal to a clean run), or export (on the build corpus, generated and ingested if need be)")
+	fs.IntVar(&c.similarityReports, "similarity-reports", 0, "time the similarity query on this many reports' fingerprints instead of 100,000 × scale")
+	fs.StringVar(&c.only, "only", "", "run only this stage: queries, copies (copy detection and similarity at scale), soak (20 random kills of xxgk run, then a rerun equal to a clean run), or export (on the build corpus, generated and ingested if need be)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if c.only != "" && c.only != "queries" && c.only != "soak" && c.only != "export" {
-		return fmt.Errorf("--only %q: the stages that run alone are queries, soak and export", c.only)
+	if c.only != "" && c.only != "queries" && c.only != "copies" && c.only != "soak" && c.only != "export" {
+		return fmt.Errorf("--only %q: the stages that run alone are queries, copies, soak and export", c.only)
 	}
 	if c.scale <= 0 || c.scale > 10 {
 		return fmt.Errorf("--scale %v: want a fraction in (0, 10]", c.scale)
@@ -158,6 +162,10 @@ func (b *bench) all(ctx context.Context) {
 		}
 		return
 	}
+	if b.cfg.only == "copies" {
+		b.copies(ctx)
+		return
+	}
 	corpus := filepath.Join(b.cfg.work, fmt.Sprintf("corpus-%d", agencies))
 	labels := corpus + "-labels"
 	if err := b.generate(ctx, corpus, labels, agencies); err != nil {
@@ -186,6 +194,7 @@ func (b *bench) all(ctx context.Context) {
 	b.build(ctx, corpus, max(1, int(math.Round(buildAgencies*b.cfg.scale))))
 	b.export(ctx, max(1, int(math.Round(buildAgencies*b.cfg.scale))))
 	b.soak(ctx, corpus)
+	b.copies(ctx)
 }
 
 // generate writes the corpus with `xxgk gen` unless a previous run left the

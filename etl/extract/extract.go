@@ -8,6 +8,7 @@ import (
 	"github.com/xxgk/xxgk/etl/detect"
 	"github.com/xxgk/xxgk/etl/extract/prose"
 	"github.com/xxgk/xxgk/etl/extract/tables"
+	"github.com/xxgk/xxgk/etl/grade"
 	"github.com/xxgk/xxgk/etl/normalize"
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/etl/validate"
@@ -18,7 +19,8 @@ import (
 const UnidentifiedPrefix = "未识别机关:"
 
 // Document turns a read document into a Report: normalise, identify, extract
-// the tables and the prose, merge them, and check the identities. A parser
+// the tables and the prose, merge them, check the identities, and note what
+// the text says about the report itself (grade.Of). A parser
 // panic becomes an error naming the file, so one bad input cannot stop a batch.
 func Document(doc *report.Document) (r *report.Report, err error) {
 	defer func() {
@@ -53,6 +55,7 @@ func Document(doc *report.Document) (r *report.Report, err error) {
 	}
 	r.Ambiguous = append(r.Ambiguous, amb...)
 	r.Checks = validate.Report(form, r.Metrics, pm)
+	r.Facts = grade.Of(t, id)
 	return r, nil
 }
 

@@ -240,7 +240,7 @@ func (s *Store) StartRun(ctx context.Context, r *Run) error {
 	return nil
 }
 
-// appendBatch appends the batch's own rows: reports, their texts and
+// appendBatch appends the batch's own rows: reports, their texts, facts and
 // identities, within-report checks, ambiguities, the scratch files rows and
 // the change log (metrics go by copyMetrics).
 func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) error {
@@ -272,6 +272,9 @@ func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) 
 	if err := appendRows(c, "report_texts", len(texts), func(i int) []driver.Value {
 		return []driver.Value{texts[i].ID, texts[i].Text}
 	}); err != nil {
+		return err
+	}
+	if err := appendFacts(c, reps); err != nil {
 		return err
 	}
 	if err := appendIdentity(c, reps); err != nil {

@@ -199,6 +199,10 @@ type Report struct {
 	// provenance offsets point into), kept for the site's source pages. It
 	// is not part of the exchange format.
 	Text string `json:"-"`
+
+	// Facts are what the text says about the report itself (etl/grade);
+	// nil for a report not read from its text. Not in the exchange format.
+	Facts *Facts `json:"-"`
 }
 
 // Number returns the figure stored under key, and whether there is one.

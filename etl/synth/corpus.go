@@ -18,6 +18,7 @@ type Config struct {
 	HTML      bool    // write some reports as NAME.html
 	BreakRate float64 // fraction of table reports with an injected identity break
 	GluedRate float64 // fraction of text reports with tables whose tables are glued (DefaultGluedRate)
+	CopyRate  float64 // fraction of annual reports that copy their prose (copies.go)
 	Workers   int     // 0 means one per CPU
 }
 
@@ -26,6 +27,7 @@ type Stats struct {
 	Reports int
 	Bytes   int64 // report bytes, labels excluded
 	Breaks  int   // reports with an injected break
+	Copies  int   // reports that copy their prose from another
 }
 
 // Years lists the configured report years in order.
@@ -55,8 +57,11 @@ func Write(ctx context.Context, cfg Config, dir string) (Stats, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	opt := Options{Seed: cfg.Seed, HTML: cfg.HTML, BreakRate: cfg.BreakRate, GluedRate: cfg.GluedRate}
+	opt := Options{Seed: cfg.Seed, HTML: cfg.HTML, BreakRate: cfg.BreakRate, GluedRate: cfg.GluedRate, CopyRate: cfg.CopyRate}
 	years := cfg.Years()
+	if cfg.CopyRate > 0 {
+		opt.copies = newCopyPlan(agencies, years, opt)
+	}
 	jobs := make(chan Agency)
 	var (
 		mu    sync.Mutex
@@ -84,12 +89,16 @@ func Write(ctx context.Context, cfg Config, dir string) (Stats, error) {
 					if len(d.Label.Breaks) > 0 {
 						s.Breaks++
 					}
+					if d.Label.Copy != nil {
+						s.Copies++
+					}
 				}
 			}
 			mu.Lock()
 			total.Reports += s.Reports
 			total.Bytes += s.Bytes
 			total.Breaks += s.Breaks
+			total.Copies += s.Copies
 			mu.Unlock()
 		}()
 	}

@@ -24,6 +24,12 @@
 // 上年结转), listed under "breaks" in the label.
 // score.py only pairs labels with NAME.txt; Compare scores HTML reports too.
 //
+// With a copy rate (Config.CopyRate, `xxgk gen --copies`) a share of the
+// annual reports print the prose of the agency's previous report or of
+// another agency of the same level and kind, with their own names and
+// figures, labelled under "copy" (copies.go); every other report is the
+// same as without copies.
+//
 // Generation is deterministic: the same seed, agency count and years give
 // byte-identical files, whatever the number of workers, because each agency
 // draws from its own PCG stream seeded by (seed, agency index).

@@ -58,6 +58,22 @@ type builder struct {
 	paddedCells bool // cells carry stray spaces ("  0", "3 ")
 	shortLabels bool // row labels without 数量, sub-rows numbered 1、
 	splitLabels bool // long row labels broken over two lines, as a Word paste prints them
+	// src, when set, is the report this one copies its prose from; fills
+	// are the paragraphs of prose printed so far.
+	src   *source
+	fills []string
+}
+
+// filler is a paragraph of boilerplate prose of n clauses: fresh, or the
+// copied source's. The fresh one is drawn either way, so a copy spends
+// the random stream as the genuine report would.
+func (b *builder) filler(n int) string {
+	p := fillerPara(b.r, n)
+	if b.src != nil {
+		p = b.src.paragraph(p)
+	}
+	b.fills = append(b.fills, p)
+	return p
 }
 
 // blankPolicy says which zero cells a report leaves blank.

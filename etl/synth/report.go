@@ -26,6 +26,8 @@ type Label struct {
 	Approx    []string           `json:"approx"`
 	Breaks    []Break            `json:"breaks,omitempty"`
 	Glued     *Glued             `json:"glued,omitempty"` // the report's tables are glued (glued.go)
+	// Copy says which report this one copies its prose from (copies.go).
+	Copy *CopyLabel `json:"copy,omitempty"`
 }
 
 // Break is an accounting identity the report breaks on purpose: the rule
@@ -40,6 +42,7 @@ type Doc struct {
 	Name  string // file name with extension, e.g. a000042_2021.txt
 	Body  []byte
 	Label Label
+	fills []string // the paragraphs of prose it printed, for a copy of it
 }
 
 // Options control what a series of reports looks like.
@@ -48,6 +51,11 @@ type Options struct {
 	HTML      bool    // allow HTML reports (written as NAME.html)
 	BreakRate float64 // fraction of table reports with an injected identity break
 	GluedRate float64 // fraction of text reports with tables whose tables are glued
+	// CopyRate is the fraction of annual reports that copy their prose
+	// from another report (copies.go); 0 writes none, and the corpus is
+	// the same as without the option.
+	CopyRate float64
+	copies   *copyPlan // set by Write when CopyRate > 0
 }
 
 // Version changes whenever the generator's output changes for a given
@@ -90,13 +98,21 @@ func Series(a Agency, years []int, opt Options) []Doc {
 				lay = LayoutHTML
 			}
 		}
-		docs = append(docs, yearReport(r, a, y, h, lay, opt))
+		var src *source
+		if len(docs) > 0 {
+			src = opt.copies.source(a, y, &docs[len(docs)-1])
+		} else {
+			src = opt.copies.source(a, y, nil)
+		}
+		docs = append(docs, yearReport(r, a, y, h, lay, opt, src))
 	}
 	dropUnseenCarryBreaks(docs)
 	return docs
 }
 
-func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Options) Doc {
+// yearReport writes a's report for year; src, when set, is the report its
+// prose is copied from.
+func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Options, src *source) Doc {
 	form := FormOf(year)
 	legacyTable := form == report.FormLegacy && chance(r, 0.6)
 	if form == report.FormLegacy && !legacyTable {
@@ -114,7 +130,7 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 		ext = ".html"
 	}
 	name := fmt.Sprintf("a%06d_%d", a.Index, year)
-	b := &builder{r: r, layout: lay, wide: chance(r, 0.7), jsData: jsData, splitLabels: lay == LayoutCells && chance(r, 0.15),
+	b := &builder{r: r, layout: lay, wide: chance(r, 0.7), jsData: jsData, splitLabels: lay == LayoutCells && chance(r, 0.15), src: src,
 		wideDigits: chance(r, 0.04), wideCells: chance(r, 0.02),
 		paddedCells: chance(r, 0.25), shortLabels: chance(r, 0.1)}
 	if lay != LayoutHTML && chance(r, 0.1) {
@@ -142,6 +158,7 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 	switch {
 	case halfYear:
 		// A half-year self-assessment published instead of the annual report.
+		b.src = nil
 		b.label.Form, b.label.Period = report.FormNarrative, report.PeriodH1
 		b.halfYearReport(a, year, p)
 	case form == report.FormTable2021 || form == report.FormTable2019:
@@ -156,7 +173,11 @@ func yearReport(r *rand.Rand, a Agency, year int, h *history, lay Layout, opt Op
 	b.dropUnseenBreaks()
 	title, meta := b.titleAndMeta(a, year, halfYear)
 	b.finish()
-	return Doc{Name: name + ext, Body: b.document(title, meta), Label: *b.label}
+	if b.src != nil && b.src.label.Kept > 0 {
+		c := b.src.label
+		b.label.Copy = &c
+	}
+	return Doc{Name: name + ext, Body: b.document(title, meta), Label: *b.label, fills: b.fills}
 }
 
 // titleAndMeta prints the title and the publication line.
@@ -181,6 +202,9 @@ func (b *builder) titleAndMeta(a Agency, year int, halfYear bool) (string, strin
 		y, m = year, 7+r.IntN(2)
 	}
 	date := fmtDate(y, m, d)
+	if b.src != nil {
+		date = after(date, b.src.notBefore)
+	}
 	b.label.Published = date
 	meta := pick(r,
 		"发布时间："+date+"　来源："+a.Name,
@@ -197,7 +221,7 @@ func (b *builder) intro(a Agency, year int) {
 	} else {
 		b.para(fmt.Sprintf("根据%s要求，现公布%s%d年政府信息公开工作年度报告。%s%s", law, a.Name, year, b.period(year), b.contact(a)))
 	}
-	b.para(fillerPara(r, 2+r.IntN(3)))
+	b.para(b.filler(2 + r.IntN(3)))
 }
 
 // tableReport writes a report of the 2019 or 2021 form.
@@ -234,7 +258,7 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 
 	b.intro(a, year)
 	b.heading("一、总体情况")
-	b.para(fillerPara(r, 3+r.IntN(4)))
+	b.para(b.filler(3 + r.IntN(4)))
 	b.heading(b.br("（一）主动公开"))
 	b.proseProactive(a, year, p, h.proactiveEver, chance(r, 0.5))
 	if chance(r, 0.3) {
@@ -243,7 +267,7 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 	if form == report.FormTable2021 && chance(r, 0.2) {
 		b.proseArticle20(art)
 	}
-	b.para(fillerPara(r, 3+r.IntN(4)))
+	b.para(b.filler(3 + r.IntN(4)))
 	b.heading(b.br("（二）依申请公开"))
 	switch co := apps.total("apps_carried_over"); {
 	case co > 0 && chance(r, 0.25):
@@ -258,14 +282,14 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 	if chance(r, 0.25) {
 		b.proseReviewResults(review, direct)
 	}
-	b.para(fillerPara(r, 3+r.IntN(4)))
+	b.para(b.filler(3 + r.IntN(4)))
 	b.heading(b.br("（三）政府信息管理"))
-	b.para(fillerPara(r, 4+r.IntN(4)))
+	b.para(b.filler(4 + r.IntN(4)))
 	b.traps(a, year)
 	b.heading(b.br("（四）平台建设"))
-	b.para(fillerPara(r, 4+r.IntN(4)))
+	b.para(b.filler(4 + r.IntN(4)))
 	b.heading(b.br("（五）监督保障"))
-	b.para(fillerPara(r, 3+r.IntN(4)))
+	b.para(b.filler(3 + r.IntN(4)))
 
 	b.heading("二、主动公开政府信息情况")
 	if form == report.FormTable2021 {
@@ -278,10 +302,10 @@ func (b *builder) tableReport(a Agency, year int, form report.Form, h *history, 
 	b.heading("四、政府信息公开行政复议、行政诉讼情况")
 	b.table(b.reviewTable(blocks))
 	b.heading("五、存在的主要问题及改进情况")
-	b.para(fillerPara(r, 3+r.IntN(3)))
-	b.para(fillerPara(r, 3+r.IntN(3)))
+	b.para(b.filler(3 + r.IntN(3)))
+	b.para(b.filler(3 + r.IntN(3)))
 	b.heading("六、其他需要报告的事项")
-	b.para(pick(r, "无。", "本机关无其他需要报告的事项。", fillerPara(r, 2)))
+	b.para(pick(r, "无。", "本机关无其他需要报告的事项。", b.filler(2)))
 }
 
 // injectBreak changes printed cells so that exactly one kind of identity
@@ -336,7 +360,7 @@ func (b *builder) halfYearReport(a Agency, year int, p proactive) {
 	half := p.total / 2
 	b.para(fmt.Sprintf("根据上级关于开展政府信息公开工作自查的通知要求，现将%s%d年上半年政府信息公开工作情况报告如下。", a.Name, year))
 	b.heading("一、主动公开情况")
-	b.para(fmt.Sprintf("%d年上半年，%s共主动公开政府信息%d条。%s", year, a.Self, half, fillerPara(r, 3)))
+	b.para(fmt.Sprintf("%d年上半年，%s共主动公开政府信息%d条。%s", year, a.Self, half, b.filler(3)))
 	b.set("proactive.total", float64(half), false)
 	b.heading("二、依申请公开情况")
 	n := poisson(r, a.Size*yearFactor(year)/2)
@@ -349,7 +373,7 @@ func (b *builder) halfYearReport(a Agency, year int, p proactive) {
 	b.heading("三、行政复议和行政诉讼情况")
 	b.proseReview(0, 0, 0)
 	b.heading("四、存在的问题和下一步工作")
-	b.para(fillerPara(r, 4))
+	b.para(b.filler(4))
 }
 
 // signature writes the closing signature and date; the signing date is
@@ -375,28 +399,28 @@ func (b *builder) proseReport(a Agency, year int, h *history, p proactive, withT
 	l := drawLegacyApps(r, a, year)
 	b.intro(a, year)
 	b.heading(pick(r, "一、概述", "一、基本情况"))
-	b.para(fillerPara(r, 4+r.IntN(4)))
-	b.para(fillerPara(r, 4+r.IntN(4)))
+	b.para(b.filler(4 + r.IntN(4)))
+	b.para(b.filler(4 + r.IntN(4)))
 	b.heading("二、主动公开政府信息的情况")
-	b.para(fillerPara(r, 3+r.IntN(4)))
+	b.para(b.filler(3 + r.IntN(4)))
 	b.proseProactive(a, year, p, h.proactiveEver, chance(r, 0.6))
 	b.traps(a, year)
 	if chance(r, 0.4) {
 		b.proseLegacyIndicators(l, p)
 	}
-	b.para(fillerPara(r, 3+r.IntN(4)))
+	b.para(b.filler(3 + r.IntN(4)))
 	b.heading("三、依申请公开政府信息办理情况")
 	if !(l.received > 0 && chance(r, 0.2) && b.proseScopePair(a, year, l.received)) {
 		b.proseApplications(year, a.Self, l.received, &l)
 	}
-	b.para(fillerPara(r, 2+r.IntN(3)))
+	b.para(b.filler(2 + r.IntN(3)))
 	b.heading(pick(r, "四、政府信息公开的收费及减免情况", "四、收费情况"))
 	b.proseFees(year, a.Self, l.feesYuan)
 	b.heading("五、因政府信息公开申请行政复议、提起行政诉讼的情况")
 	b.proseReview(l.reviews.total(), l.reviews[0], l.litigation.total())
 	b.heading("六、存在的主要问题和改进措施")
-	b.para(fillerPara(r, 3+r.IntN(4)))
-	b.para(fillerPara(r, 3+r.IntN(4)))
+	b.para(b.filler(3 + r.IntN(4)))
+	b.para(b.filler(3 + r.IntN(4)))
 	b.heading("七、其他需要报告的事项")
 	b.para("无。")
 	if withTable && year < 2014 {

@@ -45,11 +45,8 @@ func Scope(rule, scope string) string {
 	case "column":
 		return Column(scope) + "列"
 	case "row":
-		if Known("scope", scope) {
-			return word("scope", scope) + "行"
-		}
-		if _, ok := report.LookupKey(scope + ".total"); ok {
-			return strings.TrimSuffix(Key(scope+".total"), " × 总计") + "行"
+		if n := rowName(scope); n != "" {
+			return n + "行"
 		}
 		return fallback("scope")
 	case "key":
@@ -58,6 +55,19 @@ func Scope(rule, scope string) string {
 		return Metric(scope)
 	case "group":
 		return word("scope", scope)
+	}
+	return ""
+}
+
+// rowName names a row of a form's tables (granted, denied_law, rules) by
+// the scope domain, else by the label of its total cell; "" when neither
+// knows it.
+func rowName(row string) string {
+	if Known("scope", row) {
+		return word("scope", row)
+	}
+	if _, ok := report.LookupKey(row + ".total"); ok {
+		return strings.TrimSuffix(Key(row+".total"), " × 总计")
 	}
 	return ""
 }

@@ -364,6 +364,49 @@ func Domain(domain string) map[string]string {
 	return out
 }
 
+// DeadlineBasis names the rule a report's publication deadline comes from
+// (art49_department → 2019 年《条例》第四十九条（政府部门）：次年 1 月 31 日前).
+func DeadlineBasis(code string) string { return word("deadline_basis", code) }
+
+// Timeliness names the timeliness verdict of a report (late → 逾期发布).
+func Timeliness(code string) string { return word("timeliness", code) }
+
+// Regime names what the regulations require of a report's contents
+// (art32_2008 → 2008 年《条例》第三十二条).
+func Regime(code string) string { return word("regime", code) }
+
+// Part names a required part of a report (review → 政府信息公开行政复议、
+// 行政诉讼情况).
+func Part(code string) string { return word("part", code) }
+
+// PartStatus says whether a required part is there (missing → 缺少).
+func PartStatus(code string) string { return word("part_status", code) }
+
+// RowStatus says what a row of the form's tables holds (blank → 空白).
+func RowStatus(code string) string { return word("row_status", code) }
+
+// ItemKind names the kind of a completeness item (row → 表格行).
+func ItemKind(code string) string { return word("item_kind", code) }
+
+// FormRow names a row of the form's tables as completeness_items lists it
+// (granted → 予以公开, denied_law → （三）2.其他法律行政法规禁止公开).
+func FormRow(code string) string {
+	if code == "" {
+		return ""
+	}
+	if n := rowName(code); n != "" {
+		return n
+	}
+	return fallback("scope")
+}
+
+// CopyStatus names the verdict of the similarity query (copied_prev → 与本
+// 机关上年报告大量雷同).
+func CopyStatus(code string) string { return word("copy_status", code) }
+
+// CheckKind names a kind of consistency finding (prose_table → 正文与表格一致).
+func CheckKind(code string) string { return word("check_kind", code) }
+
 // Fallback is the phrase shown for a code of domain that is not listed.
 func Fallback(domain string) string { return fallback(domain) }
 
