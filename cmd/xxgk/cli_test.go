@@ -33,7 +33,7 @@ func TestFlagsAfterPaths(t *testing.T) {
 	in := smallCorpus(t, 3)
 	db := filepath.Join(t.TempDir(), "x.duckdb")
 	// The flag after the folder is a flag, not an input.
-	if code, out, stderr := run(t, "ingest", in, "--db", db, "--batch", "2"); code != exitOK || !strings.Contains(out, "3 new") {
+	if code, out, stderr := run(t, "ingest", in, "--db", db, "--batch", "2"); code != exitOK || !strings.Contains(out, "新增 3，") {
 		t.Fatalf("ingest DIR --db X: exit %d\n%s%s", code, out, stderr)
 	}
 	if _, err := os.Stat(db); err != nil {
@@ -302,12 +302,12 @@ func TestUpToDateAcrossFolders(t *testing.T) {
 	genCorpus(t, filepath.Join(dir, "in"), 3)
 	os.WriteFile(filepath.Join(dir, "job.toml"), []byte("inputs = [\"in\"]\ndatabase = \"out/x.duckdb\"\noutput = \"out\"\n"), 0o644)
 	t.Chdir(dir)
-	if code, out, stderr := run(t, "run", "--config", "job.toml"); code != exitOK || !strings.Contains(out, "3 new") {
+	if code, out, stderr := run(t, "run", "--config", "job.toml"); code != exitOK || !strings.Contains(out, "新增 3，") {
 		t.Fatalf("first run: exit %d\n%s%s", code, out, stderr)
 	}
 	t.Chdir(t.TempDir())
 	code, out, stderr := run(t, "run", "--config", filepath.Join(dir, "job.toml"))
-	if code != exitOK || !strings.Contains(out, "nothing changed: 3 files unchanged, 0 parsed") || !strings.Contains(out, "outputs up to date") {
+	if code != exitOK || !strings.Contains(out, "没有变化：3 个文件未改动，解析 0 个") || !strings.Contains(out, "输出已是最新") {
 		t.Errorf("second run from another folder: exit %d\n%s%s", code, out, stderr)
 	}
 	// A build by hand of the same output is the same state too.
@@ -315,7 +315,7 @@ func TestUpToDateAcrossFolders(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	t.Chdir(filepath.Join(dir, "out"))
-	if code, out, _ := run(t, "run", "--config", "../job.toml"); code != exitOK || !strings.Contains(out, "outputs up to date") {
+	if code, out, _ := run(t, "run", "--config", "../job.toml"); code != exitOK || !strings.Contains(out, "输出已是最新") {
 		t.Errorf("run after a manual build: exit %d\n%s", code, out)
 	}
 }

@@ -80,7 +80,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fail(err, "cannot write the workbook %s", path)
 	}
-	fmt.Fprintln(e.stdout, "wrote:")
+	fmt.Fprintln(e.stdout, "已写入：")
 	printPaths(e.stdout, []string{path})
 	return nil
 }

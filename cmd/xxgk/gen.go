@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/xxgk/xxgk/etl/synth"
+	"github.com/xxgk/xxgk/internal/termtext"
 )
 
 func runGen(ctx context.Context, e *env, args []string) error {
@@ -45,8 +46,8 @@ func runGen(ctx context.Context, e *env, args []string) error {
 		return fail(err, "cannot write the corpus to %s", *out)
 	}
 	el := time.Since(start)
-	fmt.Fprintf(e.stdout, "wrote %d reports (%.1f MB, %d with an injected break) to %s in %.1fs\n",
-		st.Reports, float64(st.Bytes)/1e6, st.Breaks, *out, el.Seconds())
+	fmt.Fprintf(e.stdout, "已生成 %d 份报告（%.1f MB，其中 %d 份故意插入了一处错误），写入 %s，用时 %s\n",
+		st.Reports, float64(st.Bytes)/1e6, st.Breaks, termtext.Escape(*out), took(el))
 	return nil
 }
 
