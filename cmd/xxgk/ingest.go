@@ -188,7 +188,7 @@ func printSummary(w io.Writer, sum *ingest.Summary, db string) {
 		}
 		return
 	}
-	fmt.Fprintf(w, "已处理 %d 个文件，存入 %s，用时 %s：%s %d，%s %d，未改动 %d，%s %d，%s %d（解析 %d 个）\n",
+	fmt.Fprintf(w, "已处理 %d 个文件，存入 %s，用时 %s：%s %d，%s %d，跳过 %d，%s %d，%s %d（解析 %d 个）\n",
 		r.FilesSeen, termtext.Escape(db), took(r.Duration()), labels.Change(load.ChangeNew), r.New,
 		labels.Change(load.ChangeChanged), r.Changed, r.Skipped, labels.Change(load.ChangeRemoved), r.Removed,
 		labels.Change(load.ChangeFailed), r.Failed, r.Parsed)
