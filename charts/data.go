@@ -332,11 +332,13 @@ func loadSite(ctx context.Context, run QueryFunc) (*siteData, error) {
 // exclusion says why an agency is kept out of rankings and charts: its
 // reports never named it (未识别机关:FILE, or no name), or its name does not
 // say where it is (市司法局). It is "" for an agency that is ranked.
+// The rule is kinds.Exclusion, which the stored kinds of body (and so the
+// peers query's peer ranks) follow too.
 func exclusion(name string) string {
-	switch {
-	case name == "" || strings.HasPrefix(name, "未识别机关"):
+	switch kinds.Exclusion(name) {
+	case "unidentified":
 		return "未识别发布机关"
-	case kinds.Incomplete(name):
+	case "incomplete":
 		return "机关名称不完整"
 	}
 	return ""

@@ -39,7 +39,10 @@
 // bars open the source page with the figure's span (or, for a figure summed
 // or mapped from several, every part) highlighted. Source pages load their
 // report's data as a plain <script> (sources/AB/ID.js) so the site works
-// from file://, and agency pages copy no source text. Everything a reader
+// from file://, and agency pages copy no source text. The text and figures
+// in that file are packed (gzip, base64; the browser inflates them with
+// DecompressionStream): the report texts are the bulk of a site, and packed
+// they take about 0.8 of their own size instead of 1.6. Everything a reader
 // sees is named through queries/labels, in Chinese; codes stay in the
 // database.
 //

@@ -2,7 +2,9 @@ package charts
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -73,6 +75,7 @@ func writeSources(ctx context.Context, run QueryFunc, dir string, names []string
 	n := 0
 	made := map[string]bool{}
 	var buf bytes.Buffer
+	var p packer
 	for _, row := range t.Rows() {
 		id := t.Str(row, "report_id")
 		if !reportIDRE.MatchString(id) {
@@ -94,7 +97,7 @@ func writeSources(ctx context.Context, run QueryFunc, dir string, names []string
 			sg = sourceGradesOf(g, reps[id])
 			sg.addChecks(checks[id])
 		}
-		if err := sourceScript(&buf, t, row, sg); err != nil {
+		if err := sourceScript(&buf, &p, t, row, sg); err != nil {
 			return n, fmt.Errorf("source page of %q: %w", id, err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, rel), buf.Bytes(), 0o644); err != nil {
@@ -145,21 +148,83 @@ type sourceIdentity struct {
 	Current   bool   `json:"current"`
 	Preferred bool   `json:"preferred"`
 	Agencies  string `json:"agency_href"`
+	// Packed says how the text and the figures follow: "gzip" — one
+	// base64 string of the gzip of the JSON array [text, figures], which
+	// source.js inflates with the browser's DecompressionStream.
+	Packed string `json:"packed,omitempty"`
+}
+
+// A report's text and figures are the bulk of the site (their JSON is
+// about 1.5 times the stored text); gzip takes them to about a third,
+// base64 (a <script> file cannot carry bytes) back up to under half: the
+// site stays within 1.5 times the texts plus 100 MB at national scale.
+// BestSpeed: the build writes every report's file, and the size gained
+// by stronger levels is small next to the time.
+var packLevel = gzip.BestSpeed
+
+// packer compresses the data of the source files; one per batch (a
+// gzip.Writer is reused across files).
+type packer struct {
+	raw, zipped bytes.Buffer
+	zw          *gzip.Writer
+}
+
+// pack returns the base64 of the gzip of the JSON array [text, figures].
+func (p *packer) pack(textJSON []byte, figures string) (string, error) {
+	p.raw.Reset()
+	p.raw.WriteByte('[')
+	p.raw.Write(textJSON)
+	p.raw.WriteByte(',')
+	p.raw.WriteString(figures)
+	p.raw.WriteByte(']')
+	p.zipped.Reset()
+	if p.zw == nil {
+		zw, err := gzip.NewWriterLevel(&p.zipped, packLevel)
+		if err != nil {
+			return "", err
+		}
+		p.zw = zw
+	} else {
+		p.zw.Reset(&p.zipped)
+	}
+	if _, err := p.zw.Write(p.raw.Bytes()); err != nil {
+		return "", err
+	}
+	if err := p.zw.Close(); err != nil {
+		return "", err
+	}
+	return base64.StdEncoding.EncodeToString(p.zipped.Bytes()), nil
 }
 
 // sourceScript writes one report's data file: a call of xxgkSource with
-// the report's identity, its text, its figures (the compact array the
-// query built) and its grades (null for a report that is not graded). It is valid JavaScript (JSON is a subset, and U+2028 is
-// allowed in strings since ES2019) and is loaded by src=, never inlined, so
-// text such as "</script>" in a report cannot end a script element.
-func sourceScript(w *bytes.Buffer, t *queries.Table, row []any, grades *sourceGrades) error {
+// the report's identity, packed (see packer) its text and its figures (the
+// compact array the query built), null, and its grades (null for a report
+// that is not graded). It is valid JavaScript (JSON is a subset) and is
+// loaded by src=, never inlined; the packed data is base64, so no text of a
+// report ("</script>", quotes) appears in it but for the grades' labels.
+func sourceScript(w *bytes.Buffer, p *packer, t *queries.Table, row []any, grades *sourceGrades) error {
 	id := sourceIdentity{ID: t.Str(row, "report_id"), Agency: t.Str(row, "agency"), Kind: t.Str(row, "agency_kind"), Level: t.Str(row, "level"),
 		Province: t.Str(row, "province"), City: t.Str(row, "city"), Year: t.Int(row, "year"), Period: t.Str(row, "period"),
 		Form: t.Str(row, "form"), Published: t.Str(row, "published"), URL: t.Str(row, "url"), Path: t.Str(row, "path"),
 		Format: t.Str(row, "format"), Size: t.Int(row, "size"), Current: t.Bool(row, "current"), Preferred: t.Bool(row, "preferred"),
-		Agencies: agencyHref("", t.Str(row, "agency"))}
+		Agencies: agencyHref("", t.Str(row, "agency")), Packed: "gzip"}
 	if id.URL == "" {
 		id.URL = t.Str(row, "source_url")
+	}
+	textJSON := []byte("null")
+	if text, ok := t.Value(row, "text").(string); ok {
+		var err error
+		if textJSON, err = json.Marshal(text); err != nil {
+			return err
+		}
+	}
+	figures := t.Str(row, "figures")
+	if figures == "" {
+		figures = "[]"
+	}
+	packed, err := p.pack(textJSON, figures)
+	if err != nil {
+		return err
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false) // a file of its own, not inline: no <script> to end
@@ -167,21 +232,9 @@ func sourceScript(w *bytes.Buffer, t *queries.Table, row []any, grades *sourceGr
 	if err := enc.Encode(id); err != nil {
 		return err
 	}
-	w.WriteString(",")
-	if text, ok := t.Value(row, "text").(string); ok {
-		if err := enc.Encode(text); err != nil {
-			return err
-		}
-	} else {
-		w.WriteString("null")
-	}
-	w.WriteString(",")
-	if f := t.Str(row, "figures"); f != "" {
-		w.WriteString(f)
-	} else {
-		w.WriteString("[]")
-	}
-	w.WriteString(",")
+	w.WriteString(",\"")
+	w.WriteString(packed)
+	w.WriteString("\",null,")
 	if grades != nil {
 		if err := enc.Encode(grades); err != nil {
 			return err

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -128,6 +130,38 @@ func DataStamp(ctx context.Context, db *sql.DB) (string, error) {
 		return "", fmt.Errorf("cache stamp: %w", err)
 	}
 	return data, nil
+}
+
+// CacheStamps lists the cached named-query results of db with the data
+// stamp each was computed for ("name=stamp,…" in name order, "" when
+// nothing is cached): two copies of a database with equal data stamps and
+// equal cache stamps answer every named query alike.
+func CacheStamps(ctx context.Context, db *sql.DB) (string, error) {
+	var n int
+	if err := db.QueryRowContext(ctx, script("cache_exists.sql")).Scan(&n); err != nil {
+		return "", fmt.Errorf("cache stamps: %w", err)
+	}
+	if n == 0 {
+		return "", nil
+	}
+	rows, err := db.QueryContext(ctx, script("cache_read.sql"))
+	if err != nil {
+		return "", fmt.Errorf("cache stamps: %w", err)
+	}
+	defer rows.Close()
+	var all []string
+	for rows.Next() {
+		var name, stamp string
+		if err := rows.Scan(&name, &stamp); err != nil {
+			return "", fmt.Errorf("cache stamps: %w", err)
+		}
+		all = append(all, name+"="+stamp)
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("cache stamps: %w", err)
+	}
+	slices.Sort(all)
+	return strings.Join(all, ","), nil
 }
 
 // cachedText is the text of a named query whose used queries are read from

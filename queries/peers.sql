@@ -5,7 +5,12 @@
 -- Annual reports only: a half-year figure is not comparable with a year.
 -- rank: 1 = the largest value among all agencies that year (ties share a
 -- rank). peer_group = level·agency_kind (e.g. city·司法局); agencies whose
--- level or kind is unknown have no peer group and no peer statistics.
+-- level or kind is unknown have no peer group and no peer statistics; so
+-- have the agencies kept out of comparisons (未识别机关:FILE, names without
+-- a place such as 市司法局), whose stored kind is NULL by the one rule of
+-- etl/load/kinds.Exclusion (the site's overview follows it too): they take
+-- no peer rank and count in no one's peer_n, median or percentile. The
+-- rank over all agencies (rank, n) still counts them.
 -- percentile = 100 × (peers with a smaller value) / (peer_n − 1), NULL when
 -- the agency has no peer. outlier: outside the Tukey fences
 -- [q1 − 1.5·IQR, q3 + 1.5·IQR] of the peer group, assessed only when

@@ -289,7 +289,23 @@
     }
   }
 
+  // The text and the figures come packed (ident.packed "gzip"): base64 of
+  // the gzip of [text, figures], inflated here by the browser.
+  function unpack(b64) {
+    var bin = atob(b64), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
   window.xxgkSource = function (ident, text, figures, grades) {
+    if (ident && ident.packed === "gzip") {
+      unpack(text).then(function (d) {
+        delete ident.packed;
+        window.xxgkSource(ident, d[0], d[1], grades);
+      }, function () { status.textContent = "这份报告的原文数据无法解开：请换用较新的浏览器。"; });
+      return;
+    }
     page = ident;
     if (!page) { status.textContent = "没有这份报告的数据。"; return; }
     page.text = text;

@@ -76,14 +76,14 @@ func buildFromSnapshot(ctx context.Context, e *env, dbPath, outDir string, lic d
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, "wrote:")
+	fmt.Fprintln(e.stdout, "已写入：")
 	printPaths(e.stdout, paths)
-	who := "another xxgk run"
+	who := "另一个 xxgk 运行"
 	if locked.PID != 0 {
-		who = fmt.Sprintf("another xxgk run (pid %d)", locked.PID)
+		who = fmt.Sprintf("另一个 xxgk 运行（进程 %d）", locked.PID)
 	}
-	fmt.Fprintf(e.stderr, "xxgk build: %s is writing %s, so this build read its last published snapshot and is not recorded; "+
-		"the next `xxgk run` builds again\n", who, termtext.Escape(dbPath))
+	fmt.Fprintf(e.stderr, "xxgk build：%s正在写入 %s，所以这次生成读的是它最近发布的快照，不记入运行记录；"+
+		"下一次 `xxgk run` 会重新生成\n", who, termtext.Escape(dbPath))
 	return nil
 }
 
@@ -106,7 +106,7 @@ func recordBuild(ctx context.Context, w *writer, started time.Time, outDir strin
 	if err := w.publish(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, "wrote:")
+	fmt.Fprintln(stdout, "已写入：")
 	printPaths(stdout, paths)
 	return nil
 }
@@ -149,8 +149,7 @@ func buildOutputs(ctx context.Context, db *sql.DB, outDir string, lic dataset.Li
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(stderr, "xxgk build: queries %s, site %s, workbooks %s, data %s\n", t1.Sub(t0).Round(time.Millisecond),
-		t2.Sub(t1).Round(time.Millisecond), t3.Sub(t2).Round(time.Millisecond), time.Since(t3).Round(time.Millisecond))
+	fmt.Fprintf(stderr, "xxgk build：查询用时 %s，网站 %s，工作簿 %s，数据 %s\n", took(t1.Sub(t0)), took(t2.Sub(t1)), took(t3.Sub(t2)), took(time.Since(t3)))
 	return append(append(site, books...), data), nil
 }
 
@@ -177,11 +176,11 @@ const buildLockName = ".xxgk-build.lock"
 // lock, when held, is always taken first, so the two cannot deadlock.
 func lockOutputs(ctx context.Context, outDir string, stderr io.Writer) (*lockfile.Lock, error) {
 	l, err := lockfile.Wait(ctx, filepath.Join(outDir, buildLockName), func(pid int) {
-		who := "another build"
+		who := "另一次生成"
 		if pid != 0 {
-			who = fmt.Sprintf("another build (pid %d)", pid)
+			who = fmt.Sprintf("另一次生成（进程 %d）", pid)
 		}
-		fmt.Fprintf(stderr, "xxgk build: %s is writing into %s; waiting for it to finish\n", who, termtext.Escape(outDir))
+		fmt.Fprintf(stderr, "xxgk build：%s正在写入 %s，等它结束\n", who, termtext.Escape(outDir))
 	})
 	if err != nil {
 		return nil, fail(err, "cannot take the build lock of %s", outDir)

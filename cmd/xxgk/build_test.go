@@ -124,7 +124,7 @@ func TestBuildsTakeTurns(t *testing.T) {
 	done := make(chan int, 1)
 	go func() { done <- mainCode([]string{"build", "--db", db, "--out", out}, &stdout, &stderr) }()
 	deadline := time.Now().Add(60 * time.Second)
-	for !strings.Contains(stderr.String(), "waiting for it to finish") {
+	for !strings.Contains(stderr.String(), "等它结束") {
 		select {
 		case code := <-done:
 			held.Unlock()
@@ -137,7 +137,7 @@ func TestBuildsTakeTurns(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	if !strings.Contains(stderr.String(), fmt.Sprintf("another build (pid %d)", os.Getpid())) {
+	if !strings.Contains(stderr.String(), fmt.Sprintf("另一次生成（进程 %d）", os.Getpid())) {
 		t.Errorf("the waiting message does not name the holder:\n%s", stderr.String())
 	}
 	time.Sleep(300 * time.Millisecond)

@@ -33,7 +33,7 @@ func TestFlagsAfterPaths(t *testing.T) {
 	in := smallCorpus(t, 3)
 	db := filepath.Join(t.TempDir(), "x.duckdb")
 	// The flag after the folder is a flag, not an input.
-	if code, out, stderr := run(t, "ingest", in, "--db", db, "--batch", "2"); code != exitOK || !strings.Contains(out, "3 new") {
+	if code, out, stderr := run(t, "ingest", in, "--db", db, "--batch", "2"); code != exitOK || !strings.Contains(out, "新增 3，") {
 		t.Fatalf("ingest DIR --db X: exit %d\n%s%s", code, out, stderr)
 	}
 	if _, err := os.Stat(db); err != nil {
@@ -271,8 +271,10 @@ func TestNothingLeftBehind(t *testing.T) {
 			t.Errorf("xxgk %v: exit %d, %s", args, code, stderr)
 		}
 	}
+	// The rerun and the build changed nothing: the snapshot was kept, and
+	// the note saying so is the one file beside the two databases.
 	names := dirNames(t, filepath.Dir(okDB))
-	if want := []string{".x.duckdb.work", "x.duckdb"}; !slices.Equal(names, want) {
+	if want := []string{".x.duckdb.kept", ".x.duckdb.work", "x.duckdb"}; !slices.Equal(names, want) {
 		t.Errorf("beside the database after the commands: %v, want %v (no lock, log or temporary)", names, want)
 	}
 	if fi, err := os.Stat(okDB); err != nil || fi.Mode().Perm() != 0o444 {
@@ -302,12 +304,12 @@ func TestUpToDateAcrossFolders(t *testing.T) {
 	genCorpus(t, filepath.Join(dir, "in"), 3)
 	os.WriteFile(filepath.Join(dir, "job.toml"), []byte("inputs = [\"in\"]\ndatabase = \"out/x.duckdb\"\noutput = \"out\"\n"), 0o644)
 	t.Chdir(dir)
-	if code, out, stderr := run(t, "run", "--config", "job.toml"); code != exitOK || !strings.Contains(out, "3 new") {
+	if code, out, stderr := run(t, "run", "--config", "job.toml"); code != exitOK || !strings.Contains(out, "新增 3，") {
 		t.Fatalf("first run: exit %d\n%s%s", code, out, stderr)
 	}
 	t.Chdir(t.TempDir())
 	code, out, stderr := run(t, "run", "--config", filepath.Join(dir, "job.toml"))
-	if code != exitOK || !strings.Contains(out, "nothing changed: 3 files unchanged, 0 parsed") || !strings.Contains(out, "outputs up to date") {
+	if code != exitOK || !strings.Contains(out, "没有变化：3 个文件未改动，解析 0 个") || !strings.Contains(out, "输出已是最新") {
 		t.Errorf("second run from another folder: exit %d\n%s%s", code, out, stderr)
 	}
 	// A build by hand of the same output is the same state too.
@@ -315,7 +317,7 @@ func TestUpToDateAcrossFolders(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	t.Chdir(filepath.Join(dir, "out"))
-	if code, out, _ := run(t, "run", "--config", "../job.toml"); code != exitOK || !strings.Contains(out, "outputs up to date") {
+	if code, out, _ := run(t, "run", "--config", "../job.toml"); code != exitOK || !strings.Contains(out, "输出已是最新") {
 		t.Errorf("run after a manual build: exit %d\n%s", code, out)
 	}
 }

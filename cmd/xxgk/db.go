@@ -111,17 +111,36 @@ func (w *writer) committed(ctx context.Context) error {
 	return w.publish(ctx)
 }
 
-// publish refreshes the stale named-query caches (so readers of the
-// snapshot answer from them) and publishes the snapshot.
+// publish publishes the snapshot, unless it already shows what readers
+// see of the working copy (see publishAfter).
 func (w *writer) publish(ctx context.Context) error {
-	return w.publishAfter(ctx, false)
+	return w.publishAfter(ctx, false, false)
 }
 
-func (w *writer) publishAfter(ctx context.Context, refresh bool) error {
+// publishAfter refreshes the stale named-query caches when asked (so
+// readers of the snapshot answer from them) and publishes the snapshot.
+// Copying is the dear part (seconds for a large database), so it is
+// skipped when the run changed nothing a reader sees (changed is false:
+// nothing stored, removed or failed) and the snapshot already has the
+// working copy's generation — the same data stamp, migrations and cached
+// results; what it then lacks are the rows of the runs that changed
+// nothing, which status reports through load.Kept.
+func (w *writer) publishAfter(ctx context.Context, refresh, changed bool) error {
 	if refresh {
 		if err := queries.Refresh(ctx, w.s.DB()); err != nil {
 			return fail(err, "cannot refresh the named queries of %s", w.path)
 		}
+	}
+	if !changed && w.snapshotCurrent(ctx) {
+		runs, err := w.s.Runs(ctx, 1)
+		if err == nil && len(runs) > 0 {
+			err = w.s.KeepSnapshot(ctx, runs[0].ID)
+		}
+		if err != nil {
+			return fail(err, "cannot keep the read snapshot %s", w.path)
+		}
+		w.last = time.Now()
+		return nil
 	}
 	took, err := w.s.Publish(ctx)
 	if err != nil {
@@ -129,6 +148,42 @@ func (w *writer) publishAfter(ctx context.Context, refresh bool) error {
 	}
 	w.last, w.cost = time.Now(), took
 	return nil
+}
+
+// snapshotCurrent reports whether the published snapshot has the working
+// copy's generation. Any doubt (no snapshot, an error reading either)
+// answers false: publish.
+func (w *writer) snapshotCurrent(ctx context.Context) bool {
+	if !exists(w.path) {
+		return false
+	}
+	snap, err := load.OpenReadOnly(ctx, w.path)
+	if err != nil {
+		return false
+	}
+	defer snap.Close()
+	a, err1 := generation(ctx, snap)
+	b, err2 := generation(ctx, w.s)
+	return err1 == nil && err2 == nil && a == b
+}
+
+// generation is what a reader of a copy of the database sees, as one
+// string: the data stamp (reports, their kinds and checks), the applied
+// migrations and the stamps of the cached named-query results.
+func generation(ctx context.Context, s *load.Store) (string, error) {
+	data, err := queries.DataStamp(ctx, s.DB())
+	if err != nil {
+		return "", err
+	}
+	schema, err := s.SchemaVersions(ctx)
+	if err != nil {
+		return "", err
+	}
+	cache, err := queries.CacheStamps(ctx, s.DB())
+	if err != nil {
+		return "", err
+	}
+	return data + "|" + schema + "|" + cache, nil
 }
 
 // close closes the working copy and releases the lock. When the command

@@ -107,7 +107,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, "wrote:")
+	fmt.Fprintln(e.stdout, "已写入：")
 	printPaths(e.stdout, paths)
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/xxgk/xxgk/etl/synth"
+	"github.com/xxgk/xxgk/internal/termtext"
 )
 
 func runGen(ctx context.Context, e *env, args []string) error {
@@ -51,10 +52,10 @@ func runGen(ctx context.Context, e *env, args []string) error {
 	el := time.Since(start)
 	copied := ""
 	if *copies > 0 {
-		copied = fmt.Sprintf(", %d copied", st.Copies)
+		copied = fmt.Sprintf("，%d 份照抄他人", st.Copies)
 	}
-	fmt.Fprintf(e.stdout, "wrote %d reports (%.1f MB, %d with an injected break%s) to %s in %.1fs\n",
-		st.Reports, float64(st.Bytes)/1e6, st.Breaks, copied, *out, el.Seconds())
+	fmt.Fprintf(e.stdout, "已生成 %d 份报告（%.1f MB，其中 %d 份故意插入了一处错误%s），写入 %s，用时 %s\n",
+		st.Reports, float64(st.Bytes)/1e6, st.Breaks, copied, termtext.Escape(*out), took(el))
 	return nil
 }
 

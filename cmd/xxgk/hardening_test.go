@@ -278,7 +278,7 @@ func TestRunExitsOneWhileErrorsStayOpen(t *testing.T) {
 		if code != want {
 			t.Fatalf("run %d: exit %d, want %d\n%s%s", i+1, code, want, out, stderr)
 		}
-		if i == 1 && !strings.Contains(out, "1 open error remains") {
+		if i == 1 && !strings.Contains(out, "仍有 1 个未解决的读取错误") {
 			t.Errorf("rerun does not say an error remains:\n%s", out)
 		}
 	}

@@ -14,11 +14,13 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/xxgk/xxgk/etl/ingest"
+	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/etl/manifest"
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/etl/validate"
 	"github.com/xxgk/xxgk/internal/termtext"
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 const defaultDB = "out/xxgk.duckdb"
@@ -66,17 +68,19 @@ func failedFiles(sum *ingest.Summary, rest string) error {
 	case sum.Run.Failed > 0:
 		return partial(sum.Run.Failed, sum.Run.FilesSeen, "files", rest)
 	case sum.OpenErrors > 0:
-		return fmt.Errorf("%s (`xxgk status` lists them): %w", openErrors(sum.OpenErrors), errPartial)
+		n := fmt.Sprintf("%d open errors remain", sum.OpenErrors)
+		if sum.OpenErrors == 1 {
+			n = "1 open error remains"
+		}
+		return fmt.Errorf("%s (`xxgk status` lists them): %w", n, errPartial)
 	}
 	return nil
 }
 
-// openErrors says how many open errors remain, in a sentence.
+// openErrors says how many open errors remain, in a sentence of the
+// summary.
 func openErrors(n int) string {
-	if n == 1 {
-		return "1 open error remains"
-	}
-	return fmt.Sprintf("%d open errors remain", n)
+	return fmt.Sprintf("仍有 %d 个未解决的读取错误：读取失败、此后没有改动过的文件（`xxgk status` 列出它们）", n)
 }
 
 // inputPaths checks that every input exists (a missing one is fatal, not a
@@ -190,7 +194,7 @@ func (j ingestJob) run(ctx context.Context, e *env, then func(*writer, *ingest.S
 		return nil, fail(err, "the ingest into %s stopped", j.db)
 	}
 	printSummary(e.stdout, sum, j.db)
-	if err := w.publishAfter(ctx, true); err != nil {
+	if err := w.publishAfter(ctx, true, sum.Changed() || sum.Run.Failed > 0); err != nil {
 		return nil, err
 	}
 	if then != nil {
@@ -201,23 +205,27 @@ func (j ingestJob) run(ctx context.Context, e *env, then func(*writer, *ingest.S
 	return sum, nil
 }
 
+// printSummary reports a run to the reader, in Chinese like status (the
+// kinds of change named through queries/labels); the database path is
+// escaped for the terminal.
 func printSummary(w io.Writer, sum *ingest.Summary, db string) {
 	r := sum.Run
-	took := r.Duration().Round(time.Millisecond)
 	if !sum.Changed() && r.Failed == 0 {
-		fmt.Fprintf(w, "nothing changed: %d files unchanged, %d parsed (%v)\n", r.Skipped, r.Parsed, took)
+		fmt.Fprintf(w, "没有变化：%d 个文件未改动，解析 %d 个（用时 %s）\n", r.Skipped, r.Parsed, took(r.Duration()))
 		if sum.OpenErrors > 0 {
-			fmt.Fprintf(w, "%s: files that failed and have not changed since (`xxgk status` lists them)\n", openErrors(sum.OpenErrors))
+			fmt.Fprintln(w, openErrors(sum.OpenErrors))
 		}
 		return
 	}
-	fmt.Fprintf(w, "ingested %d files into %s in %v: %d new, %d changed, %d unchanged, %d removed, %d failed (%d parsed)\n",
-		r.FilesSeen, termtext.Escape(db), took, r.New, r.Changed, r.Skipped, r.Removed, r.Failed, r.Parsed)
+	fmt.Fprintf(w, "已处理 %d 个文件，存入 %s，用时 %s：%s %d，%s %d，跳过 %d，%s %d，%s %d（解析 %d 个）\n",
+		r.FilesSeen, termtext.Escape(db), took(r.Duration()), labels.Change(load.ChangeNew), r.New,
+		labels.Change(load.ChangeChanged), r.Changed, r.Skipped, labels.Change(load.ChangeRemoved), r.Removed,
+		labels.Change(load.ChangeFailed), r.Failed, r.Parsed)
 	switch {
 	case r.Failed > 0:
-		fmt.Fprintln(w, "failed files are listed above and by `xxgk status`")
+		fmt.Fprintln(w, "读取失败的文件已在上方逐个列出，`xxgk status` 也列出它们")
 	case sum.OpenErrors > 0:
-		fmt.Fprintf(w, "%s: files that failed and have not changed since (`xxgk status` lists them)\n", openErrors(sum.OpenErrors))
+		fmt.Fprintln(w, openErrors(sum.OpenErrors))
 	}
 }
 

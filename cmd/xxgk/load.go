@@ -67,11 +67,11 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 		return fail(err, "the load into %s stopped", path)
 	}
 	printSummary(e.stdout, &sum.Summary, path)
-	if err = w.publishAfter(ctx, true); err != nil {
+	if err = w.publishAfter(ctx, true, sum.Changed() || sum.Run.Failed > 0); err != nil {
 		return err
 	}
 	if sum.Rejected > 0 {
-		fmt.Fprintf(e.stdout, "%d lines were not records xxgk can load (named above)\n", sum.Rejected)
+		fmt.Fprintf(e.stdout, "%d 行不是可以载入的记录（已在上方逐行列出）\n", sum.Rejected)
 	}
 	if n := sum.Run.Failed + sum.Rejected; n > 0 {
 		return partial(n, sum.Run.FilesSeen+sum.Rejected, "records", "the rest were stored")

@@ -125,7 +125,7 @@ func TestLoadRefusesBadRecords(t *testing.T) {
 	os.WriteFile(jsonl, []byte(bad), 0o644)
 	db := filepath.Join(t.TempDir(), "x.duckdb")
 	code, out, stderr := run(t, "load", "--db", db, jsonl)
-	if code != exitPartial || !strings.Contains(out, "1 new") || strings.Count(stderr, jsonl+":") != 3 {
+	if code != exitPartial || !strings.Contains(out, "新增 1，") || strings.Count(stderr, jsonl+":") != 3 {
 		t.Errorf("load with 3 bad lines: exit %d\n%s%s", code, out, stderr)
 	}
 	for _, want := range []string{":2 is not", "not JSON", "parser version"} {

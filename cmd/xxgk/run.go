@@ -84,7 +84,7 @@ func buildIfNeeded(ctx context.Context, w *writer, outDir string, lic dataset.Li
 		if err := cleanOutputsLocked(ctx, outDir, stderr); err != nil {
 			return err
 		}
-		fmt.Fprintln(stdout, "outputs up to date:")
+		fmt.Fprintln(stdout, "输出已是最新（数据和版本与上次生成时相同）：")
 		printPaths(stdout, last.Paths)
 		return nil
 	}

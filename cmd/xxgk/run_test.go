@@ -20,14 +20,14 @@ func TestRunTwice(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("first run: exit %d\n%s%s", code, out, stderr)
 	}
-	if !strings.Contains(out, "6 new") || !strings.Contains(out, "wrote:") {
+	if !strings.Contains(out, "新增 6，") || !strings.Contains(out, "已写入：") {
 		t.Errorf("first run output = %q", out)
 	}
 	code, out2, stderr := run(t, "run", "--config", cfg)
 	if code != exitOK {
 		t.Fatalf("second run: exit %d\n%s", code, stderr)
 	}
-	if !strings.Contains(out2, "nothing changed: 6 files unchanged, 0 parsed") || !strings.Contains(out2, "outputs up to date") {
+	if !strings.Contains(out2, "没有变化：6 个文件未改动，解析 0 个") || !strings.Contains(out2, "输出已是最新") {
 		t.Errorf("second run output = %q", out2)
 	}
 	// Both runs end with the same paths, each of which exists.
@@ -51,7 +51,7 @@ func TestRunTwice(t *testing.T) {
 	}
 	// An output deleted by hand is rebuilt even though no data changed.
 	os.RemoveAll(p1[0])
-	if code, out, _ := run(t, "run", "--config", cfg); code != exitOK || !strings.Contains(out, "wrote:") {
+	if code, out, _ := run(t, "run", "--config", cfg); code != exitOK || !strings.Contains(out, "已写入：") {
 		t.Errorf("run after deleting %s: exit %d, %q; want a rebuild", p1[0], code, out)
 	}
 }

@@ -54,6 +54,11 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "有一次运行在发布这份快照之后停止了（崩溃或被终止）：它已提交的批次在工作副本里，"+
 			"下一次入库或运行会发布它们。\n\n")
 	}
+	if last, _, ok := load.Kept(db); ok {
+		// The runs that changed nothing were not copied into the snapshot.
+		fmt.Fprintf(e.stdout, "之后到第 %d 次为止的运行没有改变任何数据，所以没有重新发布快照："+
+			"数据与工作副本相同，只是这些运行不在下面的列表里。\n\n", last)
+	}
 	if *changes {
 		return printChanges(ctx, s, *runID, e.stdout)
 	}
@@ -61,7 +66,8 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 }
 
 // ahead reports whether the working copy was written after the snapshot
-// was published (by a run that died before it could publish).
+// was published, or last found current (load.Kept), by a run that died
+// before it could publish.
 func ahead(db string) bool {
 	snap, err1 := os.Stat(db)
 	work, err2 := os.Stat(load.WorkPath(db))
@@ -73,7 +79,11 @@ func ahead(db string) bool {
 	if err3 == nil && wal.Size() > 0 && wal.ModTime().After(latest) {
 		latest = wal.ModTime()
 	}
-	return latest.After(snap.ModTime())
+	inStep := snap.ModTime()
+	if _, at, ok := load.Kept(db); ok && at.After(inStep) {
+		inStep = at
+	}
+	return latest.After(inStep)
 }
 
 // The report of status is read by people: in Chinese, every code named

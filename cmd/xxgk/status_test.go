@@ -29,7 +29,7 @@ func TestStatusShowsRunsErrorsAndChanges(t *testing.T) {
 		!strings.Contains(lines[1], "1 of 6 files failed") {
 		t.Errorf("stderr = %q, want one line naming %s and the count", stderr, bad)
 	}
-	if !strings.Contains(out, "5 new") || !strings.Contains(out, "1 failed") {
+	if !strings.Contains(out, "新增 5，") || !strings.Contains(out, "读取失败 1（") {
 		t.Errorf("summary = %q", out)
 	}
 
@@ -43,7 +43,7 @@ func TestStatusShowsRunsErrorsAndChanges(t *testing.T) {
 	if code != exitPartial {
 		t.Fatalf("second ingest with an open error: exit %d, want %d\n%s", code, exitPartial, stderr)
 	}
-	if !strings.Contains(out, "1 open error remains") {
+	if !strings.Contains(out, "仍有 1 个未解决的读取错误") {
 		t.Errorf("second ingest does not say an error remains:\n%s", out)
 	}
 
@@ -99,16 +99,19 @@ func TestStatusReportIsChinese(t *testing.T) {
 	os.WriteFile(a, report("12", "，不予公开7件"), 0o644)
 	os.WriteFile(filepath.Join(in, "b.txt"), []byte("会议通知：明天上午九点开会。\n"), 0o644)
 	db := filepath.Join(dir, "x.duckdb")
-	if code, _, stderr := run(t, "ingest", "--db", db, in); code != exitPartial {
+	code, ingested, stderr := run(t, "ingest", "--db", db, in)
+	if code != exitPartial {
 		t.Fatalf("ingest: exit %d\n%s", code, stderr)
 	}
 	os.WriteFile(a, report("13", ""), 0o644)
-	if code, _, stderr := run(t, "ingest", "--db", db, in); code != exitPartial {
+	code, reingested, stderr := run(t, "ingest", "--db", db, in)
+	if code != exitPartial {
 		t.Fatalf("second ingest: exit %d\n%s", code, stderr)
 	}
 	_, status, _ := run(t, "status", "--db", db)
 	_, changes, _ := run(t, "status", "--db", db, "--changes")
 	_, first, _ := run(t, "status", "--db", db, "--changes", "--run", "1")
+	_, unchanged, _ := run(t, "ingest", "--db", db, in)
 	q := regexp.QuoteMeta
 	for _, c := range []struct{ out, want string }{
 		{changes, q(labels.Key("apps_new.total")) + `\s+12 → 13\n`},
@@ -117,6 +120,9 @@ func TestStatusReportIsChinese(t *testing.T) {
 		{first, q(labels.Change("new")) + `\s+` + q(a) + `\s+某省甲市司法局 2023 年全年，5 个数字\n`},
 		{first, q(labels.Change("failed")) + `\s+` + q(filepath.Join(in, "b.txt")) + `\s+失败的环节：` + q(labels.Stage("identify")) + `；原始错误信息：`},
 		{status, `(?m)^\s+2\s+` + q(labels.RunKind("ingest")) + `\s`},
+		{ingested, `新增 1，有变化 0，跳过 0，已移除 0，读取失败 1（解析 2 个）\n`},
+		{reingested, `新增 0，有变化 1，跳过 1，已移除 0，读取失败 0（解析 1 个）\n仍有 1 个未解决的读取错误`},
+		{unchanged, `^没有变化：2 个文件未改动，解析 0 个（用时 [^）]+）\n仍有 1 个未解决的读取错误`},
 		{status, `(?m)^\s+\* ` + q(a) + `\s+发布日期不明，4 个数字，` + q(labels.ReportState(true)) + `$`},
 		{status, `(?m)^\s+` + q(a) + `\s+发布日期不明，5 个数字，` + q(labels.ReportState(false)) + `$`},
 	} {
@@ -126,7 +132,8 @@ func TestStatusReportIsChinese(t *testing.T) {
 	}
 	latin := regexp.MustCompile(`[A-Za-z]{2,}`)
 	path := regexp.MustCompile(`/\S+`) // the user's file names
-	for what, out := range map[string]string{"status": status, "status --changes": changes, "status --changes --run 1": first} {
+	for what, out := range map[string]string{"status": status, "status --changes": changes, "status --changes --run 1": first,
+		"ingest": ingested, "second ingest": reingested, "third ingest": unchanged} {
 		for _, line := range strings.Split(out, "\n") {
 			line, _, _ = strings.Cut(line, "原始错误信息：") // the reader's own words
 			line = path.ReplaceAllString(line, "")

@@ -633,6 +633,26 @@ const (
 	targetExploreMB   = 2.0   // the explorer's largest data file (issue 14)
 )
 
+// siteTime reads the site's time from the line xxgk build prints
+// ("xxgk build：查询用时 …，网站 1.4 秒，工作簿 …", in the units of
+// cmd/xxgk's took: 毫秒, 秒, or 分 and 秒).
+func siteTime(stderr string) (float64, bool) {
+	if m := regexp.MustCompile(`网站 (\d+) 分 (\d+) 秒`).FindStringSubmatch(stderr); m != nil {
+		mins, _ := strconv.ParseFloat(m[1], 64)
+		sec, _ := strconv.ParseFloat(m[2], 64)
+		return 60*mins + sec, true
+	}
+	m := regexp.MustCompile(`网站 ([0-9.]+) (毫秒|秒)`).FindStringSubmatch(stderr)
+	if m == nil {
+		return 0, false
+	}
+	sec, _ := strconv.ParseFloat(m[1], 64)
+	if m[2] == "毫秒" {
+		sec /= 1000
+	}
+	return sec, true
+}
+
 // site reports the chart site's own figures from the build just made: its
 // build time (xxgk build prints the time of each output), the largest
 // agency page, the overview, and the whole site against the size of the
@@ -641,14 +661,10 @@ const (
 // grow with it. At a small scale the fixed costs (the ECharts file, the
 // year pages) weigh more, so the extrapolation is on the safe side.
 func (b *bench) site(ctx context.Context, db, site, stderr string, agencies int) {
-	m := regexp.MustCompile(`site ([0-9.]+)(ms|s)`).FindStringSubmatch(stderr)
-	if m == nil {
+	sec, ok := siteTime(stderr)
+	if !ok {
 		b.fail("site", fmt.Errorf("xxgk build printed no site time: %.200s", stderr))
 		return
-	}
-	sec, _ := strconv.ParseFloat(m[1], 64)
-	if m[2] == "ms" {
-		sec /= 1000
 	}
 	factor := float64(buildAgencies) / float64(agencies)
 	at := fmt.Sprintf("%s agencies", thousands(agencies))

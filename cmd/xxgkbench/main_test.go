@@ -61,3 +61,20 @@ func TestLinkAgencies(t *testing.T) {
 		t.Errorf("linkAgencies(2) gave %q, want %q", got, want)
 	}
 }
+
+func TestSiteTime(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want float64
+		ok   bool
+	}{
+		{"xxgk build：查询用时 140 毫秒，网站 265 毫秒，工作簿 462 毫秒\n", 0.265, true},
+		{"xxgk build：查询用时 1.2 秒，网站 12.5 秒，工作簿 3.0 秒\n", 12.5, true},
+		{"xxgk build：查询用时 3 分 2 秒，网站 2 分 5 秒，工作簿 1 分 0 秒\n", 125, true},
+		{"xxgk build：查询用时 140 毫秒\n", 0, false},
+	} {
+		if got, ok := siteTime(tt.line); ok != tt.ok || got != tt.want {
+			t.Errorf("siteTime(%q) = %v, %v; want %v, %v", tt.line, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -389,9 +389,10 @@ func sameLines(what string, a, b []string) error {
 
 // leftovers names a temporary left in the output folder or beside the
 // database after the rerun. The working copy the published database is
-// made from is not one.
+// made from is not one, nor the note of a kept snapshot (a rerun that
+// changed nothing does not copy the database again).
 func leftovers(t soakTarget) error {
-	work := filepath.Base(load.WorkPath(t.db))
+	work, kept := filepath.Base(load.WorkPath(t.db)), filepath.Base(load.KeptPath(t.db))
 	for _, dir := range []string{t.out, filepath.Dir(t.db)} {
 		ents, err := os.ReadDir(dir)
 		if err != nil {
@@ -399,7 +400,7 @@ func leftovers(t soakTarget) error {
 		}
 		for _, e := range ents {
 			n := e.Name()
-			if strings.HasPrefix(n, ".") && n != work && !strings.HasPrefix(n, ".site-v-") && !strings.HasPrefix(n, ".workbooks-v-") {
+			if strings.HasPrefix(n, ".") && n != work && n != kept && !strings.HasPrefix(n, ".site-v-") && !strings.HasPrefix(n, ".workbooks-v-") {
 				return fmt.Errorf("left behind after the rerun: %s", filepath.Join(dir, n))
 			}
 		}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -100,7 +102,82 @@ func (s *Store) Publish(ctx context.Context) (time.Duration, error) {
 	if err := copyFile(s.path, s.published, 0o444); err != nil {
 		return 0, fmt.Errorf("publish %q: %w", s.published, err)
 	}
+	// The snapshot is the working copy again: a note that it was kept
+	// would now be stale.
+	if err := os.Remove(KeptPath(s.published)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return 0, fmt.Errorf("publish %q: %w", s.published, err)
+	}
 	return time.Since(start), nil
+}
+
+// KeptPath is the note a writer leaves beside the database published at
+// path when it did not publish because the snapshot already showed what
+// readers see of the working copy (a run that stored, removed and failed
+// nothing): the note says which run was the last one not copied, and its
+// time says when the working copy was last in step with the snapshot.
+// Publish removes it.
+func KeptPath(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".kept")
+}
+
+// KeepSnapshot records that the published snapshot stays as it is although
+// the working copy recorded runs after it (lastRun the latest): the working
+// copy is checkpointed, so its file is final, then the note KeptPath is
+// written. Only the run lock's holder may call it, between transactions.
+func (s *Store) KeepSnapshot(ctx context.Context, lastRun int64) error {
+	if s.published == "" {
+		return errors.New("keep snapshot: the store is not a working copy")
+	}
+	if _, err := s.db.ExecContext(ctx, store.SQL("checkpoint")); err != nil {
+		return fmt.Errorf("keep snapshot %q: checkpoint: %w", s.published, err)
+	}
+	if err := os.WriteFile(KeptPath(s.published), fmt.Appendf(nil, "%d\n", lastRun), 0o644); err != nil {
+		return fmt.Errorf("keep snapshot %q: %w", s.published, err)
+	}
+	return nil
+}
+
+// Kept reads the note of KeepSnapshot beside the database published at
+// path: the last run the snapshot does not hold and when the note was
+// written. ok is false when there is no note or it is older than the
+// snapshot (a publish that could not remove it).
+func Kept(path string) (lastRun int64, at time.Time, ok bool) {
+	note, err1 := os.Stat(KeptPath(path))
+	snap, err2 := os.Stat(path)
+	if err1 != nil || err2 != nil || note.ModTime().Before(snap.ModTime()) {
+		return 0, time.Time{}, false
+	}
+	b, err := os.ReadFile(KeptPath(path))
+	if err != nil {
+		return 0, time.Time{}, false
+	}
+	if _, err := fmt.Sscan(string(b), &lastRun); err != nil {
+		return 0, time.Time{}, false
+	}
+	return lastRun, note.ModTime(), true
+}
+
+// SchemaVersions lists the migrations applied to the database, in order
+// ("1,2,3"): with the data stamp, what tells two copies of a database
+// apart for a reader.
+func (s *Store) SchemaVersions(ctx context.Context) (string, error) {
+	applied, _, err := s.versions(ctx)
+	if err != nil {
+		return "", err
+	}
+	vs := make([]int, 0, len(applied))
+	for v := range applied {
+		vs = append(vs, v)
+	}
+	slices.Sort(vs)
+	var b strings.Builder
+	for i, v := range vs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(v))
+	}
+	return b.String(), nil
 }
 
 // copyFile copies src to dst through a temporary file beside dst (named
@@ -164,7 +241,7 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // command that created a database and then failed removes them.
 func Files(path string) []string {
 	var out []string
-	for _, p := range []string{path, WALPath(path), WorkPath(path), WALPath(WorkPath(path)), LockPath(path)} {
+	for _, p := range []string{path, WALPath(path), WorkPath(path), WALPath(WorkPath(path)), LockPath(path), KeptPath(path)} {
 		if exists(p) {
 			out = append(out, p)
 		}

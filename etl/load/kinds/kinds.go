@@ -77,8 +77,12 @@ func Table() []Kind { return table }
 // taking the kind of the body it belongs to. The government of a place
 // identified as a township (level "township": 农场, 林场, 管理区 …) is a
 // 乡镇人民政府 whatever the place is called. It is "" when no ending
-// matches: such an agency has no peer group.
+// matches, and for an agency kept out of comparisons (Exclusion): such an
+// agency has no peer group, so it is in no peer rank, median or group sum.
 func Of(name, level string) string {
+	if Exclusion(name) != "" {
+		return ""
+	}
 	k, _ := match(strings.TrimSpace(name))
 	if k == "人民政府" && level == "township" {
 		return "乡镇人民政府"
@@ -106,6 +110,25 @@ func longest(name string) (kind, place string) {
 		}
 	}
 	return "", name
+}
+
+// Exclusion says why an agency is kept out of every comparison — the
+// overview's rankings and charts, peer groups, peer ranks and the sums of
+// a group — as a code of the "exclusion" labels: "unidentified" when its
+// reports never named it (no name, or etl/extract's 未识别机关:FILE),
+// "incomplete" when its name does not say where it is (市司法局, see
+// Incomplete). It is "" for an agency that is compared. This is the one
+// rule: the site (charts) and the stored kinds of body (so the peers and
+// rates queries) both follow it.
+func Exclusion(name string) string {
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "" || strings.HasPrefix(name, "未识别机关"):
+		return "unidentified"
+	case Incomplete(name):
+		return "incomplete"
+	}
+	return ""
 }
 
 // generic are the words that name no place by themselves: a name made of

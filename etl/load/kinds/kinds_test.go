@@ -47,6 +47,10 @@ func TestOf(t *testing.T) {
 		{"高田农场人民政府", "county", "人民政府"},
 		{"北京市顺义区杨镇地区人民政府", "township", "乡镇人民政府"},
 		{"阿克苏地区人民政府", "city", "人民政府"}, // a prefecture, not a township
+		// Kept out of comparisons (Exclusion): no kind, so no peer group.
+		{"市司法局", "city", ""},
+		{"本县人民政府", "county", ""},
+		{"未识别机关:某市司法局.txt", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,6 +125,32 @@ func TestTableIsDocumented(t *testing.T) {
 	for _, k := range Table() {
 		if len(k.Endings) == 0 || Of("某市"+k.Endings[0], "city") != k.Name && k.Name != "乡镇人民政府" {
 			t.Errorf("kind %s: its first ending %v does not make it", k.Name, k.Endings)
+		}
+	}
+}
+
+// TestExclusion: the one rule of who is compared, with its traps (a
+// one-character place, a branch, a name with no kind, a name that merely
+// contains 未识别).
+func TestExclusion(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"", "unidentified"},
+		{"  ", "unidentified"},
+		{"未识别机关:report.txt", "unidentified"},
+		{"未识别机关:某市司法局.txt", "unidentified"}, // a file name is no identity
+		{"市司法局", "incomplete"},
+		{"区人民政府", "incomplete"},
+		{"本局分局", ""}, // no kind's ending before 分局: no rule applies
+		{"市公安局分局", "incomplete"},
+		{"易县人民政府", ""},
+		{"某市司法局", ""},
+		{"杭州市公安局滨江区分局", ""},
+		{"某市档案馆", ""}, // no kind: compared overall, in no peer group
+		{"某市未识别问题研究中心", ""},
+	}
+	for _, tt := range tests {
+		if got := Exclusion(tt.name); got != tt.want {
+			t.Errorf("Exclusion(%q) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }
