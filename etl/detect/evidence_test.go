@@ -253,7 +253,8 @@ func TestYearSources(t *testing.T) {
 			year: 2019, period: report.PeriodYear, source: report.SourceOperator},
 		{name: "half year stays h1", text: "2022年上半年政府信息公开数据统计\n2022年上半年，全区主动公开信息300条。" + reportBody,
 			year: 2022, period: report.PeriodH1, source: report.SourceTitle},
-		{name: "no year at all", text: "本报告根据条例编制。" + yearless, err: ErrNoYear},
+		{name: "no year at all: unknown, never guessed", text: "本报告根据条例编制。" + yearless,
+			year: 0, period: report.PeriodYear, source: report.SourceUnknown},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
