@@ -284,3 +284,49 @@ func TestYearlessReportKeepsFigures(t *testing.T) {
 		})
 	}
 }
+
+// TestEmailChannelCountsInL1 checks a provincial legacy table that prints an
+// 电子邮件 channel: L1 counts it, and the figure, which metrics.tsv has no
+// key for, is never printed. A table whose channels do not add up with it
+// still fails.
+func TestEmailChannelCountsInL1(t *testing.T) {
+	table := func(online, email string) string {
+		return "2009年某市政府信息公开工作年度报告\n附表：政府信息公开情况统计表\n" +
+			"指标名称 单位 本年度 历年累计 一、主动公开情况 主动公开信息数 条 138 912 " +
+			"二、依申请公开情况 受理依申请公开信息总数 件 7 40 其中：当面申请 件 2 11 传真申请 件 0 0 网上申请 件 " + online + " 25 信函申请 件 1 3 电子邮件 件 " + email + " 1 " +
+			"对申请的答复总数 件 7 40 同意公开 件 5 30 同意部分公开 件 1 4 否决公开 件 1 6\n"
+	}
+	tests := []struct {
+		name, text string
+		want       report.CheckStatus
+	}{
+		{"email counted", table("3", "1"), report.Pass},
+		{"email breaks the sum", table("4", "1"), report.Fail},
+		{"email zero", table("4", "0"), report.Pass},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Document(&report.Document{Path: "x.txt", Format: "txt", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := report.CheckStatus("missing")
+			for _, c := range r.Checks {
+				if c.Rule == "L1.channels" {
+					got = c.Status
+				}
+			}
+			if got != tt.want {
+				t.Errorf("L1.channels = %q, want %q (checks %+v)", got, tt.want, r.Checks)
+			}
+			for _, m := range r.Metrics {
+				if _, ok := report.LookupKey(m.Key); !ok {
+					t.Errorf("metric %q is not in metrics.tsv", m.Key)
+				}
+			}
+			if v, ok := r.Number("apps_channel.mail"); !ok || v != 1 {
+				t.Errorf("apps_channel.mail = %v (%v), want 1", v, ok)
+			}
+		})
+	}
+}
