@@ -47,14 +47,14 @@ func published(lines []string) string {
 		if l == "" {
 			continue
 		}
-		re := dateLineRE
-		if l[0] < '0' || l[0] > '9' {
-			if last := l[len(l)-1]; last != ')' && !strings.HasSuffix(l, "）") {
-				continue
-			}
-			re = dateAfterRE
+		var m []string
+		if l[0] >= '0' && l[0] <= '9' {
+			m = dateLineRE.FindStringSubmatch(l)
 		}
-		if m := re.FindStringSubmatch(l); m != nil {
+		if m == nil && (l[len(l)-1] == ')' || strings.HasSuffix(l, "）")) {
+			m = dateAfterRE.FindStringSubmatch(l)
+		}
+		if m != nil {
 			if d := isoDate(m[1], m[2], m[3]); d != "" {
 				return d
 			}
