@@ -77,7 +77,8 @@ func reviewedCopy(t *testing.T) string {
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
 // genCorpus writes n small reports derived from the reviewed samples, each
-// edited (a line appended) so that every file hashes differently.
+// edited (a line appended) so that every file hashes differently, with the
+// sample's sidecar when it has one.
 func genCorpus(t *testing.T, dir string, n int) {
 	t.Helper()
 	src := reviewedSamples(t)
@@ -92,6 +93,9 @@ func genCorpus(t *testing.T, dir string, n int) {
 		b = append(b, fmt.Sprintf("\n（副本 %d）\n", i)...)
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("gen_%04d.txt", i)), b, 0o644); err != nil {
 			t.Fatal(err)
+		}
+		if side := strings.TrimSuffix(src[i%len(src)], ".txt") + ".meta.json"; fileExists(side) {
+			copyFile(t, side, filepath.Join(dir, fmt.Sprintf("gen_%04d.meta.json", i)))
 		}
 	}
 }
