@@ -36,7 +36,7 @@ func canonical(p string) string {
 // read-only file or mount is fine. When there is nothing to open the
 // error says why and what to do.
 func openRead(ctx context.Context, path string) (*load.Store, error) {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); err != nil && !publishedMeanwhile(path) {
 		if held, pid := load.Held(path); held && load.Exists(path) {
 			return nil, &failure{msg: fmt.Sprintf("%s has not been published yet: the first ingest (pid %d) is still "+
 				"writing its first chunk; try again in a moment", path, pid), err: err}
@@ -53,6 +53,17 @@ func openRead(ctx context.Context, path string) (*load.Store, error) {
 		return nil, fail(err, "cannot open the database %s", path)
 	}
 	return s, nil
+}
+
+// publishedMeanwhile reports whether a writer published path and let go of
+// its lock just after a look found no snapshot: then there is one to read,
+// and "stopped before it could" would be wrong.
+func publishedMeanwhile(path string) bool {
+	if held, _ := load.Held(path); held {
+		return false
+	}
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // writer is a command's hold on a database it writes: the run lock, the

@@ -44,9 +44,8 @@ func child(args ...string) *exec.Cmd {
 }
 
 // reviewedSamples are the sample reports whose labels sit in testdata/labels
-// (the reviewed set; testdata/labels/dev holds the labels of the rest of
-// the dev corpus): tests about operations, not extraction, build their
-// inputs from these.
+// (all 98 of the dev corpus): tests about operations, not extraction, build
+// their inputs from these.
 func reviewedSamples(t *testing.T) []string {
 	t.Helper()
 	labels, err := filepath.Glob("../../testdata/labels/*.json")
@@ -60,19 +59,26 @@ func reviewedSamples(t *testing.T) []string {
 	return out
 }
 
-// reviewedCopy copies the reviewed samples into a new folder.
+// reviewedCopy copies the reviewed samples into a new folder, with their
+// sidecars (the sample that prints no year has its page address in one).
 func reviewedCopy(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "samples")
 	os.MkdirAll(dir, 0o755)
 	for _, p := range reviewedSamples(t) {
 		copyFile(t, p, filepath.Join(dir, filepath.Base(p)))
+		if side := strings.TrimSuffix(p, ".txt") + ".meta.json"; fileExists(side) {
+			copyFile(t, side, filepath.Join(dir, filepath.Base(side)))
+		}
 	}
 	return dir
 }
 
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
 // genCorpus writes n small reports derived from the reviewed samples, each
-// edited (a line appended) so that every file hashes differently.
+// edited (a line appended) so that every file hashes differently, with the
+// sample's sidecar when it has one.
 func genCorpus(t *testing.T, dir string, n int) {
 	t.Helper()
 	src := reviewedSamples(t)
@@ -87,6 +93,9 @@ func genCorpus(t *testing.T, dir string, n int) {
 		b = append(b, fmt.Sprintf("\n（副本 %d）\n", i)...)
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("gen_%04d.txt", i)), b, 0o644); err != nil {
 			t.Fatal(err)
+		}
+		if side := strings.TrimSuffix(src[i%len(src)], ".txt") + ".meta.json"; fileExists(side) {
+			copyFile(t, side, filepath.Join(dir, fmt.Sprintf("gen_%04d.meta.json", i)))
 		}
 	}
 }

@@ -14,10 +14,10 @@ import (
 // ErrNotReport is wrapped by Identify when a text is not an annual report.
 var ErrNotReport = errors.New("not a government information-disclosure annual report")
 
-// ErrNoYear is wrapped by Identify when neither the text, its page, nor an
-// operator gives the year reported on: such a report is refused rather than
-// filed under a guessed year.
-var ErrNoYear = errors.New("no year reported on")
+// ErrNoYear is report.ErrNoYear: ingest and load wrap it when they refuse
+// to store a report whose year nothing gives (Identify leaves its Year 0
+// with YearSource report.SourceUnknown rather than guess one).
+var ErrNoYear = report.ErrNoYear
 
 // Identify finds who published the report and for which period, from its
 // text alone. See IdentifyWith.
@@ -32,7 +32,8 @@ func Identify(t *normalize.Text) (report.Identity, error) {
 // evidence offers for the reporting body and picks one only when the
 // evidence agrees; otherwise Agency is "" and Candidates lists what was
 // found. An operator's agency and year override the text's. A report
-// whose year nothing gives is an error wrapping ErrNoYear.
+// whose year nothing gives has Year 0 and YearSource report.SourceUnknown:
+// its figures are still read, and ingest and load refuse to store it.
 func IdentifyWith(t *normalize.Text, meta report.Meta, sup report.Supplied) (report.Identity, error) {
 	norm := t.Norm
 	h := header(norm)

@@ -32,5 +32,6 @@
 // Which year: an operator's year, the title's, the statistics period's, the
 // year the body speaks of, or — marked inferred — the year before the
 // publication date (from the text, the page or its address). A report with
-// no year at all is refused (ErrNoYear), never filed under year 0.
+// no year at all gets Year 0 and YearSource "unknown": its figures are read,
+// and ingest and load refuse to store it (ErrNoYear), never as year 0.
 package detect

@@ -253,7 +253,8 @@ func TestYearSources(t *testing.T) {
 			year: 2019, period: report.PeriodYear, source: report.SourceOperator},
 		{name: "half year stays h1", text: "2022年上半年政府信息公开数据统计\n2022年上半年，全区主动公开信息300条。" + reportBody,
 			year: 2022, period: report.PeriodH1, source: report.SourceTitle},
-		{name: "no year at all", text: "本报告根据条例编制。" + yearless, err: ErrNoYear},
+		{name: "no year at all: unknown, never guessed", text: "本报告根据条例编制。" + yearless,
+			year: 0, period: report.PeriodYear, source: report.SourceUnknown},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -283,6 +284,28 @@ func TestQualified(t *testing.T) {
 	} {
 		if got := Qualified(name); got != want {
 			t.Errorf("Qualified(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestPublishedDateLines: the header lines a publication date is read from,
+// and lines that are not one.
+func TestPublishedDateLines(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		{"date after the title in brackets", []string{"2025年政府信息公开工作年度报告 ( 2026-01-30 )"}, "2026-01-30"},
+		{"full-width brackets", []string{"某区司法局2023年政府信息公开工作年度报告（2024年1月18日）"}, "2024-01-18"},
+		{"date and time before the author", []string{"2022-01-28 11:22 作者:局办公室"}, "2022-01-28"},
+		{"date and time alone", []string{"2021/3/9 15:23:05"}, "2021-03-09"},
+		{"bracketed date inside a sentence", []string{"根据《条例》（2019年4月3日修订）第五十条规定编制本报告。"}, ""},
+		{"a count with a time-like tail", []string{"2022年共受理申请11:22件"}, ""},
+	}
+	for _, tt := range tests {
+		if got := published(tt.lines); got != tt.want {
+			t.Errorf("%s: published(%q) = %q, want %q", tt.name, tt.lines, got, tt.want)
 		}
 	}
 }

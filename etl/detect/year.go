@@ -13,9 +13,13 @@ import (
 var (
 	// dateFieldRE is a labelled date in the page header: 发布日期: 2018-01-26, 发文日期:2024-01-23.
 	dateFieldRE = regexp.MustCompile(`(?:发布时间|发布日期|发文日期|成文日期|公开日期|日期|时间)\s*[:：]?[\s|]*((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})`)
-	// dateLineRE is a date standing alone on a header line, or followed by the
-	// source field: "2024年01月16日 来源: 上海普陀", "2014年2月7日".
-	dateLineRE = regexp.MustCompile(`(?m)^\s*((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?\s*(?:$|来源)`)
+	// dateLineRE is a date standing alone on a header line, or followed by a
+	// time and the source or author field: "2024年01月16日 来源: 上海普陀",
+	// "2014年2月7日", "2022-01-28 11:22 作者:局办公室".
+	dateLineRE = regexp.MustCompile(`(?m)^\s*((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?\s*(?:\d{1,2}:\d\d(?::\d\d)?)?\s*(?:$|来源|作者)`)
+	// dateAfterRE is a date in brackets closing a header line, as page lists
+	// print it after the title: "2025年政府信息公开工作年度报告 ( 2026-01-30 )".
+	dateAfterRE = regexp.MustCompile(`[(（]\s*((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?\s*[)）]\s*$`)
 	// titleYearRE is the year a title names: 2020年度, 2017年, 2022年上半年.
 	titleYearRE = regexp.MustCompile(`((?:19|20)\d\d)\s*年\s*(度)?\s*(上半年)?`)
 	// spanRE is the statistics period stated in the opening paragraph, also with
@@ -26,7 +30,8 @@ var (
 )
 
 // published finds the publication date in the header lines, as YYYY-MM-DD:
-// a labelled date first, else a date standing alone on a line.
+// a labelled date first, else a date standing alone on a line or in
+// brackets closing one.
 func published(lines []string) string {
 	for _, l := range lines {
 		d := ""
@@ -39,10 +44,17 @@ func published(lines []string) string {
 		}
 	}
 	for _, l := range lines {
-		if l == "" || l[0] < '0' || l[0] > '9' {
+		if l == "" {
 			continue
 		}
-		if m := dateLineRE.FindStringSubmatch(l); m != nil {
+		var m []string
+		if l[0] >= '0' && l[0] <= '9' {
+			m = dateLineRE.FindStringSubmatch(l)
+		}
+		if m == nil && (l[len(l)-1] == ')' || strings.HasSuffix(l, "）")) {
+			m = dateAfterRE.FindStringSubmatch(l)
+		}
+		if m != nil {
 			if d := isoDate(m[1], m[2], m[3]); d != "" {
 				return d
 			}
@@ -116,8 +128,8 @@ type yearFound struct {
 // page's), the statistics period, the year the body mentions most (a
 // report speaks of its own year far more than of any other), never later
 // than the publication year; and only when none of these is printed, the
-// year before the publication date, marked inferred. No year at all is an
-// error: a report is never filed under year 0.
+// year before the publication date, marked inferred. No year at all is
+// year 0 from SourceUnknown, which is never stored.
 func findYear(norm, title string, titles []string, pub string, pubSrc report.EvidenceSource, sup report.Supplied) (yearFound, error) {
 	pubYear := 0
 	if pub != "" {
@@ -187,7 +199,7 @@ func findYear(norm, title string, titles []string, pub string, pubSrc report.Evi
 		}
 		return yearFound{y, half(y), src, true}, nil
 	}
-	return yearFound{}, errorf(ErrNoYear, "no year in the title, the statistics period or the text, and no publication date (supply one with --manifest or a .meta.json sidecar)")
+	return yearFound{0, report.PeriodYear, report.SourceUnknown, false}, nil
 }
 
 // dateLabels are the words every label of dateFieldRE ends with.

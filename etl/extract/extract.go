@@ -56,6 +56,7 @@ func Document(doc *report.Document) (r *report.Report, err error) {
 	r.Ambiguous = append(r.Ambiguous, amb...)
 	r.Checks = validate.Report(form, r.Metrics, pm)
 	r.Facts = grade.Of(t, id)
+	r.Metrics = dropCheckOnly(r.Metrics)
 	return r, nil
 }
 
@@ -92,6 +93,19 @@ func Merge(table, prose []report.Metric) []report.Metric {
 		}
 		out = append(out, all[pick])
 		i = j
+	}
+	return out
+}
+
+// dropCheckOnly removes, in place, the figures read only for the checks
+// (report.IsCheckOnly): they have no key in metrics.tsv and are never
+// printed or stored.
+func dropCheckOnly(ms []report.Metric) []report.Metric {
+	out := ms[:0]
+	for _, m := range ms {
+		if !report.IsCheckOnly(m.Key) {
+			out = append(out, m)
+		}
 	}
 	return out
 }

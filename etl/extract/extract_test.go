@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -14,7 +13,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/xxgk/xxgk/etl/detect"
+	"github.com/xxgk/xxgk/etl/manifest"
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/etl/score"
@@ -33,10 +32,9 @@ type sample struct {
 	rec   report.Exchange
 }
 
-// extractSamples runs the whole extraction on every labelled sample. A
-// sample whose text prints no year is refused by the identification
-// (detect.ErrNoYear): it is left out, and must be such a text; every other
-// error fails the test.
+// extractSamples runs the whole extraction on every labelled sample, with
+// its sidecar as ingest reads it (the sample that prints no year has its
+// page address there). Every error fails the test.
 func extractSamples(t *testing.T) []sample {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(labels, "*.json"))
@@ -58,13 +56,12 @@ func extractSamples(t *testing.T) []sample {
 		if err != nil {
 			t.Fatalf("read %s: %v", stem, err)
 		}
+		if doc.Supplied, err = manifest.For(nil, doc.Path); err != nil {
+			t.Fatalf("sidecar of %s: %v", stem, err)
+		}
 		r, err := Document(doc)
 		if err != nil {
-			if errors.Is(err, detect.ErrNoYear) && printsNoYear(doc.Text) {
-				t.Logf("%s: refused as expected, its text prints no year: %v", stem, err)
-			} else {
-				t.Errorf("Document(%s) error: %v", stem, err)
-			}
+			t.Errorf("Document(%s) error: %v", stem, err)
 			continue
 		}
 		out = append(out, sample{stem: stem, label: lab, rec: r.ToExchange()})
@@ -93,15 +90,24 @@ func TestCorpusScore(t *testing.T) {
 		got[s.stem] = s.rec
 	}
 	res := score.Corpus(labs, got)
-	// What the extraction reaches on the 98 samples (issues 10–12), less a
-	// small margin: table2021 0.969 (the glued tables of two samples leave
-	// figures undetermined), table2019 1.000, narrative 0.987; the nine
-	// legacy figures allow one miss.
+	// What the extraction reaches on the 98 samples (issues 10–12), set so
+	// that one more miss fails: table2021 248/256 (the glued tables of two
+	// samples leave figures undetermined), table2019 469/469, narrative
+	// 76/77, legacy 9/9, every found figure right; and at most the 8
+	// unlabelled figures found now (strict precision).
 	targets := map[string][2]float64{ // precision, recall
-		"table2021": {0.99, 0.96},
-		"table2019": {0.99, 0.99},
-		"legacy":    {0.99, 0.88},
-		"narrative": {0.99, 0.97},
+		"table2021": {0.999, 0.965},
+		"table2019": {0.999, 0.999},
+		"legacy":    {0.999, 0.999},
+		"narrative": {0.999, 0.98},
+	}
+	unverified := 0
+	for _, tally := range res.Forms {
+		unverified += tally.Unverified
+	}
+	t.Logf("%d figures no label covers", unverified)
+	if unverified > 8 {
+		t.Errorf("%d figures no label covers, want at most 8 (strict precision)", unverified)
 	}
 	for form, tally := range res.Forms {
 		want, ok := targets[form]
@@ -120,8 +126,8 @@ func TestCorpusScore(t *testing.T) {
 	// 市司法局, 我局, or names no body), so the whole asks for a share. A
 	// wrong agency is never acceptable.
 	n := float64(len(labs))
-	if a, y := float64(res.AgencyOK)/n, float64(res.YearOK)/n; a < 0.93 || y < 1 {
-		t.Errorf("agency %.3f year %.3f, want ≥ 0.93 and 1", a, y)
+	if a, y := float64(res.AgencyOK)/n, float64(res.YearOK)/n; a < 0.935 || y < 1 {
+		t.Errorf("agency %.3f year %.3f, want ≥ 0.935 (92/98 now) and 1", a, y)
 	}
 	textNamed, textExact := 0, 0
 	for stem, rec := range got {
@@ -223,5 +229,104 @@ func TestUnidentifiedAgencyKeepsFigures(t *testing.T) {
 		if v, ok := r.Number("apps_new.total"); !ok || v != 5 {
 			t.Errorf("Document(%s) apps_new.total = %v (%v), want 5", name, v, ok)
 		}
+	}
+}
+
+// TestYearlessReportKeepsFigures checks that a report whose text, page and
+// operator give no year is still read: its figures come out, its year is
+// unknown (0 inside, null in the exchange record), never a guess; and that
+// one year, from a sidecar's page address or an operator's column, settles
+// it. Storing is refused elsewhere (ingest, load).
+func TestYearlessReportKeepsFigures(t *testing.T) {
+	text := "某县交通运输局政府信息公开工作年度报告\n一、总体情况\n本年度，我局在门户网站主动公开政府信息36条，" +
+		"共收到政府信息公开申请3件，均已按时答复。\n二、行政复议和行政诉讼\n未发生行政复议和行政诉讼案件。\n"
+	if !printsNoYear(text) {
+		t.Fatal("the test text prints a year")
+	}
+	tests := []struct {
+		name   string
+		sup    report.Supplied
+		year   int
+		source report.EvidenceSource
+		json   string
+	}{
+		{"nothing supplied", report.Supplied{}, 0, report.SourceUnknown, `"year":null`},
+		{"page address with a date", report.Supplied{URL: "http://jtj.example.gov.cn/art/2021/2/3/art_12_345.html"},
+			2020, report.SourceURL, `"year":2020`},
+		{"operator's year", report.Supplied{Year: 2019}, 2019, report.SourceOperator, `"year":2019`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &report.Document{Path: filepath.Join("in", "x.txt"), Format: "txt", Text: text, Supplied: tt.sup}
+			r, err := Document(doc)
+			if err != nil {
+				t.Fatalf("Document: %v", err)
+			}
+			if r.Year != tt.year || r.YearSource != tt.source {
+				t.Errorf("year %d from %q, want %d from %q", r.Year, r.YearSource, tt.year, tt.source)
+			}
+			for key, want := range map[string]float64{"apps_new.total": 3, "proactive.website": 36} {
+				if v, ok := r.Number(key); !ok || v != want {
+					t.Errorf("%s = %v (%v), want %v", key, v, ok, want)
+				}
+			}
+			b, err := json.Marshal(r.ToRecord())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(b, []byte(tt.json)) || (tt.year == 0 && !bytes.Contains(b, []byte(`"year_source":"unknown"`))) {
+				t.Errorf("record %s, want %s", b, tt.json)
+			}
+			var back report.Record
+			if err := json.Unmarshal(b, &back); err != nil || int(back.Year) != tt.year {
+				t.Errorf("record read back: year %d, %v; want %d", back.Year, err, tt.year)
+			}
+		})
+	}
+}
+
+// TestEmailChannelCountsInL1 checks a provincial legacy table that prints an
+// 电子邮件 channel: L1 counts it, and the figure, which metrics.tsv has no
+// key for, is never printed. A table whose channels do not add up with it
+// still fails.
+func TestEmailChannelCountsInL1(t *testing.T) {
+	table := func(online, email string) string {
+		return "2009年某市政府信息公开工作年度报告\n附表：政府信息公开情况统计表\n" +
+			"指标名称 单位 本年度 历年累计 一、主动公开情况 主动公开信息数 条 138 912 " +
+			"二、依申请公开情况 受理依申请公开信息总数 件 7 40 其中：当面申请 件 2 11 传真申请 件 0 0 网上申请 件 " + online + " 25 信函申请 件 1 3 电子邮件 件 " + email + " 1 " +
+			"对申请的答复总数 件 7 40 同意公开 件 5 30 同意部分公开 件 1 4 否决公开 件 1 6\n"
+	}
+	tests := []struct {
+		name, text string
+		want       report.CheckStatus
+	}{
+		{"email counted", table("3", "1"), report.Pass},
+		{"email breaks the sum", table("4", "1"), report.Fail},
+		{"email zero", table("4", "0"), report.Pass},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Document(&report.Document{Path: "x.txt", Format: "txt", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := report.CheckStatus("missing")
+			for _, c := range r.Checks {
+				if c.Rule == "L1.channels" {
+					got = c.Status
+				}
+			}
+			if got != tt.want {
+				t.Errorf("L1.channels = %q, want %q (checks %+v)", got, tt.want, r.Checks)
+			}
+			for _, m := range r.Metrics {
+				if _, ok := report.LookupKey(m.Key); !ok {
+					t.Errorf("metric %q is not in metrics.tsv", m.Key)
+				}
+			}
+			if v, ok := r.Number("apps_channel.mail"); !ok || v != 1 {
+				t.Errorf("apps_channel.mail = %v (%v), want 1", v, ok)
+			}
+		})
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/xxgk/xxgk/etl/extract"
 	"github.com/xxgk/xxgk/etl/load"
+	"github.com/xxgk/xxgk/etl/manifest"
 	"github.com/xxgk/xxgk/etl/read"
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/internal/termtext"
@@ -48,7 +49,7 @@ type Options struct {
 	Committed func(ctx context.Context) error
 	// Supplied, when set, returns what an operator supplied about a file
 	// (a manifest row, a sidecar) before it is identified; an error fails
-	// the file.
+	// the file. Nil reads the file's sidecar (NAME.meta.json) alone.
 	Supplied func(path string) (report.Supplied, error)
 }
 
@@ -344,7 +345,11 @@ func (ex examiner) examineFile(ctx, fctx context.Context, path string) outcome {
 	}
 	o.size, o.mtimeNS = fi.Size(), fi.ModTime().UnixNano()
 	k, seen := ex.known[path]
-	if seen && !k.Removed && k.Size == o.size && k.MtimeNS == o.mtimeNS &&
+	// A content that failed before is read again when an operator now
+	// supplies something about it: the refusal of a year-less report asks
+	// for a sidecar or a manifest row, and giving one must take effect.
+	retry := seen && !k.Removed && k.ReportID == "" && k.Hash != "" && ex.suppliesSomething(path)
+	if !retry && seen && !k.Removed && k.Size == o.size && k.MtimeNS == o.mtimeNS &&
 		!k.RecordedAt.IsZero() && fi.ModTime().Before(k.RecordedAt.Add(-trustMargin)) {
 		o.hash, o.verdict = k.Hash, unchanged
 		return o
@@ -370,7 +375,7 @@ func (ex examiner) examineFile(ctx, fctx context.Context, path string) outcome {
 			return fail(report.StageRead, timedOut(fctx, ex.lim, err))
 		}
 	}
-	if hashFirst && seen && k.Hash == o.hash && !k.Removed {
+	if hashFirst && seen && k.Hash == o.hash && !k.Removed && !retry {
 		// Touched but not changed; a content that failed before fails
 		// again, and its error stays open.
 		o.verdict = unchanged
@@ -406,8 +411,26 @@ func (ex examiner) examineFile(ctx, fctx context.Context, path string) outcome {
 	}
 	// The reader hashed the bytes it read: if the file changed since
 	// it was hashed, those bytes are the truth.
-	o.hash, o.rep, o.verdict = rep.ID, rep, parsed
+	o.hash = rep.ID
+	if rep.Year == 0 {
+		// Nothing gives the year: an error row naming what would, never a
+		// report filed under year 0.
+		return fail(report.StageIdentify, report.NoYear(path))
+	}
+	o.rep, o.verdict = rep, parsed
 	return o
+}
+
+// suppliesSomething reports whether an operator supplies anything about
+// path (a sidecar, a manifest row); an unreadable sidecar counts, so that
+// its error is reported.
+func (ex examiner) suppliesSomething(path string) bool {
+	supplied := ex.supplied
+	if supplied == nil {
+		supplied = sidecarOnly
+	}
+	s, err := supplied(path)
+	return err != nil || !s.IsZero()
 }
 
 // hashTime is the time a failed file's hash may take after its read: the
@@ -443,8 +466,9 @@ var (
 // A parser that overruns is abandoned (a goroutine cannot be stopped) and
 // the file is reported; the batch goes on. A reader stops on the context
 // by itself, and is waited for a moment so that it has removed its
-// temporaries when the file is reported. supplied, when set, gives what an
-// operator supplied about the file (a manifest row, a sidecar).
+// temporaries when the file is reported. supplied gives what an operator
+// supplied about the file (a manifest row, a sidecar); nil reads its
+// sidecar alone.
 func readAndExtract(ctx context.Context, path string, lim read.Limits, supplied func(string) (report.Supplied, error)) (*report.Report, error) {
 	type result struct {
 		rep *report.Report
@@ -467,11 +491,12 @@ func readAndExtract(ctx context.Context, path string, lim read.Limits, supplied 
 			done <- result{nil, err}
 			return
 		}
-		if supplied != nil {
-			if doc.Supplied, err = supplied(path); err != nil {
-				done <- result{nil, &report.FileError{Path: path, Stage: report.StageRead, Err: err}}
-				return
-			}
+		if supplied == nil {
+			supplied = sidecarOnly
+		}
+		if doc.Supplied, err = supplied(path); err != nil {
+			done <- result{nil, &report.FileError{Path: path, Stage: report.StageRead, Err: err}}
+			return
 		}
 		rep, err := extractDocument(doc)
 		if rep != nil {
@@ -494,6 +519,10 @@ func readAndExtract(ctx context.Context, path string, lim read.Limits, supplied 
 		return nil, ctx.Err()
 	}
 }
+
+// sidecarOnly is what an operator supplied when no manifest is given: the
+// file's sidecar, if it has one.
+func sidecarOnly(path string) (report.Supplied, error) { return manifest.For(nil, path) }
 
 // Parse reads and extracts one file within lim.Timeout, as ingest does for
 // each new content: `xxgk extract` calls it for the same per-file limits.

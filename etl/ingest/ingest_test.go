@@ -24,13 +24,24 @@ import (
 const corpus = "../../examples/reports"
 
 // copyCorpus copies the sample reports into a fresh folder, with mtimes an
-// hour old so the size+mtime fast path may trust them.
+// hour old so the size+mtime fast path may trust them, and their sidecars
+// (the one report that prints no year has its page address in one).
 func copyCorpus(t *testing.T) (string, []string) {
 	t.Helper()
 	dir := t.TempDir()
 	src, err := filepath.Glob(filepath.Join(corpus, "*.txt"))
 	if err != nil || len(src) == 0 {
 		t.Fatalf("no sample reports in %s: %v", corpus, err)
+	}
+	sidecars, _ := filepath.Glob(filepath.Join(corpus, "*.meta.json"))
+	for _, p := range sidecars {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(p)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	old := time.Now().Add(-time.Hour)
 	var out []string

@@ -146,6 +146,13 @@ func judge(x *report.Record, known map[string]load.KnownFile, storedIDs map[stri
 		o.err = &report.FileError{Path: x.Path, Stage: x.Error.Stage, Err: errors.New(x.Error.Message)}
 		return o
 	}
+	if x.Year == 0 {
+		// A record of a report whose year nothing gives: stored as the
+		// error ingest records for the file, never as year 0.
+		o.verdict, o.read = failed, true
+		o.err = report.NoYear(x.Path)
+		return o
+	}
 	if storedIDs[x.ID] {
 		o.verdict = stored
 		return o
@@ -185,7 +192,9 @@ func checkRecord(x *report.Record) error {
 	switch {
 	case x.Agency == "":
 		return errors.New("no agency")
-	case x.Year < 1900 || x.Year > 2999:
+	case x.Year == 0 && x.YearSource != report.SourceUnknown:
+		return fmt.Errorf("year null with year_source %q: a record without a year has year_source %q", x.YearSource, report.SourceUnknown)
+	case x.Year != 0 && (x.Year < 1900 || x.Year > 2999):
 		return fmt.Errorf("year %d is not a four-digit year", x.Year)
 	}
 	switch x.Period {

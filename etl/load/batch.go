@@ -109,7 +109,16 @@ type Change struct {
 // the current flags through set-based statements over scratch tables, and
 // finally the cross-year checks of the touched agencies, computed against
 // the database as it stands inside the transaction.
+//
+// A report without a year (report.SourceUnknown) is never stored: the
+// commit fails naming it, before anything is written. Ingest and load turn
+// such a report into an error row earlier; this is the last guard.
 func (s *Store) Commit(ctx context.Context, b *Batch) (err error) {
+	for _, r := range b.Reports {
+		if r.Year == 0 {
+			return fmt.Errorf("commit batch: %w", report.NoYear(r.Path))
+		}
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("commit batch: %w", err)

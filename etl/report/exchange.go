@@ -1,13 +1,17 @@
 package report
 
-import "path/filepath"
+import (
+	"encoding/json"
+	"path/filepath"
+	"strconv"
+)
 
 // Exchange is one line of `xxgk extract --json`: the stable exchange format
 // read by tools/score.py. Non-numeric cells are omitted from Metrics.
 type Exchange struct {
 	File       string             `json:"file"`
 	Agency     string             `json:"agency"`
-	Year       int                `json:"year"`
+	Year       Year               `json:"year"` // null when nothing gives it (year_source "unknown")
 	Period     Period             `json:"period"`
 	Form       Form               `json:"form"`
 	Published  string             `json:"published,omitempty"`
@@ -34,7 +38,7 @@ type Exchange struct {
 // ToExchange maps a report onto the exchange format.
 func (r *Report) ToExchange() Exchange {
 	x := Exchange{
-		File: filepath.Base(r.Path), Agency: r.Agency, Year: r.Year, Period: r.Period,
+		File: filepath.Base(r.Path), Agency: r.Agency, Year: Year(r.Year), Period: r.Period,
 		Form: r.Form, Published: r.Published, Level: r.Level, Province: r.Province, City: r.City,
 		Metrics: map[string]float64{}, Approx: []string{}, Provenance: map[string]string{},
 		Checks: r.Checks, Ambiguous: r.Ambiguous,
@@ -96,10 +100,36 @@ func (x *Record) Report() *Report {
 	return &Report{
 		ID: x.ID, Path: x.Path, Format: x.Format, Encoding: x.Encoding, Size: x.Size,
 		Identity: Identity{Agency: x.Agency, Level: x.Level, Province: x.Province, City: x.City,
-			Year: x.Year, Period: x.Period, Published: x.Published,
+			Year: int(x.Year), Period: x.Period, Published: x.Published,
 			AgencySource: x.AgencySource, AgencyAliases: x.AgencyAliases, AgencyIncomplete: x.AgencyIncomplete,
 			AgencyNote: x.AgencyNote, YearSource: x.YearSource, YearInferred: x.YearInferred,
 			URL: x.URL, Title: x.Title, Candidates: x.Candidates},
 		Form: x.Form, Metrics: x.Cells, Checks: x.Checks, Ambiguous: x.Ambiguous,
 	}
+}
+
+// Year is a report's year in the exchange format: a number, or null for a
+// report whose year nothing gives (0 inside, which is never stored).
+type Year int
+
+// MarshalJSON writes 0 as null: a year-less report must not read as year 0.
+func (y Year) MarshalJSON() ([]byte, error) {
+	if y == 0 {
+		return []byte("null"), nil
+	}
+	return strconv.AppendInt(nil, int64(y), 10), nil
+}
+
+// UnmarshalJSON reads a number, or null as 0 (unknown).
+func (y *Year) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*y = 0
+		return nil
+	}
+	var n int
+	if err := json.Unmarshal(b, &n); err != nil {
+		return err
+	}
+	*y = Year(n)
+	return nil
 }

@@ -47,6 +47,16 @@ func LookupKey(key string) (KeyInfo, bool) {
 	return keyInfos[i], true
 }
 
+// checkOnly are rows some forms print that metrics.tsv has no key for but an
+// identity needs: the provincial legacy tables add an 电子邮件 application
+// channel (domain.md §1.4.2, D19), which L1 must count. Readers emit them,
+// the checks read them, and extraction drops them before a report is
+// printed or stored, so no figure outside metrics.tsv ever leaves it.
+var checkOnly = map[string]bool{"apps_channel.email": true}
+
+// IsCheckOnly reports whether key is read only for the checks (checkOnly).
+func IsCheckOnly(key string) bool { return checkOnly[key] }
+
 // Columns are the seven applicant columns of the 2019 and 2021 application
 // table, in printed order; they are the suffixes of the cell keys.
 var Columns = []string{"person", "business", "research", "ngo", "legal", "other_org", "total"}

@@ -144,6 +144,10 @@ const (
 	SourcePeriod     EvidenceSource = "period"      // the statistics period
 	SourcePublished  EvidenceSource = "published"   // the publication date
 	SourceURL        EvidenceSource = "url"         // a date in the page address
+	// SourceUnknown is the year source of a report whose year nothing
+	// gives: its Year is 0, the exchange format prints it as null, and
+	// ingest and load refuse to store it until an operator supplies one.
+	SourceUnknown EvidenceSource = "unknown"
 )
 
 // Candidate is one name the evidence offered for the reporting body.

@@ -206,7 +206,7 @@ func Corpus(labels map[string]Label, got map[string]report.Exchange) Result {
 		} else {
 			res.MetaMisses = append(res.MetaMisses, stem+": agency "+rec.Agency+" want "+lab.Agency)
 		}
-		if rec.Year == lab.Year {
+		if int(rec.Year) == lab.Year {
 			res.YearOK++
 		} else {
 			res.MetaMisses = append(res.MetaMisses, stem+": year")

@@ -281,8 +281,13 @@ func legacy(t cells) []report.Check {
 			out = append(out, ch)
 		}
 	}
-	add(t.equal("L1.channels", "apps_new.total", []string{"apps_new.total"},
-		[]string{"apps_channel.in_person", "apps_channel.fax", "apps_channel.online", "apps_channel.mail"}))
+	// Provincial tables add an 电子邮件 channel (a check-only key): where the
+	// form prints it, the received applications count it too.
+	channels := []string{"apps_channel.in_person", "apps_channel.fax", "apps_channel.online", "apps_channel.mail"}
+	if _, ok := t["apps_channel.email"]; ok {
+		channels = append(channels, "apps_channel.email")
+	}
+	add(t.equal("L1.channels", "apps_new.total", []string{"apps_new.total"}, channels))
 	add(t.equal("L2.closed", "apps_closed.total", []string{"apps_closed.total"},
 		[]string{"apps_closed.on_time", "apps_closed.extended"}))
 	add(t.equal("L3.replies", "outcome_total.total", []string{"outcome_total.total"},

@@ -203,6 +203,12 @@ func TestLegacyIdentities(t *testing.T) {
 	}{
 		{"channels hold", good, "L1.channels", report.Pass},
 		{"channels break", replace(good, "apps_channel.fax", 1), "L1.channels", report.Fail},
+		// A provincial table with an 电子邮件 row: 10 = 2 + 0 + 5 + 1 + 2.
+		{"email channel counts", append(replace(good, "apps_channel.online", 5), cell("apps_channel.email", 2)), "L1.channels", report.Pass},
+		{"email channel breaks", append(replace(good, "apps_channel.online", 5), cell("apps_channel.email", 3)), "L1.channels", report.Fail},
+		{"email channel printed on a balanced table", append(append([]report.Metric(nil), good...), cell("apps_channel.email", 1)), "L1.channels", report.Fail},
+		{"email channel blank", append(append([]report.Metric(nil), good...), cell("apps_channel.email", -1)), "L1.channels", report.NotAssessable},
+		{"without the email row the four channels must add up", replace(good, "apps_channel.online", 5), "L1.channels", report.Fail},
 		{"closed hold", good, "L2.closed", report.Pass},
 		{"closed break", replace(good, "apps_closed.extended", 2), "L2.closed", report.Fail},
 		{"replies hold", good, "L3.replies", report.Pass},
