@@ -21,7 +21,7 @@
 -- placeholder in reps) gives them the numbers of the whole result.
 WITH agencies AS MATERIALIZED (
     SELECT agency, row_number() OVER (ORDER BY agency) AS agency_no
-    FROM (SELECT DISTINCT agency FROM reports)
+    FROM (SELECT DISTINCT agency FROM corrected_reports)
 ),
 reps AS MATERIALIZED (
     -- rep_no numbers the reports in output order, so the groupings and the
@@ -50,7 +50,7 @@ parts AS (
 -- of its era. Grouping by the small rule number keeps this fast.
 applicable AS (
     SELECT r.rep_no, p.rule_no, sum(m.value) AS value, bool_or(m.approx) AS approx
-    FROM metrics m
+    FROM corrected_metrics m
     JOIN parts p ON p.key = m.key
     JOIN reps r ON r.report_id = m.report_id AND p.era IN (r.era, 'any')
     WHERE m.kind = 'number' AND m.value IS NOT NULL

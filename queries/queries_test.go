@@ -382,7 +382,7 @@ func TestRefresh(t *testing.T) {
 	if err := st.DB().QueryRowContext(ctx, "SELECT count(*) FROM query_cache").Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	if want := len(queries.List()) - 5; n != want { // sources, source_pages, changes, ingest_errors and stamp are not cached
+	if want := len(queries.List()) - 6; n != want { // sources, source_pages, changes, ingest_errors, stamp and corrections are not cached
 		t.Errorf("cached queries after Refresh = %d, want %d", n, want)
 	}
 }
