@@ -242,7 +242,10 @@ func Resolve(ctx context.Context, db *sql.DB, ref string) (string, error) {
 	return id, err
 }
 
-// Record writes the changes into the change log of run runID.
+// Record writes the changes into the change log of run runID. old_value
+// is the extracted figure, new_value the corrected one; detail is the
+// reason given (added, removed) or the stale code, preceded by the
+// corrected text and a newline for a report field or a flag.
 func Record(ctx context.Context, db *sql.DB, runID int64, file string, changes []Change) error {
 	for _, c := range changes {
 		var detail string
@@ -251,6 +254,9 @@ func Record(ctx context.Context, db *sql.DB, runID int64, file string, changes [
 			detail = c.Stale
 		default:
 			detail = c.Why
+		}
+		if c.Line.Kind == KindText || c.Line.Kind == KindVerdict {
+			detail = c.Text + "\n" + detail
 		}
 		var nv any
 		if c.Value.Valid {
