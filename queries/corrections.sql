@@ -14,9 +14,10 @@
 -- it read nothing); extracted_text is the report field a report-level
 -- correction replaces.
 WITH lines AS (
+    -- a line whose report is gone stays in force (and stale) by its reference
     SELECT c.*,
-           c.report_id IS NOT NULL
-           AND row_number() OVER (PARTITION BY c.report_id, c.field ORDER BY c.seq DESC) = 1 AS in_force
+           row_number() OVER (PARTITION BY CASE WHEN c.report_id IS NULL THEN 'ref:' || c.report_ref ELSE c.report_id END,
+                                           c.field ORDER BY c.seq DESC) = 1 AS in_force
     FROM corrections c
 )
 SELECT c.seq AS line, c.report_ref, c.report_id, r.agency, r.year, r.period,

@@ -78,6 +78,15 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("apply corrections %q: %w", path, err)
 	}
+	// Whether a line was stale is what the last apply saw: the reports may
+	// have changed since.
+	was, err := storedStale(ctx, tx)
+	if err != nil {
+		return nil, fmt.Errorf("apply corrections %q: %w", path, err)
+	}
+	for i := range before {
+		before[i].Stale = was[before[i].Seq]
+	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM corrections"); err != nil {
 		return nil, fmt.Errorf("apply corrections %q: %w", path, err)
 	}
@@ -120,6 +129,14 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 	after, err := lines(ctx, tx)
 	if err != nil {
 		return nil, fmt.Errorf("apply corrections %q: %w", path, err)
+	}
+	for _, l := range after {
+		if l.Stale == "" {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, store.SQL("mark_stale_correction"), l.Stale, l.Seq); err != nil {
+			return nil, fmt.Errorf("apply corrections %q: %w", path, err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("apply corrections %q: %w", path, err)
@@ -173,7 +190,7 @@ func lines(ctx context.Context, q querier) ([]Line, error) {
 		return nil, errors.New("the named query corrections is missing")
 	}
 	rows, err := q.QueryContext(ctx, "SELECT line, report_ref, report_id, key, kind, corrected_value, corrected_text, why, "+
-		"extracted_value, stale FROM ("+nq.SQL+") WHERE in_force OR report_id IS NULL")
+		"extracted_value, stale FROM ("+nq.SQL+") WHERE in_force")
 	if err != nil {
 		return nil, err
 	}
@@ -187,6 +204,25 @@ func lines(ctx context.Context, q querier) ([]Line, error) {
 		}
 		l.ReportID, l.Text, l.Stale = id.String, text.String, stale.String
 		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// storedStale is the stale verdict of each line at the last apply, by line.
+func storedStale(ctx context.Context, q querier) (map[int]string, error) {
+	rows, err := q.QueryContext(ctx, store.SQL("stale_corrections"))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]string{}
+	for rows.Next() {
+		var seq int
+		var stale string
+		if err := rows.Scan(&seq, &stale); err != nil {
+			return nil, err
+		}
+		out[seq] = stale
 	}
 	return out, rows.Err()
 }

@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS corrections (
     who         VARCHAR,
     "at"        VARCHAR,            -- when, as written (ISO 8601 by `xxgk correct`)
     why         VARCHAR NOT NULL,
-    source      VARCHAR             -- the sentence or cell the corrected figure is printed in, if given
+    source      VARCHAR,            -- the sentence or cell the corrected figure is printed in, if given
+    stale       VARCHAR             -- why it did nothing at the last apply (queries/corrections.sql), for the change log
 );
 
 -- The correction in force for each report × field: the last line wins.
