@@ -206,7 +206,15 @@
       var th = el("th");
       th.appendChild(a);
       tr.appendChild(th);
-      tr.appendChild(el("td", valueText(f), "num"));
+      var fix = page.fixes[f.k];
+      if (fix) {
+        // The extracted value stays in the list, with what the analysis uses instead.
+        var C = L.correction || {};
+        tr.className = "corrected";
+        tr.appendChild(el("td", valueText(f) + " → " + (fix[1] === null ? (C.blank || "") : num(fix[1])) + " " + (C.mark || ""), "num"));
+      } else {
+        tr.appendChild(el("td", valueText(f), "num"));
+      }
       tr.appendChild(el("td", f.unit ? "原文单位：" + f.unit : keyUnit(f.k)));
       tr.appendChild(el("td", mechanism(f)));
       tr.appendChild(el("td", where(f)));
@@ -244,11 +252,40 @@
     }
   }
 
-  window.xxgkSource = function (ident, text, figures) {
+  // The human corrections of the report's figures (etl/correct): a table
+  // of key, corrected value, extracted value and the reader's reason, all
+  // set as text.
+  function drawCorrections(list) {
+    if (!list || !list.length) { return; }
+    var C = L.correction || {};
+    var sec = document.getElementById("source-corrections");
+    sec.querySelector("h2").textContent = C.mark || "";
+    var head = sec.querySelector("thead tr");
+    [C.metric, C.corrected, C.extracted, C.why].forEach(function (h, i) { head.appendChild(el("th", h || "", i === 1 || i === 2 ? "num" : "")); });
+    var body = sec.querySelector("tbody");
+    list.forEach(function (c) {
+      var tr = el("tr", null, "corrected");
+      tr.id = "c-" + c[0];
+      var a = el("a", keyLabel(c[0]));
+      a.href = link(c[0]);
+      var th = el("th");
+      th.appendChild(a);
+      tr.appendChild(th);
+      tr.appendChild(el("td", c[1] === null ? (C.blank || "") : num(c[1]), "num"));
+      tr.appendChild(el("td", c[2] === null ? (C.none || "") : num(c[2]), "num"));
+      tr.appendChild(el("td", c[3] || ""));
+      body.appendChild(tr);
+    });
+    sec.hidden = false;
+  }
+
+  window.xxgkSource = function (ident, text, figures, corrections) {
     page = ident;
     if (!page) { status.textContent = "没有这份报告的数据。"; return; }
     page.text = text;
     page.figures = [];
+    page.fixes = {};
+    (corrections || []).forEach(function (c) { page.fixes[c[0]] = c; });
     (figures || []).forEach(function (row) {
       for (var i = 1; i < row.length; i++) {
         var c = row[i];
@@ -275,6 +312,7 @@
       status.textContent = "这份报告由交换格式导入，原文未保存：下面只列出每个数字所在的句子或单元格。";
     }
     drawFigures(figs, hasText);
+    drawCorrections(corrections);
     highlight();
     document.body.setAttribute("data-ready", "true");
   };
