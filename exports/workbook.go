@@ -90,10 +90,10 @@ type column struct {
 type mark uint8
 
 const (
-	markApprox   mark = 1 << iota // printed as an approximation (余, 多, 近, 约)
-	markMapped                    // a legacy figure put onto the 2019/2021 categories
-	markLowTrust                  // from a report whose trust score is low
-	markCorrected                 // a human correction (etl/correct) is part of it: 人工校正
+	markApprox    mark = 1 << iota // printed as an approximation (余, 多, 近, 约)
+	markMapped                     // a legacy figure put onto the 2019/2021 categories
+	markLowTrust                   // from a report whose trust score is low
+	markCorrected                  // a human correction (etl/correct) is part of it: 人工校正
 )
 
 // styleKey is everything a cell's style depends on.
