@@ -247,7 +247,7 @@ func resolve(ctx context.Context, q querier, ref string) (id, level string, err 
 	if hash != "" {
 		rows, err = q.QueryContext(ctx, store.SQL("resolve_hash"), hash)
 	} else {
-		rows, err = q.QueryContext(ctx, store.SQL("resolve_agency_year"), agency, year, refPeriod(ref))
+		rows, err = q.QueryContext(ctx, store.SQL("resolve_agency_year"), agency, year, refPeriod(ref), agency, year, refPeriod(ref))
 	}
 	if err != nil {
 		return "", "", fmt.Errorf("resolve report %q: %w", ref, err)

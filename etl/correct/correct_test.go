@@ -395,3 +395,31 @@ func TestExportScoresOne(t *testing.T) {
 		}
 	}
 }
+
+// TestNotAReportAndCorrectedName: a file said not to be a report leaves
+// every query; a later line may name a report by the agency an earlier
+// line gave it.
+func TestNotAReportAndCorrectedName(t *testing.T) {
+	db := chartstest.OpenDB(t)
+	file := filepath.Join(t.TempDir(), "c.csv")
+	writeFile(t, file,
+		"庚市司法局:2019,not_a_report,是,,,这是一份通知,",
+		"丙市司法局:2021,agency,丙市人民政府,,,标题,",
+		"丙市人民政府:2021,apps_new.total,4321,,,按新名称校正,",
+	)
+	res := apply(t, db, file)
+	if res.Applied != 3 || len(res.Stale) != 0 || len(res.Refused) != 0 {
+		t.Fatalf("Apply = %+v", res)
+	}
+	cov := rows(t, db, "coverage", queries.Filter{})
+	if pick(cov, map[string]any{"agency": "庚市司法局", "year": 2019}) != nil {
+		t.Error("a file said not to be a report is still in coverage")
+	}
+	if pick(cov, map[string]any{"agency": "庚市司法局", "year": 2020}) == nil {
+		t.Error("the other reports of the agency are gone too")
+	}
+	h := pick(rows(t, db, "harmonised", queries.Filter{Agencies: []string{"丙市人民政府"}}), map[string]any{"year": 2021, "metric": "received"})
+	if h == nil || h["value"] != 4321.0 {
+		t.Errorf("harmonised received of 丙市人民政府 2021 = %v, want 4321", h)
+	}
+}
