@@ -183,6 +183,11 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 func figureCell(root string, f figure) cellView {
 	c := cellView{Text: valueText(f), Href: sourceHref(root, f.report, f.keys)}
 	switch {
+	case f.corrected:
+		// The reason is the reader's text: html/template escapes it. The
+		// extracted value is on the source page the cell links to.
+		c.Title, c.Class, c.Mark = labels.Correction("mark")+"（"+labels.Correction("why")+"："+f.why+"）；"+
+			labels.Correction("extracted")+"见原文页", "corrected", labels.Correction("mark")
 	case f.mapped:
 		c.Title, c.Class = "由旧表口径换算", "mapped"
 	case len(f.keys) > 1:

@@ -65,6 +65,8 @@ type figure struct {
 	approx, mapped bool
 	form, report   string
 	keys           []string
+	corrected      bool   // a human correction (etl/correct) is part of it
+	why            string // the reason the reader gave
 }
 
 // rateCell is one ratio with the counts it was computed from.
@@ -191,7 +193,8 @@ func loadSite(ctx context.Context, run QueryFunc) (*siteData, error) {
 		a := get(h, row)
 		m, y := h.Str(row, "metric"), h.Int(row, "year")
 		f := figure{value: h.OptNum(row, "value"), approx: h.Bool(row, "approx"), mapped: h.Bool(row, "mapped"),
-			form: h.Str(row, "form"), report: h.Str(row, "report_id"), keys: strings.Split(h.Str(row, "source_keys"), " + ")}
+			form: h.Str(row, "form"), report: h.Str(row, "report_id"), keys: strings.Split(h.Str(row, "source_keys"), " + "),
+			corrected: h.Bool(row, "corrected"), why: h.Str(row, "correction_why")}
 		into := a.figures
 		if !queries.Annual(h.Str(row, "period")) {
 			into = a.half

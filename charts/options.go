@@ -286,6 +286,7 @@ type dataRow struct {
 // denominator of a rate), written as data-n for the CSV download.
 type cellView struct {
 	Text, Href, Title, Class, N string
+	Mark                        string // a word shown beside the value (人工校正)
 }
 
 // table lays the chart's series out as a table: one row per series with a
@@ -444,6 +445,9 @@ func writeCells(b *strings.Builder, cs []cellView) {
 			b.WriteString(`<a href="` + html.EscapeString(c.Href) + `">` + html.EscapeString(c.Text) + "</a>")
 		} else {
 			b.WriteString(html.EscapeString(c.Text))
+		}
+		if c.Mark != "" {
+			b.WriteString(` <span class="mark">` + html.EscapeString(c.Mark) + "</span>")
 		}
 		b.WriteString("</td>")
 	}

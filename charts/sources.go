@@ -242,6 +242,14 @@ func sourceScript(w *bytes.Buffer, p *packer, t *queries.Table, row []any, grade
 	} else {
 		w.WriteString("null")
 	}
+	// The human corrections, [key, corrected, extracted, why] (the query
+	// JSON-escapes the reason).
+	w.WriteString(",")
+	if f := t.Str(row, "corrections"); f != "" {
+		w.WriteString(f)
+	} else {
+		w.WriteString("[]")
+	}
 	w.WriteString(");\n")
 	return nil
 }
@@ -288,7 +296,7 @@ func labelsJS() ([]byte, error) {
 	}
 	v := map[string]any{"keys": keys}
 	fb := map[string]string{}
-	for _, d := range []string{"form", "period", "level", "table", "value_kind", "source", "mechanism", "column"} {
+	for _, d := range []string{"form", "period", "level", "table", "value_kind", "source", "mechanism", "column", "correction"} {
 		v[d] = labels.Domain(d)
 		fb[d] = labels.Fallback(d)
 	}

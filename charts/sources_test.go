@@ -33,7 +33,7 @@ func TestSourceScriptPacksTextAndFigures(t *testing.T) {
 	}
 	tab := queries.NewTable(res)
 	var p packer
-	call := regexp.MustCompile(`(?s)^xxgkSource\((\{.*\})\n,"([A-Za-z0-9+/=]+)",null,null\);\n$`)
+	call := regexp.MustCompile(`(?s)^xxgkSource\((\{.*\})\n,"([A-Za-z0-9+/=]+)",null,null,\[\]\);\n$`)
 	for i, want := range []struct {
 		text    any
 		figures string

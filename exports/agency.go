@@ -269,7 +269,7 @@ func changesSheet(b *book, d *data, a *agency) *sheetSpec {
 func sourcesSheet(b *book, d *data, a *agency) *sheetSpec {
 	t := d.res[queries.SourcesQuery]
 	cols := []column{{Header: "年份", Kind: colYear}, {Header: "期间"}, {Header: "项目", Width: 30}, {Header: "数值", Note: "blank"},
-		{Header: "单位", Note: "units"}, {Header: "标记", Note: "approx"}, {Header: "原文", Wrap: true, Width: 60, Note: "source_cell"},
+		{Header: "单位", Note: "units"}, {Header: "标记", Note: "approx corrected"}, {Header: "原文", Wrap: true, Width: 60, Note: "source_cell"},
 		{Header: "读取方式"}}
 	var rows [][]any
 	for _, r := range a.rows[queries.SourcesQuery] {
@@ -292,6 +292,14 @@ func sourcesSheet(b *book, d *data, a *agency) *sheetSpec {
 		if t.Bool(r, "approx") {
 			value.marks |= markApprox
 			mk = labels.Marker("approx")
+		}
+		if t.Bool(r, "corrected") {
+			value.marks |= markCorrected
+			var extracted *float64
+			if x, ok := t.Num(r, "extracted_value"); ok && t.str(r, "extracted_kind") == "number" {
+				extracted = &x
+			}
+			mk = correctionWords(t.str(r, "correction_why"), extracted)
 		}
 		rows = append(rows, []any{yearCell(t, r), labels.Period(t.str(r, "period")), labels.Key(k), value, unit, mk,
 			sourceText(t, r), labels.Mechanism(t.str(r, "source"), t.str(r, "rule"))})

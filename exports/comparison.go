@@ -231,6 +231,10 @@ func (d *data) changeRow(a *agency, t *table, r []any) []any {
 		value.marks |= markApprox
 		marks = append(marks, labels.Marker("approx"))
 	}
+	if t.Bool(r, "corrected") {
+		value.marks |= markCorrected
+		marks = append(marks, correctionWords(t.str(r, "correction_why"), nil))
+	}
 	if t.Bool(r, "mapped") {
 		value.marks |= markMapped
 		marks = append(marks, labels.Marker("mapped"))
@@ -343,6 +347,17 @@ func optional(v float64, ok bool) any {
 	return v
 }
 
+// correctionWords is the 标记 of a figure a reader corrected: 人工校正 with
+// the reason (the reader's text; safeText neutralises it when written) and,
+// when known, the extracted value.
+func correctionWords(why string, extracted *float64) string {
+	s := labels.Correction("mark") + "（" + labels.Correction("why") + "：" + why
+	if extracted != nil {
+		s += "；" + labels.Correction("extracted") + "：" + labels.Number(*extracted)
+	}
+	return s + "）"
+}
+
 // markWords names the marks of a figure for a 标记 column.
 func markWords(m mark) string {
 	var out []string
@@ -354,6 +369,9 @@ func markWords(m mark) string {
 	}
 	if m&markLowTrust != 0 {
 		out = append(out, labels.Marker("low_trust"))
+	}
+	if m&markCorrected != 0 {
+		out = append(out, labels.Correction("mark"))
 	}
 	return strings.Join(out, "；")
 }

@@ -83,6 +83,7 @@ type figure struct {
 	v            float64
 	approx       bool
 	mapped       bool
+	corrected    bool // a human correction is part of it
 	form, report string
 }
 
@@ -162,7 +163,8 @@ func (d *data) readAgency(a *agency, years map[int]bool) {
 		if !ok {
 			continue
 		}
-		f := &figure{v: v, approx: h.Bool(r, "approx"), mapped: h.Bool(r, "mapped"), form: h.str(r, "form"), report: h.str(r, "report_id")}
+		f := &figure{v: v, approx: h.Bool(r, "approx"), mapped: h.Bool(r, "mapped"), corrected: h.Bool(r, "corrected"),
+			form: h.str(r, "form"), report: h.str(r, "report_id")}
 		m := h.str(r, "metric")
 		into := a.figures
 		if queries.Annual(h.str(r, "period")) {
@@ -364,6 +366,9 @@ func (d *data) cellOf(a *agency, metric string, year int, half, exact bool) fig 
 		}
 		if f.mapped {
 			out.marks |= markMapped
+		}
+		if f.corrected {
+			out.marks |= markCorrected
 		}
 		if s, ok := trust[year]; ok && s < lowTrust {
 			out.marks |= markLowTrust

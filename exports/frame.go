@@ -64,7 +64,9 @@ var noteTexts = map[string]string{
 		labels.Blank("not_reported"), labels.Blank("empty"), labels.Blank("not_applicable"), labels.Blank("no_report"),
 		labels.Blank("half_year"), labels.Blank("not_in_form")),
 	"formula": "以撇号（'）开头的文字是报告原文中以 = + - @ 开头的内容，撇号防止它被当作公式执行。",
-	"approx":  "数字前的“约”：报告写的是约数（如“100余件”“近百件”），单元格中是报告所写的数字，仍可计算。标记列写作“" + labels.Marker("approx") + "”。",
+	"corrected": "红色粗体（标记列写作“" + labels.Correction("mark") + "”）：读者对照原文校正过的数字，标记列写出校正理由和原读取值；" +
+		"机器读取的原值仍保存在数据库中。",
+	"approx": "数字前的“约”：报告写的是约数（如“100余件”“近百件”），单元格中是报告所写的数字，仍可计算。标记列写作“" + labels.Marker("approx") + "”。",
 	"mapped": "浅黄色底纹（标记列写作“" + labels.Marker("mapped") + "”）：2019 年前旧版统计表的数字，按“指标对照”表换算到 2019/2021 年版表格的类别，" +
 		"口径不完全相同，与 2019 年起的数字比较时请注意。",
 	"low_trust": fmt.Sprintf("灰色斜体（标记列写作“%s”）：所在报告的可信度低于 %d%%（见“可信度”表：核验通过比例 ×（1 − 空白比例））的数字。",

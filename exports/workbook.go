@@ -90,9 +90,10 @@ type column struct {
 type mark uint8
 
 const (
-	markApprox   mark = 1 << iota // printed as an approximation (余, 多, 近, 约)
-	markMapped                    // a legacy figure put onto the 2019/2021 categories
-	markLowTrust                  // from a report whose trust score is low
+	markApprox    mark = 1 << iota // printed as an approximation (余, 多, 近, 约)
+	markMapped                     // a legacy figure put onto the 2019/2021 categories
+	markLowTrust                   // from a report whose trust score is low
+	markCorrected                  // a human correction (etl/correct) is part of it: 人工校正
 )
 
 // styleKey is everything a cell's style depends on.
@@ -278,6 +279,9 @@ func (b *book) style(k styleKey) int {
 	}
 	if k.marks&markLowTrust != 0 {
 		font.Italic, font.Color = true, "7F7F7F"
+	}
+	if k.marks&markCorrected != 0 {
+		font.Bold, font.Color = true, "C00000"
 	}
 	id, err := b.f.NewStyle(s)
 	if err != nil && b.err == nil {

@@ -14,4 +14,8 @@ SELECT concat(
      FROM reports),
     '/',
     (SELECT concat(count(*), '/', sum(hash(report_id, rule, scope, status, expected, actual)))
-     FROM checks))
+     FROM checks),
+    '/',
+    -- the human corrections (etl/correct): applying the file changes results
+    (SELECT concat(count(*), '/', sum(hash(seq, report_id, field, kind, value, text_value, agency_kind, why)))
+     FROM corrections))

@@ -7,7 +7,7 @@
 -- n_figures and report_id are those of the preferred report.
 WITH counts AS (
     SELECT agency, year, period, count(*) AS n_reports
-    FROM reports
+    FROM corrected_reports
     WHERE TRUE /* filter: agency */
     GROUP BY agency, year, period
 )

@@ -15,13 +15,15 @@
 --     printed total beats a sum of parts;
 --   * no applicable rule, no row: a missing figure is absent, never 0.
 -- approx is true when any summed figure was printed with 余/多/近/约.
+-- corrected is true when any summed figure is a human correction
+-- (corrected_metrics, etl/correct); correction_why gives the reasons.
 -- agency_no numbers the agencies in name order (for fast partitions in the
 -- queries built on this one; it changes when agencies are added). It is
 -- numbered over every agency, so a run filtered to some agencies (the
 -- placeholder in reps) gives them the numbers of the whole result.
 WITH agencies AS MATERIALIZED (
     SELECT agency, row_number() OVER (ORDER BY agency) AS agency_no
-    FROM (SELECT DISTINCT agency FROM reports)
+    FROM (SELECT DISTINCT agency FROM corrected_reports)
 ),
 reps AS MATERIALIZED (
     -- rep_no numbers the reports in output order, so the groupings and the
@@ -49,8 +51,9 @@ parts AS (
 -- Each rule whose parts are all printed as numbers in a preferred report
 -- of its era. Grouping by the small rule number keeps this fast.
 applicable AS (
-    SELECT r.rep_no, p.rule_no, sum(m.value) AS value, bool_or(m.approx) AS approx
-    FROM metrics m
+    SELECT r.rep_no, p.rule_no, sum(m.value) AS value, bool_or(m.approx) AS approx,
+           bool_or(m.corrected) AS corrected, string_agg(m.correction_why, '；') AS correction_why
+    FROM corrected_metrics m
     JOIN parts p ON p.key = m.key
     JOIN reps r ON r.report_id = m.report_id AND p.era IN (r.era, 'any')
     WHERE m.kind = 'number' AND m.value IS NOT NULL
@@ -62,14 +65,17 @@ chosen AS (
     SELECT a.rep_no, u.metric_no,
            arg_min(a.rule_no, u.step) AS rule_no,
            arg_min(a.value, u.step) AS value,
-           arg_min(a.approx, u.step) AS approx
+           arg_min(a.approx, u.step) AS approx,
+           arg_min(a.corrected, u.step) AS corrected,
+           arg_min_null(a.correction_why, u.step) AS correction_why
     FROM applicable a
     JOIN rules u USING (rule_no)
     GROUP BY a.rep_no, u.metric_no
 )
 SELECT r.agency, r.agency_kind, r.level, r.province, r.city, r.year, r.period,
        u.metric, c.value, u.mapped, c.approx, r.form, r.report_id, u.source_keys,
-       u.label, u.step, u.confidence, r.era, u.metric_no, r.agency_no
+       u.label, u.step, u.confidence, r.era, u.metric_no, r.agency_no,
+       c.corrected, c.correction_why
 FROM chosen c
 JOIN rules u USING (rule_no)
 JOIN reps r USING (rep_no)

@@ -32,6 +32,9 @@
 --                    scope the key ("row.*" for a whole row), detail the
 --                    readings that fit
 -- Cross-year problems are attached to the later report.
+-- review is a reader's verdict on the finding (corrections.csv, key
+-- flag:RULE:SCOPE): confirmed (确认无误, the report really says so) or
+-- needs_fix (需修正); review_note is the reader's note. NULL: not reviewed.
 WITH pr AS (
     SELECT id AS report_id, agency, year, period, path FROM preferred_reports
     WHERE TRUE /* filter: agency */
@@ -48,7 +51,7 @@ failed AS (
 ),
 figures AS (
     SELECT pr.agency, pr.year, pr.report_id, pr.path, m.key, split_part(m.key, '.', 2) AS item, m.value
-    FROM metrics m
+    FROM corrected_metrics m
     JOIN pr USING (report_id)
     WHERE pr.period = 'year' AND m.kind = 'number' AND m.value IS NOT NULL
       AND (m.key LIKE 'apps_carried_forward.%' OR m.key LIKE 'apps_carried_over.%'
@@ -145,7 +148,8 @@ ambiguous AS (
     FROM ambiguities a
     JOIN pr USING (report_id)
 )
-SELECT agency, year, period, report_id, path, kind, rule, scope, expected, actual, detail
+SELECT q.agency, q.year, q.period, q.report_id, q.path, q.kind, q.rule, q.scope, q.expected, q.actual, q.detail,
+       v.verdict AS review, v.why AS review_note
 FROM (
     SELECT * FROM failed
     UNION ALL SELECT * FROM carryover
@@ -155,5 +159,8 @@ FROM (
     UNION ALL SELECT * FROM unidentified
     UNION ALL SELECT * FROM incomplete
     UNION ALL SELECT * FROM ambiguous
-)
-ORDER BY agency, year, period, kind, rule, scope, detail
+) q
+LEFT JOIN confirmations v
+       ON v.report_id = q.report_id AND v.rule = q.rule
+      AND v.scope = CASE WHEN q.scope IS NULL THEN '' ELSE q.scope END
+ORDER BY q.agency, q.year, q.period, q.kind, q.rule, q.scope, q.detail

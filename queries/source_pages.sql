@@ -7,6 +7,9 @@
 -- time. Revisions and duplicates are listed too (preferred tells which one
 -- the other queries read).
 --
+-- corrections is a JSON array of the human corrections of the report's
+-- figures (etl/correct), [key, corrected, extracted, why], null for a
+-- blank; NULL when there are none.
 -- text is NULL for a report loaded from exchange records, which carry none.
 -- figures is a JSON array, compact because the site writes one per report
 -- (millions of figures at national scale): one array per table row (the
@@ -23,7 +26,7 @@
 -- Rows are in key order, cells in column order, so a build is reproducible. Keys and rules are codes of
 -- letters, digits, dots and underscores; unit and printed are JSON-escaped.
 WITH r AS (
-    SELECT * FROM reports WHERE TRUE /* filter: agency */
+    SELECT * FROM corrected_reports WHERE TRUE /* filter: agency */
 ),
 cells AS (
     SELECT m.report_id,
@@ -53,6 +56,20 @@ rows_ AS (
     FROM cells
     GROUP BY report_id, row_key
 ),
+-- The human corrections of each report (corrected_metrics): key, the
+-- corrected value (null: blank), the extracted one (null: none or blank),
+-- and the reason, JSON-escaped.
+fixes AS (
+    SELECT m.report_id,
+           '[' || string_agg('[' || CAST(to_json(m.key) AS VARCHAR) || ',' ||
+                  CASE WHEN m.kind = 'number' THEN CAST(m.value AS VARCHAR) ELSE 'null' END || ',' ||
+                  CASE WHEN m.extracted_kind = 'number' THEN CAST(m.extracted_value AS VARCHAR) ELSE 'null' END || ',' ||
+                  CAST(to_json(m.correction_why) AS VARCHAR) || ']', ',' ORDER BY m.key) || ']' AS fixes
+    FROM corrected_metrics m
+    JOIN r ON r.id = m.report_id
+    WHERE m.corrected
+    GROUP BY m.report_id
+),
 figs AS (
     SELECT report_id, '[' || string_agg(row_json, ',' ORDER BY row_key) || ']' AS figures
     FROM rows_
@@ -61,8 +78,9 @@ figs AS (
 SELECT r.id AS report_id, r.agency, r.agency_kind, r.level, r.province, r.city, r.year, r.period, r.form,
        CAST(r.published AS VARCHAR) AS published, r.path, r.format, r.size, r.current, r.n_figures,
        r.id IN (SELECT id FROM preferred_reports) AS preferred,
-       t.text, f.figures
+       t.text, f.figures, x.fixes AS corrections
 FROM r
 LEFT JOIN report_texts t ON t.report_id = r.id
 LEFT JOIN figs f ON f.report_id = r.id
+LEFT JOIN fixes x ON x.report_id = r.id
 ORDER BY r.agency, r.year, r.period, r.id

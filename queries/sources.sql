@@ -12,7 +12,8 @@
 -- report's original text.
 SELECT p.agency, p.year, p.period, m.key, m.value, m.kind, m.approx, m.source, m.tbl,
        m.row_label, m.col_label, m.provenance, m.rule, p.path, p.id AS report_id,
-       m.start_offset, m.end_offset, m.unit, p.form
-FROM metrics m
+       m.start_offset, m.end_offset, m.unit, p.form,
+       m.corrected, m.extracted_kind, m.extracted_value, m.correction_why
+FROM corrected_metrics m
 JOIN (SELECT * FROM preferred_reports WHERE TRUE /* filter: agency */) p ON p.id = m.report_id
 ORDER BY p.agency, p.year, p.period, m.key

@@ -251,7 +251,15 @@
       var th = el("th");
       th.appendChild(a);
       tr.appendChild(th);
-      tr.appendChild(el("td", valueText(f), "num"));
+      var fix = page.fixes[f.k];
+      if (fix) {
+        // The extracted value stays in the list, with what the analysis uses instead.
+        var C = L.correction || {};
+        tr.className = "corrected";
+        tr.appendChild(el("td", valueText(f) + " → " + (fix[1] === null ? (C.blank || "") : num(fix[1])) + " " + (C.mark || ""), "num"));
+      } else {
+        tr.appendChild(el("td", valueText(f), "num"));
+      }
       tr.appendChild(el("td", f.unit ? "原文单位：" + f.unit : keyUnit(f.k)));
       tr.appendChild(el("td", mechanism(f)));
       tr.appendChild(el("td", where(f)));
@@ -289,6 +297,33 @@
     }
   }
 
+  // The human corrections of the report's figures (etl/correct): a table
+  // of key, corrected value, extracted value and the reader's reason, all
+  // set as text.
+  function drawCorrections(list) {
+    if (!list || !list.length) { return; }
+    var C = L.correction || {};
+    var sec = document.getElementById("source-corrections");
+    sec.querySelector("h2").textContent = C.mark || "";
+    var head = sec.querySelector("thead tr");
+    [C.metric, C.corrected, C.extracted, C.why].forEach(function (h, i) { head.appendChild(el("th", h || "", i === 1 || i === 2 ? "num" : "")); });
+    var body = sec.querySelector("tbody");
+    list.forEach(function (c) {
+      var tr = el("tr", null, "corrected");
+      tr.id = "c-" + c[0];
+      var a = el("a", keyLabel(c[0]));
+      a.href = link(c[0]);
+      var th = el("th");
+      th.appendChild(a);
+      tr.appendChild(th);
+      tr.appendChild(el("td", c[1] === null ? (C.blank || "") : num(c[1]), "num"));
+      tr.appendChild(el("td", c[2] === null ? (C.none || "") : num(c[2]), "num"));
+      tr.appendChild(el("td", c[3] || ""));
+      body.appendChild(tr);
+    });
+    sec.hidden = false;
+  }
+
   // The text and the figures come packed (ident.packed "gzip"): base64 of
   // the gzip of [text, figures], inflated here by the browser.
   function unpack(b64) {
@@ -298,11 +333,11 @@
     return new Response(stream).text().then(JSON.parse);
   }
 
-  window.xxgkSource = function (ident, text, figures, grades) {
+  window.xxgkSource = function (ident, text, figures, grades, corrections) {
     if (ident && ident.packed === "gzip") {
       unpack(text).then(function (d) {
         delete ident.packed;
-        window.xxgkSource(ident, d[0], d[1], grades);
+        window.xxgkSource(ident, d[0], d[1], grades, corrections);
       }, function () { status.textContent = "这份报告的原文数据无法解开：请换用较新的浏览器。"; });
       return;
     }
@@ -310,6 +345,8 @@
     if (!page) { status.textContent = "没有这份报告的数据。"; return; }
     page.text = text;
     page.figures = [];
+    page.fixes = {};
+    (corrections || []).forEach(function (c) { page.fixes[c[0]] = c; });
     (figures || []).forEach(function (row) {
       for (var i = 1; i < row.length; i++) {
         var c = row[i];
@@ -338,6 +375,7 @@
     }
     drawGrades(grades, hasText);
     drawFigures(figs, hasText);
+    drawCorrections(corrections);
     highlight();
     if (window.xxgkAddDownloads) { window.xxgkAddDownloads(document); }
     document.body.setAttribute("data-ready", "true");

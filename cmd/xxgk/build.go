@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/xxgk/xxgk/charts"
+	"github.com/xxgk/xxgk/etl/correct"
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/exports"
 	"github.com/xxgk/xxgk/exports/dataset"
@@ -29,6 +30,7 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 			"while one runs it builds from the last published snapshot.",
 		"xxgk build --db out/xxgk.duckdb --out out   # writes out/site/index.html, out/xxgk-comparison.xlsx, out/workbooks/, out/data/")
 	dbFlag := fs.String("db", defaultDB, "the DuckDB file to read")
+	cf := addCorrectionsFlag(fs)
 	outFlag := fs.String("out", "out", "the output folder: site/, "+exports.ComparisonFile+", "+exports.AgencyDir+"/ and "+dataDir+"/ go here")
 	license := fs.String("license", "", "the licence of the compilation in "+dataDir+"/datapackage.json (an SPDX id such as CC-BY-4.0; default NOASSERTION)")
 	pos, err := parseArgs(e, fs, args)
@@ -56,11 +58,20 @@ func runBuild(ctx context.Context, e *env, args []string) error {
 	}
 	defer func() { w.close(err) }()
 	started := time.Now()
+	// The corrections file may have changed since the last ingest: the
+	// outputs are made from it as it is now.
+	res, err := applyCorrections(ctx, w, correctionsFile(*cf, dbPath), e.stderr)
+	if err != nil {
+		return err
+	}
+	if err := queries.Refresh(ctx, w.s.DB()); err != nil {
+		return fail(err, "cannot refresh the named queries of %s", w.path)
+	}
 	paths, err := buildOutputs(ctx, w.s.DB(), outDir, dataset.License{Name: *license}, e.stderr)
 	if err != nil {
 		return err
 	}
-	return recordBuild(ctx, w, started, outDir, paths, e.stdout)
+	return recordBuild(ctx, w, started, outDir, paths, e.stdout, res)
 }
 
 // buildFromSnapshot builds while another run holds the lock. The build is
@@ -91,7 +102,8 @@ func buildFromSnapshot(ctx context.Context, e *env, dbPath, outDir string, lic d
 // was made from and the canonical paths it wrote, so `xxgk run` can tell
 // whether the outputs are up to date; publishes the snapshot with it; and
 // prints the paths.
-func recordBuild(ctx context.Context, w *writer, started time.Time, outDir string, paths []string, stdout io.Writer) error {
+func recordBuild(ctx context.Context, w *writer, started time.Time, outDir string, paths []string, stdout io.Writer,
+	corrections *correct.Result) error {
 	stamp, err := queries.DataStamp(ctx, w.s.DB())
 	if err != nil {
 		return fail(err, "cannot read the data stamp of %s", w.path)
@@ -100,8 +112,12 @@ func recordBuild(ctx context.Context, w *writer, started time.Time, outDir strin
 	if err != nil {
 		return err
 	}
-	if err := w.s.RecordRun(ctx, &load.Run{Kind: "build", Started: started, Finished: time.Now(), Note: string(note)}); err != nil {
+	run := &load.Run{Kind: "build", Started: started, Finished: time.Now(), Note: string(note)}
+	if err := w.s.RecordRun(ctx, run); err != nil {
 		return fail(err, "cannot record the build in %s", w.path)
+	}
+	if err := recordCorrections(ctx, w, run.ID, corrections); err != nil {
+		return err
 	}
 	if err := w.publish(ctx); err != nil {
 		return err

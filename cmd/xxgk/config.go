@@ -24,7 +24,9 @@ type config struct {
 	Output   string   `toml:"output"`
 	Workers  int      `toml:"workers"` // 0: one per core
 	Batch    int      `toml:"batch"`   // files per chunk (one transaction each)
-	Limits   struct {
+	// The corrections file (etl/correct); empty: corrections.csv beside the database.
+	Corrections string `toml:"corrections"`
+	Limits      struct {
 		MaxSize         byteSize     `toml:"max_size"`
 		MaxDecompressed byteSize     `toml:"max_decompressed"`
 		MaxText         byteSize     `toml:"max_text"`
@@ -81,8 +83,14 @@ func loadConfig(path string) (*config, error) {
 		c.Inputs[i] = canonical(relTo(dir, in))
 	}
 	c.Database, c.Output = canonical(relTo(dir, c.Database)), canonical(relTo(dir, c.Output))
+	if c.Corrections != "" {
+		c.Corrections = canonical(relTo(dir, c.Corrections))
+	}
 	return c, nil
 }
+
+// corrections is the job's corrections file.
+func (c *config) corrections() string { return correctionsFile(c.Corrections, c.Database) }
 
 func (c *config) limits() read.Limits {
 	return read.Limits{MaxBytes: int64(c.Limits.MaxSize), MaxDecompressed: int64(c.Limits.MaxDecompressed),

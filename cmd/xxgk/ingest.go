@@ -30,6 +30,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		"Parses the files (folders recursively) into the DuckDB file and publishes its read snapshot; unchanged files are skipped.",
 		"xxgk ingest examples/reports --db out/xxgk.duckdb")
 	db := fs.String("db", defaultDB, "the DuckDB file (the published snapshot; the working copy is a dot file beside it)")
+	cf := addCorrectionsFlag(fs)
 	manifestFile := fs.String("manifest", "", "a CSV or JSON-lines file of path,url,title,agency,year,published for the reports (an agency or year given there overrides the text's)")
 	jf := addJobFlags(fs)
 	pos, err := parseArgs(e, fs, args)
@@ -51,7 +52,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	job := ingestJob{db: canonical(*db), inputs: inputs, workers: jf.workers, batch: jf.batch, limits: jf.limits(),
-		kind: "ingest", log: jf.log, progress: jf.logFormat == "text", manifest: m}
+		kind: "ingest", log: jf.log, progress: jf.logFormat == "text", manifest: m,
+		corrections: correctionsFile(*cf, canonical(*db))}
 	sum, err := job.run(ctx, e, nil)
 	if err != nil {
 		return err
@@ -161,15 +163,16 @@ func (jf *jobFlags) limits() read.Limits { return jf.lim.limits() }
 
 // ingestJob is one locked ingest into one database.
 type ingestJob struct {
-	db       string // canonical
-	inputs   []string
-	workers  int
-	batch    int // files per chunk (transaction); 0: ingest.DefaultBatch
-	limits   read.Limits
-	kind     string // ingest or run
-	log      *slog.Logger
-	progress bool               // draw a progress bar when stderr is a terminal
-	manifest *manifest.Manifest // what the operator supplied; nil: sidecars only
+	db          string // canonical
+	inputs      []string
+	workers     int
+	batch       int // files per chunk (transaction); 0: ingest.DefaultBatch
+	limits      read.Limits
+	kind        string // ingest or run
+	log         *slog.Logger
+	progress    bool               // draw a progress bar when stderr is a terminal
+	manifest    *manifest.Manifest // what the operator supplied; nil: sidecars only
+	corrections string             // the corrections file, applied after the ingest
 }
 
 // run takes the database's run lock, ingests into the working copy
@@ -194,7 +197,14 @@ func (j ingestJob) run(ctx context.Context, e *env, then func(*writer, *ingest.S
 		return nil, fail(err, "the ingest into %s stopped", j.db)
 	}
 	printSummary(e.stdout, sum, j.db)
-	if err := w.publishAfter(ctx, true, sum.Changed() || sum.Run.Failed > 0); err != nil {
+	res, err := applyCorrections(ctx, w, j.corrections, e.stderr)
+	if err != nil {
+		return nil, err
+	}
+	if err := recordCorrections(ctx, w, sum.Run.ID, res); err != nil {
+		return nil, err
+	}
+	if err := w.publishAfter(ctx, true, sum.Changed() || sum.Run.Failed > 0 || len(res.Changes) > 0); err != nil {
 		return nil, err
 	}
 	if then != nil {

@@ -19,6 +19,7 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 			"ingest stores files: same checks, content-hash identity, change log and error rows; - reads stdin.",
 		"xxgk extract --json --errors examples/reports | xxgk load - --db out/xxgk.duckdb")
 	db := fs.String("db", defaultDB, "the DuckDB file (the published snapshot; the working copy is a dot file beside it)")
+	cf := addCorrectionsFlag(fs)
 	batch := fs.Int("batch", ingest.DefaultBatch, "records per chunk: each chunk is committed on its own")
 	var logFormat string
 	addLogFlag(fs, &logFormat)
@@ -67,7 +68,14 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 		return fail(err, "the load into %s stopped", path)
 	}
 	printSummary(e.stdout, &sum.Summary, path)
-	if err = w.publishAfter(ctx, true, sum.Changed() || sum.Run.Failed > 0); err != nil {
+	res, err := applyCorrections(ctx, w, correctionsFile(*cf, path), e.stderr)
+	if err != nil {
+		return err
+	}
+	if err = recordCorrections(ctx, w, sum.Run.ID, res); err != nil {
+		return err
+	}
+	if err = w.publishAfter(ctx, true, sum.Changed() || sum.Run.Failed > 0 || len(res.Changes) > 0); err != nil {
 		return err
 	}
 	if sum.Rejected > 0 {

@@ -36,15 +36,17 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"extract": {"parse reports and print one JSON object per report (nothing is stored)", runExtract},
-	"ingest":  {"parse reports into the DuckDB file, skipping unchanged ones", runIngest},
-	"load":    {"store exchange records (JSON lines from extract) as ingest would", runLoad},
-	"build":   {"write the chart site and the Excel workbooks from the database", runBuild},
-	"run":     {"ingest then build: the job a scheduler calls", runRun},
-	"status":  {"show the last runs, their changes and the open errors", runStatus},
-	"query":   {"run a named query of queries/ and print its result", runQuery},
-	"gen":     {"generate a labelled synthetic corpus for tests and benchmarks", runGen},
-	"version": {"print the version (also: xxgk --version)", runVersion},
+	"extract":     {"parse reports and print one JSON object per report (nothing is stored)", runExtract},
+	"ingest":      {"parse reports into the DuckDB file, skipping unchanged ones", runIngest},
+	"load":        {"store exchange records (JSON lines from extract) as ingest would", runLoad},
+	"build":       {"write the chart site and the Excel workbooks from the database", runBuild},
+	"run":         {"ingest then build: the job a scheduler calls", runRun},
+	"status":      {"show the last runs, their changes and the open errors", runStatus},
+	"query":       {"run a named query of queries/ and print its result", runQuery},
+	"gen":         {"generate a labelled synthetic corpus for tests and benchmarks", runGen},
+	"version":     {"print the version (also: xxgk --version)", runVersion},
+	"correct":     {"record a human correction of a figure, a report or a quality flag", runCorrect},
+	"corrections": {"export the corrected reports as labelled test cases", runCorrections},
 }
 
 func runVersion(_ context.Context, e *env, args []string) error {
@@ -69,7 +71,7 @@ func usage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-11s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'xxgk COMMAND --help' for a command's flags and an example.")
 	fmt.Fprintln(w, "Every command takes --verbose (the full error chain under a failure) and --help.")

@@ -43,7 +43,7 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	job := ingestJob{db: cfg.Database, inputs: cfg.Inputs, workers: cfg.Workers, batch: cfg.Batch, limits: cfg.limits(),
-		kind: "run", log: log, progress: logFormat == "text"}
+		kind: "run", log: log, progress: logFormat == "text", corrections: cfg.corrections()}
 	sum, err := job.run(ctx, e, func(w *writer, sum *ingest.Summary) error {
 		return buildIfNeeded(ctx, w, cfg.Output, cfg.license(), e.stdout, e.stderr)
 	})
@@ -93,7 +93,7 @@ func buildIfNeeded(ctx context.Context, w *writer, outDir string, lic dataset.Li
 	if err != nil {
 		return err
 	}
-	return recordBuild(ctx, w, started, outDir, paths, stdout)
+	return recordBuild(ctx, w, started, outDir, paths, stdout, nil)
 }
 
 func missing(path string) bool {

@@ -9,8 +9,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xxgk/xxgk/etl/correct"
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/internal/termtext"
+	"github.com/xxgk/xxgk/queries"
 	"github.com/xxgk/xxgk/queries/labels"
 )
 
@@ -145,7 +147,42 @@ func printStatus(ctx context.Context, s *load.Store, n int, w io.Writer) error {
 		return err
 	}
 	printConflicts(w, conf)
-	return nil
+	return printStaleCorrections(ctx, s, w)
+}
+
+// printStaleCorrections lists the corrections that no longer do anything
+// (the named query corrections): never dropped silently.
+func printStaleCorrections(ctx context.Context, s *load.Store, w io.Writer) error {
+	res, err := queries.Run(ctx, s.DB(), "corrections", queries.Filter{})
+	if err != nil {
+		return fail(err, "cannot read the corrections of %s", s.Path())
+	}
+	col := map[string]int{}
+	for i, c := range res.Columns {
+		col[c] = i
+	}
+	str := func(row []any, name string) string {
+		if v := row[col[name]]; v != nil {
+			return fmt.Sprint(v)
+		}
+		return ""
+	}
+	g := grid{indent: "  "}
+	n := 0
+	for _, row := range res.Rows {
+		stale := str(row, "stale")
+		if stale == "" {
+			continue
+		}
+		n++
+		g.add(fmt.Sprintf("第 %s 行", str(row, "line")), esc(str(row, "report_ref")), esc(keyName(str(row, "key"))),
+			labels.Stale(stale))
+	}
+	if n == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "\n已失效的%s（%d 条，仍在校正文件中）：\n", labels.Correction("mark"), n)
+	return g.write(w)
 }
 
 // took says how long a run took, in Chinese units.
@@ -237,12 +274,16 @@ func printChanges(ctx context.Context, s *load.Store, id int64, w io.Writer) err
 	// The figures of a changed report follow its row: count them for it.
 	figures := map[string]int{}
 	for _, c := range chs {
-		if c.Key != "" {
+		if c.Key != "" && !strings.HasPrefix(c.Kind, "correction_") {
 			figures[c.Path]++
 		}
 	}
 	g := grid{indent: "  "}
 	for _, c := range chs {
+		if strings.HasPrefix(c.Kind, "correction_") {
+			g.add(labels.Change(c.Kind), esc(c.Path), describeCorrection(c))
+			continue
+		}
 		if c.Key != "" {
 			g.add("", "    "+labels.Key(c.Key), changeSide(c.Old, c.Detail, true)+" → "+changeSide(c.New, c.Detail, false))
 			continue
@@ -288,6 +329,40 @@ func describeChange(c load.LoggedChange, changedFigures int) string {
 		return "原始错误信息：" + esc(c.Detail)
 	}
 	return esc(c.Detail)
+}
+
+// describeCorrection says what a correction in the change log is about:
+// the report, the key, the extracted and the corrected figure, and the
+// reason given or why it went stale.
+func describeCorrection(c load.LoggedChange) string {
+	var parts []string
+	if c.Agency != "" {
+		parts = append(parts, identity(c.Agency, c.Year, c.Period))
+	}
+	side := func(v *float64) string {
+		if v == nil {
+			return labels.Correction("none")
+		}
+		return labels.Number(*v)
+	}
+	detail := c.Detail
+	// A report field or a flag: the detail starts with the corrected text
+	// (etl/correct.Record).
+	if text, rest, ok := strings.Cut(detail, "\n"); ok {
+		if strings.HasPrefix(c.Key, correct.FlagPrefix) {
+			text = labels.Review(text)
+		}
+		parts = append(parts, esc(keyName(c.Key))+" → "+esc(text))
+		detail = rest
+	} else {
+		parts = append(parts, esc(keyName(c.Key))+" "+side(c.Old)+" → "+side(c.New))
+	}
+	if c.Kind == "correction_stale" {
+		parts = append(parts, labels.Stale(detail))
+	} else if detail != "" {
+		parts = append(parts, labels.Correction("why")+"："+esc(detail))
+	}
+	return strings.Join(parts, "；")
 }
 
 func identity(agency string, year int, period string) string {

@@ -96,9 +96,15 @@ func (s *Store) runs(ctx context.Context, query string, args ...any) ([]Run, err
 	return out, rows.Err()
 }
 
-// RecordRun writes one runs row on its own (a build after an ingest).
+// RecordRun writes one runs row on its own (a build after an ingest) and
+// sets r.ID.
 func (s *Store) RecordRun(ctx context.Context, r *Run) error {
-	return s.Commit(ctx, &Batch{Run: *r})
+	b := &Batch{Run: *r}
+	if err := s.Commit(ctx, b); err != nil {
+		return err
+	}
+	r.ID = b.Run.ID
+	return nil
 }
 
 // LoggedChange is a change-log row with the identity of its report and,

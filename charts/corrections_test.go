@@ -1,0 +1,79 @@
+package charts
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xxgk/xxgk/charts/chartstest"
+	"github.com/xxgk/xxgk/etl/correct"
+	"github.com/xxgk/xxgk/queries"
+)
+
+// hostileWhy is a reader's reason that must reach the pages as text.
+const hostileWhy = `<img src=x onerror=alert(1)>表中新收一栏读错`
+
+// TestCorrectionMarks: a human correction shows as 人工校正 on the agency
+// page (the cell, with its reason) and on the source page (the value the
+// analysis uses, the extracted one and the reason), all as text.
+func TestCorrectionMarks(t *testing.T) {
+	db := chartstest.OpenDB(t)
+	ctx := context.Background()
+	var id string
+	if err := db.QueryRow("SELECT id FROM preferred_reports WHERE agency = ? AND year = 2022", chartstest.PlainAgency).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "corrections.csv")
+	body := strings.Join(correct.Header, ",") + "\n" + id + ",apps_new.total,999,张三,,\"" + hostileWhy + "\",\n"
+	if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := correct.Apply(ctx, db, file); err != nil {
+		t.Fatal(err)
+	}
+	if err := queries.Refresh(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(t.TempDir(), "site")
+	if _, err := Build(ctx, db, site); err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	page := readPage(t, filepath.Join(site, "agencies", agencyID(chartstest.PlainAgency)+".html"))
+	if !strings.Contains(page, `class="num corrected"`) || !strings.Contains(page, `<span class="mark">人工校正</span>`) {
+		t.Errorf("agency page does not mark the corrected figure")
+	}
+	if !strings.Contains(page, "999") || strings.Contains(page, "<img src=x") || !strings.Contains(page, "&lt;img src=x onerror=alert(1)&gt;表中新收一栏读错") {
+		t.Errorf("agency page does not show the corrected figure with its reason escaped")
+	}
+
+	b := chartstest.NewBrowser(t)
+	b.Open(t, filepath.Join(site, "source.html")+"#r="+shortID(id))
+	var got struct {
+		Ready, Section, Row, Listed string
+		Hostile                     int
+	}
+	b.Eval(t, `(function(){var s=document.getElementById('source-corrections');var r=document.getElementById('c-apps_new.total');
+		var l=document.getElementById('l-apps_new.total');
+		return {Ready: document.body.getAttribute('data-ready')||'', Section: s.hidden?'':s.innerText, Row: r?r.innerText:'',
+		        Listed: l?l.innerText:'', Hostile: 0}})()`, &got)
+	b.Eval(t, hostileDOM, &got.Hostile)
+	if got.Ready != "true" || !strings.Contains(got.Section, "人工校正") || !strings.Contains(got.Section, "原读取值") {
+		t.Errorf("source page shows no corrections section: %+v", got)
+	}
+	for _, want := range []string{"999", "160", hostileWhy} {
+		if !strings.Contains(got.Row, want) {
+			t.Errorf("corrections row %q lacks %q", got.Row, want)
+		}
+	}
+	if !strings.Contains(got.Listed, "160 → 999 人工校正") {
+		t.Errorf("figure list row %q does not show the extracted value beside the correction", got.Listed)
+	}
+	if got.Hostile != 0 {
+		t.Errorf("the reason became markup: %d hostile elements", got.Hostile)
+	}
+	for _, e := range b.Errors() {
+		t.Errorf("browser: %s", e)
+	}
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/xxgk/xxgk/etl/correct"
+	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/internal/termtext"
+	"github.com/xxgk/xxgk/queries/labels"
+)
+
+// addCorrectionsFlag adds --corrections to a command that reads or writes
+// the database.
+func addCorrectionsFlag(fs *flag.FlagSet) *string {
+	return fs.String("corrections", "", "the corrections file (default: "+correct.FileName+" beside the database)")
+}
+
+// correctionsFile is the corrections file of a command: the flag's, else
+// the one beside the database.
+func correctionsFile(flagValue, db string) string {
+	if flagValue != "" {
+		return canonical(flagValue)
+	}
+	return correct.DefaultPath(db)
+}
+
+// applyCorrections makes the corrections file the overlay of the working
+// copy (etl/correct) and says on stderr which lines it refused and which
+// have gone stale. The refused lines do not stop the command: the others
+// apply.
+func applyCorrections(ctx context.Context, w *writer, file string, stderr io.Writer) (*correct.Result, error) {
+	res, err := correct.Apply(ctx, w.s.DB(), file)
+	if err != nil {
+		return nil, fail(err, "cannot apply the corrections %s to %s", file, w.path)
+	}
+	for _, r := range res.Refused {
+		fmt.Fprintf(stderr, "xxgk: 人工校正 %s 第 %d 行未采用：%s\n", termtext.Escape(r.File), r.Line, termtext.Escape(r.Reason))
+	}
+	if n := len(res.Stale); n > 0 {
+		fmt.Fprintf(stderr, "xxgk: %d 条人工校正已失效（`xxgk status` 列出）\n", n)
+	}
+	return res, nil
+}
+
+// recordCorrections writes what the apply changed into the change log of
+// run id.
+func recordCorrections(ctx context.Context, w *writer, id int64, res *correct.Result) error {
+	if res == nil || len(res.Changes) == 0 || id == 0 {
+		return nil
+	}
+	if err := correct.Record(ctx, w.s.DB(), id, res.File, res.Changes); err != nil {
+		return fail(err, "cannot record the corrections' changes in %s", w.path)
+	}
+	return nil
+}
+
+func runCorrect(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "REPORT KEY VALUE --why TEXT [--who NAME] [--source TEXT] [--db FILE] [--corrections FILE]",
+		"Appends a correction to the corrections file, after checking it: REPORT is a content hash as "+
+			"`xxgk query coverage` shows it (or its first 8 or more digits), or AGENCY:YEAR (AGENCY:YEAR:h1 for a "+
+			"half-year report); KEY a metric key of spec/metrics.tsv, a report field (agency, year, period, form, "+
+			"not_a_report) or flag:RULE:SCOPE to review a quality finding; VALUE a number or blank (for a flag: "+
+			"确认无误 or 需修正). The next ingest, run or build applies it.",
+		"xxgk correct 3f2a9c1d apps_new.total 25 --why \"表格第一行读错了列\" --who 张三")
+	dbFlag := fs.String("db", defaultDB, "the DuckDB file the report is looked up in")
+	cf := addCorrectionsFlag(fs)
+	why := fs.String("why", "", "why the value is corrected (required)")
+	who := fs.String("who", os.Getenv("USER"), "who corrects it")
+	source := fs.String("source", "", "the sentence or table cell the corrected value is printed in")
+	pos, err := parseArgs(e, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 3 {
+		return usagef("want REPORT KEY VALUE, got %d arguments", len(pos))
+	}
+	row := correct.Row{Report: pos[0], Key: pos[1], Value: pos[2], Who: *who, Why: *why, Source: *source,
+		When: time.Now().UTC().Format(time.RFC3339)}
+	if _, err := correct.Parse(row); err != nil {
+		return usagef("%v", err)
+	}
+	dbPath := canonical(*dbFlag)
+	s, err := openRead(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	id, err := correct.Resolve(ctx, s.DB(), row.Report)
+	s.Close()
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if id == "" {
+		return usagef("report %q: no stored report in %s has that content hash or agency and year "+
+			"(`xxgk query coverage` lists them)", row.Report, dbPath)
+	}
+	file := correctionsFile(*cf, dbPath)
+	if err := correct.Append(file, row); err != nil {
+		return fail(err, "cannot write the corrections file %s", file)
+	}
+	fmt.Fprintf(e.stdout, "已记下%s：报告 %s，%s = %s（%s）\n写入 %s；下一次 `xxgk ingest`、`xxgk run` 或 `xxgk build` 时生效\n",
+		labels.Correction("mark"), id[:min(16, len(id))], esc(keyName(row.Key)), esc(row.Value), esc(row.Why), esc(file))
+	return nil
+}
+
+// keyName is the Chinese name of a correction's key: a metric's label, or
+// the report field, or the flag as written.
+func keyName(key string) string {
+	switch key {
+	case correct.FieldAgency, correct.FieldYear, correct.FieldPeriod, correct.FieldForm, correct.FieldNotAReport:
+		return labels.Correction("field_" + key)
+	}
+	if strings.HasPrefix(key, correct.FlagPrefix) {
+		return key
+	}
+	if _, ok := report.LookupKey(key); ok {
+		return labels.Key(key)
+	}
+	return key
+}
+
+func runCorrections(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "export --labels DIR [--jsonl FILE] [--db FILE]",
+		"Writes every report a correction applies to as a labelled case (NAME.txt and NAME.json in the format of "+
+			"the labelled corpus), with its figures and identity as corrected, so a reader's fix becomes a regression "+
+			"test for the extractor; --jsonl also writes the corrected reading in the exchange format, which "+
+			"score.py scores 1.000 against the labels.",
+		"xxgk corrections export --labels out/corrected && python3 ../shared/tools/score.py out/corrected out.jsonl")
+	dbFlag := fs.String("db", defaultDB, "the DuckDB file to read")
+	dir := fs.String("labels", "", "the folder to write the labelled reports to (required)")
+	jsonl := fs.String("jsonl", "", "also write the corrected reading, one JSON line per report, to this file")
+	pos, err := parseArgs(e, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || pos[0] != "export" {
+		return usagef("want the subcommand export (xxgk corrections export --labels DIR)")
+	}
+	if *dir == "" {
+		return usagef("--labels DIR is required: the folder to write the labelled reports to")
+	}
+	s, err := openRead(ctx, canonical(*dbFlag))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	var out io.Writer
+	var f *os.File
+	if *jsonl != "" {
+		if f, err = os.Create(*jsonl); err != nil {
+			return fail(err, "cannot write %s", *jsonl)
+		}
+		defer f.Close()
+		out = f
+	}
+	n, skipped, err := correct.Export(ctx, s.DB(), canonical(*dir), out)
+	if err != nil {
+		return fail(err, "cannot export the corrected reports to %s", *dir)
+	}
+	if f != nil {
+		if err := f.Close(); err != nil {
+			return fail(err, "cannot write %s", *jsonl)
+		}
+	}
+	for _, id := range skipped {
+		fmt.Fprintf(e.stderr, "xxgk: 报告 %s 没有存原文（由交换记录载入），未导出\n", esc(id))
+	}
+	fmt.Fprintf(e.stdout, "导出 %d 份经人工校正的报告到 %s\n", n, esc(*dir))
+	return nil
+}

@@ -1,0 +1,2 @@
+-- Records why a line of the corrections file did nothing at this apply.
+UPDATE corrections SET stale = ? WHERE seq = ?
