@@ -55,7 +55,7 @@ func TestGenCopies(t *testing.T) {
 			copied++
 		}
 	}
-	if copied == 0 || !bytes.Contains(out.Bytes(), []byte(fmt.Sprintf(", %d copied)", copied))) {
+	if copied == 0 || !bytes.Contains(out.Bytes(), []byte(fmt.Sprintf("，%d 份照抄他人", copied))) {
 		t.Errorf("gen --copies 0.5: %d labels with a copy; output %q", copied, out.String())
 	}
 }

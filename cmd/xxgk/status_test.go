@@ -92,7 +92,7 @@ func TestStatusReportIsChinese(t *testing.T) {
 	in := filepath.Join(dir, "in")
 	os.MkdirAll(in, 0o755)
 	report := func(received, denied string) []byte {
-		return []byte("某省甲市司法局2023年政府信息公开工作年度报告\n\n本报告根据《中华人民共和国政府信息公开条例》编制。\n\n" +
+		return []byte("洛阳市司法局2023年政府信息公开工作年度报告\n\n本报告根据《中华人民共和国政府信息公开条例》编制。\n\n" +
 			"一、总体情况\n2023年，甲市司法局共受理政府信息公开申请" + received + "件，其中予以公开2件，部分公开1件" + denied + "，无法提供2件。\n")
 	}
 	a := filepath.Join(in, "a.txt")
@@ -116,8 +116,8 @@ func TestStatusReportIsChinese(t *testing.T) {
 	for _, c := range []struct{ out, want string }{
 		{changes, q(labels.Key("apps_new.total")) + `\s+12 → 13\n`},
 		{changes, q(labels.Key("denied.total")) + `\s+7 → （` + q(labels.Blank("not_reported")) + `）\n`},
-		{changes, q(labels.Change("changed")) + `\s+` + q(a) + `\s+某省甲市司法局 2023 年全年；2 个数字有变化\n`},
-		{first, q(labels.Change("new")) + `\s+` + q(a) + `\s+某省甲市司法局 2023 年全年，5 个数字\n`},
+		{changes, q(labels.Change("changed")) + `\s+` + q(a) + `\s+洛阳市司法局 2023 年全年；2 个数字有变化\n`},
+		{first, q(labels.Change("new")) + `\s+` + q(a) + `\s+洛阳市司法局 2023 年全年，5 个数字\n`},
 		{first, q(labels.Change("failed")) + `\s+` + q(filepath.Join(in, "b.txt")) + `\s+失败的环节：` + q(labels.Stage("identify")) + `；原始错误信息：`},
 		{status, `(?m)^\s+2\s+` + q(labels.RunKind("ingest")) + `\s`},
 		{ingested, `新增 1，有变化 0，跳过 0，已移除 0，读取失败 1（解析 2 个）\n`},
