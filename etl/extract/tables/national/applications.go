@@ -119,6 +119,22 @@ func applicantHeader(all string) bool {
 	return n >= 5
 }
 
+// headerWords returns the words of a cell made of applicant column names
+// apart by spaces, every word a column name or the 法人或其他组织 group over
+// five of them, and at least two words; otherwise nil.
+func headerWords(cell string) []string {
+	words := strings.Fields(cell)
+	if len(words) < 2 {
+		return nil
+	}
+	for _, w := range words {
+		if _, ok := appCols[w]; !ok && w != "法人或其他组织" {
+			return nil
+		}
+	}
+	return words
+}
+
 // applicantChars are the characters of the seven applicant column names.
 const applicantChars = "自然人商业企科研机构社会公益组织法律服务其他总计"
 
@@ -158,6 +174,21 @@ func (d *doc) applications(from, to int) {
 		if col, ok := appCols[c]; ok {
 			if _, seen := labels[col]; !seen {
 				labels[col] = d.quote(i)
+			}
+			continue
+		}
+		if words := headerWords(d.toks[i].Text); words != nil {
+			// A header row whose cells are apart by single spaces (a PDF text
+			// layer: "商业企业 科研机构 社会公益组织 法律服务机构 其他") is one token.
+			for _, w := range words {
+				if col, ok := appCols[w]; ok {
+					if _, seen := labels[col]; !seen {
+						labels[col] = w
+					}
+				}
+				if len(c) >= 60 {
+					all.WriteString(w)
+				}
 			}
 			continue
 		}
