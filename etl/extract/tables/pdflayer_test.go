@@ -69,3 +69,40 @@ func TestPDFTextLayer(t *testing.T) {
 		checkFigures(t, tt.name, r, tt.want, tt.none)
 	}
 }
+
+// mergedApps prints appRows2021 as pipe rows with one label cell, the group
+// labels merged into the cell of the row they open ("三、本年度办理结果
+// （一）予以公开", "（六）其他处理 1.申请人…"), as a table copied from a
+// page with spanned label columns comes through.
+func mergedApps(grantedLabel string) string {
+	var b strings.Builder
+	b.WriteString("| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |\n|  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n")
+	for _, r := range appRows2021 {
+		label := r.label
+		switch {
+		case r.key == "granted":
+			label = grantedLabel
+		case r.group != "":
+			label = r.group + " " + label
+		}
+		b.WriteString("|  " + label + " | " + strings.Join(r.cells[:], " | ") + "  |\n")
+	}
+	return b.String()
+}
+
+func TestMergedRowLabels(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name, text string
+		want       map[string]float64
+	}{
+		{"group and row label in one cell", mergedApps("三、本年度办理结果 （一）予以公开"), wantApps()},
+		{"ideographic space between them", mergedApps("三、本年度办理结果\u3000（一）予以公开"), wantApps()},
+		// Text after the space that opens with no numbering is part of the
+		// label, not a row of its own: the row stays 部分公开.
+		{"a note after the label", strings.Replace(mergedApps("三、本年度办理结果 （一）予以公开"), "（二）部分公开（", "（二）部分公开 （", 1), wantApps()},
+	} {
+		r := Extract(normalize.New(tt.text))
+		checkFigures(t, tt.name, r, tt.want, nil)
+	}
+}
