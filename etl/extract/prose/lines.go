@@ -176,7 +176,7 @@ func continues(norm string, ls []line, i int) bool {
 		// own after a blank one: "共计发布信息\n\n7435 条,其中…".
 		l := norm[ls[i].start:ls[i].end]
 		if j := nextNonBlank(ls, i); j >= 0 && ls[j].kind == lineText && !endsSentence(l) &&
-			!(numbered(l) && utf8.RuneCountInString(l) <= 30) && startsWithCount(norm[ls[j].start:ls[j].end]) {
+			!headingLine(l) && startsWithCount(norm[ls[j].start:ls[j].end]) {
 			return true
 		}
 		return false
@@ -185,7 +185,7 @@ func continues(norm string, ls []line, i int) bool {
 		return false
 	}
 	l, next := norm[ls[i].start:ls[i].end], norm[ls[i+1].start:ls[i+1].end]
-	if endsSentence(l) || numbered(l) && utf8.RuneCountInString(l) <= 30 {
+	if endsSentence(l) || headingLine(l) {
 		return false // a sentence or a heading line
 	}
 	next = strings.TrimLeft(next, " \t\r")
@@ -206,6 +206,17 @@ func continues(norm string, ls []line, i int) bool {
 	return !numbered(next)
 }
 
+// headingLine reports whether a line is a heading: numbered, short, and
+// holding no sentence. "（一）主动公开。全年主动公开政府信息" opens with a
+// heading but goes on with a sentence that the next line may finish.
+func headingLine(l string) bool {
+	if !numbered(l) || utf8.RuneCountInString(l) > 30 {
+		return false
+	}
+	end := strings.IndexAny(l, "。；")
+	return end < 0 || strings.TrimSpace(l[end+len("。"):]) == ""
+}
+
 // startsWithCount reports whether a line starts with a count: digits, a
 // blank perhaps, and a counting unit ("7435 条,其中…").
 func startsWithCount(l string) bool {
@@ -216,6 +227,9 @@ func startsWithCount(l string) bool {
 	}
 	if j == 0 {
 		return false
+	}
+	if j <= 3 {
+		j = spacedGroups(l, j) // "2 308 条,其中…"
 	}
 	u, _ := unitAt(strings.TrimLeft(l[j:], " \t"), 0)
 	return u != ""

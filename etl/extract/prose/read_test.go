@@ -486,6 +486,17 @@ func TestDamagedText(t *testing.T) {
 			text: "全年主动公开政府信息900条,其4中规范性文件11条。",
 			want: []want{{"proactive.total", 900, false}, {"legacy.normative_disclosed", 11, false}}},
 		{name: "spaced digits", text: "全年主动公开政府信息 3 140 条。", want: []want{{"proactive.total", 3140, false}}},
+		{name: "spaced digits, two groups", text: "全年主动公开政府信息 1 204 367 条。", want: []want{{"proactive.total", 1204367, false}}},
+		{name: "spaced digits on the line after a heading that goes on with a sentence", year: 2023,
+			text: "（一）主动公开。全年主动公开政府信息\n4 716 条，其中政府网站公开 3 502 条，政务微信发布 1 214 条。",
+			want: []want{{"proactive.total", 4716, false}, {"proactive.website", 3502, false}, {"proactive.wechat", 1214, false}}},
+		{name: "spaced digits on the line after a blank line", year: 2015,
+			text: "通过政务微博公开信息\n\n2 045 条,通过政务微信公开信息 318 条。",
+			want: []want{{"proactive.weibo", 2045, false}, {"proactive.wechat", 318, false}}},
+		{name: "trap: a group with no unit after it is not joined", year: 2021,
+			text: "全年主动公开政府信息 58 条，编号 12 345 的文件已废止。", want: []want{{"proactive.total", 58, false}}},
+		{name: "trap: a heading line stays a heading", year: 2021,
+			text: "（一）主动公开\n2 308 条信息已归档。", absent: []string{"proactive.total"}},
 		{name: "a thousands separator", text: "全年主动公开政府信息12,763条,政务微博发布信息1,204条。",
 			want: []want{{"proactive.total", 12763, false}, {"proactive.weibo", 1204, false}}},
 		{name: "a clause comma after a small number is no separator", text: "全年收到政府信息公开申请12,其中网上申请10件。",
@@ -497,6 +508,30 @@ func TestDamagedText(t *testing.T) {
 			want: []want{{"proactive.total", 75, false}}},
 		{name: "article ranges are no counts", text: "按照条例第 9 至 12 条规定的范围主动公开。", absent: []string{"proactive.total"}},
 	})
+}
+
+// TestSpacedGroups: a figure spaced out in thousands groups is one figure
+// only when the groups are three digits each and the figure ends at its
+// unit; numbers side by side are not joined.
+func TestSpacedGroups(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		j    int // after the first group
+		want string
+	}{
+		{"2 308 条", 1, " 308"},
+		{"1 204 367 条", 1, " 204 367"},
+		{"12 345 余件", 2, " 345"},
+		{"3 100 20 条", 1, ""}, // 20 is a number of its own
+		{"12 345 的文件", 2, ""}, // no unit: a code, not a count
+		{"5 1234 条", 1, ""},   // a group of four digits is no thousands group
+		{"7 件 100 条", 1, ""},  // the unit came first
+		{"2 03 条", 1, ""},     // two digits
+	} {
+		if got := tt.s[tt.j:spacedGroups(tt.s, tt.j)]; got != tt.want {
+			t.Errorf("spacedGroups(%q) joined %q, want %q", tt.s, got, tt.want)
+		}
+	}
 }
 
 // TestRuleTable checks every rule code the readers use is listed once with
