@@ -105,6 +105,12 @@ func (r *reader) proactive(fi int) {
 		case breakdown:
 			if nch == 1 {
 				key = channelKey(chans)
+			} else if nch == 0 && r.x.gov && f.scope == sOwn && r.areaHead(fi) && !m.cn && r.generalTotal(f) {
+				// "全区…共主动公开政府信息6800余条,其中区政府本级主动公开政府信息
+				// 1260条": in a government's report not a part of the area's
+				// figure by kind but its own scope; resolve picks between the
+				// two (a department's system figure stays its total).
+				key = "proactive.total"
 			}
 		case nch == 0:
 			if m.cn || f.act == aCompile || !r.generalTotal(f) {
@@ -133,6 +139,21 @@ func (r *reader) proactive(fi int) {
 	}
 	f.head = key == "proactive.total" || strings.HasPrefix(key, "proactive.") && !breakdown
 	r.store(f, key, ruleFor(key))
+}
+
+// areaHead reports whether the figure f breaks down was said of the whole
+// area (全区, 各部门…): a 本级 figure under it is a scope of its own.
+func (r *reader) areaHead(fi int) bool {
+	f := &r.frames[fi]
+	head := f.parent
+	if head < 0 {
+		head = r.breakHead
+	}
+	if head < 0 {
+		return false
+	}
+	h := &r.frames[head]
+	return h.key == "proactive.total" && (h.scope == sArea || h.scope == sBodies)
 }
 
 // oneKind reports whether the information a figure counts is qualified by
