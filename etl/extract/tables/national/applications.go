@@ -123,6 +123,9 @@ func applicantHeader(all string) bool {
 // apart by spaces, every word a column name or the 法人或其他组织 group over
 // five of them, and at least two words; otherwise nil.
 func headerWords(cell string) []string {
+	if !strings.Contains(cell, " ") {
+		return nil // most cells: no allocation
+	}
 	words := strings.Fields(cell)
 	if len(words) < 2 {
 		return nil

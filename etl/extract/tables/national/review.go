@@ -59,7 +59,12 @@ func (d *doc) review(from int) {
 		if d.toks[i].IsValue && c != "" {
 			break
 		}
-		for _, h := range reviewHeaders(c, d.toks[i].Text) {
+		one := [1]reviewHeader{{canon: c}}
+		hs := reviewHeaders(d.toks[i].Text)
+		if hs == nil {
+			hs = one[:]
+		}
+		for _, h := range hs {
 			switch {
 			case strings.Contains(h.canon, "直接起诉") && len(h.canon) < 40:
 				if !direct {
@@ -122,11 +127,15 @@ func (h reviewHeader) quote(d *doc, i int) string {
 // cells are apart by single spaces (a PDF text layer) is one cell, and a
 // name printed over two lines comes through as two words ("结果 维持 结果
 // 纠正 其他 结果 尚未 审结 总计 未经复议直接起诉 复议后起诉"): two words that
-// make a name are joined. A cell that is not such a row is one name.
-func reviewHeaders(canon, text string) []reviewHeader {
+// make a name are joined. A cell that is not such a row gives nil: the cell
+// is one name.
+func reviewHeaders(text string) []reviewHeader {
+	if strings.Count(text, " ") < 2 {
+		return nil
+	}
 	words := strings.Fields(text)
 	if len(words) < 3 {
-		return []reviewHeader{{canon: canon}}
+		return nil
 	}
 	known := func(w string) bool {
 		return colReview(w) != "" || strings.Contains(w, "直接起诉") || strings.Contains(w, "复议后") ||
@@ -141,7 +150,7 @@ func reviewHeaders(canon, text string) []reviewHeader {
 		case known(w):
 			out = append(out, reviewHeader{w, w})
 		default:
-			return []reviewHeader{{canon: canon}} // not a header row
+			return nil // not a header row
 		}
 	}
 	return out
