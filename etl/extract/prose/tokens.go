@@ -56,7 +56,10 @@ func tokenize(s string, toks []token, ms []mention) ([]token, []mention) {
 				continue
 			}
 		}
-		if i >= quoteEnd {
+		if i > quoteEnd || i == quoteEnd && c != '"' {
+			// The closing " of a quoted name opens no other: read as an
+			// opener it would take the words up to the next name's quote
+			// ("通过"浔阳发布"政务微博公开1102条,通过"浔阳发布"…") for a name.
 			if end := quoted(s, i, r, size); end > 0 {
 				quoteEnd = end
 				i += size
