@@ -512,6 +512,15 @@ func TestDamagedText(t *testing.T) {
 			text: "全年主动公开政府信息 58 条，编号 12 345 的文件已废止。", want: []want{{"proactive.total", 58, false}}},
 		{name: "trap: a heading line stays a heading", year: 2021,
 			text: "（一）主动公开\n2 308 条信息已归档。", absent: []string{"proactive.total"}},
+		{name: "a page break inside a sentence", year: 2016,
+			text: "全年通过政府门户网站公开政府信息 1 530 条,通过政务微\n\n- 4 -\n\n博公开信息 212 条。",
+			want: []want{{"proactive.website", 1530, false}, {"proactive.weibo", 212, false}}},
+		{name: "a page footer inside a sentence, the figure after it", year: 2016,
+			text: "全年主动公开政府信息\n第 2 页 共 6 页\n815 条。",
+			want: []want{{"proactive.total", 815, false}}},
+		{name: "trap: a sentence ended before the page break stays ended", year: 2016,
+			text: "全年主动公开政府信息815条。\n- 2 -\n3 名工作人员负责审核。",
+			want: []want{{"proactive.total", 815, false}}},
 		{name: "two names in ASCII quotes", year: 2015,
 			text: "通过\"某县发布\"政务微博公开信息 1 102 条,通过\"某县发布\"政务微信公开信息 436 条.",
 			want: []want{{"proactive.weibo", 1102, false}, {"proactive.wechat", 436, false}}},
@@ -529,6 +538,20 @@ func TestDamagedText(t *testing.T) {
 			want: []want{{"proactive.total", 75, false}}},
 		{name: "article ranges are no counts", text: "按照条例第 9 至 12 条规定的范围主动公开。", absent: []string{"proactive.total"}},
 	})
+}
+
+func TestPageFurniture(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"- 2 -", true}, {"— 12 —", true}, {"－3－", true}, {"第 3 页", true}, {"第3页 共10页", true}, {"第3页/共10页", true},
+		{"3", false}, {"12 0 3", false}, {"- 2", false}, {"第3条", false}, {"第3页规定", false}, {"-", false},
+	} {
+		if got := pageFurniture(tt.line); got != tt.want {
+			t.Errorf("pageFurniture(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
 }
 
 // TestSpacedGroups: a figure spaced out in thousands groups is one figure
