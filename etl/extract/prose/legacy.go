@@ -110,9 +110,11 @@ func (r *reader) partOfLegacy(fi int) bool {
 func (r *reader) cumulativeWord(f *frame) bool { return r.has(f, kMark, mCumul) }
 
 // disclosureContext reports whether the sentence, its heading or the one
-// before is about disclosure work.
+// before is about disclosure work. A heading of the report's response block
+// (回应关切, 回应解读, 政策解读: the national table's 二、回应解读情况) is.
 func (r *reader) disclosureContext() bool {
-	return r.foiHere() || strings.Contains(r.s.text+r.s.section+r.x.prev, "公开")
+	return r.foiHere() || strings.Contains(r.s.text+r.s.section+r.x.prev, "公开") ||
+		strings.Contains(r.s.section, "回应") || strings.Contains(r.s.section, "解读")
 }
 
 // art20 reads the Article 20 document counts a sentence states: documents
