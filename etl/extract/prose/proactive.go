@@ -363,10 +363,28 @@ func (r *reader) channels(f *frame) (chanSet, int) {
 
 // columnOfSite reports whether token i, a catalogue or column, names a part
 // of the website named right before it ("门户网站政府信息公开专栏").
+//
+// The column may be named for a part of the body the site serves
+// ("区政府门户网站震泽镇信息公开专栏", "网站街道信息公开专栏"): a few
+// characters between them that join nothing (no 和, 及, 与, 、, 或 nor
+// punctuation) still make it the site's column.
 func (r *reader) columnOfSite(i int) bool {
-	return i > 0 && r.toks[i].kind == kChannel && r.toks[i].val == cCatalogue &&
-		r.toks[i-1].kind == kChannel && r.toks[i-1].val == cWebsite && r.toks[i-1].end == r.toks[i].start
+	if i == 0 || r.toks[i].kind != kChannel || r.toks[i].val != cCatalogue ||
+		r.toks[i-1].kind != kChannel || r.toks[i-1].val != cWebsite {
+		return false
+	}
+	gap := r.s.text[r.toks[i-1].end:r.toks[i].start]
+	return gap == "" || len(gap) <= maxColumnOwner && !strings.ContainsAny(gap, columnJoiners)
 }
+
+// maxColumnOwner bounds the name between a site and its column, in bytes:
+// six Han characters ("震泽镇", "街道", "区司法局").
+const maxColumnOwner = 6 * 3
+
+// columnJoiners are the characters that make a site and a column named
+// after it two channels ("门户网站和政务公开专栏"), or end the phrase.
+const columnJoiners = "和及与、或以并,，;；:：。 \"“”"
+
 
 // accountOfSite reports whether token i, a website, names the account the
 // channel right after it belongs to ("中国政府网微信公众号", "新疆政府网微博"):
