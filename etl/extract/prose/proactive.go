@@ -385,7 +385,6 @@ const maxColumnOwner = 6 * 3
 // after it two channels ("门户网站和政务公开专栏"), or end the phrase.
 const columnJoiners = "和及与、或以并,，;；:：。 \"“”"
 
-
 // accountOfSite reports whether token i, a website, names the account the
 // channel right after it belongs to ("中国政府网微信公众号", "新疆政府网微博"):
 // the figure is the account's.
