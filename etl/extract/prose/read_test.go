@@ -499,6 +499,12 @@ func TestFees(t *testing.T) {
 	runMech(t, []mechCase{
 		{name: "P29 in 元", year: 2016, text: "依申请公开收取的费用(检索费、复制费等)为120元。", want: []want{{"fees.collected", 0.012, false}}},
 		{name: "information-processing fee", year: 2022, text: "本年度收取信息处理费共计300元。", want: []want{{"fees.info_processing", 0.03, false}}},
+		{name: "information-processing fee after its count", year: 2024, text: "本年度对超出合理数量的申请收取信息处理费3件次，共计1350.00元。",
+			want: []want{{"fees.info_processing", 0.135, false}}},
+		{name: "trap: a total after another topic's count", year: 2024, text: "本年度收取信息处理费3件次，举办培训2次，共计5000元。",
+			absent: []string{"fees.info_processing"}},
+		{name: "trap: an amount with a noun of its own", year: 2024, text: "本年度收取信息处理费3件次，采购设备合计5000元。",
+			absent: []string{"fees.info_processing"}},
 		{name: "trap: the agency's own charges and budget", year: 2016, text: "本年行政事业性收费2.6万元,政府信息公开专项经费5万元。",
 			absent: []string{"fees.collected"}},
 		{name: "trap: a tariff is no fee charged", year: 2022, text: "按件计收信息处理费,11—30件的部分每件收取100元。",
