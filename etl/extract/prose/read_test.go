@@ -387,7 +387,7 @@ func TestCases(t *testing.T) {
 		{name: "P25 results written out", text: "因政府信息公开被申请行政复议4件,其中,1件被复议机关撤销原答复,3件正在复议机关审理中,尚未审结。行政诉讼2件,目前正在法院审理中。",
 			want: []want{{"review.total", 4, false}, {"review.corrected", 1, false}, {"review.pending", 3, false}, {"litigation.total", 2, false}, {"litigation.pending", 2, false}}},
 		{name: "trap: the review table's header laid out as text is no denial", year: 2023,
-			text: "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n结 果 维 持   结 果 纠 正   其 他 结 果   尚 未 审 结   总 计   未经复议直接起诉   复议后起诉\n2   0   0   1   3   0   0   0   1   1   0   0   0   0   0\n",
+			text:   "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n结 果 维 持   结 果 纠 正   其 他 结 果   尚 未 审 结   总 计   未经复议直接起诉   复议后起诉\n2   0   0   1   3   0   0   0   1   1   0   0   0   0   0\n",
 			absent: []string{"litigation.total", "review.total"}},
 		{name: "results with figures are read", year: 2023, text: "因政府信息公开被申请行政复议3件，结果维持2件，尚未审结1件。",
 			want: []want{{"review.total", 3, false}, {"review.upheld", 2, false}, {"review.pending", 1, false}}},
