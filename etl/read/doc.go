@@ -19,7 +19,9 @@
 //
 // A report delivered as HTML inside a JavaScript or JSON string (a script
 // data file saved as text, or a page that fills itself in from a script) is
-// laid out as any page is: the string's HTML replaces it (jshtml.go).
+// laid out as any page is: the string's HTML replaces it (jshtml.go). A
+// text file holding tables as page source (<table><tr><td>… blocks between
+// prose lines) has each block laid out as pipe rows (rawhtml.go).
 //
 // The package does not normalise text (etl/normalize does) and does not
 // interpret it.

@@ -116,7 +116,11 @@ func readFile(ctx context.Context, path string, lim Limits) (*report.Document, e
 			err = errBinary
 		}
 		if err == nil {
-			doc.Text, _, err = jsHTML(doc.Text, lim) // tables inside script strings, see jshtml.go
+			var inScript bool
+			doc.Text, inScript, err = jsHTML(doc.Text, lim) // tables inside script strings, see jshtml.go
+			if err == nil && !inScript {
+				doc.Text, _, err = rawHTMLTables(doc.Text, lim) // tables saved as page source, see rawhtml.go
+			}
 		}
 	}
 	if err != nil {

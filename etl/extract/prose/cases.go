@@ -124,7 +124,8 @@ func (r *reader) caseTotalSeen(kind uint8, fi int) bool {
 
 // resultAfter finds a result stated after a case count, in a clause of its
 // own with no figure ("行政诉讼1起,正在审理中", "9件,全部维持",
-// "1起,作维持情形处理"), before any other count, case or denial. A 均 or
+// "1起,作维持情形处理", "1件,经县人民政府复议,维持原答复"), before any
+// other count, case of another kind, or denial. A 均 or
 // 全部 result after two counts of cases may cover both or one: none is read.
 func (r *reader) resultAfter(fi int) uint8 {
 	f := &r.frames[fi]
@@ -138,7 +139,14 @@ func (r *reader) resultAfter(fi int) uint8 {
 		}
 		t := r.toks[i]
 		switch t.kind {
-		case kNum, kNeg, kCase:
+		case kCase:
+			if t.val != r.caseKind || res != 0 {
+				return 0
+			}
+			// The same kind named again before the result: "行政复议1件,
+			// 经县人民政府复议,维持我局原答复", "复议结果为维持". After it, the
+			// kind names what the result acts on ("驳回复议请求"): not read.
+		case kNum, kNeg:
 			return 0
 		case kMark:
 			switch t.val {

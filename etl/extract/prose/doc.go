@@ -32,7 +32,10 @@
 // Scope: a figure carries the scope its clause names (or the sentence named
 // before it). The report's own scope wins: a government's 本级 over 全区, the
 // aggregate in a report compiled from the area's bodies' reports; a
-// department's report quoting every body of the area stores nothing. The
+// department's report quoting every body of the area stores nothing. In a
+// government's report a 本级 figure listed after the area's ("全区…6800余条,
+// 其中区政府本级…1260条") and a 本级 zero ("区政府本级未发生行政诉讼") are
+// figures of the own scope, not parts of the area's. The
 // rule codes and their Chinese descriptions are listed in Rules; every
 // figure's provenance names its rule and quotes its sentence from the
 // original bytes (normalize.Text.Quote), a sentence joined across broken
@@ -42,7 +45,9 @@
 // laid out one cell a line (a label followed by numeric cells), are no
 // sentences; table cells win over prose when the extractor merges them.
 // Damaged text is read as it is: a count on the line after its noun, a page
-// number inside a word ("其3中"), digits spaced out ("2 030 条"), '?' for a
-// lost blank, lost 年/月/日 glyphs (a date fragment has no unit, so it is no
-// count).
+// number inside a word ("其3中"), page furniture ("- 2 -", "第 3 页") inside
+// a sentence, digits spaced out ("2 030 条", joined only when every group
+// has three digits and the figure ends at its unit), '?' for a lost blank,
+// lost 年/月/日 glyphs (a date fragment has no unit, so it is no count); the
+// review table's header laid out as text is no sentence.
 package prose

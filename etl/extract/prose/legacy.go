@@ -110,9 +110,11 @@ func (r *reader) partOfLegacy(fi int) bool {
 func (r *reader) cumulativeWord(f *frame) bool { return r.has(f, kMark, mCumul) }
 
 // disclosureContext reports whether the sentence, its heading or the one
-// before is about disclosure work.
+// before is about disclosure work. A heading of the report's response block
+// (回应关切, 回应解读, 政策解读: the national table's 二、回应解读情况) is.
 func (r *reader) disclosureContext() bool {
-	return r.foiHere() || strings.Contains(r.s.text+r.s.section+r.x.prev, "公开")
+	return r.foiHere() || strings.Contains(r.s.text+r.s.section+r.x.prev, "公开") ||
+		strings.Contains(r.s.section, "回应") || strings.Contains(r.s.section, "解读")
 }
 
 // art20 reads the Article 20 document counts a sentence states: documents
@@ -193,6 +195,17 @@ func (r *reader) decision(fi int) {
 	r.store(f, decisionKeys[t.val], ruleDecisions)
 }
 
+// totalOfClause reports whether the words of a clause before its figure
+// are only a total word ("共计", "合计", "总计", "金额"): the clause names no
+// thing of its own.
+func totalOfClause(words string) bool {
+	w := strings.TrimSpace(words)
+	for _, p := range []string{"共", "计", "合", "总", "金额", "为", "是", "收取"} {
+		w = strings.ReplaceAll(w, p, "")
+	}
+	return w == "" && strings.TrimSpace(words) != ""
+}
+
 // fee reads a fee amount, converted to 万元.
 func (r *reader) fee(fi *frame) {
 	m := fi.m
@@ -213,6 +226,18 @@ func (r *reader) fee(fi *frame) {
 		}
 		return true
 	})
+	if !fee && !notFOI && totalOfClause(r.s.text[r.clauseStart(fi):m.start]) {
+		// "收取信息处理费3件次,共计1350.00元": the amount of the fee named
+		// in the clause before, whose count stands between them.
+		for i := fi.tok - 1; i >= 0; i-- {
+			if t := r.toks[i]; t.kind == kFee && (t.val == fFee || t.val == fInfo) {
+				fee, info = true, t.val == fInfo
+				break
+			} else if t.kind == kBody || t.kind == kTopic || t.kind == kFee {
+				break
+			}
+		}
+	}
 	if !fee || notFOI || m.ranged || m.unitless {
 		return
 	}

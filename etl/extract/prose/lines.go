@@ -16,6 +16,7 @@ const (
 	lineNum            // a bare cell: "0", "12", "/", "3 0 0 5"
 	linePipe           // a laid-out table row: "| a | b |"
 	lineCell           // a label cell of a table laid out one cell a line
+	linePage           // page furniture: "- 2 -", "第 3 页", "第3页 共10页"
 )
 
 // line is one line of the normalised text, without its line break.
@@ -40,7 +41,11 @@ func scanLines(norm string, buf []line) []line {
 		} else {
 			end += start
 		}
-		out = append(out, line{start: start, end: end, kind: kindOf(norm[start:end])})
+		k := kindOf(norm[start:end])
+		if k != lineBlank && pageFurniture(norm[start:end]) {
+			k = linePage
+		}
+		out = append(out, line{start: start, end: end, kind: k})
 		start = end + 1
 	}
 	for i := range out {
@@ -72,9 +77,11 @@ func scanLines(norm string, buf []line) []line {
 	return out
 }
 
+// nextNonBlank returns the next line after i that is neither blank nor
+// page furniture, or -1.
 func nextNonBlank(ls []line, i int) int {
 	for j := i + 1; j < len(ls); j++ {
-		if ls[j].kind != lineBlank {
+		if ls[j].kind != lineBlank && ls[j].kind != linePage {
 			return j
 		}
 	}
@@ -83,7 +90,7 @@ func nextNonBlank(ls []line, i int) int {
 
 func prevNonBlank(ls []line, i int) int {
 	for j := i - 1; j >= 0; j-- {
-		if ls[j].kind != lineBlank {
+		if ls[j].kind != lineBlank && ls[j].kind != linePage {
 			return j
 		}
 	}
@@ -171,21 +178,29 @@ func trailingCells(l string) int {
 // end one, and the next line follows without a blank line and starts no
 // heading, item, figure or table cell.
 func continues(norm string, ls []line, i int) bool {
-	if i+1 < len(ls) && ls[i].kind == lineText && ls[i+1].kind == lineBlank {
+	// A page break inside a sentence ("通过“浔阳发" / "- 2 -" / "布”政务微博…")
+	// puts page furniture, and the blank lines around it, between the two
+	// halves: the sentence goes on at the next line of text.
+	j, page := i+1, false
+	for j < len(ls) && (ls[j].kind == lineBlank || ls[j].kind == linePage) {
+		page = page || ls[j].kind == linePage
+		j++
+	}
+	if i+1 < len(ls) && ls[i].kind == lineText && j > i+1 && !page {
 		// A PDF layer may put the figure of a sentence on a line of its
 		// own after a blank one: "共计发布信息\n\n7435 条,其中…".
 		l := norm[ls[i].start:ls[i].end]
 		if j := nextNonBlank(ls, i); j >= 0 && ls[j].kind == lineText && !endsSentence(l) &&
-			!(numbered(l) && utf8.RuneCountInString(l) <= 30) && startsWithCount(norm[ls[j].start:ls[j].end]) {
+			!headingLine(l) && startsWithCount(norm[ls[j].start:ls[j].end]) {
 			return true
 		}
 		return false
 	}
-	if i+1 >= len(ls) || ls[i].kind != lineText || ls[i+1].kind != lineText {
+	if j >= len(ls) || ls[i].kind != lineText || ls[j].kind != lineText {
 		return false
 	}
-	l, next := norm[ls[i].start:ls[i].end], norm[ls[i+1].start:ls[i+1].end]
-	if endsSentence(l) || numbered(l) && utf8.RuneCountInString(l) <= 30 {
+	l, next := norm[ls[i].start:ls[i].end], norm[ls[j].start:ls[j].end]
+	if endsSentence(l) || headingLine(l) {
 		return false // a sentence or a heading line
 	}
 	next = strings.TrimLeft(next, " \t\r")
@@ -206,6 +221,67 @@ func continues(norm string, ls []line, i int) bool {
 	return !numbered(next)
 }
 
+// headingLine reports whether a line is a heading: numbered, short, and
+// holding no sentence. "（一）主动公开。全年主动公开政府信息" opens with a
+// heading but goes on with a sentence that the next line may finish.
+func headingLine(l string) bool {
+	if !numbered(l) || utf8.RuneCountInString(l) > 30 {
+		return false
+	}
+	end := strings.IndexAny(l, "。；")
+	return end < 0 || strings.TrimSpace(l[end+len("。"):]) == ""
+}
+
+// pageFurniture reports whether a line is only a page's number as a page
+// prints it: "- 2 -", "— 12 —", "第 3 页", "第3页 共10页", "第3页/共10页". A
+// bare number is not: it may be a table cell.
+func pageFurniture(l string) bool {
+	l = strings.TrimSpace(l)
+	if l == "" || len(l) > 40 {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(l, "第"); ok {
+		n, rest := digitRun(strings.TrimLeft(rest, " "))
+		if n == 0 {
+			return false
+		}
+		rest, ok = strings.CutPrefix(strings.TrimLeft(rest, " "), "页")
+		if !ok {
+			return false
+		}
+		rest = strings.TrimLeft(rest, " ,，/")
+		if rest == "" {
+			return true
+		}
+		rest, ok = strings.CutPrefix(rest, "共")
+		if !ok {
+			return false
+		}
+		n, rest = digitRun(strings.TrimLeft(rest, " "))
+		return n > 0 && strings.TrimSpace(rest) == "页"
+	}
+	for _, dash := range []string{"-", "—", "–", "－"} {
+		if inner, ok := strings.CutPrefix(l, dash); ok {
+			inner, ok = strings.CutSuffix(inner, dash)
+			if !ok {
+				return false
+			}
+			n, rest := digitRun(strings.TrimSpace(inner))
+			return n > 0 && rest == ""
+		}
+	}
+	return false
+}
+
+// digitRun returns the number of ASCII digits s starts with, and the rest.
+func digitRun(s string) (int, string) {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n, s[n:]
+}
+
 // startsWithCount reports whether a line starts with a count: digits, a
 // blank perhaps, and a counting unit ("7435 条,其中…").
 func startsWithCount(l string) bool {
@@ -216,6 +292,9 @@ func startsWithCount(l string) bool {
 	}
 	if j == 0 {
 		return false
+	}
+	if j <= 3 {
+		j = spacedGroups(l, j) // "2 308 条,其中…"
 	}
 	u, _ := unitAt(strings.TrimLeft(l[j:], " \t"), 0)
 	return u != ""

@@ -105,6 +105,12 @@ func (r *reader) proactive(fi int) {
 		case breakdown:
 			if nch == 1 {
 				key = channelKey(chans)
+			} else if nch == 0 && r.x.gov && f.scope == sOwn && r.areaHead(fi) && !m.cn && r.generalTotal(f) {
+				// "全区…共主动公开政府信息6800余条,其中区政府本级主动公开政府信息
+				// 1260条": in a government's report not a part of the area's
+				// figure by kind but its own scope; resolve picks between the
+				// two (a department's system figure stays its total).
+				key = "proactive.total"
 			}
 		case nch == 0:
 			if m.cn || f.act == aCompile || !r.generalTotal(f) {
@@ -133,6 +139,21 @@ func (r *reader) proactive(fi int) {
 	}
 	f.head = key == "proactive.total" || strings.HasPrefix(key, "proactive.") && !breakdown
 	r.store(f, key, ruleFor(key))
+}
+
+// areaHead reports whether the figure f breaks down was said of the whole
+// area (全区, 各部门…): a 本级 figure under it is a scope of its own.
+func (r *reader) areaHead(fi int) bool {
+	f := &r.frames[fi]
+	head := f.parent
+	if head < 0 {
+		head = r.breakHead
+	}
+	if head < 0 {
+		return false
+	}
+	h := &r.frames[head]
+	return h.key == "proactive.total" && (h.scope == sArea || h.scope == sBodies)
 }
 
 // oneKind reports whether the information a figure counts is qualified by
@@ -342,10 +363,27 @@ func (r *reader) channels(f *frame) (chanSet, int) {
 
 // columnOfSite reports whether token i, a catalogue or column, names a part
 // of the website named right before it ("门户网站政府信息公开专栏").
+//
+// The column may be named for a part of the body the site serves
+// ("区政府门户网站震泽镇信息公开专栏", "网站街道信息公开专栏"): a few
+// characters between them that join nothing (no 和, 及, 与, 、, 或 nor
+// punctuation) still make it the site's column.
 func (r *reader) columnOfSite(i int) bool {
-	return i > 0 && r.toks[i].kind == kChannel && r.toks[i].val == cCatalogue &&
-		r.toks[i-1].kind == kChannel && r.toks[i-1].val == cWebsite && r.toks[i-1].end == r.toks[i].start
+	if i == 0 || r.toks[i].kind != kChannel || r.toks[i].val != cCatalogue ||
+		r.toks[i-1].kind != kChannel || r.toks[i-1].val != cWebsite {
+		return false
+	}
+	gap := r.s.text[r.toks[i-1].end:r.toks[i].start]
+	return gap == "" || len(gap) <= maxColumnOwner && !strings.ContainsAny(gap, columnJoiners)
 }
+
+// maxColumnOwner bounds the name between a site and its column, in bytes:
+// six Han characters ("震泽镇", "街道", "区司法局").
+const maxColumnOwner = 6 * 3
+
+// columnJoiners are the characters that make a site and a column named
+// after it two channels ("门户网站和政务公开专栏"), or end the phrase.
+const columnJoiners = "和及与、或以并,，;；:：。 \"“”"
 
 // accountOfSite reports whether token i, a website, names the account the
 // channel right after it belongs to ("中国政府网微信公众号", "新疆政府网微博"):

@@ -17,7 +17,7 @@ import (
 func Extract(t *normalize.Text, id report.Identity) ([]report.Metric, []report.Ambiguity) {
 	x := extractor{t: t, year: id.Year, agency: id.Agency, gov: isGovernment(id.Agency)}
 	split(t.Norm, func(s span) {
-		if tableRow(s.text) || glued.Row(s.text) {
+		if tableRow(s.text) || glued.Row(s.text) || resultHeader(s.text) {
 			return // cells are the table extractor's; rows are no sentences
 		}
 		x.caseHere = false
@@ -304,6 +304,25 @@ func (x *extractor) allPersons(s span) {
 
 // tableRow reports whether a line is a row of a laid-out table ("| a | b |")
 // or a bare cell: too short to be a sentence.
+// resultHeader reports whether a sentence is the header of the review and
+// litigation table laid out as text: two of its result columns or more
+// (结果维持, 结果纠正, 其他结果, 尚未审结, perhaps spaced out a character
+// at a time, "结 果 维 持   尚 未 审 结") and no figure. Its 未 is no denial
+// of cases.
+func resultHeader(s string) bool {
+	if !strings.Contains(s, "结") || strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	c := strings.Join(strings.Fields(s), "")
+	n := 0
+	for _, h := range [...]string{"结果维持", "结果纠正", "其他结果", "尚未审结"} {
+		if strings.Contains(c, h) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 func tableRow(s string) bool {
 	if len(s) < 6 {
 		return true

@@ -95,6 +95,13 @@ func TestProactive(t *testing.T) {
 			want: []want{{"proactive.website", 77, false}}},
 		{name: "several channels give the total", text: "依托门户网站、政务微信等平台主动公开信息92条。",
 			want: []want{{"proactive.total", 92, false}}, absent: []string{"proactive.website", "proactive.wechat"}},
+		{name: "a column named for a part of the body is the website's", year: 2023,
+			text: "全年主动公开政府信息412条，其中通过区政府门户网站某某镇信息公开专栏公开156条，通过“某某发布”微信公众号发布256条。",
+			want: []want{{"proactive.total", 412, false}, {"proactive.website", 156, false}, {"proactive.wechat", 256, false}}},
+		{name: "trap: a site and a column joined by 和 are two channels", year: 2023,
+			text: "全年通过门户网站和政务公开专栏公开信息58条。", absent: []string{"proactive.website"}},
+		{name: "trap: a long phrase between a site and a column", year: 2023,
+			text: "通过门户网站发布通知后在各村居务信息公开专栏公开信息58条。", absent: []string{"proactive.website"}},
 		{name: "a column of the website is the website", text: "通过区政府门户网站政府信息公开专栏主动公开各类政府信息26条。",
 			want: []want{{"proactive.website", 26, false}}, absent: []string{"proactive.total"}},
 		{name: "the disclosure catalogue alone is the total", text: "全年在政府信息公开目录系统主动公开政府信息188条。",
@@ -226,6 +233,27 @@ func TestScope(t *testing.T) {
 		{name: "a department quoting every body of the area", agency: "某某区司法局",
 			text:   "全区各部门、各街道共收到政府信息公开申请1300件。",
 			absent: []string{"apps_new.total"}, ambiguous: []string{"apps_new.total"}},
+		{name: "a government's own proactive figure after 其中", agency: "某某市某某县人民政府",
+			text: "全县各部门、各乡镇共主动公开政府信息9400余条，其中县政府本级主动公开政府信息2215条。",
+			want: []want{{"proactive.total", 2215, false}}},
+		{name: "a government's own proactive figure, the area's in 万", agency: "某某市某某区人民政府",
+			text: "全区各级行政机关共主动公开政府信息4.1万余条，其中区政府本级主动公开政府信息6038条；政府网站发布信息3900条。",
+			want: []want{{"proactive.total", 6038, false}, {"proactive.website", 3900, false}}},
+		{name: "a compiled report reads the area's proactive figure", agency: "某某市某某区人民政府",
+			text: "本报告由区政府办公室综合区政府各部门和各街道办事处的政府信息公开工作年度报告编制而成。全区各单位共主动公开政府信息9400条，其中区政府本级主动公开政府信息2215条。",
+			want: []want{{"proactive.total", 9400, false}}},
+		{name: "trap: a part by kind under the area's figure is no total", agency: "某某市某某区人民政府",
+			text: "全区共主动公开政府信息9400条，其中规范性文件35条。",
+			want: []want{{"proactive.total", 9400, false}}},
+		{name: "trap: a 本级 part of the government's own figure is no total", agency: "某某市某某区人民政府",
+			text: "区政府共主动公开政府信息2215条，其中本级政府网站发布1800条。",
+			want: []want{{"proactive.total", 2215, false}}},
+		{name: "a government's own zero after the area's cases", agency: "某某市某某区人民政府", year: 2013,
+			text: "全区共发生涉及政府信息公开的行政复议案件3起、行政诉讼案件2起。区政府本级未发生行政诉讼案件。",
+			want: []want{{"litigation.total", 0, false}}},
+		{name: "a compiled report keeps the area's cases over 本级's zero", agency: "某某市某某区人民政府", year: 2013,
+			text: "本报告由区政府办公室综合区政府各部门和各街道办事处的政府信息公开工作年度报告编制而成。全区共发生涉及政府信息公开的行政诉讼案件2起。区政府本级未发生行政诉讼案件。",
+			want: []want{{"litigation.total", 2, false}}},
 		{name: "a department's own system", agency: "某某县公安局",
 			text: "全县公安机关主动发布各类信息420条,其中局机关发布信息80条。",
 			want: []want{{"proactive.total", 420, false}}},
@@ -364,6 +392,17 @@ func TestCases(t *testing.T) {
 			want: []want{{"review.total", 0, false}, {"litigation.total", 1, false}}},
 		{name: "P25 results written out", text: "因政府信息公开被申请行政复议4件,其中,1件被复议机关撤销原答复,3件正在复议机关审理中,尚未审结。行政诉讼2件,目前正在法院审理中。",
 			want: []want{{"review.total", 4, false}, {"review.corrected", 1, false}, {"review.pending", 3, false}, {"litigation.total", 2, false}, {"litigation.pending", 2, false}}},
+		{name: "trap: the review table's header laid out as text is no denial", year: 2023,
+			text:   "四、政府信息公开行政复议、行政诉讼情况\n行政复议   行政诉讼\n结 果 维 持   结 果 纠 正   其 他 结 果   尚 未 审 结   总 计   未经复议直接起诉   复议后起诉\n2   0   0   1   3   0   0   0   1   1   0   0   0   0   0\n",
+			absent: []string{"litigation.total", "review.total"}},
+		{name: "results with figures are read", year: 2023, text: "因政府信息公开被申请行政复议3件，结果维持2件，尚未审结1件。",
+			want: []want{{"review.total", 3, false}, {"review.upheld", 2, false}, {"review.pending", 1, false}}},
+		{name: "P25 the review named again in its result", year: 2011, text: "因政府信息公开申请行政复议1件，经县人民政府复议，维持我局原答复。",
+			want: []want{{"review.total", 1, false}, {"review.upheld", 1, false}}},
+		{name: "trap: a dismissal of the review request", year: 2021, text: "发生1起有关政府信息公开的行政复议案件,该案件依法驳回复议请求。",
+			want: []want{{"review.total", 1, false}}, absent: []string{"review.upheld"}},
+		{name: "trap: a result after a case of another kind", year: 2011, text: "因政府信息公开申请行政复议1件，行政诉讼审理中维持原判的案件另计。",
+			want: []want{{"review.total", 1, false}}, absent: []string{"review.upheld"}},
 		{name: "P25 all upheld", text: "因政府信息公开答复后被申请行政复议6件,全部维持。",
 			want: []want{{"review.total", 6, false}, {"review.upheld", 6, false}}},
 		{name: "P25 corrected zero after the count", text: "全区共发生涉及政府信息公开的行政诉讼案件3件,被纠错0件。",
@@ -428,6 +467,10 @@ func TestLegacyIndicators(t *testing.T) {
 			want: []want{{"trainings.total", 4, false}, {"trainees.total", 260, false}}},
 		{name: "press conferences", text: "主动公开方面,全年举办新闻发布会12场。", want: []want{{"response.press_conferences", 12, false}}},
 		{name: "press conferences in 次", year: 2016, text: "主动公开政府信息,参加或举办新闻发布会7次。", want: []want{{"response.press_conferences", 7, false}}},
+		{name: "press conferences under the response heading", year: 2013, text: "（三）回应关切。区政府全年召开新闻发布会9次，围绕征地拆迁等热点问题发布权威信息。",
+			want: []want{{"response.press_conferences", 9, false}}},
+		{name: "trap: press conferences outside disclosure work", year: 2013, text: "（三）招商引资。区政府全年召开新闻发布会9次，推介重点项目。",
+			absent: []string{"response.press_conferences"}},
 		{name: "trap: press activities and attendance", text: "主动公开方面,全年共举办98场新闻发布活动,领导出席新闻发布会共计40人次。",
 			absent: []string{"response.press_conferences"}},
 		{name: "trap: a part of the press conferences", text: "主动公开方面,全年举办新闻发布会30场。其中,专题新闻发布会累计举行12场。",
@@ -467,6 +510,12 @@ func TestFees(t *testing.T) {
 	runMech(t, []mechCase{
 		{name: "P29 in 元", year: 2016, text: "依申请公开收取的费用(检索费、复制费等)为120元。", want: []want{{"fees.collected", 0.012, false}}},
 		{name: "information-processing fee", year: 2022, text: "本年度收取信息处理费共计300元。", want: []want{{"fees.info_processing", 0.03, false}}},
+		{name: "information-processing fee after its count", year: 2024, text: "本年度对超出合理数量的申请收取信息处理费3件次，共计1350.00元。",
+			want: []want{{"fees.info_processing", 0.135, false}}},
+		{name: "trap: a total after another topic's count", year: 2024, text: "本年度收取信息处理费3件次，举办培训2次，共计5000元。",
+			absent: []string{"fees.info_processing"}},
+		{name: "trap: an amount with a noun of its own", year: 2024, text: "本年度收取信息处理费3件次，采购设备合计5000元。",
+			absent: []string{"fees.info_processing"}},
 		{name: "trap: the agency's own charges and budget", year: 2016, text: "本年行政事业性收费2.6万元,政府信息公开专项经费5万元。",
 			absent: []string{"fees.collected"}},
 		{name: "trap: a tariff is no fee charged", year: 2022, text: "按件计收信息处理费,11—30件的部分每件收取100元。",
@@ -486,6 +535,32 @@ func TestDamagedText(t *testing.T) {
 			text: "全年主动公开政府信息900条,其4中规范性文件11条。",
 			want: []want{{"proactive.total", 900, false}, {"legacy.normative_disclosed", 11, false}}},
 		{name: "spaced digits", text: "全年主动公开政府信息 3 140 条。", want: []want{{"proactive.total", 3140, false}}},
+		{name: "spaced digits, two groups", text: "全年主动公开政府信息 1 204 367 条。", want: []want{{"proactive.total", 1204367, false}}},
+		{name: "spaced digits on the line after a heading that goes on with a sentence", year: 2023,
+			text: "（一）主动公开。全年主动公开政府信息\n4 716 条，其中政府网站公开 3 502 条，政务微信发布 1 214 条。",
+			want: []want{{"proactive.total", 4716, false}, {"proactive.website", 3502, false}, {"proactive.wechat", 1214, false}}},
+		{name: "spaced digits on the line after a blank line", year: 2015,
+			text: "通过政务微博公开信息\n\n2 045 条,通过政务微信公开信息 318 条。",
+			want: []want{{"proactive.weibo", 2045, false}, {"proactive.wechat", 318, false}}},
+		{name: "trap: a group with no unit after it is not joined", year: 2021,
+			text: "全年主动公开政府信息 58 条，编号 12 345 的文件已废止。", want: []want{{"proactive.total", 58, false}}},
+		{name: "trap: a heading line stays a heading", year: 2021,
+			text: "（一）主动公开\n2 308 条信息已归档。", absent: []string{"proactive.total"}},
+		{name: "a page break inside a sentence", year: 2016,
+			text: "全年通过政府门户网站公开政府信息 1 530 条,通过政务微\n\n- 4 -\n\n博公开信息 212 条。",
+			want: []want{{"proactive.website", 1530, false}, {"proactive.weibo", 212, false}}},
+		{name: "a page footer inside a sentence, the figure after it", year: 2016,
+			text: "全年主动公开政府信息\n第 2 页 共 6 页\n815 条。",
+			want: []want{{"proactive.total", 815, false}}},
+		{name: "trap: a sentence ended before the page break stays ended", year: 2016,
+			text: "全年主动公开政府信息815条。\n- 2 -\n3 名工作人员负责审核。",
+			want: []want{{"proactive.total", 815, false}}},
+		{name: "two names in ASCII quotes", year: 2015,
+			text: "通过\"某县发布\"政务微博公开信息 1 102 条,通过\"某县发布\"政务微信公开信息 436 条.",
+			want: []want{{"proactive.weibo", 1102, false}, {"proactive.wechat", 436, false}}},
+		{name: "trap: the words between two quoted names are no name", year: 2015,
+			text: "全年\"某县发布\"共发布信息 90 条,其中\"某县发布\"政务微博发布 60 条。",
+			want: []want{{"proactive.weibo", 60, false}}},
 		{name: "a thousands separator", text: "全年主动公开政府信息12,763条,政务微博发布信息1,204条。",
 			want: []want{{"proactive.total", 12763, false}, {"proactive.weibo", 1204, false}}},
 		{name: "a clause comma after a small number is no separator", text: "全年收到政府信息公开申请12,其中网上申请10件。",
@@ -497,6 +572,44 @@ func TestDamagedText(t *testing.T) {
 			want: []want{{"proactive.total", 75, false}}},
 		{name: "article ranges are no counts", text: "按照条例第 9 至 12 条规定的范围主动公开。", absent: []string{"proactive.total"}},
 	})
+}
+
+func TestPageFurniture(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"- 2 -", true}, {"— 12 —", true}, {"－3－", true}, {"第 3 页", true}, {"第3页 共10页", true}, {"第3页/共10页", true},
+		{"3", false}, {"12 0 3", false}, {"- 2", false}, {"第3条", false}, {"第3页规定", false}, {"-", false},
+	} {
+		if got := pageFurniture(tt.line); got != tt.want {
+			t.Errorf("pageFurniture(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestSpacedGroups: a figure spaced out in thousands groups is one figure
+// only when the groups are three digits each and the figure ends at its
+// unit; numbers side by side are not joined.
+func TestSpacedGroups(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		j    int // after the first group
+		want string
+	}{
+		{"2 308 条", 1, " 308"},
+		{"1 204 367 条", 1, " 204 367"},
+		{"12 345 余件", 2, " 345"},
+		{"3 100 20 条", 1, ""}, // 20 is a number of its own
+		{"12 345 的文件", 2, ""}, // no unit: a code, not a count
+		{"5 1234 条", 1, ""},   // a group of four digits is no thousands group
+		{"7 件 100 条", 1, ""},  // the unit came first
+		{"2 03 条", 1, ""},     // two digits
+	} {
+		if got := tt.s[tt.j:spacedGroups(tt.s, tt.j)]; got != tt.want {
+			t.Errorf("spacedGroups(%q) joined %q, want %q", tt.s, got, tt.want)
+		}
+	}
 }
 
 // TestRuleTable checks every rule code the readers use is listed once with

@@ -56,7 +56,10 @@ func tokenize(s string, toks []token, ms []mention) ([]token, []mention) {
 				continue
 			}
 		}
-		if i >= quoteEnd {
+		if i > quoteEnd || i == quoteEnd && c != '"' {
+			// The closing " of a quoted name opens no other: read as an
+			// opener it would take the words up to the next name's quote
+			// ("通过"浔阳发布"政务微博公开1102条,通过"浔阳发布"…") for a name.
 			if end := quoted(s, i, r, size); end > 0 {
 				quoteEnd = end
 				i += size
@@ -143,6 +146,33 @@ func tokenize(s string, toks []token, ms []mention) ([]token, []mention) {
 	return toks, ms
 }
 
+// spacedGroups returns the index after the thousands groups that follow
+// s[:j] apart by single spaces, as a PDF text layer prints a figure ("2 308
+// 条": j after the "2"), or j when there are none. Each group is exactly
+// three digits, and the figure must end at its unit (after a blank, 余/多
+// or 万 perhaps): two separate numbers side by side ("第1 至 3 条", "2 100
+// 3 件") are not joined.
+func spacedGroups(s string, j int) int {
+	e := j
+	for e+4 <= len(s) && s[e] == ' ' && isDigits(s[e+1:e+4]) && (e+4 == len(s) || s[e+4] < '0' || s[e+4] > '9') {
+		e += 4
+	}
+	if e == j {
+		return j
+	}
+	k := skipBlank(s, e)
+	if r, n := runeAt(s, k); r == '余' || r == '多' || r == '万' {
+		k = skipBlank(s, k+n)
+	}
+	if r, n := runeAt(s, k); r == '万' || r == '余' || r == '多' {
+		k = skipBlank(s, k+n)
+	}
+	if u, _ := unitAt(s, k); u == "" {
+		return j
+	}
+	return e
+}
+
 // scanMention reads the count starting at s[i]: a numeral (Arabic or
 // Chinese), an optional 余/多 and 万, and a unit: "1901条", "1236余条",
 // "两起", "3.8万余条", "2 030 条". It reports false when no count starts
@@ -169,10 +199,12 @@ func scanMention(s string, i int, arabic, bare bool) (mention, bool) {
 		j += s2
 	}
 	num := strings.TrimRight(s[start:j], ".")
-	if arabic && len(num) <= 3 && j+4 <= len(s) && s[j] == ' ' && isDigits(s[j+1:j+4]) && (j+4 == len(s) || s[j+4] < '0' || s[j+4] > '9') {
-		// Digits spaced out by a PDF text layer: "2 030 条".
-		num += s[j+1 : j+4]
-		j += 4
+	if arabic && len(num) <= 3 && !strings.Contains(num, ".") {
+		// Digits spaced out by a PDF text layer: "2 030 条", "1 234 567 条".
+		if e := spacedGroups(s, j); e > j {
+			num += strings.ReplaceAll(s[j:e], " ", "")
+			j = e
+		}
 	}
 	for arabic && len(num) <= 3+4*strings.Count(num, ",") && !strings.Contains(num, ".") && j+4 <= len(s) && s[j] == ',' &&
 		isDigits(s[j+1:j+4]) && (j+4 == len(s) || s[j+4] < '0' || s[j+4] > '9') {

@@ -56,14 +56,33 @@ func (r *reader) casesNone(at int) {
 			kinds[k], any = true, true
 		}
 	}
-	if !any || !r.foiHere() {
+	if !any || !r.foiHere() && !r.x.prevCase && !caseSection(r.s.section) {
+		// "全区共发生…行政诉讼案件1起。…区政府本级未发生行政诉讼案件": the
+		// sentence before, or the heading, ties the cases to disclosure.
 		return
+	}
+	scope := r.scope
+	if scope == 0 {
+		scope = r.scopeBefore(at) // "区政府本级未发生…": the zero is 本级's
 	}
 	for k, ok := range kinds {
 		if ok {
-			r.x.candidate(r.s, caseKeys[k]+".total", 0, false, ruleCasesNone, "", r.scope, nil)
+			r.x.candidate(r.s, caseKeys[k]+".total", 0, false, ruleCasesNone, "", scope, nil)
 		}
 	}
+}
+
+// scopeBefore returns the scope named before token at in its clause, or 0.
+func (r *reader) scopeBefore(at int) uint8 {
+	for i := at - 1; i >= 0; i-- {
+		switch t := r.toks[i]; t.kind {
+		case kScope:
+			return t.val
+		case kComma, kNum:
+			return 0
+		}
+	}
+	return 0
 }
 
 // countFollows reports whether a count follows token i in its clause.

@@ -119,6 +119,50 @@ func applicantHeader(all string) bool {
 	return n >= 5
 }
 
+// headerWords returns the words of a cell made of applicant column names
+// apart by spaces, every word a column name or the 法人或其他组织 group over
+// five of them, and at least two words; otherwise nil.
+func headerWords(cell string) []string {
+	if !strings.Contains(cell, " ") {
+		return nil // most cells: no allocation
+	}
+	words := strings.Fields(cell)
+	if len(words) < 2 {
+		return nil
+	}
+	for _, w := range words {
+		if _, ok := appCols[w]; !ok && w != "法人或其他组织" {
+			return nil
+		}
+	}
+	return words
+}
+
+// labelStart matches the numbering a row or group label of the forms opens
+// with: 三、 （一） (1) 1. 2、
+var labelStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
+
+// mergedLabel splits a label cell that holds a group label and a row label
+// apart by white space, each opening with its numbering: it returns the
+// labels before the last, and the last. A cell that does not split so
+// (one label, or text after a space that opens with no numbering, such as
+// "（一）予以公开 （含部分公开）") returns an empty last.
+func mergedLabel(cell string) (groups []string, last string) {
+	if !strings.ContainsAny(cell, " \u3000") {
+		return nil, ""
+	}
+	parts := strings.FieldsFunc(cell, func(r rune) bool { return r == ' ' || r == '\u3000' })
+	if len(parts) < 2 {
+		return nil, ""
+	}
+	for _, p := range parts {
+		if !labelStart.MatchString(p) {
+			return nil, ""
+		}
+	}
+	return parts[:len(parts)-1], parts[len(parts)-1]
+}
+
 // applicantChars are the characters of the seven applicant column names.
 const applicantChars = "自然人商业企科研机构社会公益组织法律服务其他总计"
 
@@ -161,6 +205,21 @@ func (d *doc) applications(from, to int) {
 			}
 			continue
 		}
+		if words := headerWords(d.toks[i].Text); words != nil {
+			// A header row whose cells are apart by single spaces (a PDF text
+			// layer: "商业企业 科研机构 社会公益组织 法律服务机构 其他") is one token.
+			for _, w := range words {
+				if col, ok := appCols[w]; ok {
+					if _, seen := labels[col]; !seen {
+						labels[col] = w
+					}
+				}
+				if len(c) >= 60 {
+					all.WriteString(w)
+				}
+			}
+			continue
+		}
 		// "商业" / "企业" split over two lines.
 		if i+1 < to && !d.toks[i].Multi {
 			if col, ok := appCols[c+d.canon[i+1]]; ok && c != "" {
@@ -188,6 +247,18 @@ func (d *doc) applications(from, to int) {
 		}
 		c := d.canon[i]
 		key, split := rowApps(c), false
+		if groups, last := mergedLabel(d.toks[i].Text); last != "" {
+			// Group and row labels merged in one cell ("三、本年度办理结果
+			// （一）予以公开", "（六）其他处理 1.申请人…"): the row is the last.
+			if k := rowApps(table.Canon(last)); k != "" {
+				key = k
+				for _, g := range groups {
+					if rowApps(table.Canon(g)) == "other" {
+						sixGroup = true
+					}
+				}
+			}
+		}
 		if key == "" {
 			key, split = d.splitLabel(i, to), true
 		}

@@ -9,7 +9,10 @@
 // whose header, was recognised. The tables are read in the clothes real
 // copies give them: labels pasted over two lines, a header repeated after a
 // page break (and a row cut by one), headers printed vertically one
-// character a line, spanned cells repeated. A row whose cells do not fit its
+// character a line, header rows printed as one line of words apart by single
+// spaces (a PDF text layer: "商业企业 科研机构 …", "结果 维持 结果 纠正 …"),
+// a group label merged into the cell of its first row ("三、本年度办理结果
+// （一）予以公开": the row is the last label), spanned cells repeated. A row whose cells do not fit its
 // columns is left out and recorded as ambiguous; a row with one figure too
 // many (a stray page number) is settled by its row sum only when exactly one
 // reading adds up. The package does not check identities

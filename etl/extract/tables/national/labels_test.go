@@ -127,3 +127,18 @@ func TestPrefilterText(t *testing.T) {
 		}
 	}
 }
+
+func TestMergedLabel(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ cell, last string }{
+		{"三、本年度办理结果 （一）予以公开", "（一）予以公开"},
+		{"（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"},
+		{"（一）予以公开", ""},
+		{"（二）部分公开 （区分处理的，只计这一情形，不计其他情形）", ""},
+		{"三、本年度办理结果 说明", ""},
+	} {
+		if _, last := mergedLabel(tt.cell); last != tt.last {
+			t.Errorf("mergedLabel(%q) last = %q, want %q", tt.cell, last, tt.last)
+		}
+	}
+}

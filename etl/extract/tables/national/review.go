@@ -59,23 +59,30 @@ func (d *doc) review(from int) {
 		if d.toks[i].IsValue && c != "" {
 			break
 		}
-		switch {
-		case strings.Contains(c, "直接起诉") && len(c) < 40:
-			if !direct {
-				groups[1] = "行政诉讼-" + d.quote(i)
-			}
-			direct = true
-			continue
-		case strings.Contains(c, "复议后") && len(c) < 40:
-			if !after {
-				groups[2] = "行政诉讼-" + d.quote(i)
-			}
-			after = true
-			continue
+		one := [1]reviewHeader{{canon: c}}
+		hs := reviewHeaders(d.toks[i].Text)
+		if hs == nil {
+			hs = one[:]
 		}
-		if col := colReview(c); col != "" && len(order) < 5 && !contains(order, col) {
-			order = append(order, col)
-			labels = append(labels, d.quote(i))
+		for _, h := range hs {
+			switch {
+			case strings.Contains(h.canon, "直接起诉") && len(h.canon) < 40:
+				if !direct {
+					groups[1] = "行政诉讼-" + h.quote(d, i)
+				}
+				direct = true
+				continue
+			case strings.Contains(h.canon, "复议后") && len(h.canon) < 40:
+				if !after {
+					groups[2] = "行政诉讼-" + h.quote(d, i)
+				}
+				after = true
+				continue
+			}
+			if col := colReview(h.canon); col != "" && len(order) < 5 && !contains(order, col) {
+				order = append(order, col)
+				labels = append(labels, h.quote(d, i))
+			}
 		}
 	}
 	if !direct || !after || i >= len(d.toks) {
@@ -101,6 +108,52 @@ func (d *doc) review(from int) {
 		d.add(table.Cell{Key: g.key + "." + order[k%5], Table: "review", Row: groups[k/5], Col: labels[k%5],
 			Tok: &run.Cells[k], Value: run.Cells[k].Value})
 	}
+}
+
+// reviewHeader is one header name of the review table: a cell, or a name
+// rebuilt from the words of a header row printed on one line.
+type reviewHeader struct {
+	canon, text string // text is empty when the name is the whole cell
+}
+
+func (h reviewHeader) quote(d *doc, i int) string {
+	if h.text == "" {
+		return d.quote(i)
+	}
+	return h.text
+}
+
+// reviewHeaders returns the header names of a cell. A header row whose
+// cells are apart by single spaces (a PDF text layer) is one cell, and a
+// name printed over two lines comes through as two words ("结果 维持 结果
+// 纠正 其他 结果 尚未 审结 总计 未经复议直接起诉 复议后起诉"): two words that
+// make a name are joined. A cell that is not such a row gives nil: the cell
+// is one name.
+func reviewHeaders(text string) []reviewHeader {
+	if strings.Count(text, " ") < 2 {
+		return nil
+	}
+	words := strings.Fields(text)
+	if len(words) < 3 {
+		return nil
+	}
+	known := func(w string) bool {
+		return colReview(w) != "" || strings.Contains(w, "直接起诉") || strings.Contains(w, "复议后") ||
+			w == "行政复议" || w == "行政诉讼"
+	}
+	var out []reviewHeader
+	for k := 0; k < len(words); k++ {
+		switch w := words[k]; {
+		case k+1 < len(words) && colReview(w+words[k+1]) != "" && len(w+words[k+1]) > len("维持"):
+			out = append(out, reviewHeader{w + words[k+1], w + words[k+1]})
+			k++
+		case known(w):
+			out = append(out, reviewHeader{w, w})
+		default:
+			return nil // not a header row
+		}
+	}
+	return out
 }
 
 func contains(xs []string, x string) bool {
