@@ -98,13 +98,13 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 	for _, r := range rows {
 		c, err := Parse(r)
 		if err != nil {
-			res.Refused = append(res.Refused, &RowError{File: path, Line: r.Line, Reason: err.Error()})
+			res.Refused = append(res.Refused, rowError(path, r.Line, err))
 			continue
 		}
 		id, level, err := resolve(ctx, tx, r.Report)
-		var amb *ambiguousRef
+		var amb *Refusal
 		if errors.As(err, &amb) {
-			res.Refused = append(res.Refused, &RowError{File: path, Line: r.Line, Reason: err.Error()})
+			res.Refused = append(res.Refused, rowError(path, r.Line, err))
 			continue
 		}
 		if err != nil {
@@ -227,12 +227,6 @@ func storedStale(ctx context.Context, q querier) (map[int]string, error) {
 	return out, rows.Err()
 }
 
-// ambiguousRef is a hash prefix that several stored reports share.
-type ambiguousRef struct{ ref string }
-
-func (e *ambiguousRef) Error() string {
-	return fmt.Sprintf("report %q: several stored reports start with that hash; give more digits", e.ref)
-}
 
 // resolve finds the stored report a reference names: by content hash (a
 // prefix of it), or the preferred extracted report of AGENCY:YEAR[:h1]. id
@@ -266,7 +260,7 @@ func resolve(ctx context.Context, q querier, ref string) (id, level string, err 
 		return "", "", fmt.Errorf("resolve report %q: %w", ref, err)
 	}
 	if n > 1 {
-		return "", "", &ambiguousRef{ref: ref}
+		return "", "", refuse(RefusedAmbiguousRef, ref, "report %q: several stored reports start with that hash; give more digits", ref)
 	}
 	return id, level, nil
 }
