@@ -227,7 +227,6 @@ func storedStale(ctx context.Context, q querier) (map[int]string, error) {
 	return out, rows.Err()
 }
 
-
 // resolve finds the stored report a reference names: by content hash (a
 // prefix of it), or the preferred extracted report of AGENCY:YEAR[:h1]. id
 // is "" when none does; level is that report's level, for the kind of
