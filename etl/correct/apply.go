@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/xxgk/xxgk/etl/detect"
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/queries"
 	"github.com/xxgk/xxgk/queries/store"
@@ -118,7 +119,7 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 			text = c.Text
 		}
 		if c.Field == FieldAgency {
-			kind = nullString(load.AgencyKind(c.Text, level))
+			kind = nullString(load.AgencyKind(c.Text, correctedLevel(c.Text, level)))
 		}
 		if _, err := ins.ExecContext(ctx, r.Line, path, r.Report, nullString(id), c.Field, c.Kind, value, text, kind,
 			nullString(r.Who), nullString(r.When), r.Why, nullString(r.Source)); err != nil {
@@ -148,6 +149,17 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// correctedLevel is the level of a report whose agency a reader corrected
+// to name: the level the name places it at, as identification would read
+// it (a county report corrected to 鸭溪镇人民政府 is a township's, whose kind
+// of body is 乡镇人民政府), else the level the report was read at.
+func correctedLevel(name, level string) string {
+	if p, ok := detect.Place(name); ok && p.Level != "" {
+		return p.Level
+	}
+	return level
 }
 
 // diff lists the lines added and removed between two applies, and the

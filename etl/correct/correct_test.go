@@ -491,3 +491,34 @@ func TestCompare(t *testing.T) {
 		t.Errorf("Compare of a missing file = %+v, %v; want both applied lines removed and the applied file named", d, err)
 	}
 }
+
+// TestCorrectedAgencyIsPlaced: an agency corrected to a real place's body
+// takes the kind of body that place's level gives it, as if the name had
+// been read: a city bureau's report corrected to 杨镇地区人民政府, a
+// township whose name alone does not say so (阿克苏地区 is a prefecture), is
+// a 乡镇人民政府's, not a city 人民政府's.
+func TestCorrectedAgencyIsPlaced(t *testing.T) {
+	db := chartstest.OpenDB(t)
+	file := filepath.Join(t.TempDir(), "c.csv")
+	writeFile(t, file,
+		"丙市司法局:2021,agency,北京市顺义区杨镇地区人民政府,,,标题写的是地区政府,",
+		"庚市司法局:2020,agency,遵义市人民政府,,,标题写的是市政府,",
+	)
+	if res := apply(t, db, file); res.Applied != 2 || len(res.Refused) != 0 {
+		t.Fatalf("Apply = %+v", res)
+	}
+	cov := rows(t, db, "coverage", queries.Filter{})
+	for _, tt := range []struct {
+		agency string
+		year   int
+		kind   string
+	}{
+		{"北京市顺义区杨镇地区人民政府", 2021, "乡镇人民政府"},
+		{"遵义市人民政府", 2020, "人民政府"},
+	} {
+		r := pick(cov, map[string]any{"agency": tt.agency, "year": tt.year})
+		if r == nil || r["agency_kind"] != tt.kind {
+			t.Errorf("coverage row of %s %d = %v, want kind %s", tt.agency, tt.year, r, tt.kind)
+		}
+	}
+}
