@@ -30,6 +30,10 @@ func correctionsFile(flagValue, db string) string {
 	return correct.DefaultPath(db)
 }
 
+// maxStaleNamed is how many stale lines an apply names on stderr; status
+// lists them all.
+const maxStaleNamed = 10
+
 // applyCorrections makes the corrections file the overlay of the working
 // copy (etl/correct) and says on stderr which lines it refused and which
 // have gone stale. The refused lines do not stop the command: the others
@@ -44,7 +48,18 @@ func applyCorrections(ctx context.Context, w *writer, file string, stderr io.Wri
 			labels.Correction("refused_line"), refusal(r))
 	}
 	if n := len(res.Stale); n > 0 {
-		fmt.Fprintf(stderr, "xxgk: %d 条人工校正已失效（`xxgk status` 列出）\n", n)
+		// Named by line, so a reference to a report that was never stored
+		// (a mistyped hash) is seen at once; kept, not dropped: the report
+		// may come.
+		fmt.Fprintf(stderr, "xxgk: %d 条人工校正已失效（`xxgk status` 列出）：\n", n)
+		for i, l := range res.Stale {
+			if i == maxStaleNamed {
+				fmt.Fprintf(stderr, "xxgk:   ……另有 %d 条\n", n-i)
+				break
+			}
+			fmt.Fprintf(stderr, "xxgk:   %s %s %s：%s\n", labels.CorrectionLine(l.Seq), esc(l.Ref), esc(keyName(l.Field)),
+				labels.Stale(l.Stale))
+		}
 	}
 	return res, nil
 }

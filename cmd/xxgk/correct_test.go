@@ -135,7 +135,8 @@ func TestCorrectCommand(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(in, zunyi), append(mustRead(t, filepath.Join(in, zunyi)), "\n（修订）\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := run(t, "ingest", in, "--db", db); code != exitOK || !strings.Contains(stderr, "1 条人工校正已失效") {
+	if code, _, stderr := run(t, "ingest", in, "--db", db); code != exitOK || !strings.Contains(stderr, "1 条人工校正已失效") ||
+		!strings.Contains(stderr, "第 2 行 "+zunyiID[:12]+" ") || !strings.Contains(stderr, "已被修订版取代") {
 		t.Errorf("ingest of the revised report: exit %d, stderr:\n%s", code, stderr)
 	}
 	_, status, _ = run(t, "status", "--db", db)
