@@ -25,8 +25,13 @@ func TestCorrectionMarks(t *testing.T) {
 	if err := db.QueryRow("SELECT id FROM preferred_reports WHERE agency = ? AND year = 2022", chartstest.PlainAgency).Scan(&id); err != nil {
 		t.Fatal(err)
 	}
+	var bing string
+	if err := db.QueryRow("SELECT id FROM preferred_reports WHERE agency = '丙市司法局' AND year = 2020").Scan(&bing); err != nil {
+		t.Fatal(err)
+	}
 	file := filepath.Join(t.TempDir(), "corrections.csv")
-	body := strings.Join(correct.Header, ",") + "\n" + id + ",apps_new.total,999,张三,,\"" + hostileWhy + "\",\n"
+	body := strings.Join(correct.Header, ",") + "\n" + id + ",apps_new.total,999,张三,,\"" + hostileWhy + "\",\n" +
+		bing + ",agency,丙市人民政府,李四,,标题写的是人民政府,\n" + bing + ",period,h1,李四,,是半年报告,\n"
 	if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -72,6 +77,20 @@ func TestCorrectionMarks(t *testing.T) {
 	}
 	if got.Hostile != 0 {
 		t.Errorf("the reason became markup: %d hostile elements", got.Hostile)
+	}
+	// A corrected report field shows in the same section, in words: the
+	// field, the value in force, the one read, the reason.
+	b.Open(t, filepath.Join(site, "source.html")+"#r="+shortID(bing))
+	var fields struct{ Ready, Agency, Period string }
+	b.Eval(t, `(function(){var a=document.getElementById('c-agency'), p=document.getElementById('c-period');
+		return {Ready: document.body.getAttribute('data-ready')||'', Agency: a?a.innerText:'', Period: p?p.innerText:''}})()`, &fields)
+	for _, want := range []string{"发布机关", "丙市人民政府", "丙市司法局", "标题写的是人民政府"} {
+		if !strings.Contains(fields.Agency, want) {
+			t.Errorf("corrected agency row %q lacks %q", fields.Agency, want)
+		}
+	}
+	if !strings.Contains(fields.Period, "上半年") || !strings.Contains(fields.Period, "全年") || strings.Contains(fields.Period, "h1") {
+		t.Errorf("corrected period row %q, want 上半年 and 全年 in words", fields.Period)
 	}
 	for _, e := range b.Errors() {
 		t.Errorf("browser: %s", e)

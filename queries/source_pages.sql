@@ -9,7 +9,8 @@
 --
 -- corrections is a JSON array of the human corrections of the report's
 -- figures (etl/correct), [key, corrected, extracted, why], null for a
--- blank; NULL when there are none.
+-- blank; NULL when there are none. A corrected report field (agency,
+-- year, period, form) comes first, its two sides strings.
 -- text is NULL for a report loaded from exchange records, which carry none.
 -- figures is a JSON array, compact because the site writes one per report
 -- (millions of figures at national scale): one array per table row (the
@@ -59,16 +60,32 @@ rows_ AS (
 -- The human corrections of each report (corrected_metrics): key, the
 -- corrected value (null: blank), the extracted one (null: none or blank),
 -- and the reason, JSON-escaped.
-fixes AS (
-    SELECT m.report_id,
-           '[' || string_agg('[' || CAST(to_json(m.key) AS VARCHAR) || ',' ||
+-- A report field a reader corrected (agency, year, period, form) comes
+-- first, as [field, corrected, as read, why] with both sides JSON strings.
+fix_items AS (
+    SELECT m.report_id, 1 AS part, m.key AS sort_key,
+           '[' || CAST(to_json(m.key) AS VARCHAR) || ',' ||
                   CASE WHEN m.kind = 'number' THEN CAST(m.value AS VARCHAR) ELSE 'null' END || ',' ||
                   CASE WHEN m.extracted_kind = 'number' THEN CAST(m.extracted_value AS VARCHAR) ELSE 'null' END || ',' ||
-                  CAST(to_json(m.correction_why) AS VARCHAR) || ']', ',' ORDER BY m.key) || ']' AS fixes
+                  CAST(to_json(m.correction_why) AS VARCHAR) || ']' AS item
     FROM corrected_metrics m
     JOIN r ON r.id = m.report_id
     WHERE m.corrected
-    GROUP BY m.report_id
+    UNION ALL
+    SELECT c.report_id, 0 AS part, c.field AS sort_key,
+           '[' || CAST(to_json(c.field) AS VARCHAR) || ',' || CAST(to_json(c.text_value) AS VARCHAR) || ',' ||
+                  CAST(to_json(CASE c.field WHEN 'agency' THEN o.agency WHEN 'year' THEN CAST(o.year AS VARCHAR)
+                                            WHEN 'period' THEN o.period ELSE o.form END) AS VARCHAR) || ',' ||
+                  CAST(to_json(c.why) AS VARCHAR) || ']' AS item
+    FROM corrections_in_force c
+    JOIN r ON r.id = c.report_id
+    JOIN reports o ON o.id = c.report_id
+    WHERE c.kind = 'text' AND c.field IN ('agency', 'year', 'period', 'form')
+),
+fixes AS (
+    SELECT report_id, '[' || string_agg(item, ',' ORDER BY part, sort_key) || ']' AS fixes
+    FROM fix_items
+    GROUP BY report_id
 ),
 figs AS (
     SELECT report_id, '[' || string_agg(row_json, ',' ORDER BY row_key) || ']' AS figures

@@ -308,16 +308,30 @@
     var head = sec.querySelector("thead tr");
     [C.metric, C.corrected, C.extracted, C.why].forEach(function (h, i) { head.appendChild(el("th", h || "", i === 1 || i === 2 ? "num" : "")); });
     var body = sec.querySelector("tbody");
+    // A report field (agency, year, period, form) has words on both sides.
+    function field(k, v) {
+      if (v === null) { return C.none || ""; }
+      if (k === "period") { return (L.period && L.period[v]) || v; }
+      if (k === "form") { return (L.form && L.form[v]) || v; }
+      return v;
+    }
     list.forEach(function (c) {
       var tr = el("tr", null, "corrected");
       tr.id = "c-" + c[0];
-      var a = el("a", keyLabel(c[0]));
-      a.href = link(c[0]);
       var th = el("th");
-      th.appendChild(a);
-      tr.appendChild(th);
-      tr.appendChild(el("td", c[1] === null ? (C.blank || "") : num(c[1]), "num"));
-      tr.appendChild(el("td", c[2] === null ? (C.none || "") : num(c[2]), "num"));
+      if (typeof c[1] === "string") {
+        th.textContent = C["field_" + c[0]] || c[0];
+        tr.appendChild(th);
+        tr.appendChild(el("td", field(c[0], c[1])));
+        tr.appendChild(el("td", field(c[0], c[2])));
+      } else {
+        var a = el("a", keyLabel(c[0]));
+        a.href = link(c[0]);
+        th.appendChild(a);
+        tr.appendChild(th);
+        tr.appendChild(el("td", c[1] === null ? (C.blank || "") : num(c[1]), "num"));
+        tr.appendChild(el("td", c[2] === null ? (C.none || "") : num(c[2]), "num"));
+      }
       tr.appendChild(el("td", c[3] || ""));
       body.appendChild(tr);
     });

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/xxgk/xxgk/etl/correct"
+	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/etl/report"
-	"github.com/xxgk/xxgk/internal/termtext"
 	"github.com/xxgk/xxgk/queries/labels"
 )
 
@@ -30,6 +30,10 @@ func correctionsFile(flagValue, db string) string {
 	return correct.DefaultPath(db)
 }
 
+// maxStaleNamed is how many stale lines an apply names on stderr; status
+// lists them all.
+const maxStaleNamed = 10
+
 // applyCorrections makes the corrections file the overlay of the working
 // copy (etl/correct) and says on stderr which lines it refused and which
 // have gone stale. The refused lines do not stop the command: the others
@@ -40,12 +44,100 @@ func applyCorrections(ctx context.Context, w *writer, file string, stderr io.Wri
 		return nil, fail(err, "cannot apply the corrections %s to %s", file, w.path)
 	}
 	for _, r := range res.Refused {
-		fmt.Fprintf(stderr, "xxgk: 人工校正 %s 第 %d 行未采用：%s\n", termtext.Escape(r.File), r.Line, termtext.Escape(r.Reason))
+		fmt.Fprintf(stderr, "xxgk: %s %s %s%s：%s\n", labels.Correction("mark"), esc(r.File), labels.CorrectionLine(r.Line),
+			labels.Correction("refused_line"), refusal(r))
 	}
 	if n := len(res.Stale); n > 0 {
-		fmt.Fprintf(stderr, "xxgk: %d 条人工校正已失效（`xxgk status` 列出）\n", n)
+		// Named by line, so a reference to a report that was never stored
+		// (a mistyped hash) is seen at once; kept, not dropped: the report
+		// may come.
+		fmt.Fprintf(stderr, "xxgk: %d 条人工校正已失效（`xxgk status` 列出）：\n", n)
+		for i, l := range res.Stale {
+			if i == maxStaleNamed {
+				fmt.Fprintf(stderr, "xxgk:   ……另有 %d 条\n", n-i)
+				break
+			}
+			fmt.Fprintf(stderr, "xxgk:   %s %s %s：%s\n", labels.CorrectionLine(l.Seq), esc(l.Ref), esc(keyName(l.Field)),
+				labels.Stale(l.Stale))
+		}
 	}
 	return res, nil
+}
+
+// refusal says in Chinese why a line of the corrections file was refused,
+// quoting what it wrote, escaped for the terminal.
+func refusal(r *correct.RowError) string {
+	return labels.Refusal(r.Code, esc(r.Value))
+}
+
+// printDrift says how the corrections file differs from what the
+// snapshot applied (`xxgk status`, which cannot apply it: it reads a
+// read-only snapshot): the lines not yet applied, the lines dropped from
+// the file, the lines an apply would refuse. It prints nothing when the
+// file and the database agree and every line is valid.
+func printDrift(ctx context.Context, s *load.Store, file string, w io.Writer) error {
+	d, err := correct.Compare(ctx, s.DB(), file)
+	if err != nil {
+		return fail(err, "cannot compare the corrections %s with %s", file, s.Path())
+	}
+	if !d.Differs() && len(d.Refused) == 0 {
+		return nil
+	}
+	if d.Differs() {
+		fmt.Fprintf(w, "\n%s（%s）：%s（`xxgk ingest`、`xxgk run` 或 `xxgk build`）\n", labels.Correction("file_differs"),
+			esc(file), labels.Correction("apply_hint"))
+	} else {
+		fmt.Fprintf(w, "\n%s %s：\n", labels.Correction("mark"), esc(file))
+	}
+	if d.AppliedFile != "" {
+		fmt.Fprintf(w, "  %s：%s\n", labels.Correction("other_file"), esc(d.AppliedFile))
+	}
+	if len(d.Pending) > 0 {
+		fmt.Fprintf(w, "  %s（%d 行）：\n", labels.Correction("pending"), len(d.Pending))
+		g := grid{indent: "    "}
+		for _, r := range d.Pending {
+			g.add(labels.CorrectionLine(r.Line), esc(r.Report), esc(keyName(r.Key))+" = "+esc(r.Value), esc(r.Why))
+		}
+		if err := g.write(w); err != nil {
+			return err
+		}
+	}
+	if d.Removed > 0 {
+		fmt.Fprintf(w, "  %s：%d 行\n", labels.Correction("removed"), d.Removed)
+	}
+	if len(d.Refused) > 0 {
+		fmt.Fprintf(w, "  %s（%d 行）：\n", labels.Correction("refused"), len(d.Refused))
+		g := grid{indent: "    "}
+		for _, r := range d.Refused {
+			g.add(labels.CorrectionLine(r.Line), refusal(r))
+		}
+		return g.write(w)
+	}
+	return nil
+}
+
+// warnDrift says on stderr when the corrections file differs from what
+// the snapshot applied, so a reader of `xxgk query` knows its result
+// lacks them. A file that cannot be read is said too; the query goes on.
+func warnDrift(ctx context.Context, s *load.Store, file string, stderr io.Writer) {
+	d, err := correct.Compare(ctx, s.DB(), file)
+	if err != nil {
+		fmt.Fprintf(stderr, "xxgk: %s\n", esc(fail(err, "cannot compare the corrections %s with %s", file, s.Path()).Error()))
+		return
+	}
+	if !d.Differs() {
+		return
+	}
+	var parts []string
+	if n := len(d.Pending); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d 行", labels.Correction("pending"), n))
+	}
+	if d.Removed > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d 行", labels.Correction("removed"), d.Removed))
+	}
+	fmt.Fprintf(stderr, "xxgk: %s（%s；%s）：%s；%s（`xxgk ingest`、`xxgk run` 或 `xxgk build`）\n",
+		labels.Correction("file_differs"), esc(file), strings.Join(parts, "，"), labels.Correction("not_in_query"),
+		labels.Correction("apply_hint"))
 }
 
 // recordCorrections writes what the apply changed into the change log of

@@ -81,13 +81,26 @@ func TestCorrectCommand(t *testing.T) {
 	f.WriteString(zunyiID + ",granted.totl,3,,,拼错,\n")
 	f.Close()
 
+	// Not applied yet: status and query read the snapshot, which cannot
+	// apply the file, and say so.
+	_, status, _ := run(t, "status", "--db", db)
+	for _, want := range []string{"校正文件与数据库上次采用的不同", "尚未采用的行（2 行）", "第 2 行", "第 3 行",
+		"有误、不会采用的行（1 行）", "第 4 行  未知的键「granted.totl」"} {
+		if !strings.Contains(status, want) {
+			t.Errorf("status before the ingest lacks %q:\n%s", want, status)
+		}
+	}
+	if _, _, stderr := run(t, "query", "coverage", "--db", db); !strings.Contains(stderr, "尚未采用的行 2 行") {
+		t.Errorf("query before the ingest does not say the file is not applied:\n%s", stderr)
+	}
+
 	out := filepath.Join(t.TempDir(), "out")
 	for _, step := range [][]string{{"ingest", in, "--db", db}, {"build", "--db", db, "--out", out}} {
 		code, _, stderr := run(t, step...)
 		if code != exitOK {
 			t.Fatalf("%v: exit %d: %s", step, code, stderr)
 		}
-		if !strings.Contains(stderr, "第 4 行未采用") || !strings.Contains(stderr, `unknown key "granted.totl"`) {
+		if !strings.Contains(stderr, "第 4 行未采用：未知的键「granted.totl」：不是指标键") || strings.Contains(stderr, "unknown key") {
 			t.Errorf("%v: stderr does not name the refused line:\n%s", step, stderr)
 		}
 		if v, _ := figure(t, db, "遵义市司法局", 2020, "apps_new.total"); v != 42 {
@@ -97,7 +110,23 @@ func TestCorrectCommand(t *testing.T) {
 			t.Errorf("after %v the agency correction does not apply", step)
 		}
 	}
-	_, list, _ := run(t, "query", "corrections", "--db", db, "--format", "csv")
+	_, list, qerr := run(t, "query", "corrections", "--db", db, "--format", "csv")
+	if strings.Contains(qerr, "不同") {
+		t.Errorf("query after the build still says the file is not applied:\n%s", qerr)
+	}
+	_, status, _ = run(t, "status", "--db", db)
+	if strings.Contains(status, "不同") || !strings.Contains(status, "有误、不会采用的行（1 行）") {
+		t.Errorf("status after the build: want no difference, the refused line still listed:\n%s", status)
+	}
+	// --corrections names another file: the database applied this one.
+	other := filepath.Join(t.TempDir(), "other.csv")
+	_, status, _ = run(t, "status", "--db", db, "--corrections", other)
+	if !strings.Contains(status, "已从校正文件中删去、数据库仍在采用的行：2 行") || !strings.Contains(status, "另一个校正文件："+file) {
+		t.Errorf("status --corrections %s does not compare that file:\n%s", other, status)
+	}
+	if _, _, stderr := run(t, "query", "coverage", "--db", db, "--corrections", other); !strings.Contains(stderr, "删去") {
+		t.Errorf("query --corrections %s does not say the file differs:\n%s", other, stderr)
+	}
 	if !strings.Contains(list, "apps_new.total,number,42,") || !strings.Contains(list, "number,"+formatNum(before)+",") {
 		t.Errorf("query corrections does not list the correction with the extracted value beside it:\n%s", list)
 	}
@@ -106,10 +135,11 @@ func TestCorrectCommand(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(in, zunyi), append(mustRead(t, filepath.Join(in, zunyi)), "\n（修订）\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := run(t, "ingest", in, "--db", db); code != exitOK || !strings.Contains(stderr, "1 条人工校正已失效") {
+	if code, _, stderr := run(t, "ingest", in, "--db", db); code != exitOK || !strings.Contains(stderr, "1 条人工校正已失效") ||
+		!strings.Contains(stderr, "第 2 行 "+zunyiID[:12]+" ") || !strings.Contains(stderr, "已被修订版取代") {
 		t.Errorf("ingest of the revised report: exit %d, stderr:\n%s", code, stderr)
 	}
-	_, status, _ := run(t, "status", "--db", db)
+	_, status, _ = run(t, "status", "--db", db)
 	if !strings.Contains(status, "已失效的人工校正（1 条") || !strings.Contains(status, "已被修订版取代") {
 		t.Errorf("status does not report the stale correction:\n%s", status)
 	}

@@ -43,11 +43,12 @@ func (y *yearsFlag) Set(v string) error {
 }
 
 func runQuery(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "NAME [--format table|csv|json] [--bom] [--agency A]... [--year Y]... [--db FILE] | --list",
+	fs := newFlags(e, "NAME [--format table|csv|json] [--bom] [--agency A]... [--year Y]... [--db FILE] [--corrections FILE] | --list",
 		"Runs a named query (queries/*.sql) on the published snapshot of the database and prints its result.",
 		"xxgk query yoy --agency 北京市东城区人民政府 --format csv")
 	format := fs.String("format", queries.FormatTable, "output format: table, csv or json")
 	dbPath := fs.String("db", defaultDB, "the DuckDB file written by ingest")
+	cf := addCorrectionsFlag(fs)
 	list := fs.Bool("list", false, "list the named queries, one per line: name, then description")
 	bom := fs.Bool("bom", false, "with --format csv: start with the UTF-8 byte-order mark, so Excel on Windows reads the Chinese")
 	var agencies listFlag
@@ -92,6 +93,9 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	// The snapshot cannot apply the corrections file: say when the result
+	// lacks some of it.
+	warnDrift(ctx, st, correctionsFile(*cf, canonical(*dbPath)), e.stderr)
 	out := e.stdout
 	if *bom {
 		out = &bomWriter{w: out}

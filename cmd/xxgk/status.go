@@ -22,10 +22,11 @@ import (
 func esc[S ~string](s S) string { return termtext.Escape(string(s)) }
 
 func runStatus(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "[--db FILE] [--runs N] [--changes [--run N]]",
+	fs := newFlags(e, "[--db FILE] [--corrections FILE] [--runs N] [--changes [--run N]]",
 		"Prints the last runs, the open errors and the conflicts, or with --changes what a run changed, from the published snapshot.",
 		"xxgk status --changes")
 	dbFlag := fs.String("db", defaultDB, "the DuckDB file")
+	cf := addCorrectionsFlag(fs)
 	nRuns := fs.Int("runs", 10, "how many of the last runs to list")
 	changes := fs.Bool("changes", false, "print what the last ingest changed: new, changed (figures old → new), removed, failed")
 	runID := fs.Int64("run", 0, "with --changes: the run to show instead of the last one")
@@ -64,7 +65,7 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	if *changes {
 		return printChanges(ctx, s, *runID, e.stdout)
 	}
-	return printStatus(ctx, s, *nRuns, e.stdout)
+	return printStatus(ctx, s, *nRuns, correctionsFile(*cf, db), e.stdout)
 }
 
 // ahead reports whether the working copy was written after the snapshot
@@ -93,7 +94,7 @@ func ahead(db string) bool {
 // agency names and the readers' own error messages are printed as stored,
 // escaped for the terminal.
 
-func printStatus(ctx context.Context, s *load.Store, n int, w io.Writer) error {
+func printStatus(ctx context.Context, s *load.Store, n int, corrections string, w io.Writer) error {
 	runs, err := s.Runs(ctx, n)
 	if err != nil {
 		return err
@@ -147,7 +148,10 @@ func printStatus(ctx context.Context, s *load.Store, n int, w io.Writer) error {
 		return err
 	}
 	printConflicts(w, conf)
-	return printStaleCorrections(ctx, s, w)
+	if err := printStaleCorrections(ctx, s, w); err != nil {
+		return err
+	}
+	return printDrift(ctx, s, corrections, w)
 }
 
 // printStaleCorrections lists the corrections that no longer do anything

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/xxgk/xxgk/etl/detect"
 	"github.com/xxgk/xxgk/etl/load"
 	"github.com/xxgk/xxgk/queries"
 	"github.com/xxgk/xxgk/queries/store"
@@ -98,13 +99,13 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 	for _, r := range rows {
 		c, err := Parse(r)
 		if err != nil {
-			res.Refused = append(res.Refused, &RowError{File: path, Line: r.Line, Reason: err.Error()})
+			res.Refused = append(res.Refused, rowError(path, r.Line, err))
 			continue
 		}
 		id, level, err := resolve(ctx, tx, r.Report)
-		var amb *ambiguousRef
+		var amb *Refusal
 		if errors.As(err, &amb) {
-			res.Refused = append(res.Refused, &RowError{File: path, Line: r.Line, Reason: err.Error()})
+			res.Refused = append(res.Refused, rowError(path, r.Line, err))
 			continue
 		}
 		if err != nil {
@@ -118,7 +119,7 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 			text = c.Text
 		}
 		if c.Field == FieldAgency {
-			kind = nullString(load.AgencyKind(c.Text, level))
+			kind = nullString(load.AgencyKind(c.Text, correctedLevel(c.Text, level)))
 		}
 		if _, err := ins.ExecContext(ctx, r.Line, path, r.Report, nullString(id), c.Field, c.Kind, value, text, kind,
 			nullString(r.Who), nullString(r.When), r.Why, nullString(r.Source)); err != nil {
@@ -148,6 +149,17 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// correctedLevel is the level of a report whose agency a reader corrected
+// to name: the level the name places it at, as identification would read
+// it (a county report corrected to 鸭溪镇人民政府 is a township's, whose kind
+// of body is 乡镇人民政府), else the level the report was read at.
+func correctedLevel(name, level string) string {
+	if p, ok := detect.Place(name); ok && p.Level != "" {
+		return p.Level
+	}
+	return level
 }
 
 // diff lists the lines added and removed between two applies, and the
@@ -227,13 +239,6 @@ func storedStale(ctx context.Context, q querier) (map[int]string, error) {
 	return out, rows.Err()
 }
 
-// ambiguousRef is a hash prefix that several stored reports share.
-type ambiguousRef struct{ ref string }
-
-func (e *ambiguousRef) Error() string {
-	return fmt.Sprintf("report %q: several stored reports start with that hash; give more digits", e.ref)
-}
-
 // resolve finds the stored report a reference names: by content hash (a
 // prefix of it), or the preferred extracted report of AGENCY:YEAR[:h1]. id
 // is "" when none does; level is that report's level, for the kind of
@@ -266,7 +271,7 @@ func resolve(ctx context.Context, q querier, ref string) (id, level string, err 
 		return "", "", fmt.Errorf("resolve report %q: %w", ref, err)
 	}
 	if n > 1 {
-		return "", "", &ambiguousRef{ref: ref}
+		return "", "", refuse(RefusedAmbiguousRef, ref, "report %q: several stored reports start with that hash; give more digits", ref)
 	}
 	return id, level, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"github.com/xxgk/xxgk/etl/correct"
 	"github.com/xxgk/xxgk/etl/report"
 	"github.com/xxgk/xxgk/queries"
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 func TestParse(t *testing.T) {
@@ -37,6 +39,7 @@ func TestParse(t *testing.T) {
 		{"a year", ok("甲市司法局:2021", "year", "2020"), correct.KindText, 0, "2020", ""},
 		{"a period in words", ok("甲市司法局:2021:h1", "period", "全年"), correct.KindText, 0, "year", ""},
 		{"a form", ok("3f2a9c1d", "form", "legacy"), correct.KindText, 0, "legacy", ""},
+		{"a form as the site names it", ok("3f2a9c1d", "form", "旧版统计表"), correct.KindText, 0, "legacy", ""},
 		{"not a report", ok("3f2a9c1d", "not_a_report", "是"), correct.KindText, 0, "true", ""},
 		{"a confirmed flag", ok("3f2a9c1d", "flag:I1.flow:total", "确认无误"), correct.KindVerdict, 0, correct.Confirmed, ""},
 		{"a flag to fix", ok("3f2a9c1d", "flag:yoy.above_5x:handled", "需修正"), correct.KindVerdict, 0, correct.NeedsFix, ""},
@@ -60,6 +63,11 @@ func TestParse(t *testing.T) {
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("Parse = %v, want an error with %q", err, tt.wantErr)
+				}
+				// A reader is told why in Chinese: the code has its words.
+				var r *correct.Refusal
+				if !errors.As(err, &r) || !labels.Known("refusal", r.Code) {
+					t.Errorf("Parse = %v, want a refusal whose code the labels table names", err)
 				}
 				return
 			}
@@ -85,7 +93,7 @@ func TestReadNamesBadLines(t *testing.T) {
 	if len(rows) != 1 || rows[0].Why != "读错了列,\n跨两行" || rows[0].Line != 2 {
 		t.Errorf("rows = %+v, want the first data line", rows)
 	}
-	if len(bad) != 1 || !strings.Contains(bad[0].Error(), "c.csv line 4") {
+	if len(bad) != 1 || !strings.Contains(bad[0].Error(), "c.csv line 4") || bad[0].Code != correct.RefusedCSV {
 		t.Errorf("bad = %v, want line 4 named", bad)
 	}
 	if _, _, err := correct.Read(strings.NewReader("report,key,value\n"), "c.csv"); err == nil || !strings.Contains(err.Error(), `"why"`) {
@@ -421,5 +429,96 @@ func TestNotAReportAndCorrectedName(t *testing.T) {
 	h := pick(rows(t, db, "harmonised", queries.Filter{Agencies: []string{"丙市人民政府"}}), map[string]any{"year": 2021, "metric": "received"})
 	if h == nil || h["value"] != 4321.0 {
 		t.Errorf("harmonised received of 丙市人民政府 2021 = %v, want 4321", h)
+	}
+}
+
+// TestCompare: a read-only reader compares the file with what the database
+// applied: lines added since, lines removed since, lines an apply would
+// refuse; it writes nothing, and a file that matches shows no drift.
+func TestCompare(t *testing.T) {
+	db := chartstest.OpenDB(t)
+	ctx := context.Background()
+	id := idOf(t, db, chartstest.PlainAgency, 2022)
+	file := filepath.Join(t.TempDir(), "c.csv")
+	first := id[:12] + ",granted.total,1000,张三,,读成了上一行,"
+	second := "丙市司法局:2020,agency,丙市人民政府,李四,,标题写的是人民政府,"
+	writeFile(t, file, first, second)
+	apply(t, db, file)
+	d, err := correct.Compare(ctx, db, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Differs() || len(d.Refused) != 0 || d.AppliedFile != "" {
+		t.Fatalf("Compare right after Apply = %+v, want no drift", d)
+	}
+	// The same lines in another order are the same corrections.
+	writeFile(t, file, second, first)
+	if d, err = correct.Compare(ctx, db, file); err != nil || d.Differs() {
+		t.Fatalf("Compare of the lines reordered = %+v, %v; want no drift", d, err)
+	}
+
+	added := id + ",apps_new.total,77,,,补上漏读的数,"
+	edited := id[:12] + ",granted.total,1001,张三,,读成了上一行,"
+	writeFile(t, file, second, edited, added, id+",apps_new.totl,1,,,拼错,", id[:8]+",apps_new.total,很多,,,不是数字,")
+	d, err = correct.Compare(ctx, db, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pending []int
+	for _, r := range d.Pending {
+		pending = append(pending, r.Line)
+	}
+	if fmt.Sprint(pending) != "[3 4]" || d.Removed != 1 {
+		t.Errorf("pending lines %v, removed %d; want lines 3 and 4 pending and the edited line removed", pending, d.Removed)
+	}
+	var refused []string
+	for _, r := range d.Refused {
+		refused = append(refused, fmt.Sprintf("%d %s %s", r.Line, r.Code, r.Value))
+	}
+	if fmt.Sprint(refused) != "[5 unknown_key apps_new.totl 6 not_a_number 很多]" {
+		t.Errorf("refused %q, want lines 5 and 6 with their codes", refused)
+	}
+	// Nothing was written: the database still applies the old value.
+	h := pick(rows(t, db, "harmonised", queries.Filter{Agencies: []string{chartstest.PlainAgency}}), map[string]any{"year": 2022, "metric": "granted"})
+	if h == nil || h["value"] != 1000.0 {
+		t.Errorf("harmonised granted 2022 = %v after Compare, want the applied 1000", h)
+	}
+
+	// Another file than the one applied is named; a missing file removes all.
+	other := filepath.Join(t.TempDir(), "other.csv")
+	d, err = correct.Compare(ctx, db, other)
+	if err != nil || d.Removed != 2 || len(d.Pending) != 0 || d.AppliedFile != file {
+		t.Errorf("Compare of a missing file = %+v, %v; want both applied lines removed and the applied file named", d, err)
+	}
+}
+
+// TestCorrectedAgencyIsPlaced: an agency corrected to a real place's body
+// takes the kind of body that place's level gives it, as if the name had
+// been read: a city bureau's report corrected to 杨镇地区人民政府, a
+// township whose name alone does not say so (阿克苏地区 is a prefecture), is
+// a 乡镇人民政府's, not a city 人民政府's.
+func TestCorrectedAgencyIsPlaced(t *testing.T) {
+	db := chartstest.OpenDB(t)
+	file := filepath.Join(t.TempDir(), "c.csv")
+	writeFile(t, file,
+		"丙市司法局:2021,agency,北京市顺义区杨镇地区人民政府,,,标题写的是地区政府,",
+		"庚市司法局:2020,agency,遵义市人民政府,,,标题写的是市政府,",
+	)
+	if res := apply(t, db, file); res.Applied != 2 || len(res.Refused) != 0 {
+		t.Fatalf("Apply = %+v", res)
+	}
+	cov := rows(t, db, "coverage", queries.Filter{})
+	for _, tt := range []struct {
+		agency string
+		year   int
+		kind   string
+	}{
+		{"北京市顺义区杨镇地区人民政府", 2021, "乡镇人民政府"},
+		{"遵义市人民政府", 2020, "人民政府"},
+	} {
+		r := pick(cov, map[string]any{"agency": tt.agency, "year": tt.year})
+		if r == nil || r["agency_kind"] != tt.kind {
+			t.Errorf("coverage row of %s %d = %v, want kind %s", tt.agency, tt.year, r, tt.kind)
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/xxgk/xxgk/etl/report"
+	"github.com/xxgk/xxgk/queries/labels"
 )
 
 // FileName is the corrections file's name beside the database.
@@ -65,11 +66,59 @@ type Correction struct {
 type RowError struct {
 	File   string
 	Line   int
-	Reason string
+	Code   string // why, one of the Refused* codes (queries/labels domain refusal names them)
+	Value  string // what the line wrote that was refused ("" when nothing was)
+	Reason string // the reason in English, for logs and errors
 }
 
 func (e *RowError) Error() string {
 	return fmt.Sprintf("%s line %d: %s", e.File, e.Line, e.Reason)
+}
+
+// Why a line was refused: codes of the refusal domain of queries/labels,
+// so a reader is told in Chinese.
+const (
+	RefusedCSV          = "bad_csv"          // not a valid CSV line
+	RefusedNoReport     = "no_report"        // the report column is empty
+	RefusedRef          = "bad_ref"          // neither a content hash nor AGENCY:YEAR
+	RefusedShortHash    = "short_hash"       // fewer than 8 hex digits
+	RefusedRefYear      = "bad_ref_year"     // the year of AGENCY:YEAR is not a year
+	RefusedRefPeriod    = "bad_ref_period"   // the period of AGENCY:YEAR:P is neither year nor h1
+	RefusedAmbiguousRef = "ambiguous_ref"    // several stored reports share the hash prefix
+	RefusedNoWhy        = "no_why"           // no reason given
+	RefusedAgency       = "bad_agency"       // the agency is not a name
+	RefusedYear         = "bad_year"         // the year is not a year
+	RefusedPeriod       = "bad_period"       // the period is neither year nor h1
+	RefusedForm         = "bad_form"         // not one of the forms
+	RefusedNotAReport   = "bad_not_a_report" // neither true nor false
+	RefusedFlagRule     = "flag_no_rule"     // flag: without a rule
+	RefusedVerdict      = "bad_verdict"      // neither 确认无误 nor 需修正
+	RefusedUnknownKey   = "unknown_key"      // not a metric key, a report field nor a flag
+	RefusedNotANumber   = "not_a_number"     // the value is neither a number nor blank
+)
+
+// Refusal is why Parse or Apply refuses a line: a code a reader is told
+// in Chinese (queries/labels), the value refused, and the English reason.
+type Refusal struct {
+	Code   string
+	Value  string
+	Reason string
+}
+
+func (r *Refusal) Error() string { return r.Reason }
+
+func refuse(code, value, format string, args ...any) *Refusal {
+	return &Refusal{Code: code, Value: value, Reason: fmt.Sprintf(format, args...)}
+}
+
+// rowError is the refusal err of line line of file.
+func rowError(file string, line int, err error) *RowError {
+	e := &RowError{File: file, Line: line, Reason: err.Error()}
+	var r *Refusal
+	if errors.As(err, &r) {
+		e.Code, e.Value = r.Code, r.Value
+	}
+	return e
 }
 
 // ReadFile reads the corrections file at path. A file that does not exist
@@ -128,7 +177,7 @@ func Read(r io.Reader, name string) (rows []Row, bad []*RowError, err error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				bad = append(bad, &RowError{File: name, Line: pe.StartLine, Reason: "not valid CSV: " + pe.Err.Error()})
+				bad = append(bad, &RowError{File: name, Line: pe.StartLine, Code: RefusedCSV, Reason: "not valid CSV: " + pe.Err.Error()})
 				continue
 			}
 			return rows, bad, err
@@ -161,38 +210,43 @@ const FlagPrefix = "flag:"
 func Parse(r Row) (Correction, error) {
 	c := Correction{Row: r, Field: r.Key}
 	if r.Report == "" {
-		return c, errors.New("no report given (a content hash, or AGENCY:YEAR)")
+		return c, refuse(RefusedNoReport, "", "no report given (a content hash, or AGENCY:YEAR)")
 	}
 	if _, _, _, err := splitRef(r.Report); err != nil {
 		return c, err
 	}
 	if r.Why == "" {
-		return c, errors.New("no reason given (why)")
+		return c, refuse(RefusedNoWhy, "", "no reason given (why)")
 	}
 	v := r.Value
 	switch {
 	case r.Key == FieldAgency:
 		if v == "" || strings.ContainsAny(v, "\n\r\t") {
-			return c, fmt.Errorf("agency %q is not a name", v)
+			return c, refuse(RefusedAgency, v, "agency %q is not a name", v)
 		}
 		c.Kind, c.Text = KindText, v
 	case r.Key == FieldYear:
 		y, err := strconv.Atoi(v)
 		if err != nil || y < 1990 || y > 2100 {
-			return c, fmt.Errorf("year %q is not a year", v)
+			return c, refuse(RefusedYear, v, "year %q is not a year", v)
 		}
 		c.Kind, c.Text = KindText, strconv.Itoa(y)
 	case r.Key == FieldPeriod:
 		p, ok := map[string]string{"year": "year", "h1": "h1", "全年": "year", "上半年": "h1"}[v]
 		if !ok {
-			return c, fmt.Errorf("period %q is neither year nor h1", v)
+			return c, refuse(RefusedPeriod, v, "period %q is neither year nor h1", v)
 		}
 		c.Kind, c.Text = KindText, p
 	case r.Key == FieldForm:
+		for _, f := range formCodes {
+			if v == labels.Form(string(f)) {
+				v = string(f) // the form as the site names it: 2021 年版表格
+			}
+		}
 		switch report.Form(v) {
 		case report.FormTable2021, report.FormTable2019, report.FormLegacy, report.FormNarrative:
 		default:
-			return c, fmt.Errorf("form %q is none of table2021, table2019, legacy, narrative", v)
+			return c, refuse(RefusedForm, v, "form %q is none of table2021, table2019, legacy, narrative", v)
 		}
 		c.Kind, c.Text = KindText, v
 	case r.Key == FieldNotAReport:
@@ -202,11 +256,11 @@ func Parse(r Row) (Correction, error) {
 		case "false", "no", "否":
 			c.Kind, c.Text = KindText, "false"
 		default:
-			return c, fmt.Errorf("not_a_report %q is neither true nor false", v)
+			return c, refuse(RefusedNotAReport, v, "not_a_report %q is neither true nor false", v)
 		}
 	case strings.HasPrefix(r.Key, FlagPrefix):
 		if strings.TrimPrefix(r.Key, FlagPrefix) == "" {
-			return c, fmt.Errorf("flag key %q names no rule (want flag:RULE:SCOPE)", r.Key)
+			return c, refuse(RefusedFlagRule, r.Key, "flag key %q names no rule (want flag:RULE:SCOPE)", r.Key)
 		}
 		switch v {
 		case "确认无误", Confirmed:
@@ -214,11 +268,11 @@ func Parse(r Row) (Correction, error) {
 		case "需修正", NeedsFix:
 			c.Kind, c.Text = KindVerdict, NeedsFix
 		default:
-			return c, fmt.Errorf("a flag's value %q is neither 确认无误 nor 需修正", v)
+			return c, refuse(RefusedVerdict, v, "a flag's value %q is neither 确认无误 nor 需修正", v)
 		}
 	default:
 		if _, ok := report.LookupKey(r.Key); !ok {
-			return c, fmt.Errorf("unknown key %q: not a metric key of spec/metrics.tsv nor a report field "+
+			return c, refuse(RefusedUnknownKey, r.Key, "unknown key %q: not a metric key of spec/metrics.tsv nor a report field "+
 				"(agency, year, period, form, not_a_report) nor flag:RULE:SCOPE", r.Key)
 		}
 		if strings.EqualFold(v, "blank") || v == "空" {
@@ -227,32 +281,35 @@ func Parse(r Row) (Correction, error) {
 		}
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f < 0 {
-			return c, fmt.Errorf("value %q is not a number (write the figure, or blank for a blank cell)", v)
+			return c, refuse(RefusedNotANumber, v, "value %q is not a number (write the figure, or blank for a blank cell)", v)
 		}
 		c.Kind, c.Value = KindNumber, f
 	}
 	return c, nil
 }
 
+// formCodes are the forms a form correction may set.
+var formCodes = []report.Form{report.FormTable2021, report.FormTable2019, report.FormLegacy, report.FormNarrative}
+
 // splitRef reads a report reference: a hex content hash (or a prefix of
 // at least 8 digits), or AGENCY:YEAR or AGENCY:YEAR:h1.
 func splitRef(ref string) (hash, agency string, year int, err error) {
 	if isHex(ref) {
 		if len(ref) < 8 {
-			return "", "", 0, fmt.Errorf("report %q: a content hash needs at least 8 hex digits", ref)
+			return "", "", 0, refuse(RefusedShortHash, ref, "report %q: a content hash needs at least 8 hex digits", ref)
 		}
 		return strings.ToLower(ref), "", 0, nil
 	}
 	parts := strings.Split(ref, ":")
 	if len(parts) < 2 || len(parts) > 3 || parts[0] == "" {
-		return "", "", 0, fmt.Errorf("report %q is neither a content hash nor AGENCY:YEAR", ref)
+		return "", "", 0, refuse(RefusedRef, ref, "report %q is neither a content hash nor AGENCY:YEAR", ref)
 	}
 	y, err := strconv.Atoi(parts[1])
 	if err != nil || y < 1990 || y > 2100 {
-		return "", "", 0, fmt.Errorf("report %q: %q is not a year", ref, parts[1])
+		return "", "", 0, refuse(RefusedRefYear, ref, "report %q: %q is not a year", ref, parts[1])
 	}
 	if len(parts) == 3 && parts[2] != "h1" && parts[2] != "year" {
-		return "", "", 0, fmt.Errorf("report %q: period %q is neither year nor h1", ref, parts[2])
+		return "", "", 0, refuse(RefusedRefPeriod, ref, "report %q: period %q is neither year nor h1", ref, parts[2])
 	}
 	return "", parts[0], y, nil
 }

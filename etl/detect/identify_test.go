@@ -336,3 +336,34 @@ func cpuTime() time.Duration {
 func reportCPU(b *testing.B, start time.Duration) {
 	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 }
+
+// TestPlace: a name alone places its body as identification would, with
+// real places; a name the divisions cannot place is kept as given.
+func TestPlace(t *testing.T) {
+	tests := []struct {
+		name string
+		want Placed
+		ok   bool
+	}{
+		{"遵义市人民政府", Placed{"遵义市人民政府", "city", "贵州省", "遵义市"}, true},
+		{"贵州省遵义市司法局", Placed{"遵义市司法局", "city", "贵州省", "遵义市"}, true},
+		{"河南省司法厅", Placed{"河南省司法厅", "province", "河南省", ""}, true},
+		{"东城区司法局", Placed{"北京市东城区司法局", "county", "北京市", "北京市"}, true},
+		{"鸭溪镇人民政府", Placed{"遵义市播州区鸭溪镇人民政府", "township", "贵州省", "遵义市"}, true},
+		{"顺义区杨镇地区人民政府", Placed{"北京市顺义区杨镇地区人民政府", "township", "北京市", "北京市"}, true},
+		{"郑州市金水区文化路街道办事处", Placed{"郑州市金水区文化路街道办事处", "township", "河南省", "郑州市"}, true},
+		// 西湖区 is in Hangzhou and in Nanchang: the level is known, the city is not.
+		{"西湖区人民政府", Placed{"西湖区人民政府", "county", "", ""}, true},
+		// Negatives: an unqualified name, a place the divisions lack.
+		{"市司法局", Placed{Agency: "市司法局"}, false},
+		{"丙市人民政府", Placed{Agency: "丙市人民政府"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Place(tt.name)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("Place(%q) = %+v, %v; want %+v, %v", tt.name, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
