@@ -53,9 +53,6 @@ func (s *Store) refreshDivisions(ctx context.Context) error {
 	if len(todo) == 0 {
 		return nil
 	}
-	if s.readOnly {
-		return nil // see below
-	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("update division codes: %w", err)
@@ -72,7 +69,7 @@ func (s *Store) refreshDivisions(ctx context.Context) error {
 	}
 	if err != nil {
 		_, _ = conn.ExecContext(context.WithoutCancel(ctx), store.SQL("rollback"))
-		if strings.Contains(err.Error(), "read-only") {
+		if isReadOnly(err) {
 			// A read-only copy (a published snapshot) keeps the codes it
 			// was written with; the working database gets the new ones
 			// when it is next opened for writing.
@@ -100,4 +97,11 @@ func setDivisions(ctx context.Context, conn *sql.Conn, todo [][]driver.Value) er
 	}
 	_, err := conn.ExecContext(ctx, store.SQL("set_division_codes"))
 	return err
+}
+
+// isReadOnly tells the errors of writing to a database opened read-only:
+// DuckDB says "read-only" for a statement and "readonly" for the Appender.
+func isReadOnly(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "read-only") || strings.Contains(msg, "readonly")
 }
