@@ -101,7 +101,7 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 			res.Refused = append(res.Refused, &RowError{File: path, Line: r.Line, Reason: err.Error()})
 			continue
 		}
-		id, at, err := resolve(ctx, tx, r.Report)
+		id, level, err := resolve(ctx, tx, r.Report)
 		var amb *ambiguousRef
 		if errors.As(err, &amb) {
 			res.Refused = append(res.Refused, &RowError{File: path, Line: r.Line, Reason: err.Error()})
@@ -110,7 +110,7 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("apply corrections %q: %w", path, err)
 		}
-		var value, text, kind, code any
+		var value, text, kind any
 		if c.Kind == KindNumber {
 			value = c.Value
 		}
@@ -118,10 +118,9 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 			text = c.Text
 		}
 		if c.Field == FieldAgency {
-			kind = nullString(load.AgencyKind(c.Text, at.level))
-			code = nullString(load.DivisionCode(c.Text, at.level, at.province, at.city))
+			kind = nullString(load.AgencyKind(c.Text, level))
 		}
-		if _, err := ins.ExecContext(ctx, r.Line, path, r.Report, nullString(id), c.Field, c.Kind, value, text, kind, code,
+		if _, err := ins.ExecContext(ctx, r.Line, path, r.Report, nullString(id), c.Field, c.Kind, value, text, kind,
 			nullString(r.Who), nullString(r.When), r.Why, nullString(r.Source)); err != nil {
 			return nil, fmt.Errorf("apply corrections %q line %d: %w", path, r.Line, err)
 		}
@@ -138,6 +137,9 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 		if _, err := tx.ExecContext(ctx, store.SQL("mark_stale_correction"), l.Stale, l.Seq); err != nil {
 			return nil, fmt.Errorf("apply corrections %q: %w", path, err)
 		}
+	}
+	if err := setDivisionCodes(ctx, tx); err != nil {
+		return nil, fmt.Errorf("apply corrections %q: %w", path, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("apply corrections %q: %w", path, err)
@@ -239,10 +241,10 @@ func (e *ambiguousRef) Error() string {
 // prefix of it), or the preferred extracted report of AGENCY:YEAR[:h1]. id
 // is "" when none does; level is that report's level, for the kind of
 // body of a corrected agency.
-func resolve(ctx context.Context, q querier, ref string) (id string, at place, err error) {
+func resolve(ctx context.Context, q querier, ref string) (id, level string, err error) {
 	hash, agency, year, err := splitRef(ref)
 	if err != nil {
-		return "", place{}, err
+		return "", "", err
 	}
 	var rows *sql.Rows
 	if hash != "" {
@@ -251,31 +253,26 @@ func resolve(ctx context.Context, q querier, ref string) (id string, at place, e
 		rows, err = q.QueryContext(ctx, store.SQL("resolve_agency_year"), agency, year, refPeriod(ref), agency, year, refPeriod(ref))
 	}
 	if err != nil {
-		return "", place{}, fmt.Errorf("resolve report %q: %w", ref, err)
+		return "", "", fmt.Errorf("resolve report %q: %w", ref, err)
 	}
 	defer rows.Close()
 	n := 0
 	for rows.Next() {
-		var lv, pr, ci sql.NullString
-		if err := rows.Scan(&id, &lv, &pr, &ci); err != nil {
-			return "", place{}, fmt.Errorf("resolve report %q: %w", ref, err)
+		var lv sql.NullString
+		if err := rows.Scan(&id, &lv); err != nil {
+			return "", "", fmt.Errorf("resolve report %q: %w", ref, err)
 		}
-		at = place{level: lv.String, province: pr.String, city: ci.String}
+		level = lv.String
 		n++
 	}
 	if err := rows.Err(); err != nil {
-		return "", place{}, fmt.Errorf("resolve report %q: %w", ref, err)
+		return "", "", fmt.Errorf("resolve report %q: %w", ref, err)
 	}
 	if n > 1 {
-		return "", place{}, &ambiguousRef{ref: ref}
+		return "", "", &ambiguousRef{ref: ref}
 	}
-	return id, at, nil
+	return id, level, nil
 }
-
-// place is where the stored report a reference names is: its level code,
-// province and city, which an agency correction keeps (the kind of body
-// and division code of the corrected name are computed with them).
-type place struct{ level, province, city string }
 
 // Resolve is resolve for callers outside a transaction (`xxgk correct`):
 // the id of the report ref names, "" when none.

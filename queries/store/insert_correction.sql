@@ -1,4 +1,4 @@
 -- One accepted line of the corrections file (etl/correct.Apply).
-INSERT INTO corrections (seq, file, report_ref, report_id, field, kind, value, text_value, agency_kind, division_code,
+INSERT INTO corrections (seq, file, report_ref, report_id, field, kind, value, text_value, agency_kind,
                          who, "at", why, source)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
