@@ -213,7 +213,7 @@ func (d *data) readAgency(a *agency, years map[int]bool) {
 		a.rates[rate][rt.Int(r, "year")] = rateRow{num: rt.OptNum(r, "numerator"), den: rt.OptNum(r, "denominator"),
 			val: rt.OptNum(r, "value"), mapped: rt.Bool(r, "mapped")}
 	}
-	a.code = divisionCode(a.Name, a.levelCode, a.Province, a.City)
+	a.code = a.DivisionCode
 	switch {
 	case strings.HasPrefix(a.Name, "未识别机关"):
 		a.exclude = "unidentified"

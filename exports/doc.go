@@ -33,12 +33,13 @@
 // legacy figure mapped by the crosswalk, grey italics for a report whose
 // trust score is below lowTrust, 跨表格改版 for a change across two forms.
 //
-// Agencies are ordered by a division code derived from their stored
-// province and city and their name (divisions.go; the database stores no
-// code). A peer group is one level × one kind of body (etl/load's table of
-// kinds, stored as agency_kind); unidentified agencies (未识别机关…),
-// incomplete names (no place) and reports of unknown year are kept out of
-// charts, rankings and group sums and listed on their own sheet. Group
+// Agencies are ordered by the division code etl/load stores with their
+// reports (etl/detect/divisions.Code of their name, level, province and
+// city; the coverage query's division_code). A peer group is one level ×
+// one kind of body (etl/load's table of kinds, stored as agency_kind);
+// unidentified agencies (未识别机关…), incomplete names (no place) and
+// reports of unknown year are kept out of charts, rankings and group sums
+// and listed on their own sheet. Group
 // statistics are computed here (peers.go) from the harmonised figures and
 // the rates query's agency rows, ratios from summed counts.
 //

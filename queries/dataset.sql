@@ -27,15 +27,16 @@
 -- agency_aliases are the other spellings of the agency that any of its
 -- stored reports prints (report_identity, from identification: 临夏州,
 -- 住建局, a former name), sorted and joined by "|"; NULL when none does.
--- division_code (the 6-digit administrative division code) stays NULL:
--- the database stores an agency's level, province and city but no code
--- (the workbooks derive one in Go from etl/detect/divisions).
+-- division_code is the 6-digit administrative division code etl/load
+-- stores with the preferred report (etl/detect/divisions.Code of its
+-- agency's name, level, province and city; a corrected agency's that of
+-- the corrected name); NULL when the place cannot be told.
 WITH reps AS MATERIALIZED (
     -- the era as harmonised decides it; rep_no numbers the reports in
     -- output order, so the final sort is on integers.
     SELECT row_number() OVER (ORDER BY p.agency, p.year, p.period) AS rep_no,
            p.id AS report_id, left(sha256(p.agency), 12) AS agency_id, p.agency,
-           NULLIF(p.agency_kind, '') AS agency_kind, p.level, p.province, p.city, p.year, p.period, p.form,
+           NULLIF(p.agency_kind, '') AS agency_kind, NULLIF(p.division_code, '') AS division_code, p.level, p.province, p.city, p.year, p.period, p.form,
            CASE WHEN p.form IN ('table2019', 'table2021') OR (p.form = 'narrative' AND p.year >= 2019)
                 THEN 'modern' ELSE 'legacy' END AS era
     FROM preferred_reports p
@@ -109,7 +110,7 @@ all_rows AS (
     FROM blanks
 )
 SELECT r.agency_id, r.agency,
-       al.agency_aliases, CAST(NULL AS VARCHAR) AS division_code,
+       al.agency_aliases, r.division_code,
        r.level, r.province, r.city, r.agency_kind, r.year, r.period, r.form,
        x.metric, d.label, d.unit, x.value, x.value_kind, x.approx, x.mapped, x.confidence, x.source_keys,
        x.report_id, x.source

@@ -110,9 +110,10 @@ func (t *Table) List(row []any, col string) []string {
 }
 
 // Agency is who an agency is, as the named queries tell it: its name and
-// the columns agency_kind, level, province and city.
+// the columns agency_kind, level, province, city and division_code (the
+// 6-digit code etl/load stores with every report).
 type Agency struct {
-	Name, Kind, Level, Province, City string
+	Name, Kind, Level, Province, City, DivisionCode string
 }
 
 // FillAgency sets the blank fields of a from the agency columns of row; the
@@ -123,7 +124,8 @@ func (t *Table) FillAgency(row []any, a *Agency) {
 	for _, f := range []struct {
 		field *string
 		col   string
-	}{{&a.Kind, "agency_kind"}, {&a.Level, "level"}, {&a.Province, "province"}, {&a.City, "city"}} {
+	}{{&a.Kind, "agency_kind"}, {&a.Level, "level"}, {&a.Province, "province"}, {&a.City, "city"},
+		{&a.DivisionCode, "division_code"}} {
 		if *f.field == "" {
 			*f.field = t.Str(row, f.col)
 			if f.col == "level" {

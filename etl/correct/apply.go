@@ -139,6 +139,9 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 			return nil, fmt.Errorf("apply corrections %q: %w", path, err)
 		}
 	}
+	if err := setDivisionCodes(ctx, tx); err != nil {
+		return nil, fmt.Errorf("apply corrections %q: %w", path, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("apply corrections %q: %w", path, err)
 	}

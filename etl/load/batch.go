@@ -268,7 +268,7 @@ func appendBatch(c driver.Conn, b *Batch, reps []*report.Report, now time.Time) 
 		return []driver.Value{r.ID, r.Path, r.Format, nullString(r.Encoding), r.Size, r.Agency,
 			nullString(AgencyKind(r.Agency, r.Level)), nullString(r.Level), nullString(r.Province), nullString(r.City),
 			int32(r.Year), string(r.Period), string(r.Form), date(r.Published), int32(figures(r)), current(r),
-			report.ParserVersion, now}
+			report.ParserVersion, now, nullString(DivisionCode(r.Agency, r.Level, r.Province, r.City))}
 	}); err != nil {
 		return err
 	}

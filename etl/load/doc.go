@@ -19,4 +19,11 @@
 // up before it is migrated (under the published name). Taking the run lock
 // removes what killed runs left beside the database (RemoveTemps); readers
 // clean nothing.
+//
+// Each report is stored with what its agency's name says about it: its
+// kind of body (AgencyKind, from the table of package kinds) and its
+// 6-digit administrative division code (DivisionCode, from
+// etl/detect/divisions; NULL when the place cannot be told). Opening a
+// database for writing brings both up to the current rules
+// (refreshKinds, refreshDivisions), so an older database gets them too.
 package load

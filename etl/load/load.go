@@ -49,6 +49,10 @@ func open(ctx context.Context, path, published string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open database %q: %w", path, err)
 	}
+	if err := s.refreshDivisions(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %q: %w", path, err)
+	}
 	return s, nil
 }
 
