@@ -343,6 +343,15 @@ var lexicon = []entry{
 	{"各级行政机关", kScope, sBodies, false}, {"各行政机关", kScope, sBodies, false}, {"各部门", kScope, sBodies, false},
 	{"各职能部门", kScope, sBodies, false}, {"各单位", kScope, sBodies, false}, {"镇街", kScope, sBodies, false},
 	{"各街道", kScope, sBodies, false}, {"各镇", kScope, sBodies, false}, {"各乡镇", kScope, sBodies, false},
+	// The bodies of an area counted out: "全市19个镇（街道）共…", "全省11个设区市、
+	// 117个县（市、区）政府共…".
+	{"镇（街道）", kScope, sBodies, false}, {"镇(街道)", kScope, sBodies, false},
+	{"乡镇（街道）", kScope, sBodies, false}, {"乡镇(街道)", kScope, sBodies, false},
+	{"县（市、区）", kScope, sBodies, false}, {"县(市、区)", kScope, sBodies, false},
+	{"县（市）", kScope, sBodies, false}, {"县(市)", kScope, sBodies, false},
+	{"县（区）", kScope, sBodies, false}, {"县(区)", kScope, sBodies, false},
+	{"区（县）", kScope, sBodies, false}, {"区(县)", kScope, sBodies, false},
+	{"设区市", kScope, sBodies, false}, {"各区县", kScope, sBodies, false}, {"各县区", kScope, sBodies, false},
 
 	// Other bodies' business counted near the report's figures (trap 5).
 	{"留言", kBody, 0, false}, {"来信", kBody, 0, false}, {"来访", kBody, 0, false}, {"来电", kBody, 0, false},

@@ -101,8 +101,18 @@ func (x *extractor) ambiguous(s span, key string, reason report.AmbiguityReason,
 func (x *extractor) resolve() []report.Metric {
 	out := make([]report.Metric, 0, len(x.cands))
 	done := map[string]bool{}
+	own := !x.compiled && x.ownFigures()
 	for i, c := range x.cands {
 		if done[c.key] {
+			continue
+		}
+		if own && c.scope == sBodies {
+			// A government's report giving figures of its own quotes the sum
+			// of every body of the area ("全区各部门、各街道合计…", "全省…
+			// 县（市、区）政府共发布…") beside them: not its own figure. A
+			// report of area figures only (a district's statistics) keeps it.
+			x.amb = append(x.amb, report.Ambiguity{Key: c.key, Reason: "scope", Detail: "全区各部门的合计，不是本机关的数",
+				Prov: report.Provenance{Source: "prose", Text: c.prov.Text, Start: c.prov.Start, End: c.prov.End, Rule: ruleAmbiguous}})
 			continue
 		}
 		done[c.key] = true
@@ -124,6 +134,17 @@ func (x *extractor) resolve() []report.Metric {
 		out = append(out, report.Metric{Key: p.key, Kind: report.KindNumber, Value: p.value, Approx: p.approx, Prov: p.prov})
 	}
 	return out
+}
+
+// ownFigures reports whether the report gives figures not said of the whole
+// area: its own scope, or none named.
+func (x *extractor) ownFigures() bool {
+	for i := range x.cands {
+		if s := x.cands[i].scope; s != sArea && s != sBodies {
+			return true
+		}
+	}
+	return false
 }
 
 // isGovernment reports whether an agency is a government (or acts as one:
