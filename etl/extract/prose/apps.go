@@ -21,6 +21,7 @@ func (r *reader) application(fi int) {
 	}
 	var act, obj, ch, applicant uint8
 	body, foi := false, false
+	kinds := uint8(0) // the applicant kinds named: both is every applicant
 	look(f, func(_ int, t token) bool {
 		switch t.kind {
 		case kAct:
@@ -43,6 +44,9 @@ func (r *reader) application(fi int) {
 			if applicant == 0 {
 				applicant = t.val
 			}
+			if t.val == apPerson || t.val == apOrg {
+				kinds |= 1 << t.val
+			}
 		case kBody:
 			if obj == 0 && !r.x.ownName(r.s.text[t.start:t.end]) {
 				body = true // the business named nearest is another's
@@ -53,6 +57,11 @@ func (r *reader) application(fi int) {
 		}
 		return true
 	})
+	if kinds == 1<<apPerson|1<<apOrg {
+		// "收到公民、法人和其他组织的政府信息公开申请11件": every kind of
+		// applicant named is all of them, no one kind's share.
+		applicant = apAny
+	}
 	if obj == 0 && !f.after {
 		// "共办理5件政府信息公开申请": the act before, the noun after.
 		r.fwd(f, func(_ int, t token) bool {

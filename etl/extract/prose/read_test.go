@@ -284,6 +284,15 @@ func TestScope(t *testing.T) {
 
 func TestApplications(t *testing.T) {
 	runMech(t, []mechCase{
+		{name: "every kind of applicant named is the total, a channel after 其中 a part", year: 2010,
+			text: "本年度共收到公民、法人和其他组织的政府信息公开申请23件，其中书面申请17件，网上申请6件。",
+			want: []want{{"apps_new.total", 23, false}, {"apps_channel.online", 6, false}}},
+		{name: "trap: the organisations' share alone is no total", year: 2010,
+			text: "共收到政府信息公开申请40件，其中法人和其他组织申请7件。",
+			want: []want{{"apps_new.total", 40, false}}},
+		{name: "trap: the persons' share is no total", year: 2010,
+			text: "共收到政府信息公开申请40件，其中公民申请33件。",
+			want: []want{{"apps_new.total", 40, false}, {"apps_new.person", 33, false}}},
 		{name: "P14 received", text: "全年共收到政府信息公开申请26件。", want: []want{{"apps_new.total", 26, false}}},
 		{name: "P15 accepted items", text: "共受理依申请公开事项9项。", want: []want{{"apps_new.total", 9, false}}},
 		{name: "P15 the procedure alone", text: "本年度受理依申请公开3件。", want: []want{{"apps_new.total", 3, false}}},
