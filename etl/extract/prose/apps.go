@@ -212,7 +212,14 @@ func (r *reader) application(fi int) {
 			r.store(f, "apps_closed.total", ruleAppsClosed) // 申请办结数
 			return
 		}
-		if r.x.year < 2019 || !r.x.appsSeen && carry < 0 && !r.aboutApplications() {
+		if !r.x.appsSeen && carry < 0 && !r.aboutApplications() {
+			return
+		}
+		if r.x.legacyYear() && (!r.x.appsSeen || f.after) {
+			// Before 2019 the answers (申请答复数) are read after the
+			// applications received ("共受理申请12件…已答复12件"); "在已经答复的
+			// 9件申请中" opens a list of outcomes that may count an
+			// application twice (domain.md I1/I2), no total.
 			return
 		}
 		r.store(f, "outcome_total.total", ruleOutcomeTotal)
