@@ -165,12 +165,61 @@ func (r *reader) resultAfter(fi int) uint8 {
 		}
 	}
 	if res != 0 && all {
-		for i := 0; i < fi; i++ {
-			if strings.HasSuffix(r.frames[i].key, ".total") && r.frames[i].dom == dCase {
-				r.x.ambiguous(r.s, caseKeys[r.caseKind]+"."+resultKeys[res], report.AmbiguousReadings, "“均”可能指前面几类案件")
-				return 0
-			}
+		before := r.casesBefore(fi)
+		if len(before) > 0 && (before[0] < 0 || !r.x.legacyYear()) {
+			// From 2019 the table gives each kind's results and a prose 均
+			// sums up loosely ("复议7件,诉讼9件,均获维持" beside a table with
+			// 2 reviews pending): not read. Before, the prose is the record.
+			r.x.ambiguous(r.s, caseKeys[r.caseKind]+"."+resultKeys[res], report.AmbiguousReadings, "“均”可能指前面几类案件")
+			return 0
+		}
+		// "被申请行政复议2件、提起行政诉讼1件,均维持原答复": the counts run
+		// straight into the 均 result, which covers each of them.
+		for _, i := range before {
+			p := &r.frames[i]
+			r.x.candidate(r.s, strings.TrimSuffix(p.key, ".total")+"."+resultKeys[res], p.m.value, p.m.approx, ruleCaseResult, "", p.scope, p.m)
 		}
 	}
 	return res
+}
+
+// casesBefore lists the case counts of other kinds before frame fi when they
+// run straight into it: no other count, result, denial or breakdown
+// between, no kind counted twice. Otherwise it returns [-1] when there is a
+// case count before fi (a 均 after it may cover one or all), nil when none.
+func (r *reader) casesBefore(fi int) []int {
+	var out []int
+	seen := false
+	first := -1
+	for i := 0; i < fi; i++ {
+		if strings.HasSuffix(r.frames[i].key, ".total") && r.frames[i].dom == dCase {
+			seen = true
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if !seen {
+		return nil
+	}
+	kinds := map[string]bool{r.frames[fi].key: true}
+	for i := first; i < fi; i++ {
+		p := &r.frames[i]
+		if p.dom != dCase || !strings.HasSuffix(p.key, ".total") || kinds[p.key] {
+			return []int{-1}
+		}
+		kinds[p.key] = true
+		out = append(out, i)
+	}
+	for t := r.frames[first].tok; t < r.frames[fi].tok; t++ {
+		switch tk := r.toks[t]; tk.kind {
+		case kResult, kNeg:
+			return []int{-1}
+		case kMark:
+			if tk.val == mBreakdown {
+				return []int{-1}
+			}
+		}
+	}
+	return out
 }
