@@ -15,15 +15,25 @@ func canonCompact(c string) string {
 	if hasQuote(c) {
 		c = quoteReplacer.Replace(c)
 	}
+	c = stripNumbering(c)
+	if strings.HasPrefix(c, "其中:") {
+		// "其中:1.通过政府网站公开数": the numbering of the first part
+		// follows the 其中.
+		c = stripNumbering(c[len("其中:"):])
+	}
+	return trimLabelEnd(c)
+}
+
+// stripNumbering drops the numbering prefixes of c, keeping a label that is
+// nothing but numbering.
+func stripNumbering(c string) string {
 	for {
 		n := numbering(c)
 		if n == 0 || n == len(c) {
-			break
+			return c
 		}
 		c = c[n:]
 	}
-	c = strings.TrimPrefix(c, "其中:")
-	return trimLabelEnd(c)
 }
 
 // trimLabelEnd is strings.TrimRight(c, ":;,.。") without the cutset
