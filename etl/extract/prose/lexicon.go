@@ -279,7 +279,7 @@ var lexicon = []entry{
 	{"抖音", kChannel, cPlatform, false}, {"头条", kChannel, cPlatform, false}, {"今日头条", kChannel, cPlatform, false},
 	{"视频号", kChannel, cPlatform, false}, {"快手", kChannel, cPlatform, false}, {"客户端", kChannel, cPlatform, false},
 	{"APP", kChannel, cPlatform, false}, {"App", kChannel, cPlatform, false}, {"小程序", kChannel, cPlatform, false},
-	{"公报", kChannel, cGazette, false},
+	{"公报", kChannel, cGazette, false}, {"政讯", kChannel, cGazette, false}, {"政报", kChannel, cGazette, false},
 	{"政务公开网", kChannel, cCatalogue, true}, {"信息公开平台", kChannel, cCatalogue, true},
 	{"公开目录系统", kChannel, cCatalogue, true}, {"信息公开目录", kChannel, cCatalogue, true},
 	{"公开专栏", kChannel, cCatalogue, true}, {"政务公开专栏", kChannel, cCatalogue, true},
@@ -396,7 +396,7 @@ var lexicon = []entry{
 	// Legacy indicators.
 	{"查阅点", kTopic, tpReading, false}, {"查阅场所", kTopic, tpReading, false}, {"查阅室", kTopic, tpReading, false},
 	{"查阅中心", kTopic, tpReading, false}, {"查阅场", kTopic, tpReading, false},
-	{"受理点", kTopic, tpIntake, false}, {"培训", kTopic, tpTraining, false},
+	{"受理点", kTopic, tpIntake, false}, {"培训", kTopic, tpTraining, false}, {"参训", kTopic, tpTraining, false},
 	{"新闻发布会", kTopic, tpPress, false}, {"发布会", kTopic, tpPress, false},
 	{"新闻发布活动", kTopic, tpActivity, false}, {"通气会", kTopic, tpActivity, false},
 	{"在线访谈", kTopic, tpInterview, false}, {"专职", kTopic, tpFulltime, false}, {"全职", kTopic, tpFulltime, false},

@@ -77,6 +77,12 @@ func runMech(t *testing.T, cases []mechCase) {
 
 func TestProactive(t *testing.T) {
 	runMech(t, []mechCase{
+		{name: "a 政讯 gazette named in quotes", agency: "某某市某某区人民政府", year: 2012,
+			text: "区政府全年主动公开政府信息900条，其中通过区政府网站公开700条，通过《某某政讯》公开38条。",
+			want: []want{{"proactive.total", 900, false}, {"proactive.website", 700, false}, {"proactive.gazette", 38, false}}},
+		{name: "trap: a 简讯 column is no gazette", agency: "某某市某某区人民政府", year: 2012,
+			text: "区政府全年主动公开政府信息900条，其中在《工作简讯》栏目发布38条。",
+			want: []want{{"proactive.total", 900, false}}, absent: []string{"proactive.gazette"}},
 		{name: "total with the verb and information", text: "本年度我办主动公开各类政府信息356条。",
 			want: []want{{"proactive.total", 356, false}}},
 		{name: "total after the year with a breakdown by kind", text: "2023年共主动公开政府信息420条,其中规划计划12条,政策文件30条,人事信息8条。",
@@ -503,6 +509,21 @@ func TestZeros(t *testing.T) {
 
 func TestLegacyIndicators(t *testing.T) {
 	runMech(t, []mechCase{
+		{name: "reading points counted in Chinese numerals after the noun", year: 2012,
+			text: "在县档案馆、县图书馆设立政府信息公开查阅点两处，全年接待查阅群众约900人次。",
+			want: []want{{"staff.reading_points", 2, false}}},
+		{name: "reading points, 三个 ending the sentence", year: 2012,
+			text: "区档案馆、区图书馆及区政务大厅设立政府信息公开查阅点三个。",
+			want: []want{{"staff.reading_points", 3, false}}},
+		{name: "trap: 三个 inside a phrase is a word", year: 2012,
+			text:   "在三个政府信息公开查阅点配备了查阅设备。",
+			absent: []string{"staff.reading_points"}},
+		{name: "trap: 一个 is a word", year: 2012,
+			text:   "设立政府信息公开查阅点一个。",
+			absent: []string{"staff.reading_points"}},
+		{name: "trainees as 参训人员", year: 2012,
+			text: "组织政府信息公开业务培训3次，参训人员240人次。",
+			want: []want{{"trainings.total", 3, false}, {"trainees.total", 240, false}}},
 		{name: "staff", year: 2015, text: "全区有政府信息公开专职人员5名,兼职人员180名。",
 			want: []want{{"staff.fulltime", 5, false}, {"staff.parttime", 180, false}}},
 		{name: "staff, noun after the count", year: 2012, text: "为做好政府信息公开工作,配备了2名兼职工作人员。",

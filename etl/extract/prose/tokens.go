@@ -173,6 +173,24 @@ func spacedGroups(s string, j int) int {
 	return e
 }
 
+// clauseEnd reports whether s ends at i or a clause or sentence mark
+// follows there.
+func clauseEnd(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	switch c := s[i]; c {
+	case ',', ';', '.', ':', ')', ' ':
+		return true
+	}
+	r, _ := decode(s, i)
+	switch r {
+	case '，', '；', '。', '：', '）', '、':
+		return true
+	}
+	return false
+}
+
 // scanMention reads the count starting at s[i]: a numeral (Arabic or
 // Chinese), an optional 余/多 and 万, and a unit: "1901条", "1236余条",
 // "两起", "3.8万余条", "2 030 条". It reports false when no count starts
@@ -236,12 +254,15 @@ func scanMention(s string, i int, arabic, bare bool) (mention, bool) {
 			return mention{}, false // 第3条 is an article, 0510-88700942 a phone number
 		}
 	}
-	if !arabic && (unit == "人" || unit == "个" || unit == "次" || unit == "期" || unit == "处" || unit == "份" || unit == "名") {
-		// "一个", "一次", "一期", "一份", "一名" are mostly words, not counts.
-		return mention{}, false
-	}
 	v, ok := parseNumber(num)
 	if !ok {
+		return mention{}, false
+	}
+	if !arabic && (unit == "人" || unit == "个" || unit == "次" || unit == "期" || unit == "处" || unit == "份" || unit == "名") &&
+		(v < 2 || !clauseEnd(s, k+len(unit))) {
+		// "一个", "一次", "两个责任", "三个部门" are mostly words, not counts;
+		// a count of two or more ending its clause is one ("设立查阅点两处,",
+		// "查阅点三个。").
 		return mention{}, false
 	}
 	if wan {
