@@ -158,6 +158,8 @@ func TestApplicationClothes(t *testing.T) {
 			appsText(plainLabel, 5, 0, "- 3 -", "2021年度政府信息公开工作年度报告"), wantApps(), nil},
 		{"a page break inside a row repeats the header",
 			appsText(plainLabel, 6, 3, "第 3 页 共 5 页"), wantApps(), nil},
+		{"a page break inside a row, the title repeated and no header",
+			withoutRepeatedHeader(appsText(plainLabel, 6, 3, "— 2 —", "某某市某某局2023年政府信息公开工作年度报告")), wantApps(), nil},
 		{"a bare page number between rows",
 			appsText(func(i int, s string) string {
 				if i == 4 {
@@ -170,6 +172,23 @@ func TestApplicationClothes(t *testing.T) {
 		r := Extract(normalize.New(tt.text))
 		checkFigures(t, tt.name, r, tt.want, tt.none)
 	}
+}
+
+// withoutRepeatedHeader drops the second copy of the applicant header
+// appsText prints after a page break: a PDF that repeats only the page number
+// and the report's title.
+func withoutRepeatedHeader(text string) string {
+	h := "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n申请人情况\n自然人\n法人或其他组织\n总计\n" +
+		strings.Join(applicantHeaderCells[1:6], "\n") + "\n"
+	first := strings.Index(text, h)
+	if first < 0 {
+		return text
+	}
+	if second := strings.Index(text[first+len(h):], h); second >= 0 {
+		at := first + len(h) + second
+		return text[:at] + text[at+len(h):]
+	}
+	return text
 }
 
 // pipeApps prints the table as pipe rows, with pad spaces around cells and

@@ -444,7 +444,8 @@ func (d *doc) splitLabel(i, to int) string {
 
 // acrossPage reads a row that a page break cut, one cell per line: the
 // first cells of the row, then the page's furniture and the repeated
-// applicant header, then the rest of the cells. It returns the n cells and
+// applicant header (or the report's title repeated atop the page), then the
+// rest of the cells. It returns the n cells and
 // the index of its last cell, or nil when toks after the run are not that.
 func (d *doc) acrossPage(run table.Run, label, n, to int) (cells []*table.Token, next int, note string) {
 	have := len(run.Cells)
@@ -452,7 +453,7 @@ func (d *doc) acrossPage(run table.Run, label, n, to int) (cells []*table.Token,
 		return nil, 0, ""
 	}
 	j := label + 1 + have
-	headers := 0
+	headers, titles := 0, 0
 	for ; j < to && !d.toks[j].IsValue; j++ {
 		c := d.canon[j]
 		switch {
@@ -460,9 +461,11 @@ func (d *doc) acrossPage(run table.Run, label, n, to int) (cells []*table.Token,
 			headers++
 		case rowApps(c) != "" || appGroup(c) || len(c) > 150:
 			return nil, 0, "" // the next row, not a page break
+		case strings.HasSuffix(c, "年度报告"):
+			titles++ // the report's title a PDF repeats atop each page
 		}
 	}
-	if headers < 5 {
+	if headers < 5 && titles == 0 {
 		return nil, 0, ""
 	}
 	rest := table.ValuesFrom(d.toks, j, n-have)
