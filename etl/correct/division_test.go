@@ -13,9 +13,8 @@ import (
 )
 
 // TestAgencyCorrectionDivisionCode checks that a corrected agency takes
-// the division code of its corrected name (with the report's stored
-// level, province and city), not the code stored for the name the parser
-// read.
+// the division code of its corrected name (at the place the name gives),
+// not the code stored for the name the parser read.
 func TestAgencyCorrectionDivisionCode(t *testing.T) {
 	ctx := context.Background()
 	st, err := load.Open(ctx, filepath.Join(t.TempDir(), "divisions.duckdb"))
