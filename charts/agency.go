@@ -25,6 +25,8 @@ type reportView struct {
 	Year                                          int
 	Period, Form, Trust, Href, Path, Published, N string
 	Superseded                                    bool
+	Fixed                                         string // the 人工校正 hover text of a corrected report field, "" when none
+	Fixes                                         []reportFix
 }
 
 type cardView struct {
@@ -90,6 +92,9 @@ func (d *siteData) agencyPage(a *agency) (*page, error) {
 	for _, r := range a.reports {
 		rv := reportView{Year: r.Year, Period: labels.Period(r.Period), Form: labels.Form(r.Form), Href: sourceHref(root, r.ID, nil),
 			Superseded: r.Superseded, Path: r.Path, Published: r.Published, N: strconv.Itoa(r.Figures), Trust: "—"}
+		if fs := d.fixes[r.ID]; len(fs) > 0 {
+			rv.Fixed, rv.Fixes = fixTitle(fs), fs
+		}
 		for _, t := range a.trust {
 			if t.Report == r.ID {
 				rv.Trust = trustText(t)

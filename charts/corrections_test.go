@@ -54,6 +54,26 @@ func TestCorrectionMarks(t *testing.T) {
 	}
 
 	b := chartstest.NewBrowser(t)
+	// The corrected report is listed on the page of its corrected agency,
+	// marked 人工校正 with each corrected field, the value read and the
+	// reason; the uncorrected reports of the plain agency are not.
+	b.Open(t, filepath.Join(site, "agencies", agencyID("丙市人民政府")+".html"))
+	var listed struct{ Marks, Row string }
+	b.Eval(t, `(function(){var rows=document.querySelectorAll('table.data tbody tr'), out={Marks:'', Row:''};
+		for (var i=0;i<rows.length;i++){var m=rows[i].querySelector('span.mark');
+		  if (m && rows[i].innerText.indexOf('人工校正')>=0){out.Marks+=m.getAttribute('title')+'|'; out.Row+=rows[i].innerText}}
+		return out})()`, &listed)
+	for _, want := range []string{"发布机关：丙市人民政府", "原读取值：丙市司法局", "标题写的是人民政府", "期间：上半年", "原读取值：全年", "是半年报告"} {
+		if !strings.Contains(listed.Row, want) || !strings.Contains(listed.Marks, want) {
+			t.Errorf("agency page of the corrected agency: report row %q (mark %q) lacks %q", listed.Row, listed.Marks, want)
+		}
+	}
+	b.Open(t, filepath.Join(site, "agencies", agencyID(chartstest.PlainAgency)+".html"))
+	var plainMarks int
+	b.Eval(t, `document.querySelectorAll('table.data tbody tr td small.corrected').length`, &plainMarks)
+	if plainMarks != 0 {
+		t.Errorf("agency page of an uncorrected agency marks %d report fields as corrected", plainMarks)
+	}
 	b.Open(t, filepath.Join(site, "source.html")+"#r="+shortID(id))
 	var got struct {
 		Ready, Section, Row, Listed string

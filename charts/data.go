@@ -17,7 +17,7 @@ import (
 // siteQueries are the named queries the site reads whole. It also reads
 // source_pages, a batch of agencies at a time (see writeSources).
 var siteQueries = []string{"harmonised", "rates", "peers", "trust", "failed_checks", "crosswalk", "coverage",
-	"conflicts", "quality", "ingest_errors", "stamp", "metric_distribution", "metric_extremes", gradeQuery}
+	"conflicts", "quality", "ingest_errors", "stamp", "metric_distribution", "metric_extremes", gradeQuery, "corrections"}
 
 // sourcePagesQuery is the named query of the source pages, read per batch.
 const sourcePagesQuery = "source_pages"
@@ -50,6 +50,7 @@ type siteData struct {
 	grades    []grade // report_quality: one per preferred annual report
 	stamp     stamp
 	metrics   map[indicator]*indicatorData // the metric pages' queries, by metric or rate
+	fixes     map[string][]reportFix       // report id → its corrected report fields
 }
 
 // stamp is the data stamp of the footer and the citation line.
@@ -169,7 +170,7 @@ func loadSite(ctx context.Context, run QueryFunc) (*siteData, error) {
 	}
 	d := &siteData{byName: map[string]*agency{}, allRates: map[string]map[int]rateCell{}, grpRates: map[string]map[string]map[int]rateCell{},
 		legacy: map[string]bool{}, crosswalk: res["crosswalk"], coverage: res["coverage"], conflicts: res["conflicts"],
-		quality: res["quality"], errors: res["ingest_errors"]}
+		quality: res["quality"], errors: res["ingest_errors"], fixes: reportFixes(res["corrections"])}
 	get := func(t *queries.Table, row []any) *agency {
 		name := t.Str(row, "agency")
 		a := d.byName[name]

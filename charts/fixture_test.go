@@ -38,6 +38,8 @@ func resultFixture(nAgencies, firstYear, nYears int) map[string]*queries.Result 
 			"copy_status", "prev_share", "closest_share", "closest_agency", "stale_figures", "original_share", "quality_score", "quality_rank", "peer_n"}},
 		"consistency": {Columns: []string{"agency", "year", "period", "report_id", "path", "preferred", "kind", "rule", "scope", "expected", "actual",
 			"status", "detail", "prev_id", "ord"}},
+		"corrections": {Columns: []string{"line", "report_ref", "report_id", "agency", "year", "period", "key", "kind", "corrected_value",
+			"corrected_text", "extracted_kind", "extracted_value", "extracted_text", "who", "at", "why", "source", "in_force", "stale"}},
 		"repeated_sentences": {Columns: []string{"agency", "year", "period", "report_id", "seq", "start_offset", "end_offset", "from_prev", "from_peer",
 			"prev_report_id", "peer_report_id", "peer_agency"}},
 	}

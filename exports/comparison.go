@@ -390,6 +390,9 @@ func trustSheet(b *book, d *data, as []*agency) *sheetSpec {
 			if s, ok := t.Num(r, "trust_score"); ok && s < lowTrust {
 				mk = labels.Marker("low_trust")
 			}
+			if fx := d.fixes[t.str(r, "report_id")]; fx != "" {
+				mk = strings.TrimPrefix(mk+"；"+fx, "；")
+			}
 			row := append(idRow(a)[:4], yearCell(t, r), labels.Period(t.str(r, "period")), labels.Form(t.str(r, "form")),
 				t.cell(r, "checks_total"), t.cell(r, "checks_pass"), t.cell(r, "checks_fail"), t.cell(r, "checks_na"),
 				t.cell(r, "pass_share"), t.cell(r, "blank_share"), t.cell(r, "trust_score"), mk, a.files[t.str(r, "period")+"·"+strconv.Itoa(t.Int(r, "year"))])
@@ -397,7 +400,8 @@ func trustSheet(b *book, d *data, as []*agency) *sheetSpec {
 		}
 	}
 	return &sheetSpec{name: "可信度", title: "可信度：每份报告的核验结果与空白比例", freeze: 4, yearCol: 4, rows: rows, cols: cols,
-		desc: "每份采用的报告一行，含其文件；可信度低于 " + strconv.Itoa(int(lowTrust*100)) + "% 的报告，其数字在各表中以灰色斜体标出" + b.notes.ref("low_trust") + "。"}
+		desc: "每份采用的报告一行，含其文件；可信度低于 " + strconv.Itoa(int(lowTrust*100)) + "% 的报告，其数字在各表中以灰色斜体标出" + b.notes.ref("low_trust") +
+			"；读者校正过发布机关、年度、期间或格式的报告，标记列写“" + labels.Correction("mark") + "”、校正的项目、原读取值和校正理由" + b.notes.ref("corrected") + "。"}
 }
 
 // yearCell is the year of a row, blank when unknown.

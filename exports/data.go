@@ -22,7 +22,11 @@ var workbookQueries = []string{"harmonised", "rates", "yoy", "trust", "failed_ch
 // Queries returns the names of the named queries the workbooks read whole
 // (with an empty filter), so a caller building several outputs can run
 // each once and share the results (see BuildWith).
-func Queries() []string { return slices.Clone(workbookQueries) }
+func Queries() []string { return append(slices.Clone(workbookQueries), sideQueries...) }
+
+// sideQueries are read whole too but not filed by agency: the agency of a
+// line of corrections is the one read, not the one in force.
+var sideQueries = []string{"corrections"}
 
 // QueryFunc runs one named query with a filter. Build uses queries.Run;
 // BuildWith takes any QueryFunc, such as one that shares results with the
@@ -49,6 +53,7 @@ type data struct {
 	// sourcesSeen is set once every agency's sources were read (their
 	// blank cells are known).
 	sourcesSeen bool
+	fixes       map[string]string // report id → the 人工校正 words of its corrected report fields
 }
 
 // agency is one agency with its figures, its report years and forms, and
@@ -105,7 +110,7 @@ type crosswalk struct {
 
 func loadData(ctx context.Context, run QueryFunc, now time.Time) (*data, error) {
 	d := &data{res: map[string]*table{}, byName: map[string]*agency{}, now: now}
-	tables, err := queries.LoadTables(ctx, run, workbookQueries)
+	tables, err := queries.LoadTables(ctx, run, append(slices.Clone(workbookQueries), sideQueries...))
 	if err != nil {
 		return nil, fmt.Errorf("load workbook data: %w", err)
 	}
@@ -113,6 +118,7 @@ func loadData(ctx context.Context, run QueryFunc, now time.Time) (*data, error) 
 		d.res[name] = &table{t}
 	}
 	d.readCrosswalk()
+	d.fixes = reportFixes(d.res["corrections"])
 	for _, name := range workbookQueries {
 		t := d.res[name]
 		if !t.Has("agency") {

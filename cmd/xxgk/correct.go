@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -170,12 +172,12 @@ func runCorrect(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 3 {
-		return usagef("want REPORT KEY VALUE, got %d arguments", len(pos))
+		return usagef("%s", labels.Refusal("arg_count", strconv.Itoa(len(pos))))
 	}
 	row := correct.Row{Report: pos[0], Key: pos[1], Value: pos[2], Who: *who, Why: *why, Source: *source,
 		When: time.Now().UTC().Format(time.RFC3339)}
 	if _, err := correct.Parse(row); err != nil {
-		return usagef("%v", err)
+		return refusedArg(err)
 	}
 	dbPath := canonical(*dbFlag)
 	s, err := openRead(ctx, dbPath)
@@ -185,11 +187,10 @@ func runCorrect(ctx context.Context, e *env, args []string) error {
 	id, err := correct.Resolve(ctx, s.DB(), row.Report)
 	s.Close()
 	if err != nil {
-		return usagef("%v", err)
+		return refusedArg(err)
 	}
 	if id == "" {
-		return usagef("report %q: no stored report in %s has that content hash or agency and year "+
-			"(`xxgk query coverage` lists them)", row.Report, dbPath)
+		return usagef("%s（%s）", labels.Refusal("unknown_report", row.Report), dbPath)
 	}
 	file := correctionsFile(*cf, dbPath)
 	if err := correct.Append(file, row); err != nil {
@@ -198,6 +199,18 @@ func runCorrect(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "已记下%s：报告 %s，%s = %s（%s）\n写入 %s；下一次 `xxgk ingest`、`xxgk run` 或 `xxgk build` 时生效\n",
 		labels.Correction("mark"), id[:min(16, len(id))], esc(keyName(row.Key)), esc(row.Value), esc(row.Why), esc(file))
 	return nil
+}
+
+// refusedArg is the usage error of an argument correct.Parse or
+// correct.Resolve refused: the Chinese sentence of its refusal code, with
+// the value as written (exitCode escapes it for the terminal). Any other
+// error is a usage error as it reads.
+func refusedArg(err error) error {
+	var r *correct.Refusal
+	if errors.As(err, &r) {
+		return usagef("%s", labels.Refusal(r.Code, r.Value))
+	}
+	return usagef("%v", err)
 }
 
 // keyName is the Chinese name of a correction's key: a metric's label, or

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -61,14 +62,21 @@ func TestCorrectCommand(t *testing.T) {
 	}{
 		{"a figure by hash", []string{"correct", "--db", db, zunyiID[:12], "apps_new.total", "42", "--why", "第一行读成了上一行", "--who", "张三"}, exitOK, "已记下人工校正"},
 		{"an agency by agency and year", []string{"correct", "--db", db, "河南省司法厅:2017", "agency", "河南省人民政府", "--why", "标题是省政府的报告"}, exitOK, "发布机关"},
-		{"unknown key", []string{"correct", "--db", db, zunyiID, "apps_new.totl", "1", "--why", "x"}, exitFatal, `unknown key "apps_new.totl"`},
-		{"not a number", []string{"correct", "--db", db, zunyiID, "apps_new.total", "四十二", "--why", "x"}, exitFatal, "is not a number"},
-		{"unknown report", []string{"correct", "--db", db, "deadbeef00", "apps_new.total", "1", "--why", "x"}, exitFatal, "no stored report"},
-		{"no reason", []string{"correct", "--db", db, zunyiID, "apps_new.total", "1"}, exitFatal, "no reason"},
+		{"unknown key", []string{"correct", "--db", db, zunyiID, "apps_new.totl", "1", "--why", "x"}, exitFatal, "未知的键「apps_new.totl」"},
+		{"not a number", []string{"correct", "--db", db, zunyiID, "apps_new.total", "四十二", "--why", "x"}, exitFatal, "值「四十二」不是数字"},
+		{"unknown report", []string{"correct", "--db", db, "deadbeef00", "apps_new.total", "1", "--why", "x"}, exitFatal, "所指的报告「deadbeef00」不在库中"},
+		{"no reason", []string{"correct", "--db", db, zunyiID, "apps_new.total", "1"}, exitFatal, "没有写校正理由"},
+		{"short hash", []string{"correct", "--db", db, "3f2a", "apps_new.total", "1", "--why", "x"}, exitFatal, "内容哈希至少要写 8 位"},
+		{"bad period", []string{"correct", "--db", db, zunyiID, "period", "q3", "--why", "x"}, exitFatal, "期间「q3」既不是全年"},
+		{"two arguments", []string{"correct", "--db", db, zunyiID, "apps_new.total", "--why", "x"}, exitFatal, "要写三项：所指的报告、键、值（写了 2 项）"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			code, stdout, stderr := run(t, tt.args...)
-			if code != tt.code || !strings.Contains(stdout+stderr, tt.out) {
+			// A refusal is a sentence in Chinese: none of the English the
+			// command used to print.
+			first := strings.SplitN(stderr, "\n", 2)[0]
+			english := code != exitOK && regexp.MustCompile(`\b(report|unknown|value|want|reason|number|arguments|stored)\b`).MatchString(first)
+			if code != tt.code || !strings.Contains(stdout+stderr, tt.out) || english {
 				t.Errorf("xxgk %v = exit %d, want %d with %q\nstdout: %s\nstderr: %s", tt.args, code, tt.code, tt.out, stdout, stderr)
 			}
 		})

@@ -111,7 +111,7 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("apply corrections %q: %w", path, err)
 		}
-		var value, text, kind any
+		var value, text, kind, plLevel, plProvince, plCity any
 		if c.Kind == KindNumber {
 			value = c.Value
 		}
@@ -120,9 +120,15 @@ func Apply(ctx context.Context, db *sql.DB, path string) (*Result, error) {
 		}
 		if c.Field == FieldAgency {
 			kind = nullString(load.AgencyKind(c.Text, correctedLevel(c.Text, level)))
+			// The place of the corrected name files the report under the
+			// corrected body (migrate_010.sql); a name that does not place
+			// leaves the report where it was read.
+			if p, ok := detect.Place(c.Text); ok && p.Level != "" {
+				plLevel, plProvince, plCity = p.Level, nullString(p.Province), nullString(p.City)
+			}
 		}
 		if _, err := ins.ExecContext(ctx, r.Line, path, r.Report, nullString(id), c.Field, c.Kind, value, text, kind,
-			nullString(r.Who), nullString(r.When), r.Why, nullString(r.Source)); err != nil {
+			plLevel, plProvince, plCity, nullString(r.Who), nullString(r.When), r.Why, nullString(r.Source)); err != nil {
 			return nil, fmt.Errorf("apply corrections %q line %d: %w", path, r.Line, err)
 		}
 		res.Applied++

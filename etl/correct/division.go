@@ -11,8 +11,8 @@ import (
 
 // setDivisionCodes gives every agency correction just applied the division
 // code of the corrected name (load.DivisionCode, NULL when its place
-// cannot be told), with the level, province and city of the report it
-// names, which the correction keeps (corrected_reports). The corrected
+// cannot be told), at the level, province and city the name places it
+// (migrate_010.sql), else those of the report it names. The corrected
 // agency then carries its own code in the dataset and the workbooks, not
 // the code stored for the name the parser read.
 func setDivisionCodes(ctx context.Context, tx *sql.Tx) error {

@@ -18,6 +18,11 @@
 // file, or whose extracted value now equals the correction is kept and
 // reported as stale (queries/corrections.sql), never silently dropped.
 //
+// An agency correction stores the kind of body of the corrected name and,
+// when detect.Place places it, its level, province and city
+// (migrate_010.sql) and the division code computed there: the report is
+// filed under the corrected body in every peer group, rank and page.
+//
 // Apply also returns what changed since the last apply — lines added,
 // removed, gone stale — for the change log (`xxgk status --changes`).
 package correct

@@ -1,4 +1,4 @@
 -- One accepted line of the corrections file (etl/correct.Apply).
 INSERT INTO corrections (seq, file, report_ref, report_id, field, kind, value, text_value, agency_kind,
-                         who, "at", why, source)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         agency_level, agency_province, agency_city, who, "at", why, source)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
